@@ -1,0 +1,20 @@
+"""jishi (纪事): a knowledge graph of diplomacy and public health from Chinese reporting.
+
+>>> from graph import build, load            # doctest: +SKIP
+>>> report = build(["seeds"], "out")         # doctest: +SKIP
+>>> g = load("out/graph.ttl")                # doctest: +SKIP
+
+``build`` is imported on first use, so that reading a saved graph does not
+load the extraction stages.
+"""
+from .files import load_graph as load
+from .ns import JID, JISHI
+
+__all__ = ["build", "load", "JISHI", "JID"]
+
+
+def __getattr__(name: str):
+    if name == "build":
+        from .pipeline import build
+        return build
+    raise AttributeError(f"module 'graph' has no attribute {name!r}")

@@ -1,0 +1,90 @@
+"""The ordered stages of a build; no extraction logic lives here.
+
+read → structure → actors → events → statements (per document), then
+resolve (whole corpus) → emit (RDF) → write. A file that cannot be read is
+reported in the summary and the rest of the corpus is still built.
+"""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from . import actors, emit, events, read, resolve, statements, structure
+from .catalogue import Catalogue, load_catalogue
+from .files import write_atomic
+from .model import Analysis, Resolved, Skipped
+
+PROGRESS_MIN_FILES = 20
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the command line and for notebooks."""
+
+    graph_path: Path
+    resolved: Resolved
+    triples: int
+    skipped: list[Skipped] = field(default_factory=list)
+    extra_outputs: list[Path] = field(default_factory=list)
+
+    @property
+    def documents(self) -> int:
+        return len(self.resolved.documents)
+
+    def summary(self) -> str:
+        """A few lines a person reads after a build."""
+        by_class = Counter(actor.cls for actor in self.resolved.actors)
+        ev_class = Counter(event.cls for event in self.resolved.events)
+        lines = [
+            f"documents: {self.documents}",
+            "actors: {} ({})".format(
+                len(self.resolved.actors), ", ".join(f"{k} {v}" for k, v in sorted(by_class.items()))),
+            "events: {} ({})".format(
+                len(self.resolved.events), ", ".join(f"{k} {v}" for k, v in sorted(ev_class.items()))),
+            f"statements: {len(self.resolved.statements)}",
+            f"triples: {self.triples}",
+            f"wrote: {self.graph_path}" + "".join(f", {p}" for p in self.extra_outputs),
+        ]
+        lines += [f"skipped: {s.path}: {s.reason}" for s in self.skipped]
+        return "\n".join(lines)
+
+
+def analyse(document, catalogue: Catalogue) -> Analysis:
+    """Run the per-document stages on one decoded document."""
+    analysis = Analysis(document=document)
+    analysis = structure.split_structure(analysis)
+    analysis = actors.find_mentions(analysis, catalogue)
+    analysis = events.extract_events(analysis, catalogue)
+    return statements.extract_statements(analysis, catalogue)
+
+
+def analyse_files(paths: list[Path], catalogue: Catalogue, progress: bool | None = None
+                  ) -> tuple[list[Analysis], list[Skipped]]:
+    """Read and analyse every document under ``paths``; unreadable files are skipped with a reason."""
+    files = read.find_documents(paths)
+    show = progress if progress is not None else (sys.stderr.isatty() and len(files) >= PROGRESS_MIN_FILES)
+    analyses, skipped = [], []
+    for path in tqdm(files, desc="documents", unit="doc", disable=not show):
+        try:
+            document = read.read_document(path)
+        except read.UnreadableDocument as exc:
+            skipped.append(Skipped(str(path), exc.reason))
+            continue
+        analyses.append(analyse(document, catalogue))
+    skipped += [Skipped(str(p), "no such file or folder") for p in paths if not Path(p).exists()]
+    return analyses, skipped
+
+
+def build(paths: list[Path], outdir: Path, progress: bool | None = None,
+          catalogue: Catalogue | None = None) -> BuildReport:
+    """Build ``outdir/graph.ttl`` (and the network page) from the documents under ``paths``."""
+    catalogue = catalogue or load_catalogue()
+    analyses, skipped = analyse_files(paths, catalogue, progress)
+    resolved = resolve.resolve(analyses, catalogue)
+    triples = emit.emit(resolved, catalogue)
+    graph_path = write_atomic(Path(outdir) / "graph.ttl", emit.to_turtle(triples))
+    return BuildReport(graph_path, resolved, len(triples), skipped)
