@@ -85,6 +85,6 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
     catalogue = catalogue or load_catalogue()
     analyses, skipped = analyse_files(paths, catalogue, progress)
     resolved = resolve.resolve(analyses, catalogue)
-    triples = emit.emit(resolved, catalogue)
+    triples = emit.emit(resolved)
     graph_path = write_atomic(Path(outdir) / "graph.ttl", emit.to_turtle(triples))
     return BuildReport(graph_path, resolved, len(triples), skipped)

@@ -1,0 +1,272 @@
+"""Resolution: every document's findings → one node per real actor, event and statement.
+
+Reads every ``Analysis`` (mentions, actors, events, statements) and returns a
+:class:`~graph.model.Resolved` corpus:
+
+* actors: one per key, labelled from the catalogue when it knows the key, else
+  from what the documents taught (name, role, affiliation); every surface met
+  in a document becomes an alternative label in the document's script;
+* events: candidates of the same class with the same participants are one
+  event when their dates agree (an approximate date, 日前/近日, agrees with
+  any exact date in the days before it), however many documents tell them;
+* statements: the same speaker saying the same words is one statement.
+
+Keys are stable digests of content, never counters, so IRIs survive reruns.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .catalogue import Catalogue
+from .model import (Actor, ActorInfo, Analysis, Event, EventCandidate, Resolved, Span,
+                    Statement, StatementCandidate)
+
+APPROX_WINDOW = dt.timedelta(days=10)
+_SPACE = re.compile(r"\s+")
+
+
+def digest(*parts: object) -> str:
+    """A short stable digest of ``parts`` for keys that have no natural name."""
+    text = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _sorted_unique(items) -> tuple:
+    return tuple(sorted(set(items)))
+
+
+# --- actors -----------------------------------------------------------------
+
+@dataclass
+class _ActorFacts:
+    """What the corpus says about one actor key, gathered before deciding."""
+
+    classes: Counter = field(default_factory=Counter)
+    names: Counter = field(default_factory=Counter)
+    roles: Counter = field(default_factory=Counter)
+    affiliations: Counter = field(default_factory=Counter)
+    surfaces: set = field(default_factory=set)
+
+
+def _gather_actor_facts(analyses: list[Analysis]) -> dict[str, _ActorFacts]:
+    facts: dict[str, _ActorFacts] = defaultdict(_ActorFacts)
+    for analysis in analyses:
+        doc = analysis.document
+        for mention in analysis.mentions:
+            if mention.key is None:
+                continue
+            entry = facts[mention.key]
+            entry.classes[mention.cls] += 1
+            surface = doc.quote(doc.raw_span(mention.start, mention.end))
+            if surface and not _SPACE.search(surface):
+                entry.surfaces.add((surface, doc.meta.language))
+            if mention.role:
+                entry.roles[mention.role] += 1
+            if mention.affiliation:
+                entry.affiliations[mention.affiliation] += 1
+        for info in analysis.actors:
+            _learn(facts[info.key], info)
+        for key in _referenced_keys(analysis):
+            facts[key]
+    return facts
+
+
+def _learn(entry: _ActorFacts, info: ActorInfo) -> None:
+    entry.classes[info.cls] += 1
+    entry.names[info.name] += 1
+    if info.role:
+        entry.roles[info.role] += 1
+    if info.affiliation:
+        entry.affiliations[info.affiliation] += 1
+
+
+def _referenced_keys(analysis: Analysis):
+    for event in analysis.events:
+        yield from event.participants
+        yield from (k for k in (event.requested_by, event.provider, event.recipient) if k)
+    for statement in analysis.statements:
+        yield statement.speaker
+
+
+def _most_common(counter: Counter) -> str | None:
+    """The most frequent value, ties broken by the value itself (deterministic)."""
+    if not counter:
+        return None
+    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def _name_from_key(key: str) -> str:
+    return key.split("/", 1)[-1]
+
+
+def _class_from_key(key: str) -> str:
+    prefix = key.split("/", 1)[0]
+    return {"country": "Country", "person": "Person", "gov": "GovernmentBody",
+            "io": "InternationalOrganization"}.get(prefix, "Organization")
+
+
+def _catalogue_actor(key: str, entry: _ActorFacts, catalogue: Catalogue) -> Actor:
+    known = catalogue.actors[key]
+    labels = [(known.zh_hans, "zh-Hans")]
+    labels += [(label, lang) for label, lang in ((known.zh_hant, "zh-Hant"), (known.en, "en")) if label]
+    alts = {(alias, "zh-Hans") for alias in known.aliases}
+    alts |= entry.surfaces
+    alts -= set(labels)
+    return Actor(
+        key=key, cls=known.cls, labels=tuple(labels), alt_labels=_sorted_unique(alts),
+        role=known.role or _most_common(entry.roles),
+        affiliation=known.affiliation or _most_common(entry.affiliations),
+        iso_code=known.iso or None, wikidata=known.wikidata or None,
+    )
+
+
+def _discovered_actor(key: str, entry: _ActorFacts) -> Actor:
+    name = _most_common(entry.names) or _name_from_key(key)
+    labels = ((name, "zh-Hans"),)
+    return Actor(
+        key=key, cls=_most_common(entry.classes) or _class_from_key(key), labels=labels,
+        alt_labels=_sorted_unique(entry.surfaces - set(labels)),
+        role=_most_common(entry.roles), affiliation=_most_common(entry.affiliations),
+    )
+
+
+def resolve_actors(analyses: list[Analysis], catalogue: Catalogue) -> tuple[Actor, ...]:
+    """One :class:`Actor` per key met in the corpus, plus the actors they are affiliated with."""
+    facts = _gather_actor_facts(analyses)
+    actors: dict[str, Actor] = {}
+    pending = sorted(facts)
+    while pending:
+        key = pending.pop()
+        if key in actors:
+            continue
+        entry = facts.get(key) or _ActorFacts()
+        actor = (_catalogue_actor(key, entry, catalogue) if key in catalogue.actors
+                 else _discovered_actor(key, entry))
+        actors[key] = actor
+        if actor.affiliation and actor.affiliation not in actors:
+            pending.append(actor.affiliation)
+    return tuple(actors[k] for k in sorted(actors))
+
+
+# --- events -----------------------------------------------------------------
+
+def _agree(a: EventCandidate, b_date: dt.date | None, b_approx: bool) -> bool:
+    """Whether two tellings' dates can be the same day."""
+    if a.date is None or b_date is None:
+        return a.date is None and b_date is None
+    if a.date == b_date:
+        return True
+    if a.approx and not b_approx:
+        return dt.timedelta(0) <= a.date - b_date <= APPROX_WINDOW
+    if b_approx and not a.approx:
+        return dt.timedelta(0) <= b_date - a.date <= APPROX_WINDOW
+    return a.approx and b_approx and abs(a.date - b_date) <= APPROX_WINDOW
+
+
+@dataclass
+class _Cluster:
+    """Tellings of one event, with the date they settle on."""
+
+    members: list[tuple[int, int, EventCandidate]]
+    date: dt.date | None
+    approx: bool
+
+    def add(self, ref: tuple[int, int, EventCandidate]) -> None:
+        self.members.append(ref)
+        candidate = ref[2]
+        if self.approx and not candidate.approx:
+            self.date, self.approx = candidate.date, False
+
+
+def _cluster_events(analyses: list[Analysis]) -> list[_Cluster]:
+    groups: dict[tuple, list[_Cluster]] = defaultdict(list)
+    for a_index, analysis in enumerate(analyses):
+        for e_index, candidate in enumerate(analysis.events):
+            group = groups[(candidate.cls, frozenset(candidate.participants))]
+            ref = (a_index, e_index, candidate)
+            for cluster in group:
+                if _agree(candidate, cluster.date, cluster.approx):
+                    cluster.add(ref)
+                    break
+            else:
+                group.append(_Cluster([ref], candidate.date, candidate.approx))
+    return [cluster for key in sorted(groups, key=repr) for cluster in groups[key]]
+
+
+def _role_of(members, attr: str) -> str | None:
+    return _most_common(Counter(getattr(c, attr) for _, _, c in members if getattr(c, attr)))
+
+
+def _event_from_cluster(cluster: _Cluster) -> Event:
+    first = cluster.members[0][2]
+    participants = tuple(sorted(first.participants))
+    key = digest(first.cls, cluster.date, *participants)
+    evidence = tuple(sorted({c.evidence for _, _, c in cluster.members},
+                            key=lambda s: (s.doc_id, s.start, s.end)))
+    return Event(
+        key=key, cls=first.cls, date=cluster.date, approx=cluster.approx,
+        participants=participants, evidence=evidence,
+        requested_by=_role_of(cluster.members, "requested_by"),
+        provider=_role_of(cluster.members, "provider"),
+        recipient=_role_of(cluster.members, "recipient"),
+    )
+
+
+def resolve_events(analyses: list[Analysis]) -> tuple[tuple[Event, ...], dict[tuple[int, int], str]]:
+    """Merged events, and the event key each (analysis, candidate) index went to."""
+    events: dict[str, Event] = {}
+    where: dict[tuple[int, int], str] = {}
+    for cluster in _cluster_events(analyses):
+        event = _event_from_cluster(cluster)
+        if event.key in events:
+            old = events[event.key]
+            event = Event(**{**old.__dict__, "evidence": tuple(sorted(
+                set(old.evidence) | set(event.evidence), key=lambda s: (s.doc_id, s.start, s.end)))})
+        events[event.key] = event
+        for a_index, e_index, _ in cluster.members:
+            where[(a_index, e_index)] = event.key
+    return tuple(events[k] for k in sorted(events)), where
+
+
+# --- statements -------------------------------------------------------------
+
+def _statement_key(candidate: StatementCandidate) -> str:
+    return digest(candidate.speaker, _SPACE.sub("", candidate.text))
+
+
+def resolve_statements(analyses: list[Analysis], event_of: dict[tuple[int, int], str]
+                       ) -> tuple[Statement, ...]:
+    """Statements merged by speaker and words; ``during`` points at the merged event."""
+    merged: dict[str, list[tuple[StatementCandidate, str | None]]] = defaultdict(list)
+    for a_index, analysis in enumerate(analyses):
+        for candidate in analysis.statements:
+            during = event_of.get((a_index, candidate.during)) if candidate.during is not None else None
+            merged[_statement_key(candidate)].append((candidate, during))
+    statements = []
+    for key in sorted(merged):
+        tellings = merged[key]
+        first = tellings[0][0]
+        evidence: set[Span] = {c.evidence for c, _ in tellings}
+        statements.append(Statement(
+            key=key, speaker=first.speaker, verb=first.verb, text=first.text,
+            date=min((c.date for c, _ in tellings if c.date), default=None),
+            evidence=tuple(sorted(evidence, key=lambda s: (s.doc_id, s.start, s.end))),
+            during=_most_common(Counter(d for _, d in tellings if d)),
+        ))
+    return tuple(statements)
+
+
+def resolve(analyses: list[Analysis], catalogue: Catalogue) -> Resolved:
+    """Resolve a whole corpus; the documents keep their input order sorted by id."""
+    analyses = sorted(analyses, key=lambda a: a.document.id)
+    events, event_of = resolve_events(analyses)
+    return Resolved(
+        documents=tuple(a.document for a in analyses),
+        actors=resolve_actors(analyses, catalogue),
+        events=events,
+        statements=resolve_statements(analyses, event_of),
+    )

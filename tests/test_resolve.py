@@ -1,0 +1,91 @@
+"""Resolution across documents: one node per actor, event and statement."""
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from graph.catalogue import Catalogue, CatalogueActor
+from graph.model import (ActorInfo, Analysis, DocMeta, Document, EventCandidate, Mention,
+                         StatementCandidate)
+from graph.resolve import resolve
+
+D = dt.date
+
+
+def _doc(doc_id: str, raw: str, lang: str = "zh-Hans") -> Document:
+    return Document(doc_id, raw, raw, tuple(range(len(raw))), DocMeta(language=lang))
+
+
+@pytest.fixture
+def catalogue() -> Catalogue:
+    actors = {
+        "person/xi-jinping": CatalogueActor("person/xi-jinping", "Person", "习近平", "習近平", "Xi Jinping",
+                                            role="国家主席", affiliation="country/CN"),
+        "country/CN": CatalogueActor("country/CN", "Country", "中国", "中國", "China", iso="CN", wikidata="Q148"),
+        "country/RU": CatalogueActor("country/RU", "Country", "俄罗斯", "俄羅斯", "Russia", iso="RU"),
+    }
+    return Catalogue(root=Path("."), actors=actors, surfaces={})
+
+
+def _call(doc: Document, start: int, end: int, day: D, approx: bool = False) -> EventCandidate:
+    return EventCandidate("PhoneCall", day, approx, ("person/xi-jinping", "person/普京"),
+                          doc.raw_span(start, end), requested_by="person/普京")
+
+
+def test_resolve_merges_one_call_told_by_two_documents(catalogue):
+    a = _doc("a.txt", "习近平同俄罗斯总统普京通电话。")
+    b = _doc("b.txt", "習近平日前同普京通電話。", "zh-Hant")
+    analyses = [
+        Analysis(a, events=(_call(a, 0, 14, D(2020, 3, 19)),)),
+        Analysis(b, events=(_call(b, 0, 11, D(2020, 3, 20), approx=True),)),
+    ]
+    resolved = resolve(analyses, catalogue)
+    assert len(resolved.events) == 1
+    event = resolved.events[0]
+    assert event.date == D(2020, 3, 19) and not event.approx
+    assert {s.doc_id for s in event.evidence} == {"a.txt", "b.txt"}
+    assert event.requested_by == "person/普京"
+
+
+def test_resolve_keeps_calls_on_different_days_apart(catalogue):
+    a = _doc("a.txt", "习近平同普京通电话。习近平同普京通电话。")
+    analyses = [Analysis(a, events=(_call(a, 0, 9, D(2020, 2, 1)), _call(a, 10, 19, D(2020, 3, 19))))]
+    assert len(resolve(analyses, catalogue).events) == 2
+
+
+def test_resolve_labels_actors_from_catalogue_and_surfaces(catalogue):
+    b = _doc("b.txt", "習近平同普京通電話。", "zh-Hant")
+    mentions = (Mention(0, 3, "习近平", "person/xi-jinping", "Person"),
+                Mention(4, 6, "普京", "person/普京", "Person", "总统", "country/RU"))
+    infos = (ActorInfo("person/普京", "Person", "普京", "总统", "country/RU"),)
+    resolved = resolve([Analysis(b, mentions=mentions, actors=infos)], catalogue)
+    by_key = {a.key: a for a in resolved.actors}
+    assert set(by_key) == {"person/xi-jinping", "person/普京", "country/RU", "country/CN"}
+    xi = by_key["person/xi-jinping"]
+    assert ("习近平", "zh-Hans") in xi.labels and xi.affiliation == "country/CN"
+    assert ("習近平", "zh-Hant") in xi.labels
+    putin = by_key["person/普京"]
+    assert putin.labels == (("普京", "zh-Hans"),) and putin.role == "总统"
+    assert by_key["country/RU"].iso_code == "RU"
+
+
+def test_resolve_merges_a_statement_repeated_in_two_places(catalogue):
+    text = "习近平强调，团结合作是最有力的武器。习近平强调，团结合作是最有力的武器。"
+    a = _doc("a.txt", text)
+    words = "团结合作是最有力的武器。"
+    statements = (
+        StatementCandidate("person/xi-jinping", "强调", words, D(2020, 3, 1), a.raw_span(6, 18)),
+        StatementCandidate("person/xi-jinping", "强调", words, D(2020, 3, 1), a.raw_span(24, 36)),
+    )
+    resolved = resolve([Analysis(a, statements=statements)], catalogue)
+    assert len(resolved.statements) == 1
+    assert len(resolved.statements[0].evidence) == 2
+
+
+def test_resolve_points_statement_at_merged_event(catalogue):
+    a = _doc("a.txt", "习近平同普京通电话。习近平指出，双方要加强合作。")
+    events = (_call(a, 0, 9, D(2020, 3, 19)),)
+    statements = (StatementCandidate("person/xi-jinping", "指出", "双方要加强合作。", D(2020, 3, 19),
+                                     a.raw_span(16, 24), during=0),)
+    resolved = resolve([Analysis(a, events=events, statements=statements)], catalogue)
+    assert resolved.statements[0].during == resolved.events[0].key
