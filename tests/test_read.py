@@ -1,0 +1,259 @@
+"""Tests of graph/read.py: decoding, metadata, genre, and the matching view with its offsets."""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+
+from graph import read
+from graph.read import UnreadableDocument, detect_genre, find_documents, parse_document, read_document
+
+SIMPLIFIED = "外交部发言人表示，中方愿同各方加强合作。\n世界卫生组织专家组抵达北京，双方举行视频会议。\n"
+TRADITIONAL = "外交部發言人表示，中方願同各方加強合作。\n世界衛生組織專家組抵達北京，雙方舉行視頻會議。\n"
+SHORT = "外交部发言人表示，中方愿同各方加强合作。"
+SHORT_TRADITIONAL = "外交部發言人表示，中方願同各方加強合作。"
+SEED_GENRES = {
+    "000_88ab725de4594ffc.txt": "chronicle",
+    "001_8486d6720058fcd3.txt": "chronicle",
+    "002_214cb19a08ba0256.txt": "transcript",
+    "003_c79255a596d7c34a.txt": "article",
+    "004_057ea572d0f1fc7d.txt": "compilation",
+}
+
+
+def _assert_offsets(doc) -> None:
+    """The view's invariant: one offset per character, increasing, each the source of its character.
+
+    ``text[i]`` is ``raw[offsets[i]]`` in Simplified script (phrase conversion may pick
+    another character than the character alone gives, as 答覆 → 答复, so that is checked
+    against the module's own one-for-one conversion of the whole of ``raw``).
+    """
+    assert len(doc.offsets) == len(doc.text)
+    assert all(a < b for a, b in zip(doc.offsets, doc.offsets[1:]))
+    simplified = read._simplify(doc.raw)
+    assert all(simplified[offset] == char for char, offset in zip(doc.text, doc.offsets))
+    alone = sum(read._to_simplified_char(doc.raw[offset]) == char for char, offset in zip(doc.text, doc.offsets))
+    assert alone >= 0.99 * len(doc.text)
+
+
+# ---------------------------------------------------------------- finding files
+
+def test_read_find_documents_recursive_sorted_unique(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    for name in ("b/2.md", "1.txt", "b/3.TXT", "notes.csv", ".hidden/x.txt"):
+        (tmp_path / name).write_text(SHORT, encoding="utf-8")
+    found = find_documents([tmp_path, tmp_path / "1.txt", tmp_path / "missing"])
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["1.txt", "b/2.md", "b/3.TXT"]
+
+
+# ---------------------------------------------------------------- encodings
+
+@pytest.mark.parametrize(("name", "expected", "encoding"), [
+    ("utf8_bom.txt", SIMPLIFIED, "utf-8-sig"),
+    ("gbk.txt", SIMPLIFIED, "gb18030"),
+    ("gbk_short.txt", SHORT, "gb18030"),
+    ("big5.txt", TRADITIONAL, "big5"),
+    ("big5_short.txt", SHORT_TRADITIONAL, "big5"),
+    ("utf16_bom.txt", SIMPLIFIED, "utf-16"),
+    ("utf16le.txt", SIMPLIFIED, "utf-16-le"),
+    ("utf16be.txt", SIMPLIFIED, "utf-16-be"),
+    ("crlf.txt", SIMPLIFIED.replace("\n", "\r\n"), "utf-8"),
+])
+def test_read_decodes_encodings(data_dir: Path, name: str, expected: str, encoding: str) -> None:
+    doc = read_document(data_dir / name)
+    assert doc.raw == expected
+    assert doc.meta.encoding == encoding
+    assert doc.id == name
+    _assert_offsets(doc)
+
+
+def test_read_drops_bom_only(data_dir: Path) -> None:
+    doc = read_document(data_dir / "utf8_bom.txt")
+    assert not doc.raw.startswith("\ufeff")
+    assert doc.text == SIMPLIFIED
+
+
+def test_read_keeps_crlf_in_raw(data_dir: Path) -> None:
+    doc = read_document(data_dir / "crlf.txt")
+    assert "\r\n" in doc.raw
+    assert doc.text == doc.raw
+
+
+@pytest.mark.parametrize(("name", "reason"), [
+    ("empty.txt", "empty"),
+    ("blank.txt", "only whitespace"),
+    ("binary.txt", "binary"),
+    ("truncated.txt", "truncated"),
+    ("no_such_file.txt", "no such file"),
+])
+def test_read_unreadable_reasons(data_dir: Path, name: str, reason: str) -> None:
+    with pytest.raises(UnreadableDocument) as info:
+        read_document(data_dir / name)
+    assert reason in info.value.reason
+    assert info.value.path.name == name
+    assert name in str(info.value)
+
+
+def test_read_unreadable_truncated_gbk(tmp_path: Path) -> None:
+    path = tmp_path / "cut.txt"
+    path.write_bytes((SIMPLIFIED * 3).encode("gbk")[:-2])
+    with pytest.raises(UnreadableDocument, match="truncated"):
+        read_document(path)
+
+
+# ---------------------------------------------------------------- script and view
+
+def test_read_traditional_view_is_simplified(data_dir: Path) -> None:
+    doc = read_document(data_dir / "big5.txt")
+    assert doc.meta.language == "zh-Hant"
+    assert doc.text == SIMPLIFIED
+    _assert_offsets(doc)
+
+
+@pytest.mark.parametrize(("raw", "language"), [
+    (SHORT, "zh-Hans"),
+    (SHORT_TRADITIONAL, "zh-Hant"),
+    ("國家主席习近平同意大利总理孔特通电话，双方就合作交换意见。", "zh-Hans"),
+])
+def test_read_language(raw: str, language: str) -> None:
+    assert parse_document(raw, "x.txt").meta.language == language
+
+
+@pytest.mark.parametrize(("raw", "text"), [
+    ("中国发布疫情信息纪事 中\n\n国外交部牵头，各部门参加。", "中国发布疫情信息纪事 中国外交部牵头，各部门参加。"),
+    ("◆中日韩举行特别外长视频\n\n会议。三方交换意见。", "◆中日韩举行特别外长视频会议。三方交换意见。"),
+    ("◆习近平指出，疫情没有国界，\n\n世界各国是命运共同体。", "◆习近平指出，疫情没有国界，世界各国是命运共同体。"),
+])
+def test_read_joins_broken_sentences(raw: str, text: str) -> None:
+    doc = parse_document(raw, "x.txt")
+    assert doc.text == text
+    _assert_offsets(doc)
+
+
+@pytest.mark.parametrize("raw", [
+    "◆双方举行视频会议。\n\n会议交换了意见。",
+    "3月14日\n\n◆外交部发言人表示，中方愿加强合作。",
+    "◆外交部发言人表示，中方愿同各方加强合作\n\n3月15日\n◆会议举行。",
+    "◆外交部发言人表示，中方愿同各方加强合作\n\n◆会议举行。",
+    "新华社北京4月6日电 题：中国推进合作纪事\n\n新华社记者\n\n外交部发言人表示。",
+    "罗照辉:\n\n谢谢主持人。",
+    "——3月4日，习近平主持召开会议\n\n湖北和武汉是重中之重。",
+    "中国向世卫组织捐款 支持国际合作\n\n\t罗照辉介绍，中国提供了援助。",
+])
+def test_read_keeps_real_line_breaks(raw: str) -> None:
+    assert parse_document(raw, "x.txt").text == raw
+
+
+def test_read_drops_running_header() -> None:
+    header = "公开、透明、负责任态度，及时发布疫情信息"
+    raw = (f"◆中方本着{header}，分享防控经验。\n\n"
+           f"◆国务院联防联控机制新\n\n{header}\n\n闻发布会通报，内地无新增病例。\n")
+    doc = parse_document(raw, "x.txt")
+    assert "◆国务院联防联控机制新闻发布会通报" in doc.text
+    assert doc.text.count(header) == 1
+    _assert_offsets(doc)
+
+
+def test_read_drops_line_repeated_as_page_header() -> None:
+    header = "中国推进疫情防控国际合作纪事"
+    raw = "".join(f"{header}\n◆第{n}天外交部发言人表示，中方愿同各方加强合作。\n" for n in range(3))
+    doc = parse_document(raw, "x.txt")
+    assert header not in doc.text
+    assert doc.text.count("外交部发言人") == 3
+
+
+def test_read_drops_bookmark_artefacts() -> None:
+    doc = parse_document("[bookmark: _Toc4450]一、外交活动\n[bookmark: _Toc1]（一）合作\n中方愿加强合作。", "x.txt")
+    assert doc.text == "一、外交活动\n（一）合作\n中方愿加强合作。"
+    _assert_offsets(doc)
+
+
+# ---------------------------------------------------------------- metadata
+
+def test_read_front_matter() -> None:
+    raw = ('---\ntitle: "外交部發言人答記者問"\ndate: "2021-05-04"\nauthor: "本報記者"\n'
+           'url: "https://example.org/a"\n---\n\n外交部發言人表示，中方願同各方加強合作。\n')
+    doc = parse_document(raw, "x.md")
+    assert (doc.meta.title, doc.meta.date, doc.meta.author, doc.meta.source) == (
+        "外交部發言人答記者問", dt.date(2021, 5, 4), "本報記者", "https://example.org/a")
+    assert doc.text.strip() == SHORT
+    assert doc.raw.startswith("---\n")
+
+
+def test_read_arrow_headers() -> None:
+    raw = ("title ==> \n\t\t中方向多国提供抗疫援助\n\ntime ==> \n\t\t2020年04月02日09:15|来源：示例网\n\n"
+           "link ==> \n\t\thttp://example.org/n1\n\ncontent ==> \n\n\t示例网北京4月2日电 （王小明）外交部发言人表示。\n")
+    meta = parse_document(raw, "x.txt").meta
+    assert (meta.title, meta.date, meta.source, meta.author, meta.genre) == (
+        "中方向多国提供抗疫援助", dt.date(2020, 4, 2), "http://example.org/n1", "王小明", "article")
+
+
+def test_read_preamble_date() -> None:
+    raw = "【示例网】\n国务院新闻办公室于2021年1月5日（星期二）上午10时举行新闻发布会，请外交部官员介绍情况。\n主持人:\n大家好。\n"
+    meta = parse_document(raw, "x.txt").meta
+    assert meta.date == dt.date(2021, 1, 5)
+    assert meta.title is None
+
+
+def test_read_markdown_heading_title() -> None:
+    assert parse_document("\n# 中方抗疫合作纪事\n\n外交部发言人表示。", "x.md").meta.title == "中方抗疫合作纪事"
+
+
+def test_read_dateline_without_year_gives_no_date() -> None:
+    assert parse_document("新华社北京4月6日电 外交部发言人表示，中方愿加强合作。", "x.txt").meta.date is None
+
+
+# ---------------------------------------------------------------- genre
+
+@pytest.mark.parametrize(("text", "genre"), [
+    ("3月14日\n◆外交部发言人表示。\n3月15日\n◆中方举行视频会议。\n3月16日\n◆专家组抵达。", "chronicle"),
+    ("主持人:\n大家好。\n2020-03-26 10:01:21\n王部长:\n谢谢。\n2020-03-26 10:05:00\n记者:\n请问。\n主持人:\n请回答。",
+     "transcript"),
+    ("一、外交活动\n（一）合作\n中方愿加强合作。\n——3月12日，习近平同秘书长通电话\n（二）援助\n要加强援助。\n"
+     "——3月16日，习近平同总理通电话\n二、表态", "compilation"),
+    ("人民网北京3月26日电 今天上午，国新办举行新闻发布会。\n外交部副部长介绍了情况。", "article"),
+    ("外交部发言人表示，中方愿同各方加强合作。", "text"),
+])
+def test_read_detect_genre(text: str, genre: str) -> None:
+    assert detect_genre(text) == genre
+
+
+# ---------------------------------------------------------------- seeds
+
+@pytest.mark.parametrize(("doc_id", "genre"), sorted(SEED_GENRES.items()))
+def test_read_seed_genre(seed_documents, doc_id: str, genre: str) -> None:
+    assert seed_documents[doc_id].meta.genre == genre
+
+
+def test_read_seed_metadata(seed_documents) -> None:
+    languages = {doc_id: doc.meta.language for doc_id, doc in seed_documents.items()}
+    assert languages == {doc_id: "zh-Hant" if doc_id.startswith("001") else "zh-Hans" for doc_id in SEED_GENRES}
+    assert seed_documents["001_8486d6720058fcd3.txt"].meta.date == dt.date(2020, 4, 7)
+    assert seed_documents["002_214cb19a08ba0256.txt"].meta.date == dt.date(2020, 3, 26)
+    assert seed_documents["003_c79255a596d7c34a.txt"].meta.date == dt.date(2020, 3, 26)
+    assert seed_documents["003_c79255a596d7c34a.txt"].meta.source.startswith("http://")
+
+
+def test_read_seed_repairs(seed_documents) -> None:
+    text = seed_documents["000_88ab725de4594ffc.txt"].text
+    assert "纪事 中国外交部牵头" in text
+    assert "视频会议。三方" in text
+    assert "联防联控机制新闻发布会通报" in text
+    assert seed_documents["001_8486d6720058fcd3.txt"].text.count("中国国家主席习近平") > 10
+    assert "[bookmark" not in seed_documents["004_057ea572d0f1fc7d.txt"].text
+
+
+def test_read_seed_offsets(seed_documents) -> None:
+    for doc in seed_documents.values():
+        _assert_offsets(doc)
+
+
+def test_read_seeds_fast(seeds_dir: Path) -> None:
+    paths = find_documents([seeds_dir])
+    started = time.perf_counter()
+    for path in paths:
+        read_document(path)
+    assert time.perf_counter() - started < 2.0
