@@ -571,7 +571,7 @@ def _running_headers(raw: str, lines: list[_Line], cues: dict) -> list[_Line]:
                 or cues["item_start"].match(line.text):
             continue
         if counts[line.text] >= cues["running_header_min_repeats"] and CJK.search(line.text) \
-                and line.text[-1] not in cues["sentence_final"]:
+                and len(line.text) >= cues["running_header_min_length"] and line.text[-1] not in cues["sentence_final"]:
             headers.append(line)
         elif _repeated(raw, line, counts, cues) and _interrupts(lines, index, cues):
             headers.append(line)

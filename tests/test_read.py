@@ -142,6 +142,7 @@ def test_read_joins_broken_sentences(raw: str, text: str) -> None:
     "罗照辉:\n\n谢谢主持人。",
     "——3月4日，习近平主持召开会议\n\n湖北和武汉是重中之重。",
     "中国向世卫组织捐款 支持国际合作\n\n\t罗照辉介绍，中国提供了援助。",
+    "主持人:\n好的\n记者:\n好的\n部长:\n好的\n",
 ])
 def test_read_keeps_real_line_breaks(raw: str) -> None:
     assert parse_document(raw, "x.txt").text == raw
