@@ -1,0 +1,327 @@
+"""Chinese date expressions: parse them, find them in a sentence, give them a year.
+
+Shared by the structure stage (day headings, ``——3月4日，…`` attributions) and the
+events and statements stages (in-sentence dates). It is a helper, not a stage, so
+every stage may import it. The words it relies on (日前, 近日, 当天, 次日, 底, 至 …)
+are data in ``ontology/lexicon/dates.yaml``; only the numeric shapes are here.
+
+Forms understood, kept small on purpose:
+
+* a day: ``2020年3月14日``, ``3月14日`` (or ``14号``), ``2020-03-26``;
+* a part of a month: ``2019年12月底``, ``3月中旬``: an approximate day;
+* a range: ``1月3日至14日``, ``3月29日至4月1日``: ``date`` is the first day, ``end_date`` the last;
+* a bare day after a comma or 于/至 …: ``18日``: a day near the reference date (needs ``reference``);
+* a relative word: ``日前``, ``近日`` (approximate), ``当天``, ``次日`` …: the reference date moved
+  by the word's offset (needs ``reference``).
+
+A date without a year takes the year that puts it closest to the reference date
+(``12月30日`` told on 2020-04-07 is 2019-12-30), else ``default_year``, else it has no date.
+
+>>> parse_chinese_date("2020年3月14日")
+datetime.date(2020, 3, 14)
+>>> [(s.start, s.end, s.date) for s in find_date_spans("习近平日前致电", reference=dt.date(2020, 3, 14))]
+[(3, 5, datetime.date(2020, 3, 14))]
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+import yaml
+
+__all__ = [
+    "PartialDate", "DateSpan", "parse_partial", "parse_chinese_date", "find_date_spans",
+    "find_dates", "infer_year", "era_year", "latest_year",
+]
+
+LEXICON = Path(__file__).resolve().parent.parent / "ontology" / "lexicon" / "dates.yaml"
+
+_YEAR = r"(?P<year>(?:19|20)\d{2})\s*年\s*"
+_MONTH = r"(?P<month>1[0-2]|0?[1-9])\s*月\s*"
+_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])\s*[日号]"
+_ISO = r"(?P<iyear>(?:19|20)\d{2})[-/.](?P<imonth>1[0-2]|0?[1-9])[-/.](?P<iday>3[01]|[12]\d|0?[1-9])(?!\d)"
+_BARE_DAY = r"(?<!\d)(?P<day>3[01]|[12]\d|0?[1-9])日"
+_RANGE_END = r"\s*(?:{joiners})\s*(?:(?P<month2>1[0-2]|0?[1-9])\s*月\s*)?(?P<day2>3[01]|[12]\d|0?[1-9])\s*[日号]"
+_WITHIN = "内"
+_WITHIN_EXCEPT = "内地"
+
+
+class PartialDate(NamedTuple):
+    """What a date expression says, before a year is chosen.
+
+    ``day`` is None for a bare month (``2020年1月``); ``approx`` is true for a part of a
+    month (``12月底``), whose ``day`` is then the day that stands for it.
+    """
+
+    year: int | None
+    month: int
+    day: int | None
+    approx: bool = False
+
+    def on(self, year: int | None) -> dt.date | None:
+        """The day in ``year`` (the expression's own year wins), or None without a year or day."""
+        chosen = self.year if self.year is not None else year
+        if chosen is None or self.day is None:
+            return None
+        return _safe_date(chosen, self.month, self.day)
+
+
+class DateSpan(NamedTuple):
+    """A date expression found in a text: ``text[start:end]`` says it."""
+
+    start: int
+    end: int
+    date: dt.date | None
+    approx: bool = False
+    end_date: dt.date | None = None
+    year_given: bool = False
+
+
+@cache
+def _lexicon() -> dict:
+    """The date words, read once."""
+    with LEXICON.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def _alternation(words) -> str:
+    """A regex alternation of words, longest first so 下旬 wins over a shorter word."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """The compiled day, range-end, bare-day and relative-word patterns."""
+    lex = _lexicon()
+    part = rf"(?P<part>{_alternation(lex['month_parts'])})"
+    day_or_part = rf"(?:{_DAY}|{part})"
+    full = rf"(?<!\d)(?:(?:{_YEAR})?{_MONTH}{day_or_part}?|{_ISO})"
+    range_end = _RANGE_END.format(joiners=_alternation(lex["range_joiners"]))
+    relative = _alternation(lex["relative"])
+    return re.compile(full), re.compile(range_end), re.compile(_BARE_DAY), re.compile(relative)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date:
+    """The date, with the day clamped to the month's length (2月30日 → the last day of February)."""
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def _partial_from(match: re.Match) -> PartialDate:
+    """The partial date a full-pattern match says."""
+    if match.group("iyear"):
+        return PartialDate(int(match.group("iyear")), int(match.group("imonth")), int(match.group("iday")))
+    year = int(match.group("year")) if match.group("year") else None
+    month = int(match.group("month"))
+    if match.group("day"):
+        return PartialDate(year, month, int(match.group("day")))
+    if match.group("part"):
+        return PartialDate(year, month, _part_day(match.group("part"), year, month), approx=True)
+    return PartialDate(year, month, None)
+
+
+def _part_day(part: str, year: int | None, month: int) -> int:
+    """The day standing for a part of a month; "last" needs the year for February."""
+    value = _lexicon()["month_parts"][part]
+    if value == "last":
+        return calendar.monthrange(year or 2001, month)[1]
+    return int(value)
+
+
+def infer_year(month: int, day: int, reference: dt.date) -> int:
+    """The year that puts month/day closest to ``reference``.
+
+    Reporting looks back more than forward, but a chronicle published in April
+    that opens in December means the December before.
+
+    >>> infer_year(12, 30, dt.date(2020, 4, 7))
+    2019
+    >>> infer_year(3, 28, dt.date(2020, 3, 26))
+    2020
+    """
+    years = (reference.year - 1, reference.year, reference.year + 1)
+    return min(years, key=lambda y: abs((_safe_date(y, month, day) - reference).days))
+
+
+def _choose_year(partial: PartialDate, reference: dt.date | None, default_year: int | None) -> int | None:
+    """The text's own year, else the one closest to the reference, else the default."""
+    if partial.year is not None:
+        return partial.year
+    if reference is not None and partial.day is not None:
+        return infer_year(partial.month, partial.day, reference)
+    return default_year
+
+
+def parse_partial(text: str) -> PartialDate | None:
+    """Parse a text that is only a date (a heading such as ``2020年1月`` or ``1月3日至14日``).
+
+    Returns None when anything but a date (or a range from it) is on the line.
+
+    >>> parse_partial("2019年12月底")
+    PartialDate(year=2019, month=12, day=31, approx=True)
+    >>> parse_partial("3月14日") == PartialDate(None, 3, 14)
+    True
+    >>> parse_partial("3月14日，习近平") is None
+    True
+    """
+    stripped = text.strip()
+    full, range_end, _, _ = _patterns()
+    match = full.match(stripped)
+    if not match:
+        return None
+    end = match.end()
+    if match.group("day"):
+        tail = range_end.match(stripped, end)
+        end = tail.end() if tail else end
+    return _partial_from(match) if stripped[end:].strip() == "" else None
+
+
+def parse_chinese_date(text: str, year: int | None = None, reference: dt.date | None = None) -> dt.date | None:
+    """The day a text that is only a date names (``2020年3月14日``, ``3月14日``, ``2020-03-26``).
+
+    A text without its own year takes the year closest to ``reference``, else ``year``.
+    A bare month, or no year at all, gives None.
+
+    >>> parse_chinese_date("3月14日", 2020)
+    datetime.date(2020, 3, 14)
+    >>> parse_chinese_date("3月14日") is None
+    True
+    """
+    partial = parse_partial(text)
+    if partial is None:
+        return None
+    return partial.on(_choose_year(partial, reference, year))
+
+
+def find_date_spans(text: str, default_year: int | None = None,
+                    reference: dt.date | None = None) -> list[DateSpan]:
+    """Every date expression in ``text``, in order, non-overlapping.
+
+    Parameters
+    ----------
+    text : a sentence or block of the matching view.
+    default_year : the year of a month-day date when no reference is given.
+    reference : the date the text is told on (its block's date): gives the year of
+        month-day dates and the day of bare days (``18日``) and relative words (``日前``).
+
+    Returns
+    -------
+    DateSpan for each expression; ``date`` is None when no year or day can be known
+    (a month-day without year or reference). Bare months (``1月``) are not returned.
+
+    >>> [s.date for s in find_date_spans("1月3日起，至14日", default_year=2020)]
+    [datetime.date(2020, 1, 3)]
+    >>> s = find_date_spans("3月29日至4月1日，习近平在浙江考察", 2020)[0]
+    >>> (s.end, s.date, s.end_date)
+    (10, datetime.date(2020, 3, 29), datetime.date(2020, 4, 1))
+    """
+    spans = _full_dates(text, default_year, reference)
+    if reference is not None:
+        spans += _bare_days(text, reference, spans)
+        spans += _relative_days(text, reference, spans)
+    return sorted(spans)
+
+
+def find_dates(text: str, default_year: int | None = None,
+               reference: dt.date | None = None) -> list[tuple[int, int, dt.date]]:
+    """``(start, end, date)`` for every date expression whose day is known.
+
+    >>> find_dates("3月14日，", 2020)
+    [(0, 5, datetime.date(2020, 3, 14))]
+    """
+    return [(s.start, s.end, s.date) for s in find_date_spans(text, default_year, reference) if s.date]
+
+
+def _full_dates(text: str, default_year: int | None, reference: dt.date | None) -> list[DateSpan]:
+    """Month-day dates (with their ranges) and ISO dates."""
+    full, range_end, _, _ = _patterns()
+    spans = []
+    for match in full.finditer(text):
+        partial = _partial_from(match)
+        if partial.day is None:
+            continue
+        year = _choose_year(partial, reference, default_year)
+        start_date = partial.on(year)
+        end, end_date = match.end(), None
+        tail = range_end.match(text, end) if match.group("day") else None
+        if tail:
+            end = tail.end()
+            month2 = int(tail.group("month2")) if tail.group("month2") else partial.month
+            end_date = _range_end_date(start_date, month2, int(tail.group("day2")))
+        spans.append(DateSpan(match.start(), end, start_date, partial.approx, end_date, partial.year is not None))
+    return spans
+
+
+def _range_end_date(start: dt.date | None, month: int, day: int) -> dt.date | None:
+    """The last day of a range: in the start's year, or the next when the range crosses New Year."""
+    if start is None:
+        return None
+    end = _safe_date(start.year, month, day)
+    return end if end >= start else _safe_date(start.year + 1, month, day)
+
+
+def _free(start: int, end: int, taken: list[DateSpan]) -> bool:
+    """True when ``start:end`` overlaps no span already found."""
+    return all(end <= s.start or start >= s.end for s in taken)
+
+
+def _bare_days(text: str, reference: dt.date, taken: list[DateSpan]) -> list[DateSpan]:
+    """``18日`` after a comma (or 于, 至 …): the day of that number closest to the reference."""
+    _, _, bare, _ = _patterns()
+    openers = _lexicon()["day_only_after"]
+    spans = []
+    for match in bare.finditer(text):
+        before = text[:match.start()]
+        if before and not before.endswith(tuple(openers)):
+            continue
+        if text.startswith(_WITHIN, match.end()) and not text.startswith(_WITHIN_EXCEPT, match.end()):
+            continue
+        if _free(match.start(), match.end(), taken):
+            spans.append(DateSpan(match.start(), match.end(), _nearest_day(int(match.group("day")), reference)))
+    return spans
+
+
+def _nearest_day(day: int, reference: dt.date) -> dt.date:
+    """The date with this day of month closest to the reference (its month, the one before or after)."""
+    first = reference.replace(day=1)
+    months = [(first - dt.timedelta(days=1)).replace(day=1), first,
+              (first + dt.timedelta(days=32)).replace(day=1)]
+    candidates = [_safe_date(m.year, m.month, day) for m in months]
+    return min(candidates, key=lambda d: abs((d - reference).days))
+
+
+def _relative_days(text: str, reference: dt.date, taken: list[DateSpan]) -> list[DateSpan]:
+    """日前, 近日, 当天, 次日 …: the reference moved by the word's offset."""
+    _, _, _, relative = _patterns()
+    words = _lexicon()["relative"]
+    spans = []
+    for match in relative.finditer(text):
+        if not _free(match.start(), match.end(), taken):
+            continue
+        word = words[match.group(0)]
+        day = reference + dt.timedelta(days=int(word["offset"]))
+        spans.append(DateSpan(match.start(), match.end(), day, bool(word["approx"])))
+    return spans
+
+
+def era_year(text: str) -> int | None:
+    """The earliest year of an era word (新冠肺炎 → 2020) in the text: a last-resort year.
+
+    >>> era_year("新冠肺炎疫情防控")
+    2020
+    """
+    years = [year for term, year in _lexicon()["era_terms"].items() if term in text]
+    return min(years) if years else None
+
+
+def latest_year(text: str) -> int | None:
+    """The latest year a full date in the text states (2020年3月26日, 2020-03-26), if any.
+
+    >>> latest_year("2019年12月31日至2020年1月3日")
+    2020
+    """
+    years = [s.date.year for s in _full_dates(text, None, None) if s.year_given and s.date]
+    return max(years) if years else None

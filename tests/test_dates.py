@@ -1,0 +1,124 @@
+"""Tests for graph/dates.py: Chinese date expressions, written as small invented sentences."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.dates import (
+    PartialDate, era_year, find_date_spans, find_dates, infer_year, latest_year, parse_chinese_date,
+    parse_partial,
+)
+
+D = dt.date
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), [
+    ("2021年5月6日", None, D(2021, 5, 6)),
+    ("5月6日", 2021, D(2021, 5, 6)),
+    ("5月6号", 2021, D(2021, 5, 6)),
+    ("2021年05月06日", None, D(2021, 5, 6)),
+    ("2021-05-06", None, D(2021, 5, 6)),
+    ("5月6日", None, None),
+    ("2021年5月", None, None),
+    ("5月6日，某某出席会议", 2021, None),
+])
+def test_dates_parse_chinese_date(text, year, expected):
+    assert parse_chinese_date(text, year) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2018年11月", PartialDate(2018, 11, None)),
+    ("2018年11月底", PartialDate(2018, 11, 30, approx=True)),
+    ("2月中旬", PartialDate(None, 2, 15, approx=True)),
+    ("7月8日至10日", PartialDate(None, 7, 8)),
+    ("7月8日 会议", None),
+])
+def test_dates_parse_partial(text, expected):
+    assert parse_partial(text) == expected
+
+
+def test_dates_parse_partial_end_of_february_in_a_leap_year():
+    assert parse_partial("2024年2月底").on(None) == D(2024, 2, 29)
+
+
+@pytest.mark.parametrize(("month", "day", "reference", "expected"), [
+    (12, 28, D(2021, 2, 10), 2020),
+    (1, 5, D(2021, 2, 10), 2021),
+    (2, 20, D(2021, 2, 10), 2021),
+    (1, 2, D(2020, 12, 30), 2021),
+])
+def test_dates_infer_year_closest_to_reference(month, day, reference, expected):
+    assert infer_year(month, day, reference) == expected
+
+
+def test_dates_find_dates_with_default_year():
+    text = "双方于6月2日签署协议，8月9日生效。"
+    assert find_dates(text, 2019) == [(3, 7, D(2019, 6, 2)), (12, 16, D(2019, 8, 9))]
+
+
+def test_dates_find_dates_explicit_year_wins():
+    assert find_dates("2017年6月2日签署", 2019) == [(0, 9, D(2017, 6, 2))]
+
+
+@pytest.mark.parametrize(("text", "start_end", "first", "last"), [
+    ("代表团于7月8日至10日访问", (4, 12), D(2019, 7, 8), D(2019, 7, 10)),
+    ("11月29日至12月2日举行", (0, 12), D(2019, 11, 29), D(2019, 12, 2)),
+    ("12月30日至1月2日举行", (0, 11), D(2019, 12, 30), D(2020, 1, 2)),
+])
+def test_dates_find_date_spans_ranges(text, start_end, first, last):
+    span = find_date_spans(text, default_year=2019)[0]
+    assert ((span.start, span.end), span.date, span.end_date) == (start_end, first, last)
+
+
+def test_dates_find_date_spans_relative_words():
+    reference = D(2019, 5, 20)
+    spans = find_date_spans("总理日前会见来宾，次日离京。", reference=reference)
+    assert [(s.start, s.end, s.date, s.approx) for s in spans] == [
+        (2, 4, D(2019, 5, 20), True), (9, 11, D(2019, 5, 21), False)]
+
+
+def test_dates_find_date_spans_relative_words_need_a_reference():
+    assert find_date_spans("总理日前会见来宾") == []
+
+
+def test_dates_find_date_spans_day_before_is_not_a_relative_word():
+    spans = find_date_spans("5月14日前完成", reference=D(2019, 5, 20))
+    assert [(s.start, s.end, s.date) for s in spans] == [(0, 5, D(2019, 5, 14))]
+
+
+@pytest.mark.parametrize(("text", "reference", "expected"), [
+    ("通报称，19日全省无新增病例", D(2019, 5, 20), [D(2019, 5, 19)]),
+    ("通报称，29日举行会议", D(2019, 5, 2), [D(2019, 4, 29)]),
+    ("通报称，将于22日举行会议", D(2019, 5, 20), [D(2019, 5, 22)]),
+    ("已连续9日无新增病例", D(2019, 5, 20), []),
+    ("须在3日内完成", D(2019, 5, 20), []),
+    ("截至18日24时", D(2019, 5, 20), [D(2019, 5, 18)]),
+])
+def test_dates_find_date_spans_bare_days(text, reference, expected):
+    assert [s.date for s in find_date_spans(text, reference=reference)] == expected
+
+
+def test_dates_find_date_spans_month_day_takes_year_from_reference():
+    spans = find_date_spans("12月29日开始", default_year=2030, reference=D(2020, 1, 10))
+    assert spans[0].date == D(2019, 12, 29)
+
+
+def test_dates_find_date_spans_without_year_has_no_date():
+    spans = find_date_spans("6月2日签署")
+    assert [(s.start, s.end, s.date) for s in spans] == [(0, 4, None)]
+
+
+def test_dates_find_date_spans_month_part_is_approximate():
+    span = find_date_spans("2019年3月初启动")[0]
+    assert (span.date, span.approx, span.year_given) == (D(2019, 3, 1), True, True)
+
+
+def test_dates_era_year():
+    assert era_year("本文讨论新冠肺炎疫情") == 2020
+    assert era_year("本文讨论流感") is None
+
+
+def test_dates_latest_year():
+    assert latest_year("2018年3月5日和2019年1月2日，以及6月1日") == 2019
+    assert latest_year("6月1日") is None

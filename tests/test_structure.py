@@ -1,0 +1,259 @@
+"""Tests for graph/structure.py: blocks and their dates, per genre.
+
+Synthetic examples are invented one-liners; the seed tests build Documents by hand
+(Simplified with OpenCC, text == raw) so they do not depend on the read stage.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from opencc import OpenCC
+
+from graph.model import Analysis, Block, DocMeta, Document
+from graph.structure import split_structure
+
+D = dt.date
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _document(text: str, genre: str, date: dt.date | None = None, doc_id: str = "t") -> Document:
+    """A Document whose matching view is its raw text."""
+    return Document(doc_id, text, text, tuple(range(len(text))), DocMeta(genre=genre, date=date))
+
+
+def _blocks(text: str, genre: str, date: dt.date | None = None) -> list[tuple]:
+    """(kind, block text, date, approx, speaker, attribution) for each block."""
+    blocks = split_structure(Analysis(_document(text, genre, date))).blocks
+    return [(b.kind, text[b.start:b.end], b.date, b.approx, b.speaker, b.attribution) for b in blocks]
+
+
+def _kinds_and_dates(text: str, genre: str, date: dt.date | None = None) -> list[tuple]:
+    return [(kind, body, day) for kind, body, day, *_ in _blocks(text, genre, date)]
+
+
+@pytest.fixture(scope="module")
+def seed_text():
+    """The seed documents in Simplified script, by number."""
+    convert = OpenCC("t2s").convert
+    return {path.name[:3]: convert(path.read_text(encoding="utf-8-sig")) for path in SEEDS.glob("*.txt")}
+
+
+def _seed_blocks(seed_text, number: str, genre: str, date: dt.date | None) -> tuple[str, tuple[Block, ...]]:
+    text = seed_text[number]
+    return text, split_structure(Analysis(_document(text, genre, date, number))).blocks
+
+
+# --- invariants ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("genre", ["chronicle", "transcript", "article", "compilation", "text"])
+def test_structure_blocks_are_ordered_and_disjoint(genre):
+    text = "标题行\n\n5月6日\n◆甲方会见乙方。\n\n张三:\n欢迎。\n——5月7日，张三出席会议\n"
+    blocks = split_structure(Analysis(_document(text, genre, D(2019, 5, 8)))).blocks
+    assert blocks
+    for block, after in zip(blocks, blocks[1:]):
+        assert block.start < block.end <= after.start
+    assert all(text[b.start:b.end] == text[b.start:b.end].strip() for b in blocks)
+
+
+# --- chronicle -----------------------------------------------------------------------------------
+
+
+def test_structure_chronicle_day_headings_date_bullets():
+    text = "2018年5月\n5月6日\n◆甲方会见乙方。双方表示满意。\n◆丙方致电丁方。\n5月7日\n◆戊方访问己方。\n"
+    assert _kinds_and_dates(text, "chronicle") == [
+        ("heading", "2018年5月", None),
+        ("day", "5月6日", D(2018, 5, 6)),
+        ("bullet", "甲方会见乙方。双方表示满意。", D(2018, 5, 6)),
+        ("bullet", "丙方致电丁方。", D(2018, 5, 6)),
+        ("day", "5月7日", D(2018, 5, 7)),
+        ("bullet", "戊方访问己方。", D(2018, 5, 7)),
+    ]
+
+
+def test_structure_chronicle_year_rolls_over():
+    text = "2017年12月\n12月31日\n◆甲方会见乙方。\n1月2日\n◆丙方会见丁方。\n"
+    dates = [day for kind, _, day in _kinds_and_dates(text, "chronicle") if kind == "bullet"]
+    assert dates == [D(2017, 12, 31), D(2018, 1, 2)]
+
+
+def test_structure_chronicle_year_from_metadata_date():
+    text = "12月30日\n◆甲方会见乙方。\n1月3日\n◆丙方会见丁方。\n"
+    dates = [day for kind, _, day in _kinds_and_dates(text, "chronicle", D(2019, 3, 1)) if kind == "bullet"]
+    assert dates == [D(2018, 12, 30), D(2019, 1, 3)]
+
+
+def test_structure_chronicle_end_of_month_heading_is_approximate():
+    blocks = _blocks("2018年12月底\n◆甲方发现异常情况。\n", "chronicle")
+    assert [(kind, day, approx) for kind, _, day, approx, *_ in blocks] == [
+        ("heading", D(2018, 12, 31), True), ("bullet", D(2018, 12, 31), True)]
+
+
+def test_structure_chronicle_bullet_keeps_broken_lines():
+    text = "2018年5月6日\n◆甲方表示，双方\n\n将加强合作。\n◆乙方出席。\n"
+    bullets = [body for kind, body, _ in _kinds_and_dates(text, "chronicle") if kind == "bullet"]
+    assert bullets == ["甲方表示，双方\n\n将加强合作。", "乙方出席。"]
+
+
+def test_structure_chronicle_preamble_and_footer_take_metadata_date():
+    text = "某某纪事\n本文按时间顺序整理如下。\n3月2日\n◆甲方会见乙方。\n---\n欢迎订阅本刊。\n"
+    assert _kinds_and_dates(text, "chronicle", D(2019, 4, 1)) == [
+        ("heading", "某某纪事", D(2019, 4, 1)),
+        ("paragraph", "本文按时间顺序整理如下。", D(2019, 4, 1)),
+        ("day", "3月2日", D(2019, 3, 2)),
+        ("bullet", "甲方会见乙方。", D(2019, 3, 2)),
+        ("paragraph", "欢迎订阅本刊。", D(2019, 4, 1)),
+    ]
+
+
+def test_structure_chronicle_without_any_year_has_no_dates():
+    dates = [day for _, _, day in _kinds_and_dates("3月2日\n◆甲方会见乙方。\n", "chronicle")]
+    assert dates == [None, None]
+
+
+def test_structure_chronicle_era_word_gives_the_year():
+    dates = [day for _, _, day in _kinds_and_dates("3月2日\n◆甲方通报新冠肺炎疫情。\n", "chronicle")]
+    assert dates == [D(2020, 3, 2), D(2020, 3, 2)]
+
+
+def test_structure_front_matter_is_one_meta_block():
+    text = '---\ntitle: "某某纪事"\ndate: "2019-04-01"\n---\n\n3月2日\n◆甲方会见乙方。\n'
+    kinds = [(kind, body) for kind, body, _ in _kinds_and_dates(text, "chronicle", D(2019, 4, 1))]
+    assert kinds[0] == ("meta", '---\ntitle: "某某纪事"\ndate: "2019-04-01"\n---')
+    assert [kind for kind, _ in kinds[1:]] == ["day", "bullet"]
+
+
+# --- transcript ----------------------------------------------------------------------------------
+
+
+def test_structure_transcript_turns_and_timestamps():
+    text = ("某部门今天举行发布会。\n以下为实录：\n主持人:\n请张部长介绍。\n2019-06-01 10:00:05\n"
+            "　张三：\n谢谢。第一点。\n第二点。\n2019-06-01 10:05:00\n某报记者:\n请问进展如何？\n")
+    assert _blocks(text, "transcript", D(2019, 6, 1)) == [
+        ("paragraph", "某部门今天举行发布会。", D(2019, 6, 1), False, None, None),
+        ("paragraph", "以下为实录：", D(2019, 6, 1), False, None, None),
+        ("speaker", "主持人", D(2019, 6, 1), False, "主持人", None),
+        ("turn", "请张部长介绍。", D(2019, 6, 1), False, "主持人", None),
+        ("timestamp", "2019-06-01 10:00:05", D(2019, 6, 1), False, None, None),
+        ("speaker", "张三", D(2019, 6, 1), False, "张三", None),
+        ("turn", "谢谢。第一点。\n第二点。", D(2019, 6, 1), False, "张三", None),
+        ("timestamp", "2019-06-01 10:05:00", D(2019, 6, 1), False, None, None),
+        ("speaker", "某报记者", D(2019, 6, 1), False, "某报记者", None),
+        ("turn", "请问进展如何？", D(2019, 6, 1), False, "某报记者", None),
+    ]
+
+
+def test_structure_transcript_inline_turn():
+    blocks = _blocks("李四：我补充一点。\n", "transcript", D(2019, 6, 1))
+    assert [(kind, body, speaker) for kind, body, _, _, speaker, _ in blocks] == [
+        ("speaker", "李四", "李四"), ("turn", "我补充一点。", "李四")]
+
+
+def test_structure_transcript_timestamp_dates_turns_without_metadata():
+    text = "王五:\n开始。\n2019-06-02 09:00:00\n赵六:\n好的。\n"
+    turns = [(speaker, day) for kind, _, day, _, speaker, _ in _blocks(text, "transcript") if kind == "turn"]
+    assert turns == [("王五", D(2019, 6, 2)), ("赵六", D(2019, 6, 2))]
+
+
+def test_structure_transcript_lines_after_the_last_timestamp_are_no_turn():
+    text = "王五:\n结束。\n2019-06-02 09:00:00\n点击查看更多。\n更多报道详见：\n"
+    kinds = [(kind, speaker) for kind, _, _, _, speaker, _ in _blocks(text, "transcript")]
+    assert kinds == [("speaker", "王五"), ("turn", "王五"), ("timestamp", None),
+                     ("paragraph", None), ("paragraph", None)]
+
+
+# --- article and text ----------------------------------------------------------------------------
+
+
+def test_structure_article_headings_and_paragraphs():
+    text = "title ==> \n\t\t某国向某组织捐款\n\ncontent ==> \n\n\t本报讯，某国今天宣布捐款。\n\n合作继续推进\n\n\t双方表示将继续合作。\n"
+    assert _kinds_and_dates(text, "article", D(2019, 7, 1)) == [
+        ("meta", "title ==> \n\t\t某国向某组织捐款", None),
+        ("meta", "content ==>", None),
+        ("paragraph", "本报讯，某国今天宣布捐款。", D(2019, 7, 1)),
+        ("heading", "合作继续推进", D(2019, 7, 1)),
+        ("paragraph", "双方表示将继续合作。", D(2019, 7, 1)),
+    ]
+
+
+def test_structure_text_paragraphs_take_metadata_date():
+    blocks = _kinds_and_dates("第一段说明情况。\n第二段说明原因。\n", "text", D(2019, 8, 1))
+    assert blocks == [("paragraph", "第一段说明情况。", D(2019, 8, 1)),
+                      ("paragraph", "第二段说明原因。", D(2019, 8, 1))]
+
+
+# --- compilation ---------------------------------------------------------------------------------
+
+
+def test_structure_compilation_attribution_dates_passages():
+    text = ("[bookmark: _Toc12]一、关于合作\n　　（一）关于交流\n要加强交流。\n要扩大合作。\n"
+            "——5月6日，甲在会议上讲话\n\n要坚持开放。\n——5月8日至9日，甲在某地考察\n")
+    first, second = "5月6日，甲在会议上讲话", "5月8日至9日，甲在某地考察"
+    assert _blocks(text, "compilation", D(2019, 6, 1)) == [
+        ("section", "一、关于合作", D(2019, 6, 1), False, None, None),
+        ("section", "（一）关于交流", D(2019, 6, 1), False, None, None),
+        ("paragraph", "要加强交流。", D(2019, 5, 6), False, None, first),
+        ("paragraph", "要扩大合作。", D(2019, 5, 6), False, None, first),
+        ("attribution", first, D(2019, 5, 6), False, None, first),
+        ("paragraph", "要坚持开放。", D(2019, 5, 8), False, None, second),
+        ("attribution", second, D(2019, 5, 8), False, None, second),
+    ]
+
+
+def test_structure_compilation_passage_without_attribution_has_no_date():
+    blocks = _blocks("一、关于合作\n要加强交流。\n二、关于开放\n", "compilation", D(2019, 6, 1))
+    assert blocks[1] == ("paragraph", "要加强交流。", None, False, None, None)
+
+
+def test_structure_compilation_year_from_a_full_date_in_the_text():
+    text = "要加强交流。\n——5月6日，甲讲话\n乙表示，2017年3月1日的协议有效。\n——5月7日，乙讲话\n"
+    dates = [day for kind, _, day in _kinds_and_dates(text, "compilation") if kind == "attribution"]
+    assert dates == [D(2017, 5, 6), D(2017, 5, 7)]
+
+
+def test_structure_compilation_without_any_year_has_no_dates():
+    dates = [day for _, _, day in _kinds_and_dates("要加强交流。\n——5月6日，甲讲话\n", "compilation")]
+    assert dates == [None, None]
+
+
+# --- seeds ---------------------------------------------------------------------------------------
+
+
+def _block_containing(text: str, blocks, needle: str) -> Block:
+    position = text.index(needle)
+    return next(b for b in blocks if b.start <= position < b.end)
+
+
+def test_structure_seed_000_condolence_message_is_dated_by_its_day_heading(seed_text):
+    # Seed 000 names no year anywhere: the era word 新冠肺炎 gives 2020 (see graph/structure.py).
+    text, blocks = _seed_blocks(seed_text, "000", "chronicle", None)
+    block = _block_containing(text, blocks, "习近平日前致电意大利总统")
+    assert (block.kind, block.date) == ("bullet", D(2020, 3, 14))
+
+
+def test_structure_seed_001_traditional_chronicle_carries_years(seed_text):
+    text, blocks = _seed_blocks(seed_text, "001", "chronicle", D(2020, 4, 7))
+    days = [b.date for b in blocks if b.kind == "day"]
+    assert days[0] == D(2019, 12, 30)
+    assert days[-1].year == 2020 and days == sorted(days)
+    first = _block_containing(text, blocks, "不明原因肺炎病例")
+    assert (first.kind, first.date, first.approx) == ("bullet", D(2019, 12, 31), True)
+
+
+def test_structure_seed_002_turns_have_speakers(seed_text):
+    text, blocks = _seed_blocks(seed_text, "002", "transcript", D(2020, 3, 26))
+    speakers = {b.speaker for b in blocks if b.kind == "turn"}
+    assert {"罗照辉", "徐南平", "曾益新", "邓波清", "胡凯红"} <= speakers
+    assert all(b.date == D(2020, 3, 26) for b in blocks if b.kind == "turn")
+    assert not any("2020-03-26 1" in text[b.start:b.end] for b in blocks if b.kind == "turn")
+
+
+def test_structure_seed_004_passages_take_their_attribution_date(seed_text):
+    # Seed 004 names no year either: the era word gives 2020, as for seed 000.
+    text, blocks = _seed_blocks(seed_text, "004", "compilation", None)
+    passage = _block_containing(text, blocks, "当前已初步呈现疫情防控形势持续向好")
+    assert (passage.kind, passage.date) == ("paragraph", D(2020, 3, 4))
+    assert passage.attribution.startswith("3月4日，习近平主持召开")
+    assert sum(b.kind == "section" for b in blocks) >= 10
