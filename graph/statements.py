@@ -1,0 +1,589 @@
+"""Statements: who said what, when, and during which event.
+
+Reads ``document.text`` and ``document.meta``, ``blocks``, ``mentions`` and
+``events``; fills ``statements``. Words come from
+``ontology/lexicon/reporting_verbs.csv`` and ``statement_cues.csv``.
+
+Three formulas are modelled:
+
+* a reporting clause, ``<speaker> [adverbs] <verb>，<content>``, in any block
+  (习近平强调，…; 外交部发言人表示… → the body; 他说，… → the last named
+  person; ``…，并强调…`` carries the speaker of its sentence). The content runs
+  over the following sentences until the next reporting clause or the end of
+  the block;
+* a transcript turn: one statement of the turn's speaker (a reporter's
+  question belongs to the outlet), said at the transcript's press conference;
+* a compilation passage: the paragraphs before a ``——`` attribution line are
+  the words of the actor that line names, said on the occasion it names.
+
+``StatementCandidate.text`` is the content in the matching view (Simplified);
+``evidence`` is the raw span of exactly that content.
+
+Examples
+--------
+>>> from graph.model import Analysis, Block, Document, Mention
+>>> from graph.catalogue import load_catalogue
+>>> text = "李克强表示，中方愿提供帮助。"
+>>> doc = Document("d", text, text, tuple(range(len(text))))
+>>> analysis = Analysis(doc, blocks=(Block("paragraph", 0, len(text)),),
+...                     mentions=(Mention(0, 3, "李克强", "person/李克强", "Person"),))
+>>> [(s.speaker, s.verb, s.text) for s in extract_statements(analysis, load_catalogue()).statements]
+[('person/李克强', '表示', '中方愿提供帮助。')]
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+
+from .catalogue import Catalogue
+from .model import Analysis, Block, Document, Mention, StatementCandidate
+
+__all__ = ["extract_statements"]
+
+SENTENCE_END = "。！？!?\n"
+CLAUSE_END = SENTENCE_END + "，,；;：:"
+CHAIN_JOINERS = "、·•-－—"
+TRIM = " \t\r\n\u3000，,；;：:、"
+MAX_CHAIN_GAP = 20
+MIN_PASSAGE_PREFIX = 10
+PRONOUN_LOOKBACK = 600
+NOT_DIRECT_START = "了过着的得地明服"
+SPEECH_BLOCKS = ("bullet", "paragraph", "turn", "section")
+
+
+@dataclass(frozen=True)
+class Verb:
+    """One reporting verb of ``reporting_verbs.csv``."""
+
+    word: str
+    direct: bool
+    min_direct: int
+    own_subject: bool
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The word lists the stage reads, loaded once per call."""
+
+    verbs: dict[str, Verb]
+    pattern: re.Pattern
+    turn_verb: str
+    passage_verb: str
+    pronouns: tuple[str, ...]
+    objects: tuple[str, ...]
+    breaks: tuple[str, ...]
+    adverbs: tuple[str, ...]
+    proxies: tuple[str, ...]
+    groups: tuple[str, ...]
+    hearsay: tuple[str, ...]
+    openers: str
+    reporter: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A reporting clause found in the text, before its content end is known."""
+
+    verb: str
+    start: int          # where the reporting clause begins (its subject, or its clause)
+    content: int        # where the content begins
+    speaker: str
+    own_subject: bool
+    opener: bool
+    block: int
+
+
+def load_cues(catalogue: Catalogue) -> Cues:
+    """The stage's word lists, from the catalogue's lexicon files."""
+    rows = catalogue.lexicon("reporting_verbs")
+    verbs = {r["verb"].strip(): r for r in rows}
+    speech = {w: Verb(w, r["direct"].strip() == "yes", int(r["min_direct"] or 0),
+                      r["subject"].strip() == "own")
+              for w, r in verbs.items() if r["use"].strip() == "speech"}
+    by_use = {r["use"].strip(): w for w, r in verbs.items()}
+    cue_rows = catalogue.lexicon("statement_cues")
+
+    def words(cue: str) -> tuple[str, ...]:
+        return tuple(sorted((r["word"] for r in cue_rows if r["cue"].strip() == cue), key=len, reverse=True))
+
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(speech, key=len, reverse=True)))
+    return Cues(
+        verbs=speech, pattern=pattern, turn_verb=by_use.get("turn", "发言"),
+        passage_verb=by_use.get("passage", "讲话"), pronouns=words("pronoun"), objects=words("object"),
+        breaks=words("break"), adverbs=words("adverb"), proxies=words("proxy"), groups=words("group"),
+        hearsay=words("hearsay"), openers="".join(words("opener")),
+        reporter=tuple(r["cue"].strip() for r in catalogue.lexicon("media") if r.get("cue", "").strip()),
+    )
+
+
+def extract_statements(analysis: Analysis, catalogue: Catalogue) -> Analysis:
+    """Find every statement of one document.
+
+    Parameters
+    ----------
+    analysis : Analysis
+        A document with its blocks, mentions and events.
+    catalogue : Catalogue
+        Only its lexicons are read.
+
+    Returns
+    -------
+    Analysis
+        The same analysis with ``statements`` filled, sorted by position.
+
+    Examples
+    --------
+    >>> from graph.model import Analysis, Block, Document, Mention
+    >>> from graph.catalogue import load_catalogue
+    >>> text = "马克龙表示，法方支持中方。"
+    >>> doc = Document("d", text, text, tuple(range(len(text))))
+    >>> a = Analysis(doc, blocks=(Block("bullet", 0, len(text)),),
+    ...              mentions=(Mention(0, 3, "马克龙", "person/马克龙", "Person"),))
+    >>> extract_statements(a, load_catalogue()).statements[0].verb
+    '表示'
+    """
+    cues = load_cues(catalogue)
+    text = _Text(analysis)
+    found = list(_turn_statements(text, cues))
+    clauses = _reporting_clauses(text, cues)
+    found += _clause_statements(text, clauses)
+    found += _passage_statements(text, clauses, cues)
+    found.sort(key=lambda s: (s.evidence.start, s.evidence.end, s.speaker, s.verb))
+    return replace(analysis, statements=tuple(found))
+
+
+class _Text:
+    """The document's matching view with its blocks and mentions, indexed for look-ups."""
+
+    def __init__(self, analysis: Analysis):
+        self.analysis = analysis
+        self.doc: Document = analysis.document
+        self.s = analysis.document.text
+        blocks = analysis.blocks or (Block("paragraph", 0, len(self.s)),)
+        self.blocks: tuple[Block, ...] = tuple(sorted(blocks, key=lambda b: (b.start, b.end)))
+        self.mentions: tuple[Mention, ...] = tuple(sorted(analysis.mentions, key=lambda m: (m.start, -m.end)))
+        self.starts = [m.start for m in self.mentions]
+        self.attribution_of = {(b.start, b.end): line for passage, line in _passages(self.blocks) for b in passage}
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying inside ``[start, end)``, outermost first, without overlaps."""
+        found: list[Mention] = []
+        for m in self.mentions[bisect_left(self.starts, start):]:
+            if m.start >= end:
+                break
+            if m.end <= end and (not found or m.start >= found[-1].end):
+                found.append(m)
+        return found
+
+    def raw_block(self, block: Block):
+        return self.doc.raw_span(block.start, block.end) if block.end > block.start else None
+
+
+# --- reporting clauses --------------------------------------------------------
+
+def _reporting_clauses(text: _Text, cues: Cues) -> list[Clause]:
+    """Every reporting clause of the speech blocks, in text order, inner ones dropped."""
+    clauses: list[Clause] = []
+    for index, block in enumerate(text.blocks):
+        if block.kind not in SPEECH_BLOCKS:
+            continue
+        start = _body_start(text, block)
+        for match in cues.pattern.finditer(text.s, start, block.end):
+            clause = _clause_at(text, cues, index, start, match)
+            if clause is not None:
+                clauses.append(clause)
+    return _drop_inner(text, clauses)
+
+
+def _body_start(text: _Text, block: Block) -> int:
+    """Where a block's own words start: after a turn's ``name:`` label."""
+    if block.kind == "turn" and block.speaker:
+        label_end = _label_end(text, block)
+        if label_end is not None:
+            return label_end
+    return block.start
+
+
+def _label_end(text: _Text, block: Block) -> int | None:
+    """The end of ``speaker:`` at the head of a turn block, when the block includes it."""
+    head = text.s[block.start:block.end]
+    stripped = head.lstrip(" \t\u3000\n")
+    if block.speaker and stripped.startswith(block.speaker):
+        after = block.start + (len(head) - len(stripped)) + len(block.speaker)
+        while after < block.end and text.s[after] in ":： \t\u3000\n":
+            after += 1
+        return after
+    return None
+
+
+def _clause_at(text: _Text, cues: Cues, index: int, block_start: int, match: re.Match) -> Clause | None:
+    """The reporting clause whose verb is ``match``, or None when the verb is not speech here."""
+    verb = cues.verbs[match.group()]
+    block = text.blocks[index]
+    content, opener = _content_start(text.s, match.end(), block.end, cues.openers)
+    if content >= block.end or text.s[content] in SENTENCE_END:
+        return None
+    if not opener and not _direct_ok(text.s, verb, content, block.end):
+        return None
+    found = _speaker(text, cues, verb, match.start(), block_start)
+    if found is None:
+        return None
+    speaker, start, own = found
+    return Clause(verb.word, start, content, speaker, own, opener, index)
+
+
+def _content_start(s: str, pos: int, end: int, openers: str) -> tuple[int, bool]:
+    """Skip the punctuation between a verb and its content; say whether there was any."""
+    start = pos
+    while pos < end and s[pos] in openers:
+        pos += 1
+    return pos, pos > start
+
+
+def _direct_ok(s: str, verb: Verb, content: int, end: int) -> bool:
+    """Whether content may follow the verb with no punctuation (强调要…, not 介绍了…, not 表示慰问)."""
+    if not verb.direct or s[content] in NOT_DIRECT_START:
+        return False
+    stop = content
+    while stop < end and s[stop] not in CLAUSE_END:
+        stop += 1
+    return stop - content >= verb.min_direct
+
+
+def _speaker(text: _Text, cues: Cues, verb: Verb, at: int, block_start: int
+             ) -> tuple[str, int, bool] | None:
+    """``(speaker key, clause start, own subject)`` for a verb at ``at``, or None.
+
+    The subject is looked for in the verb's own clause (a pronoun, a name
+    chain not marked as an object, a proxy noun); a clause holding only
+    adverbs before the verb carries the subject of an earlier clause of the
+    same sentence, unless the verb needs its own subject.
+    """
+    clause = _clause_start(text.s, at, block_start)
+    prefix = text.s[clause:at]
+    if _starts_with(prefix.lstrip(), cues.hearsay):
+        return None
+    own = _clause_subject(text, cues, clause, at, block_start)
+    if own is not None:
+        key, start = own
+        return (key, start, True) if key else None
+    if verb.own_subject or _strip_adverbs(prefix, cues.adverbs):
+        return None
+    sentence = _sentence_start(text.s, at, block_start)
+    pos = clause
+    while pos > sentence:
+        previous = _clause_start(text.s, pos - 1, block_start)
+        found = _clause_subject(text, cues, previous, pos - 1, block_start)
+        if found is not None:
+            return (found[0], clause, False) if found[0] else None
+        pos = previous
+    return None
+
+
+def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: int
+                    ) -> tuple[str | None, int] | None:
+    """The subject of the clause ``[start, end)``: ``(key or None, position)``, None if it has none.
+
+    A key of None means the clause has a subject the stage will not name
+    (双方, an unresolved mention), which stops the search.
+    """
+    prefix = text.s[start:end]
+    lead = len(prefix) - len(prefix.lstrip(" \t\u3000"))
+    body = prefix[lead:]
+    if _pronoun_at(body, cues):
+        return _last_person_subject(text, cues, start + lead, block_start), start + lead
+    if _starts_with(body, cues.groups):
+        return None, start
+    for chain in _chains(text, cues, start, end):
+        if _is_object(text.s, start, chain[0], cues.objects):
+            continue
+        head = _chain_head(chain)
+        tail = text.s[head.end:end]
+        if any(g in tail for g in cues.groups):
+            return None, chain[0].start
+        return head.key, chain[0].start
+    proxy = _starts_with(body, cues.proxies)
+    if proxy:
+        return _previous_sentence_subject(text, cues, start + lead, block_start), start + lead
+    return None
+
+
+def _pronoun_at(body: str, cues: Cues) -> bool:
+    """Whether a clause opens with a singular third-person pronoun (他, not 他们)."""
+    for pronoun in cues.pronouns:
+        if body.startswith(pronoun) and not body[len(pronoun):].startswith("们"):
+            return True
+    return False
+
+
+def _chains(text: _Text, cues: Cues, start: int, end: int) -> list[list[Mention]]:
+    """Mentions of ``[start, end)`` grouped into name chains (中国 国家主席 习近平)."""
+    chains: list[list[Mention]] = []
+    for mention in text.mentions_in(start, end):
+        if chains and _joins(text.s[chains[-1][-1].end:mention.start], cues.breaks):
+            chains[-1].append(mention)
+        else:
+            chains.append([mention])
+    return chains
+
+
+def _joins(gap: str, breaks: tuple[str, ...]) -> bool:
+    """Whether the words between two mentions are a title (joins) rather than a predicate."""
+    if len(gap) > MAX_CHAIN_GAP or any(c in CLAUSE_END for c in gap):
+        return False
+    return not any(b in gap for b in breaks)
+
+
+def _chain_head(chain: list[Mention]) -> Mention:
+    """The actor a name chain stands for: its first person, else its last name."""
+    return next((m for m in chain if m.cls == "Person"), chain[-1])
+
+
+def _is_object(s: str, clause_start: int, mention: Mention, objects: tuple[str, ...]) -> bool:
+    """Whether the words right before a name make it an addressee or object (向习近平, 同孔特)."""
+    before = s[clause_start:mention.start]
+    return any(before.endswith(word) for word in objects)
+
+
+def _last_person_subject(text: _Text, cues: Cues, before: int, block_start: int) -> str | None:
+    """The person a pronoun stands for: the last named person before it."""
+    floor = max(0, before - PRONOUN_LOOKBACK)
+    for mention in reversed(text.mentions_in(floor, before)):
+        if mention.cls == "Person" and mention.key:
+            return mention.key
+    return None
+
+
+def _previous_sentence_subject(text: _Text, cues: Cues, before: int, block_start: int) -> str | None:
+    """The body a proxy noun (会议, 报告) stands for: the subject of the sentence before."""
+    end = _sentence_start(text.s, before, block_start)
+    if end <= block_start:
+        return None
+    start = _sentence_start(text.s, end - 1, block_start)
+    pos = start
+    while pos < end - 1:
+        stop = _clause_end(text.s, pos, end)
+        found = _clause_subject(text, cues, pos, stop, block_start)
+        if found is not None:
+            return found[0]
+        pos = stop + 1
+    return None
+
+
+def _clause_start(s: str, at: int, floor: int) -> int:
+    pos = at
+    while pos > floor and s[pos - 1] not in CLAUSE_END:
+        pos -= 1
+    return pos
+
+
+def _clause_end(s: str, at: int, ceiling: int) -> int:
+    pos = at
+    while pos < ceiling and s[pos] not in CLAUSE_END:
+        pos += 1
+    return pos
+
+
+def _sentence_start(s: str, at: int, floor: int) -> int:
+    pos = at
+    while pos > floor and s[pos - 1] not in SENTENCE_END:
+        pos -= 1
+    return pos
+
+
+def _starts_with(s: str, words: tuple[str, ...]) -> str | None:
+    return next((w for w in words if s.startswith(w)), None)
+
+
+def _strip_adverbs(prefix: str, adverbs: tuple[str, ...]) -> str:
+    """What is left of a clause prefix once adverbs are removed (empty: the clause only continues)."""
+    rest = prefix.strip(" \t\u3000")
+    changed = True
+    while rest and changed:
+        word = _starts_with(rest, adverbs)
+        changed = word is not None
+        rest = rest[len(word):] if word else rest
+    return rest
+
+
+def _drop_inner(text: _Text, clauses: list[Clause]) -> list[Clause]:
+    """Drop clauses that are words of the statement before them.
+
+    A clause with its own subject and no punctuation before its content that
+    stands in the first sentence of the previous statement's content
+    (古特雷斯表示，联合国感谢中方…) is part of that content, not a new statement.
+    """
+    kept: list[Clause] = []
+    for clause in sorted(clauses, key=lambda c: (c.start, c.content)):
+        previous = kept[-1] if kept else None
+        if previous and previous.block == clause.block and clause.start < previous.content:
+            continue
+        if (previous and previous.block == clause.block and clause.own_subject and not clause.opener
+                and _clause_end_sentence(text.s, previous.content) > clause.start):
+            continue
+        kept.append(clause)
+    return kept
+
+
+def _clause_end_sentence(s: str, at: int) -> int:
+    pos = at
+    while pos < len(s) and s[pos] not in SENTENCE_END:
+        pos += 1
+    return pos
+
+
+def _clause_statements(text: _Text, clauses: list[Clause]) -> list[StatementCandidate]:
+    """One statement per reporting clause; content runs to the next clause or the block's end."""
+    found = []
+    for i, clause in enumerate(clauses):
+        block = text.blocks[clause.block]
+        end = block.end
+        following = clauses[i + 1] if i + 1 < len(clauses) else None
+        if following is not None and following.block == clause.block:
+            end = min(end, following.start)
+        statement = _statement(text, clause.speaker, clause.verb, clause.content, end, block)
+        if statement is not None:
+            found.append(statement)
+    return found
+
+
+def _statement(text: _Text, speaker: str, verb: str, start: int, end: int, block: Block,
+               during: int | None = None) -> StatementCandidate | None:
+    """A candidate for the content ``[start, end)`` trimmed of edge punctuation."""
+    while start < end and text.s[start] in TRIM:
+        start += 1
+    while end > start and text.s[end - 1] in TRIM:
+        end -= 1
+    if end <= start:
+        return None
+    evidence = text.doc.raw_span(start, end)
+    if during is None:
+        during = _event_before(text, block, evidence.start)
+    date = text.analysis.events[during].date if during is not None else None
+    return StatementCandidate(speaker=speaker, verb=verb, text=text.s[start:end],
+                              date=block.date or date or text.doc.meta.date,
+                              evidence=evidence, during=during)
+
+
+def _event_before(text: _Text, block: Block, raw_start: int) -> int | None:
+    """The event told earlier in the same block: a statement there was said during it."""
+    if block.kind == "turn":
+        return _press_conference(text)
+    line = text.attribution_of.get((block.start, block.end))
+    if line is not None:
+        return _event_in(text, line)
+    span = text.raw_block(block)
+    if span is None:
+        return None
+    best = None
+    for index, event in enumerate(text.analysis.events):
+        ev = event.evidence
+        if span.start <= ev.start and ev.end <= span.end and ev.start < raw_start:
+            if best is None or ev.start >= text.analysis.events[best].evidence.start:
+                best = index
+    return best
+
+
+def _press_conference(text: _Text) -> int | None:
+    """The press conference a transcript records (the first one its events tell)."""
+    return next((i for i, e in enumerate(text.analysis.events) if e.cls == "PressConference"), None)
+
+
+# --- transcript turns ------------------------------------------------------------
+
+def _turn_statements(text: _Text, cues: Cues):
+    """Each speaker's turn is one statement of that speaker, during the press conference."""
+    if text.doc.meta.genre != "transcript":
+        return
+    for block in text.blocks:
+        if block.kind != "turn" or not block.speaker:
+            continue
+        speaker = _turn_speaker(text, cues, block)
+        if speaker is None:
+            continue
+        statement = _statement(text, speaker, cues.turn_verb, _body_start(text, block), block.end,
+                               block, _press_conference(text))
+        if statement is not None:
+            yield statement
+
+
+def _turn_speaker(text: _Text, cues: Cues, block: Block) -> str | None:
+    """The actor key of a turn's label: a named person, or a reporter's outlet."""
+    label = block.speaker.strip()
+    at = text.s.rfind(label, max(0, block.start - len(label) - 4), block.end)
+    inside = text.mentions_in(at, at + len(label)) if at >= 0 else []
+    reporter = _starts_with(label[::-1], tuple(r[::-1] for r in cues.reporter))
+    if inside:
+        person = next((m for m in inside if m.cls == "Person" and m.key), None)
+        if person and not reporter:
+            return person.key
+        orgs = [m for m in inside if m.key and m.cls not in ("Country", "Person")]
+        if orgs:
+            return orgs[0].key
+    same = next((m.key for m in text.mentions if m.surface == label and m.key), None)
+    if same:
+        return same
+    if reporter:
+        outlet = label[:-len(reporter)]
+        countries = [m for m in inside if m.cls == "Country" and m.start == at]
+        if countries:
+            outlet = outlet[countries[0].end - at:]
+        return f"org/{outlet}" if outlet else None
+    return f"person/{label}"
+
+
+# --- compilation passages ------------------------------------------------------
+
+def _passage_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[StatementCandidate]:
+    """The paragraphs before a ``——`` line are the words of the actor that line names."""
+    found = []
+    speaker = None
+    for passage, line in _passages(text.blocks):
+        line_speaker = _attribution_speaker(text, cues, line)
+        speaker = line_speaker or speaker
+        if speaker is None:
+            continue
+        start, end = passage[0].start, passage[-1].end
+        first = min((c.start for c in clauses if start <= c.start < end), default=end)
+        if len(re.sub(r"\W", "", text.s[start:first])) < MIN_PASSAGE_PREFIX:
+            continue
+        statement = _statement(text, speaker, cues.passage_verb, start, first, passage[0])
+        if statement is not None:
+            found.append(statement)
+    return found
+
+
+def _passages(blocks: tuple[Block, ...]):
+    """``(paragraph blocks, attribution block)`` for each attributed passage of a compilation."""
+    current: list[Block] = []
+    for block in blocks:
+        if block.kind == "attribution":
+            if current:
+                yield current, block
+            current = []
+        elif block.kind == "paragraph" and block.attribution:
+            current.append(block)
+        elif block.kind in ("heading", "section"):
+            current = []
+
+
+def _attribution_speaker(text: _Text, cues: Cues, line: Block) -> str | None:
+    """The actor an attribution line names first as subject (——3月4日，习近平主持…)."""
+    pos = line.start
+    while pos < line.end:
+        stop = _clause_end(text.s, pos, line.end)
+        found = _clause_subject(text, cues, pos, stop, line.start)
+        if found is not None and found[0]:
+            return found[0]
+        pos = stop + 1
+    return None
+
+
+def _event_in(text: _Text, line: Block) -> int | None:
+    """The event whose evidence lies in an attribution line: the occasion of the passage."""
+    span = text.raw_block(line)
+    if span is None:
+        return None
+    return next((i for i, e in enumerate(text.analysis.events)
+                 if span.start <= e.evidence.start and e.evidence.end <= span.end), None)
