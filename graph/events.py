@@ -1,0 +1,667 @@
+"""Blocks + Mentions → EventCandidates: who did what with whom, and when.
+
+Reads ``document.text``, ``document.meta``, ``blocks`` and ``mentions``; fills
+``events``.
+
+The texts are formulaic, so the stage models the formulas rather than the
+sentences. A trigger word of ``ontology/lexicon/event_triggers.csv`` names the
+class and the *shape* of the formula around it; the cues of
+``ontology/lexicon/event_cues.yaml`` (connectors, markers, 应约, 日前, 将 …) find
+the parties:
+
+* ``bilateral`` — ``A应约同B通电话``, ``A会见B``: one event per counterpart;
+* ``message`` — ``A就…向B致慰问电``, ``A复信B``: provider A, recipient B;
+* ``gathering`` — ``中日韩举行…视频会议``, ``…特别峰会``: every named party;
+* ``press`` — ``X召开新闻发布会``: the organiser (and invited speakers);
+* ``aid`` / ``team`` / ``info`` — ``A向B提供…物资``, ``专家组抵达B``,
+  ``A向B通报疫情信息``: provider (China when unnamed) and recipient.
+
+Actor names joined only by a title (``意大利总理孔特``) form one *phrase* whose
+last name is the participant: the most specific named actor.
+
+>>> from graph.model import Analysis, Document, Mention
+>>> text = "习近平应约同孔特通电话。"
+>>> doc = Document("d", text, text, tuple(range(len(text))))
+>>> ms = (Mention(0, 3, "习近平", "person/习近平", "Person"), Mention(6, 8, "孔特", "person/孔特", "Person"))
+>>> from graph.catalogue import load_catalogue
+>>> [(e.cls, e.participants, e.requested_by) for e in
+...  extract_events(Analysis(doc, mentions=ms), load_catalogue()).events]
+[('PhoneCall', ('person/习近平', 'person/孔特'), 'person/孔特')]
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .catalogue import DEFAULT_ROOT, Catalogue
+from .dates import find_date_spans
+from .model import Analysis, Block, EventCandidate, Mention
+
+__all__ = ["extract_events"]
+
+TRIGGERS = "event_triggers"
+CUES_FILE = "event_cues.yaml"
+MAX_EVIDENCE = 60
+EVIDENCE_TRIM = " \t\u3000◆●■•·—-*>#"
+GATHERING_CLASSES = ("VideoConference", "Summit", "PressConference")
+
+
+# --------------------------------------------------------------------------- lexicon
+
+@dataclass(frozen=True)
+class _Trigger:
+    """One row of event_triggers.csv: a word pattern, its class and formula shape."""
+
+    cls: str
+    pattern: re.Pattern
+    shape: str
+    requires: re.Pattern | None
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """Trigger rows, their combined pattern, and the cue words."""
+
+    triggers: tuple[_Trigger, ...]
+    combined: re.Pattern
+    cues: dict
+    sentence: re.Pattern
+    clause_breaks: frozenset
+    phrase_breaks: tuple[str, ...]
+    request: re.Pattern
+
+
+@lru_cache(maxsize=8)
+def _load_lexicon(cues_path: Path, rows: tuple[tuple[str, str, str, str], ...]) -> _Lexicon:
+    """Compile the trigger rows and read the cues (cached per file)."""
+    with cues_path.open(encoding="utf-8") as handle:
+        cues = yaml.safe_load(handle)
+    triggers = tuple(
+        _Trigger(cls, re.compile(trigger), shape, re.compile(requires) if requires else None)
+        for cls, trigger, shape, requires in rows)
+    combined = re.compile("|".join(f"(?:{t.pattern.pattern})" for t in triggers))
+    breaks = re.escape(cues["sentence_breaks"].replace("\\n", "\n"))
+    return _Lexicon(
+        triggers=triggers, combined=combined, cues=cues,
+        sentence=re.compile(f"[^{breaks}]+"),
+        clause_breaks=frozenset(cues["clause_breaks"]),
+        phrase_breaks=tuple(cues["phrase_breaks"]),
+        request=re.compile(cues["request_pattern"]),
+    )
+
+
+def _lexicon(catalogue: Catalogue) -> _Lexicon:
+    """The lexicon of this catalogue's root (the package's own when the root lacks it)."""
+    rows = tuple((r["class"], r["trigger"], r["shape"], r.get("requires") or "")
+                 for r in catalogue.lexicon(TRIGGERS))
+    path = Path(catalogue.root) / "lexicon" / CUES_FILE
+    return _load_lexicon(path if path.exists() else DEFAULT_ROOT / "lexicon" / CUES_FILE, rows)
+
+
+# --------------------------------------------------------------------------- phrases
+
+@dataclass(frozen=True)
+class _Phrase:
+    """Actor names joined only by titles (意大利总理孔特); ``keys`` are its last name's actors."""
+
+    start: int
+    end: int
+    keys: tuple[str, ...]
+
+
+def _phrases(text: str, mentions: tuple[Mention, ...], lex: _Lexicon) -> list[_Phrase]:
+    """Group the mentions into phrases; phrases without a resolved name are dropped."""
+    groups: list[list[Mention]] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if groups and _joins(text, groups[-1], mention, lex):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    phrases = [_phrase_of(group) for group in groups]
+    return [p for p in phrases if p.keys]
+
+
+def _joins(text: str, group: list[Mention], mention: Mention, lex: _Lexicon) -> bool:
+    """True when ``mention`` continues the phrase (overlaps it, or only a title lies between)."""
+    end = max(m.end for m in group)
+    if mention.start < end:
+        return True
+    gap = text[end:mention.start]
+    return len(gap) <= lex.cues["phrase_max_gap"] and not any(b in gap for b in lex.phrase_breaks)
+
+
+def _phrase_of(group: list[Mention]) -> _Phrase:
+    """The phrase of a group: its actors are the resolved mention(s) that end it."""
+    keyed = [m for m in group if m.key]
+    start, end = group[0].start, max(m.end for m in group)
+    if not keyed:
+        return _Phrase(start, end, ())
+    last_end = max(m.end for m in keyed)
+    first_start = min(m.start for m in keyed if m.end == last_end)
+    keys = tuple(dict.fromkeys(m.key for m in keyed if m.end == last_end and m.start == first_start))
+    return _Phrase(start, end, keys)
+
+
+# --------------------------------------------------------------------------- context
+
+@dataclass
+class _Context:
+    """One document being read: text, phrases, sentences, blocks and what earlier events taught."""
+
+    analysis: Analysis
+    lex: _Lexicon
+    phrases: list[_Phrase]
+    phrase_starts: list[int]
+    sentences: list[tuple[int, int]]
+    sentence_starts: list[int]
+    blocks: list[Block]
+    block_starts: list[int]
+    last_subject: tuple[str, ...] = ()
+    team_recipient: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.analysis.document.text
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """The sentence span holding ``pos``."""
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        return self.sentences[max(i, 0)]
+
+    def clause_at(self, pos: int, sent: tuple[int, int]) -> tuple[int, int]:
+        """The clause (between commas, semicolons, colons) holding ``pos`` inside ``sent``."""
+        start, end = pos, pos
+        while start > sent[0] and self.text[start - 1] not in self.lex.clause_breaks:
+            start -= 1
+        while end < sent[1] and self.text[end] not in self.lex.clause_breaks:
+            end += 1
+        return start, end
+
+    def phrases_in(self, start: int, end: int) -> list[_Phrase]:
+        """Phrases lying wholly inside ``start:end``."""
+        i = bisect.bisect_left(self.phrase_starts, start)
+        found = []
+        while i < len(self.phrases) and self.phrases[i].start < end:
+            if self.phrases[i].end <= end:
+                found.append(self.phrases[i])
+            i += 1
+        return found
+
+    def inside_phrase(self, pos: int) -> bool:
+        """True when ``pos`` falls inside a phrase (a marker there is part of a name)."""
+        i = bisect.bisect_right(self.phrase_starts, pos) - 1
+        return i >= 0 and self.phrases[i].start <= pos < self.phrases[i].end
+
+    def block_at(self, pos: int) -> Block | None:
+        """The innermost block holding ``pos``."""
+        i = bisect.bisect_right(self.block_starts, pos) - 1
+        best = None
+        for block in reversed(self.blocks[max(0, i - 50):i + 1]):
+            if block.start <= pos < block.end and (best is None or block.end - block.start < best.end - best.start):
+                best = block
+        return best
+
+
+def _context(analysis: Analysis, lex: _Lexicon) -> _Context:
+    """Precompute the lookups one document needs."""
+    text = analysis.document.text
+    phrases = _phrases(text, analysis.mentions, lex)
+    sentences = [(m.start(), m.end()) for m in lex.sentence.finditer(text)] or [(0, len(text))]
+    blocks = sorted(analysis.blocks, key=lambda b: (b.start, -b.end))
+    return _Context(analysis, lex, phrases, [p.start for p in phrases], sentences,
+                    [s for s, _ in sentences], blocks, [b.start for b in blocks])
+
+
+def _find(ctx: _Context, words, start: int, end: int, last: bool = False) -> tuple[int, int] | None:
+    """The first (or last) occurrence of any of ``words`` in ``start:end`` outside names: (start, end)."""
+    text = ctx.text
+    hits = []
+    for word in words:
+        pos = text.find(word, start, end)
+        while pos != -1:
+            if not ctx.inside_phrase(pos):
+                hits.append((pos, pos + len(word)))
+                if not last:
+                    break
+            pos = text.find(word, pos + 1, end)
+    if not hits:
+        return None
+    return max(hits) if last else min(hits)
+
+
+# --------------------------------------------------------------------------- trigger
+
+@dataclass(frozen=True)
+class _Hit:
+    """A trigger found in a sentence."""
+
+    trigger: _Trigger
+    start: int
+    end: int
+    sent: tuple[int, int]
+    clause: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """An event before its date: participants, sides and the text range that states it."""
+
+    cls: str
+    participants: tuple[str, ...]
+    start: int
+    end: int
+    requested_by: str | None = None
+    provider: str | None = None
+    recipient: str | None = None
+
+
+def _hits(ctx: _Context) -> list[_Hit]:
+    """Every trigger occurrence whose required words are in its clause."""
+    hits = []
+    text = ctx.text
+    for match in ctx.lex.combined.finditer(text):
+        sent = ctx.sentence_at(match.start())
+        clause = ctx.clause_at(match.start(), sent)
+        for trigger in ctx.lex.triggers:
+            found = trigger.pattern.match(text, match.start())
+            if not found:
+                continue
+            if trigger.requires and not trigger.requires.search(text, clause[0], clause[1]):
+                continue
+            hits.append(_Hit(trigger, found.start(), found.end(), sent, clause))
+            break
+    return hits
+
+
+def _planned(ctx: _Context, hit: _Hit) -> bool:
+    """True when the clause says the action is planned or promised (将派遣, 愿提供, …将于…举行)."""
+    cues = ctx.lex.cues
+    before = ctx.text[hit.clause[0]:hit.start]
+    if any(cue in before for cue in cues["not_event_before"]):
+        return True
+    after = ctx.text[hit.end:hit.clause[1]]
+    if any(cue in after for cue in cues["not_event_after"]):
+        return True
+    return _modal_jiang(before, ctx.text[hit.start:hit.end], cues)
+
+
+def _modal_jiang(before: str, trigger: str, cues: dict) -> bool:
+    """True when a 将 before the trigger means "will" rather than marking an object."""
+    modal = cues["modal"]
+    pos = before.find(modal)
+    while pos != -1:
+        rest = before[pos + len(modal):]
+        if rest == "" or rest.startswith(tuple(cues["modal_followers"])) or rest.startswith(trigger):
+            return True
+        pos = before.find(modal, pos + 1)
+    return False
+
+
+# --------------------------------------------------------------------------- sides
+
+def _keys(phrases: list[_Phrase]) -> tuple[str, ...]:
+    """The actor keys of phrases, in order, without repeats."""
+    return tuple(dict.fromkeys(k for p in phrases for k in p.keys))
+
+
+def _subjects(ctx: _Context, hit: _Hit) -> list[_Phrase]:
+    """The clause's subject: names before its first subject-ending marker (A在北京同B…)."""
+    start = hit.clause[0]
+    cut = _find(ctx, ctx.lex.cues["subject_ends"], start, hit.start)
+    return ctx.phrases_in(start, cut[0] if cut else hit.start)
+
+
+def _subject_keys(ctx: _Context, hit: _Hit) -> tuple[str, ...]:
+    """The subject's actors: the clause's, else the sentence's first name, else the last subject met."""
+    subjects = _subjects(ctx, hit)
+    if subjects:
+        return _keys(subjects)
+    earlier = ctx.phrases_in(hit.sent[0], hit.clause[0])
+    if earlier:
+        return earlier[0].keys
+    return ctx.last_subject
+
+
+def _objects(ctx: _Context, pos: int, end: int) -> list[_Phrase]:
+    """Names right after a verb (抵达意大利, 会见B、C): the first within the gap, then its list."""
+    found = []
+    for phrase in ctx.phrases_in(pos, end):
+        gap = ctx.text[(found[-1].end if found else pos):phrase.start]
+        limit = ctx.lex.cues["object_gap"] if not found else 1
+        if len(gap) > limit or (found and gap not in ("、", "和", "及", "与", "")):
+            break
+        found.append(phrase)
+    return found
+
+
+def _after_marker(ctx: _Context, markers, start: int, hit: _Hit) -> list[_Phrase] | None:
+    """Names between the last of ``markers`` in ``start:trigger`` and the trigger (None: no marker)."""
+    marker = _find(ctx, markers, start, hit.start, last=True)
+    if marker is None:
+        return None
+    return ctx.phrases_in(marker[1], hit.start)
+
+
+def _requested_by(ctx: _Context, hit: _Hit, counterpart: tuple[str, ...]) -> str | None:
+    """Who asked for the event: the counterpart after 应约, or X of 应X邀请/应X倡议."""
+    before = ctx.text[hit.sent[0]:hit.start]
+    match = ctx.lex.request.search(before)
+    if match:
+        named = ctx.phrases_in(hit.sent[0] + match.start(1), hit.sent[0] + match.end(1))
+        if named:
+            return named[0].keys[0]
+    if ctx.lex.cues["request_self"] in ctx.text[hit.clause[0]:hit.start] and counterpart:
+        return counterpart[0]
+    return None
+
+
+def _evidence_range(ctx: _Context, hit: _Hit, end: int) -> tuple[int, int]:
+    """The clause stating the event up to ``end``, trimmed to at most MAX_EVIDENCE characters."""
+    start = hit.clause[0]
+    while start < end and ctx.text[start] in EVIDENCE_TRIM:
+        start += 1
+    end = max(end, hit.end)
+    if end - start > MAX_EVIDENCE:
+        start = max(start, min(hit.start, end - MAX_EVIDENCE))
+    return start, end
+
+
+# --------------------------------------------------------------------------- shapes
+
+def _bilateral(ctx: _Context, hit: _Hit) -> list[_Draft]:
+    """``A同B通电话`` / ``A会见B``: one event per counterpart (``分别`` pairs them in order)."""
+    cues = ctx.lex.cues
+    subjects = _subjects(ctx, hit)
+    subject_keys = _subject_keys(ctx, hit)
+    start = subjects[-1].end if subjects else hit.clause[0]
+    counterparts = _counterparts(ctx, hit, start)
+    if not counterparts and len(subjects) >= 2:
+        counterparts, subjects = subjects[1:], subjects[:1]
+        subject_keys = subjects[0].keys
+    if not counterparts or not subject_keys:
+        return []
+    pairs = [(subject_keys, c) for c in counterparts]
+    if cues["each_cue"] in ctx.text[hit.clause[0]:hit.start] and len(subjects) == len(counterparts) > 1:
+        pairs = [(s.keys, c) for s, c in zip(subjects, counterparts)]
+    drafts = []
+    for subject, counterpart in pairs:
+        if set(counterpart.keys) & set(subject):
+            continue
+        start, end = _evidence_range(ctx, hit, counterpart.end)
+        drafts.append(_Draft(hit.trigger.cls, _keys_of(subject, counterpart.keys), start, end,
+                             requested_by=_requested_by(ctx, hit, counterpart.keys)))
+    return drafts
+
+
+def _counterparts(ctx: _Context, hit: _Hit, start: int) -> list[_Phrase]:
+    """The other side: after 同/与 up to the topic (就…), else the object after the verb."""
+    cues = ctx.lex.cues
+    for connector in cues["with_connectors"]:
+        found = _find(ctx, [connector], start, hit.start)
+        if found:
+            topic = _find(ctx, cues["topic_markers"], found[1], hit.start)
+            return ctx.phrases_in(found[1], topic[0] if topic else hit.start)
+    return _objects(ctx, hit.end, hit.clause[1])
+
+
+def _keys_of(*parts: tuple[str, ...]) -> tuple[str, ...]:
+    """Concatenate key tuples without repeats."""
+    return tuple(dict.fromkeys(k for part in parts for k in part))
+
+
+def _message(ctx: _Context, hit: _Hit) -> list[_Draft]:
+    """``A就…向B致慰问电`` / ``A复信B`` / ``A给B回信``: provider A, recipients B."""
+    sender = _subject_keys(ctx, hit)
+    subjects = _subjects(ctx, hit)
+    start = subjects[-1].end if subjects else hit.clause[0]
+    recipients = _after_marker(ctx, ctx.lex.cues["to_markers"], start, hit)
+    if not recipients:
+        recipients = _objects(ctx, hit.end, hit.clause[1])
+    recipients = [r for r in recipients if not set(r.keys) & set(sender)]
+    if not sender or not recipients:
+        return []
+    groups = [[r] for r in recipients] if ctx.lex.cues["each_cue"] in ctx.text[hit.clause[0]:hit.start] \
+        else [recipients]
+    drafts = []
+    for group in groups:
+        start, end = _evidence_range(ctx, hit, max(hit.end, group[-1].end))
+        keys = _keys(group)
+        drafts.append(_Draft(hit.trigger.cls, _keys_of(sender, keys), start, end,
+                             provider=sender[0], recipient=keys[0]))
+    return drafts
+
+
+def _gathering(ctx: _Context, hit: _Hit) -> list[_Draft]:
+    """``中日韩举行…视频会议`` / ``…特别峰会``: every party named (``分别`` pairs sides)."""
+    if ctx.lex.cues["each_cue"] in ctx.text[hit.clause[0]:hit.start]:
+        drafts = _bilateral(ctx, hit)
+        if drafts:
+            return drafts
+    scope = hit.sent
+    block = ctx.block_at(hit.start)
+    if hit.trigger.cls == "VideoConference" and block is not None and block.kind == "bullet":
+        scope = (min(block.start, hit.sent[0]), max(block.end, hit.sent[1]))
+    keys = _keys(ctx.phrases_in(*scope))
+    if not keys:
+        return []
+    start, end = _evidence_range(ctx, hit, hit.end)
+    return [_Draft(hit.trigger.cls, keys, start, end, requested_by=_requested_by(ctx, hit, ()))]
+
+
+def _press(ctx: _Context, hit: _Hit) -> list[_Draft]:
+    """``X召开新闻发布会``: the organiser named in the clause, and speakers invited with 请."""
+    organisers = ctx.phrases_in(hit.clause[0], hit.start) or ctx.phrases_in(hit.end, hit.clause[1])
+    guests = []
+    if _find(ctx, ctx.lex.cues["guest_cues"], hit.end, hit.sent[1]):
+        guests = ctx.phrases_in(hit.clause[1], hit.sent[1])
+    keys = _keys(organisers + guests)
+    if not keys:
+        return []
+    start, end = _evidence_range(ctx, hit, hit.end)
+    return [_Draft(hit.trigger.cls, keys, start, end)]
+
+
+def _provider(ctx: _Context, hit: _Hit, recipients: tuple[str, ...]) -> tuple[str, ...]:
+    """Who gives: the name after 感谢, the name right before the verb, the subject, else China."""
+    cues = ctx.lex.cues
+    thanks = _find(ctx, cues["thanks_cues"], hit.sent[0], hit.start, last=True)
+    if thanks:
+        named = [p for p in ctx.phrases_in(thanks[1], hit.start) if not set(p.keys) & set(recipients)]
+        if named:
+            return named[0].keys
+    near = [p for p in ctx.phrases_in(max(hit.sent[0], hit.start - 4), hit.start)
+            if not set(p.keys) & set(recipients)]
+    if near:
+        return near[-1].keys
+    for phrase in _subjects(ctx, hit) + ctx.phrases_in(hit.sent[0], hit.start):
+        if not set(phrase.keys) & set(recipients):
+            return phrase.keys
+    return (cues["default_provider"],)
+
+
+def _recipients(ctx: _Context, hit: _Hit) -> list[_Phrase]:
+    """Who receives: the object of the verb, the names after 向/为/给, or an arrival's destination."""
+    cues = ctx.lex.cues
+    if any(ctx.text.startswith(v, hit.start) for v in cues["object_verbs"]):
+        found = _objects(ctx, hit.end, hit.sent[1])
+        if found:
+            return found
+    marked = _after_marker(ctx, cues["to_markers"], hit.sent[0], hit)
+    if marked:
+        return marked
+    arrival = _find(ctx, cues["arrival_verbs"], hit.end, hit.sent[1])
+    if arrival:
+        return _objects(ctx, arrival[1], hit.sent[1])
+    return []
+
+
+def _home(ctx: _Context, hit: _Hit) -> tuple[str, ...]:
+    """The actor a destination word stands for (来华 → China), if the trigger is one."""
+    key = ctx.lex.cues["home_words"].get(ctx.text[hit.start:hit.end])
+    return (key,) if key else ()
+
+
+def _transfer(ctx: _Context, hit: _Hit) -> list[_Draft]:
+    """Aid and expert teams: one event per recipient, provider defaulting to China."""
+    recipients = [p.keys for p in _recipients(ctx, hit)]
+    if not recipients and _home(ctx, hit):
+        recipients = [_home(ctx, hit)]
+    block = ctx.block_at(hit.start)
+    block_id = block.start if block is not None else -1
+    if not recipients and hit.trigger.shape == "aid" and block_id in ctx.team_recipient:
+        recipients = [ctx.team_recipient[block_id]]
+    drafts = []
+    for recipient in recipients:
+        provider = _provider(ctx, hit, recipient)
+        if set(provider) & set(recipient):
+            continue
+        start, end = _evidence_range(ctx, hit, hit.end)
+        drafts.append(_Draft(hit.trigger.cls, _keys_of(provider[:1], recipient[:1]), start, end,
+                             provider=provider[0], recipient=recipient[0]))
+    if drafts and hit.trigger.shape == "team":
+        ctx.team_recipient[block_id] = (drafts[-1].recipient,)
+    return drafts
+
+
+def _info(ctx: _Context, hit: _Hit) -> list[_Draft]:
+    """``A向B通报疫情信息`` / ``A与B分享…序列`` / ``A收到B通报``: sender and receivers."""
+    cues = ctx.lex.cues
+    received = _find(ctx, cues["receive_cues"], hit.clause[0], hit.start)
+    if received:
+        senders = ctx.phrases_in(received[1], hit.start)
+        receiver = _subject_keys(ctx, hit)
+        if not senders or not receiver:
+            return []
+        return [_info_draft(ctx, hit, senders[0].keys, receiver)]
+    subjects = _subjects(ctx, hit)
+    start = subjects[-1].end if subjects else hit.clause[0]
+    receivers = _after_marker(ctx, cues["to_markers"] + cues["with_connectors"], start, hit)
+    if not receivers:
+        receivers = _objects(ctx, hit.end, hit.clause[1])
+    sender = _keys(subjects) or (ctx.phrases_in(hit.sent[0], hit.clause[0])[:1] or [None])[0]
+    sender = sender.keys if isinstance(sender, _Phrase) else (sender or (cues["default_provider"],))
+    keys = tuple(k for k in _keys(receivers) if k not in sender)
+    if not keys:
+        return []
+    return [_info_draft(ctx, hit, sender, keys)]
+
+
+def _info_draft(ctx: _Context, hit: _Hit, sender: tuple[str, ...], receivers: tuple[str, ...]) -> _Draft:
+    """An InfoSharing draft from sender to receivers."""
+    start, end = _evidence_range(ctx, hit, hit.end)
+    return _Draft(hit.trigger.cls, _keys_of(sender[:1], receivers), start, end,
+                  provider=sender[0], recipient=receivers[0])
+
+
+SHAPES = {
+    "bilateral": _bilateral, "message": _message, "gathering": _gathering, "press": _press,
+    "aid": _transfer, "team": _transfer, "info": _info,
+}
+
+
+# --------------------------------------------------------------------------- dates
+
+def _when(ctx: _Context, hit: _Hit) -> tuple[dt.date | None, bool, dt.date | None]:
+    """The event's date, whether it is approximate, and the last day of a range.
+
+    An explicit date before the trigger in the sentence wins (``3月17日，…``,
+    ``1月3日起``, ``于2020年3月26日…举行``); relative words (日前, 今天) count from the
+    block's date. Otherwise chronicle-like genres take the block's date; the
+    other genres leave it unknown (a transcript's passing mention of a call).
+    """
+    cues = ctx.lex.cues
+    meta = ctx.analysis.document.meta
+    block = ctx.block_at(hit.start)
+    reference = (block.date if block is not None and block.date else None) or meta.date
+    prefix = ctx.text[hit.sent[0]:hit.start]
+    spans = [s for s in find_date_spans(prefix, reference=reference)
+             if s.date and not prefix[:s.start].endswith(tuple(cues["date_not_event"]))]
+    date_end = _range_end(ctx, hit, reference)
+    if spans:
+        span = spans[-1]
+        return span.date, span.approx, span.end_date or date_end
+    if meta.genre in cues["block_dated_genres"] and block is not None and block.date:
+        return block.date, block.approx, date_end
+    return None, False, None
+
+
+def _range_end(ctx: _Context, hit: _Hit, reference: dt.date | None) -> dt.date | None:
+    """``（至14日）`` after the trigger: the last day of the event."""
+    after = ctx.text[hit.end:hit.clause[1] + 8]
+    for span in find_date_spans(after, reference=reference):
+        if span.date and after[:span.start].rstrip("（(").endswith("至"):
+            return span.date
+    return None
+
+
+# --------------------------------------------------------------------------- assembly
+
+def _candidate(ctx: _Context, hit: _Hit, draft: _Draft) -> EventCandidate:
+    """The candidate for one draft, dated and with its evidence span in ``raw``."""
+    date, approx, date_end = _when(ctx, hit)
+    return EventCandidate(
+        cls=draft.cls, date=date, approx=approx, participants=draft.participants,
+        evidence=ctx.analysis.document.raw_span(draft.start, draft.end),
+        requested_by=draft.requested_by, provider=draft.provider, recipient=draft.recipient,
+        date_end=date_end if date_end and date and date_end > date else None)
+
+
+def _same(a: EventCandidate, b: EventCandidate) -> bool:
+    """True when two candidates of one document tell the same event."""
+    if a.cls != b.cls or a.date != b.date:
+        return False
+    if a.cls in GATHERING_CLASSES and a.date is not None:
+        return bool(set(a.participants) & set(b.participants))
+    return set(a.participants) == set(b.participants) and a.provider == b.provider
+
+
+def _merge(candidates: list[EventCandidate]) -> list[EventCandidate]:
+    """Keep the first telling of each event in the document."""
+    kept: list[EventCandidate] = []
+    for candidate in candidates:
+        if not any(_same(candidate, k) for k in kept):
+            kept.append(candidate)
+    return kept
+
+
+def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
+    """Find the events a document tells.
+
+    Parameters
+    ----------
+    analysis : a document with its blocks and mentions.
+    catalogue : gives the trigger words and cues (``ontology/lexicon``).
+
+    Returns
+    -------
+    The analysis with ``events`` filled: one :class:`EventCandidate` per event
+    told, in text order; planned or promised actions (将派遣, 愿提供) are left out.
+
+    Examples
+    --------
+    >>> from graph.model import Document, Mention
+    >>> from graph.catalogue import load_catalogue
+    >>> text = "中方向伊朗提供了一批抗疫物资。"
+    >>> doc = Document("d", text, text, tuple(range(len(text))))
+    >>> ms = (Mention(0, 2, "中方", "country/CN", "Country"), Mention(3, 5, "伊朗", "country/IR", "Country"))
+    >>> [(e.cls, e.provider, e.recipient) for e in extract_events(Analysis(doc, mentions=ms), load_catalogue()).events]
+    [('Aid', 'country/CN', 'country/IR')]
+    """
+    lex = _lexicon(catalogue)
+    ctx = _context(analysis, lex)
+    candidates = []
+    for hit in _hits(ctx):
+        if _planned(ctx, hit):
+            continue
+        drafts = SHAPES[hit.trigger.shape](ctx, hit)
+        for draft in drafts:
+            candidates.append(_candidate(ctx, hit, draft))
+        if drafts and hit.trigger.shape in ("bilateral", "message"):
+            ctx.last_subject = drafts[0].participants[:1]
+    return replace(analysis, events=tuple(_merge(candidates)))
