@@ -1,0 +1,602 @@
+"""Find the actors a document names: catalogue matches, then discovery.
+
+Reads ``Analysis.document.text`` (the Simplified matching view) and
+``Analysis.blocks``; fills ``Analysis.mentions`` and ``Analysis.actors``.
+
+Finding runs in passes, each over the whole text:
+
+1. catalogue surfaces, longest match first (a char trie, so long documents
+   stay fast), together with joint forms (中日韩外长 → three countries),
+   organisations recognised by their ending (…大学, …医院) and media outlets
+   in reporters' speaker lines (路透社记者:);
+2. titled persons after an actor (意大利外长迪马约, 世界卫生组织总干事谭德塞),
+   and the speakers of transcript turns;
+3. in-document links: a name seen with its title is found again bare
+   (习近平强调), a bare title stands for the person holding it
+   (柬埔寨首相 → 洪森), an ambiguous 巴方 takes the country named nearby.
+
+All words (titles, name boundaries, organisation endings, cues) come from
+``ontology/lexicon/``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .catalogue import Catalogue
+from .model import ActorInfo, Analysis, Block, Mention
+
+__all__ = ["find_mentions"]
+
+PERSON = "Person"
+COUNTRY = "Country"
+ORGANIZATION = "Organization"
+_END = ""
+NAME_JOINERS = "·・•‧-－"
+MAX_NAME = 6
+MAX_DOTTED_NAME = 16
+MAX_ORG_PREFIX = 16
+CHAIN_JOINERS = "、兼"
+SIDE_SUFFIX = "方"
+RESOLVABLE_TITLE_KINDS = {"head", "royal", "minister", "leader"}
+CONTEXT_CLASSES = {COUNTRY, "GovernmentBody", "InternationalOrganization", ORGANIZATION}
+# Priority when two candidates cover the same length: the catalogue knows best.
+_CATALOGUE, _DISCOVERED, _JOINT, _BLOCKER = 0, 1, 2, 3
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A possible mention before overlaps are settled."""
+
+    start: int
+    end: int
+    keys: tuple[str, ...]
+    cls: str
+    source: int
+    parts: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """Everything ``find_mentions`` looks words up in, built once per catalogue."""
+
+    trie: dict
+    blockers: frozenset[str]
+    titles: tuple[tuple[str, str], ...]
+    boundaries: dict
+    boundary_words: frozenset[str]
+    org_boundary_words: frozenset[str]
+    suffixes: tuple[tuple[str, str, str], ...]
+    suffix_re: re.Pattern
+    joint_re: re.Pattern | None
+    media_re: re.Pattern
+    side_exclusions: tuple[str, ...]
+
+
+_TABLES: dict[int, tuple[Catalogue, _Tables]] = {}
+
+
+def find_mentions(analysis: Analysis, catalogue: Catalogue) -> Analysis:
+    """Fill ``analysis.mentions`` and ``analysis.actors`` from the document's text.
+
+    Parameters
+    ----------
+    analysis : Analysis
+        The document (and its blocks, when the structure stage ran).
+    catalogue : Catalogue
+        Known actors and the lexicons.
+
+    Returns
+    -------
+    Analysis
+        A copy with ``mentions`` (sorted by start, positions in
+        ``document.text``) and ``actors`` (what the text taught about actors).
+
+    Examples
+    --------
+    >>> from graph.catalogue import load_catalogue
+    >>> from graph.model import Analysis, Document
+    >>> text = "意大利外长迪马约表示感谢。"
+    >>> doc = Document("d", text, text, tuple(range(len(text))))
+    >>> result = find_mentions(Analysis(doc), load_catalogue())
+    >>> [(m.surface, m.key) for m in result.mentions]
+    [('意大利', 'country/IT'), ('迪马约', 'person/迪马约')]
+    """
+    tables = _tables(catalogue)
+    text = analysis.document.text
+    candidates = (_catalogue_candidates(text, tables, catalogue) + _joint_candidates(text, tables, catalogue)
+                  + _organisation_candidates(text, tables) + _media_candidates(text, tables))
+    mentions = _settle(candidates, catalogue)
+    mentions = _extend_sides(text, mentions, tables)
+    mentions, infos = _titled_persons(text, mentions, tables, catalogue)
+    mentions, infos = _speakers(text, analysis.blocks, mentions, infos, catalogue)
+    mentions = _bare_names(text, mentions, infos, tables)
+    mentions = _bare_titles(text, mentions, infos, tables, catalogue)
+    mentions = _disambiguate(text, mentions, analysis.blocks, catalogue)
+    infos += _organisation_infos(mentions, catalogue)
+    return replace(analysis, mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end))),
+                   actors=_unique_infos(infos))
+
+
+# ---------------------------------------------------------------- tables
+
+def _tables(catalogue: Catalogue) -> _Tables:
+    """The lookup tables for ``catalogue``, built on first use."""
+    cached = _TABLES.get(id(catalogue))
+    if cached is None or cached[0] is not catalogue:
+        cached = (catalogue, _build_tables(catalogue))
+        _TABLES[id(catalogue)] = cached
+    return cached[1]
+
+
+def _build_tables(catalogue: Catalogue) -> _Tables:
+    """Tries and patterns from the catalogue and its lexicons."""
+    blockers = frozenset(row["word"] for row in catalogue.lexicon("not_actors"))
+    boundary_rows = catalogue.lexicon("name_boundaries")
+    boundary_words = frozenset(row["word"] for row in boundary_rows)
+    titles = tuple(sorted(((r["title"], r["kind"]) for r in catalogue.lexicon("titles")),
+                          key=lambda t: -len(t[0])))
+    suffixes = tuple(sorted(((r["suffix"], r["class"], r["prefix"]) for r in catalogue.lexicon("org_suffixes")),
+                            key=lambda s: -len(s[0])))
+    cues = [r["cue"] for r in catalogue.lexicon("joint_cues")]
+    media = [r["cue"] for r in catalogue.lexicon("media")]
+    abbrs = "".join(sorted(catalogue.abbreviations))
+    joint_re = (re.compile(f"[{re.escape(abbrs)}]{{2,5}}(?=(?:{_alternation(cues)}))")
+                if abbrs and cues else None)
+    return _Tables(
+        trie=_trie(list(catalogue.surfaces) + sorted(blockers)),
+        blockers=blockers,
+        titles=titles,
+        boundaries=_trie(sorted(boundary_words)),
+        boundary_words=boundary_words,
+        org_boundary_words=frozenset(r["word"] for r in boundary_rows if r.get("in_org") != "no"),
+        suffixes=suffixes,
+        suffix_re=re.compile(_alternation([s[0] for s in suffixes])),
+        joint_re=joint_re,
+        media_re=re.compile(rf"^[ \t\u3000]*([^\s:：,，。]{{2,24}}?)(?:{_alternation(media)})[ \t\u3000]*[:：]",
+                            re.MULTILINE),
+        side_exclusions=tuple(w for w in blockers if w.startswith(SIDE_SUFFIX)),
+    )
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation that tries longer words first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _trie(words: list[str]) -> dict:
+    """A character trie; a node's ``""`` entry holds the word ending there."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[_END] = word
+    return root
+
+
+def _longest_at(text: str, i: int, trie: dict) -> list[str]:
+    """Every trie word starting at ``text[i]``, longest first."""
+    node = trie.get(text[i])
+    found = []
+    j = i + 1
+    while node is not None:
+        if _END in node:
+            found.append(node[_END])
+        if j >= len(text):
+            break
+        node = node.get(text[j])
+        j += 1
+    return found[::-1]
+
+
+# ---------------------------------------------------------------- pass 1: candidates
+
+def _catalogue_candidates(text: str, tables: _Tables, catalogue: Catalogue) -> list[_Candidate]:
+    """Longest catalogue (or blocker) match at each position, left to right."""
+    found: list[_Candidate] = []
+    trie = tables.trie
+    i, n = 0, len(text)
+    while i < n:
+        if text[i] not in trie:
+            i += 1
+            continue
+        word = next((w for w in _longest_at(text, i, trie) if _ascii_bounded(text, i, i + len(w))), None)
+        if word is None:
+            i += 1
+            continue
+        found.append(_surface_candidate(i, word, tables, catalogue))
+        i += len(word)
+    return found
+
+
+def _surface_candidate(start: int, word: str, tables: _Tables, catalogue: Catalogue) -> _Candidate:
+    """The candidate for a matched surface: an actor, or a blocker that hides one."""
+    keys = catalogue.keys_for(word)
+    if not keys:
+        return _Candidate(start, start + len(word), (), "", _BLOCKER)
+    return _Candidate(start, start + len(word), keys, catalogue.actors[keys[0]].cls, _CATALOGUE)
+
+
+def _ascii_bounded(text: str, start: int, end: int) -> bool:
+    """A Latin surface (WHO) must not be part of a longer Latin word."""
+    def latin(c: str) -> bool:
+        return c.isascii() and c.isalnum()
+    if latin(text[start]) and start > 0 and latin(text[start - 1]):
+        return False
+    return not (latin(text[end - 1]) and end < len(text) and latin(text[end]))
+
+
+def _joint_candidates(text: str, tables: _Tables, catalogue: Catalogue) -> list[_Candidate]:
+    """Joint forms (中意两国, 中日韩外长): one mention per abbreviated country."""
+    if tables.joint_re is None:
+        return []
+    found = []
+    for match in tables.joint_re.finditer(text):
+        chars = match.group(0)
+        if len(set(chars)) != len(chars):
+            continue
+        parts = tuple(_abbreviation_mention(match.start() + k, c, catalogue) for k, c in enumerate(chars))
+        found.append(_Candidate(match.start(), match.end(), (), COUNTRY, _JOINT, parts))
+    return found
+
+
+def _abbreviation_mention(start: int, char: str, catalogue: Catalogue) -> Mention:
+    """The mention of one abbreviation character (None key when ambiguous)."""
+    keys = catalogue.abbreviations[char]
+    cls = catalogue.actors[keys[0]].cls if keys[0] in catalogue.actors else COUNTRY
+    return Mention(start, start + 1, char, keys[0] if len(keys) == 1 else None, cls)
+
+
+def _organisation_candidates(text: str, tables: _Tables) -> list[_Candidate]:
+    """Organisations known by their ending (…大学, …疾控中心) after a clear boundary."""
+    found = []
+    for match in tables.suffix_re.finditer(text):
+        start = _name_start(text, match.start(), tables)
+        if start is None or match.start() - start < 2 or _has_title(text[start:match.start()], tables):
+            continue
+        suffix = next(s for s in tables.suffixes if s[0] == match.group(0))
+        name = text[start:match.end()]
+        found.append(_Candidate(start, match.end(), (f"{suffix[2]}/{name}",), suffix[1], _DISCOVERED))
+    return found
+
+
+def _has_title(prefix: str, tables: _Tables) -> bool:
+    """Whether an office title sits inside a would-be organisation name (柬埔寨首相直播…组)."""
+    return any(title in prefix for title, kind in tables.titles if kind != "expert")
+
+
+def _name_start(text: str, end: int, tables: _Tables) -> int | None:
+    """Where an organisation name ending at ``end`` starts: after punctuation or a boundary word.
+
+    ``None`` when no clear boundary is met within ``MAX_ORG_PREFIX`` characters.
+    """
+    i = end
+    while i > 0 and end - i <= MAX_ORG_PREFIX:
+        char = text[i - 1]
+        if not (_is_cjk(char) or char.isascii() and char.isalnum()):
+            return i
+        if _boundary_ending_at(text, i, tables):
+            return i
+        i -= 1
+    return 0 if i == 0 else None
+
+
+def _boundary_ending_at(text: str, end: int, tables: _Tables) -> bool:
+    """Whether a boundary word that cuts organisation names (的, 表示 …) ends right before ``end``."""
+    for length in range(1, 1 + max(map(len, tables.org_boundary_words), default=0)):
+        if length <= end and text[end - length:end] in tables.org_boundary_words:
+            return True
+    return False
+
+
+def _media_candidates(text: str, tables: _Tables) -> list[_Candidate]:
+    """Media outlets in reporters' speaker lines (韩联社记者:) not known to the catalogue."""
+    return [_Candidate(m.start(1), m.end(1), (f"org/{m.group(1)}",), ORGANIZATION, _DISCOVERED)
+            for m in tables.media_re.finditer(text)]
+
+
+def _settle(candidates: list[_Candidate], catalogue: Catalogue) -> list[Mention]:
+    """Keep the longest candidates that do not overlap; blockers keep their place and vanish."""
+    taken = bytearray(max((c.end for c in candidates), default=0))
+    kept: list[_Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.source, c.start)):
+        if any(taken[cand.start:cand.end]):
+            continue
+        taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+        kept.append(cand)
+    return [m for cand in kept for m in _mentions_of(cand, catalogue)]
+
+
+def _mentions_of(cand: _Candidate, catalogue: Catalogue) -> list[Mention]:
+    """The mentions a settled candidate stands for."""
+    if cand.source == _BLOCKER:
+        return []
+    if cand.parts:
+        return list(cand.parts)
+    return [_catalogue_mention(cand.start, cand.end, cand.keys, cand.cls, catalogue)]
+
+
+def _catalogue_mention(start: int, end: int, keys: tuple[str, ...], cls: str,
+                       catalogue: Catalogue, surface: str = "") -> Mention:
+    """A mention; ambiguous keys leave ``key`` None until context decides."""
+    key = keys[0] if len(keys) == 1 else None
+    actor = catalogue.actors.get(key or "")
+    return Mention(start, end, surface, key, cls,
+                   actor.role if actor else None, actor.affiliation if actor and actor.cls == PERSON else None)
+
+
+def _extend_sides(text: str, mentions: list[Mention], tables: _Tables) -> list[Mention]:
+    """世卫组织方: an organisation followed by 方 is that organisation's side."""
+    out = []
+    for m in mentions:
+        if (m.cls not in (PERSON, COUNTRY) and text.startswith(SIDE_SUFFIX, m.end)
+                and not any(text.startswith(w, m.end) for w in tables.side_exclusions)):
+            m = replace(m, end=m.end + 1)
+        out.append(replace(m, surface=text[m.start:m.end]))
+    return out
+
+
+# ---------------------------------------------------------------- pass 2: titled persons
+
+def _titled_persons(text: str, mentions: list[Mention], tables: _Tables,
+                    catalogue: Catalogue) -> tuple[list[Mention], list[ActorInfo]]:
+    """Persons named after an actor and a title: 纳米比亚总统根哥布, 外交部副部长罗照辉."""
+    by_start = {m.start: m for m in mentions}
+    learned: dict[int, Mention] = {}
+    new: list[Mention] = []
+    infos: list[ActorInfo] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.cls not in CONTEXT_CLASSES:
+            continue
+        chain = _title_chain(text, m.end, tables, by_start)
+        if chain is None:
+            continue
+        title, end = chain
+        person = by_start.get(end)
+        if person is not None and person.cls == PERSON:
+            learned[person.start] = replace(person, role=title, affiliation=m.key)
+            infos.append(_info_for(person.key, person.surface, title, m.key, catalogue))
+            continue
+        name = _name_at(text, end, tables, by_start)
+        if name is None:
+            continue
+        key = _person_key(name, catalogue)
+        new.append(Mention(end, end + len(name), name, key, PERSON, title, m.key))
+        infos.append(_info_for(key, name, title, m.key, catalogue))
+    updated = [learned.get(m.start, m) for m in mentions]
+    return updated + new, infos
+
+
+def _title_chain(text: str, pos: int, tables: _Tables, by_start: dict[int, Mention]
+                 ) -> tuple[str, int] | None:
+    """The title (and where it ends) at ``pos``, following 、/兼 chains to the last title."""
+    title = _title_at(text, pos, tables)
+    if title is None:
+        return None
+    end = pos + len(title)
+    while end < len(text) and text[end] in CHAIN_JOINERS:
+        nxt = end + 1
+        if nxt in by_start and by_start[nxt].cls in CONTEXT_CLASSES:
+            nxt = by_start[nxt].end
+        following = _title_at(text, nxt, tables)
+        if following is None:
+            break
+        title, end = following, nxt + len(following)
+    return title, end
+
+
+def _title_at(text: str, pos: int, tables: _Tables) -> str | None:
+    """The longest title starting at ``pos``."""
+    return next((t for t, _ in tables.titles if text.startswith(t, pos)), None)
+
+
+def _name_at(text: str, pos: int, tables: _Tables, by_start: dict[int, Mention]) -> str | None:
+    """A person's name starting at ``pos``, ended by a boundary word or punctuation.
+
+    A run cut short by another mention or by its length is not trusted.
+    """
+    i = pos
+    limit = pos + MAX_DOTTED_NAME
+    while i < len(text) and i < limit:
+        char = text[i]
+        if char in NAME_JOINERS and i > pos and i + 1 < len(text) and _is_cjk(text[i + 1]):
+            i += 1
+            continue
+        if not _is_cjk(char) or _longest_at(text, i, tables.boundaries):
+            break
+        if i > pos and i in by_start:
+            return None
+        i += 1
+    else:
+        if i < len(text):
+            return None
+    name = text[pos:i]
+    dotted = any(c in NAME_JOINERS for c in name)
+    if len(name) < 2 or len(name) > (MAX_DOTTED_NAME if dotted else MAX_NAME) or _title_at(name, 0, tables):
+        return None
+    return name
+
+
+def _person_key(name: str, catalogue: Catalogue) -> str:
+    """The catalogue key of a person named ``name``, else a discovered ``person/<name>`` key."""
+    for key in catalogue.keys_for(name):
+        if catalogue.actors[key].cls == PERSON:
+            return key
+    return f"person/{name}"
+
+
+def _info_for(key: str | None, name: str, role: str | None, affiliation: str | None,
+              catalogue: Catalogue) -> ActorInfo:
+    """What the text says about a person (its role and affiliation)."""
+    actor = catalogue.actors.get(key or "")
+    return ActorInfo(key or f"person/{name}", PERSON, actor.zh_hans if actor else name, role, affiliation)
+
+
+def _speakers(text: str, blocks: tuple[Block, ...], mentions: list[Mention], infos: list[ActorInfo],
+              catalogue: Catalogue) -> tuple[list[Mention], list[ActorInfo]]:
+    """The speakers of transcript turns (罗照辉:), with the role their introduction gave them."""
+    taken = {(m.start, m.end) for m in mentions}
+    roles = {i.name: i for i in infos}
+    added: list[Mention] = []
+    new_infos: list[ActorInfo] = []
+    for block in blocks:
+        if block.kind != "turn" or not block.speaker:
+            continue
+        start = text.find(block.speaker, block.start, block.start + len(block.speaker) + 8)
+        if start < 0 or (start, start + len(block.speaker)) in taken or not _is_person_name(block.speaker):
+            continue
+        known = roles.get(block.speaker)
+        key = known.key if known else _person_key(block.speaker, catalogue)
+        role = known.role if known else None
+        affiliation = known.affiliation if known else None
+        added.append(Mention(start, start + len(block.speaker), block.speaker, key, PERSON, role, affiliation))
+        taken.add((start, start + len(block.speaker)))
+        if known is None and key not in catalogue.actors:
+            new_infos.append(ActorInfo(key, PERSON, block.speaker))
+    return _drop_overlapped(mentions, added) + added, infos + new_infos
+
+
+def _is_person_name(surface: str) -> bool:
+    """A speaker label that looks like a name (2–8 CJK characters, maybe with a middle dot)."""
+    core = "".join(c for c in surface if c not in NAME_JOINERS)
+    return 2 <= len(surface) <= 8 and all(_is_cjk(c) for c in core) and bool(core)
+
+
+def _drop_overlapped(mentions: list[Mention], added: list[Mention]) -> list[Mention]:
+    """``mentions`` without those that overlap an added one."""
+    return [m for m in mentions if not any(m.start < a.end and a.start < m.end for a in added)]
+
+
+# ---------------------------------------------------------------- pass 3: in-document links
+
+def _bare_names(text: str, mentions: list[Mention], infos: list[ActorInfo], tables: _Tables) -> list[Mention]:
+    """A discovered person's name met again without its title (根哥布表示)."""
+    people = {i.name: i for i in infos if i.cls == PERSON and i.key.startswith("person/")}
+    surnames = _surname_forms(infos, tables)
+    table = {**surnames, **people}
+    if not table:
+        return mentions
+    trie = _trie(list(table))
+    taken = bytearray(len(text))
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    added = []
+    i = 0
+    while i < len(text):
+        words = _longest_at(text, i, trie) if text[i] in trie else []
+        word = next((w for w in words if not any(taken[i:i + len(w)])), None)
+        if word is None:
+            i += 1
+            continue
+        info = table[word]
+        added.append(Mention(i, i + len(word), word, info.key, PERSON, info.role, info.affiliation))
+        i += len(word)
+    return mentions + added
+
+
+def _surname_forms(infos: list[ActorInfo], tables: _Tables) -> dict[str, ActorInfo]:
+    """罗部长 for 罗照辉 the 副部长: a Chinese-style name (2–3 characters) with its title."""
+    forms: dict[str, list[ActorInfo]] = {}
+    for info in infos:
+        if info.cls != PERSON or not info.role or not 2 <= len(info.name) <= 3:
+            continue
+        base = info.role[1:] if info.role.startswith("副") and len(info.role) > 2 else info.role
+        for title in {info.role, base}:
+            if _title_at(title, 0, tables) == title:
+                forms.setdefault(info.name[0] + title, []).append(info)
+    return {form: found[0] for form, found in forms.items() if len({i.key for i in found}) == 1}
+
+
+def _bare_titles(text: str, mentions: list[Mention], infos: list[ActorInfo], tables: _Tables,
+                 catalogue: Catalogue) -> list[Mention]:
+    """柬埔寨首相 with no name: the person holding that title, when exactly one is known."""
+    starts = {m.start for m in mentions}
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        title = _title_at(text, m.end, tables) if m.cls in CONTEXT_CLASSES and m.key else None
+        end = m.end + len(title) if title else m.end
+        holder = _holder(m.key, title, infos, tables, catalogue) if title and end not in starts else None
+        if holder is None:
+            out.append(m)
+            continue
+        out.append(Mention(m.start, end, text[m.start:end], holder.key, PERSON, title, m.key))
+    return out
+
+
+def _holder(affiliation: str, title: str, infos: list[ActorInfo], tables: _Tables,
+            catalogue: Catalogue) -> ActorInfo | None:
+    """The one person with ``title`` at ``affiliation``: named in this document, else in the catalogue."""
+    here = {i.key: i for i in infos if i.cls == PERSON and i.affiliation == affiliation and i.role == title}
+    if len(here) == 1:
+        return next(iter(here.values()))
+    kind = next((k for t, k in tables.titles if t == title), None)
+    if here or kind not in RESOLVABLE_TITLE_KINDS:
+        return None
+    known = [a for a in catalogue.actors.values()
+             if a.cls == PERSON and a.affiliation == affiliation and _same_title(a.role, title)]
+    if len(known) != 1:
+        return None
+    return ActorInfo(known[0].key, PERSON, known[0].zh_hans, title, affiliation)
+
+
+def _same_title(role: str | None, title: str) -> bool:
+    """Whether a catalogue role is the title (国家主席 ~ 主席, 外交部长 ~ 外长 are not merged)."""
+    return bool(role) and (role == title or role.endswith(title) or title.endswith(role))
+
+
+def _disambiguate(text: str, mentions: list[Mention], blocks: tuple[Block, ...],
+                  catalogue: Catalogue) -> list[Mention]:
+    """巴方: the candidate country named in the same line, else in the same block, else None."""
+    out = []
+    for m in mentions:
+        if m.key is None:
+            keys = _ambiguous_keys(m, catalogue)
+            m = replace(m, key=_nearby_choice(text, m, keys, mentions, blocks))
+        out.append(m)
+    return out
+
+
+def _ambiguous_keys(m: Mention, catalogue: Catalogue) -> tuple[str, ...]:
+    """The keys an unresolved mention may stand for."""
+    keys = catalogue.keys_for(m.surface)
+    if not keys and m.surface[:1] in catalogue.abbreviations:
+        keys = catalogue.abbreviations[m.surface[:1]]
+    return keys
+
+
+def _nearby_choice(text: str, m: Mention, keys: tuple[str, ...], mentions: list[Mention],
+                   blocks: tuple[Block, ...]) -> str | None:
+    """The single candidate key that another mention near ``m`` names."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    scopes = [(line_start, len(text) if line_end < 0 else line_end)]
+    scopes += [(b.start, b.end) for b in blocks if b.start <= m.start and m.end <= b.end]
+    for lo, hi in scopes:
+        named = {o.key for o in mentions if o.key in keys and lo <= o.start and o.end <= hi}
+        if len(named) == 1:
+            return named.pop()
+    return None
+
+
+def _organisation_infos(mentions: list[Mention], catalogue: Catalogue) -> list[ActorInfo]:
+    """Discovered organisations and bodies (keys not in the catalogue)."""
+    return [ActorInfo(m.key, m.cls, m.key.split("/", 1)[1])
+            for m in mentions if m.key and m.cls != PERSON and m.key not in catalogue.actors]
+
+
+def _unique_infos(infos: list[ActorInfo]) -> tuple[ActorInfo, ...]:
+    """One entry per key, sorted; a later entry fills a role or affiliation the first lacked."""
+    merged: dict[str, ActorInfo] = {}
+    for info in infos:
+        first = merged.get(info.key)
+        if first is None:
+            merged[info.key] = info
+        elif first.role is None and info.role:
+            merged[info.key] = replace(first, role=info.role, affiliation=first.affiliation or info.affiliation)
+    return tuple(merged[k] for k in sorted(merged))
+
+
+def _is_cjk(char: str) -> bool:
+    """A Chinese character (the basic and extension-A blocks, and 〇)."""
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf" or char == "〇"

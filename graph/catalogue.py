@@ -1,0 +1,216 @@
+"""Load the ``ontology/`` data (actors and lexicons) into lookup tables.
+
+Reads ``ontology/actors/*.csv`` (one row per known actor; columns
+``key,class,zh_hans,zh_hant,en,aliases,role,affiliation,iso,wikidata,source``),
+``ontology/actors/abbreviations.csv`` (``abbr,keys``: the one-character press
+abbreviations behind 中方, 意方, 中日韩) and, on demand, any
+``ontology/lexicon/<name>.csv``.
+
+Every surface is stored in Simplified script, because matching runs on the
+Simplified view of a document (``Document.text``); Traditional names and
+aliases are converted once at load time.
+
+Examples
+--------
+>>> cat = load_catalogue()
+>>> "country/CN" in cat.keys_for("中方")
+True
+"""
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "ontology"
+ABBREVIATIONS_FILE = "abbreviations.csv"
+ALIAS_SEPARATOR = "|"
+SIDE_SUFFIX = "方"
+
+__all__ = ["Catalogue", "CatalogueActor", "load_catalogue"]
+
+
+@dataclass(frozen=True)
+class CatalogueActor:
+    """One known actor, as listed in ``ontology/actors/*.csv``."""
+
+    key: str
+    cls: str
+    zh_hans: str
+    zh_hant: str = ""
+    en: str = ""
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    affiliation: str | None = None
+    iso: str | None = None
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Known actors and the Simplified surfaces that name them.
+
+    ``surfaces`` maps a Simplified surface (name, alias, English name, or a
+    generated ``X方`` form) to every key it may stand for; more than one key
+    means the surface is ambiguous (巴方: Pakistan or Brazil).
+    ``abbreviations`` maps a one-character press abbreviation (中, 意, 巴) to
+    its keys; joint forms such as 中日韩 are built from it by the actors stage.
+    """
+
+    root: Path
+    actors: dict[str, CatalogueActor]
+    surfaces: dict[str, tuple[str, ...]]
+    abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def keys_for(self, surface: str) -> tuple[str, ...]:
+        """The keys a Simplified surface may stand for (empty when unknown)."""
+        return self.surfaces.get(surface, ())
+
+    def lexicon(self, name: str) -> list[dict]:
+        """The rows of ``lexicon/<name>.csv`` under this catalogue's root.
+
+        A root without that file (a small test catalogue) falls back to the
+        package's own ``ontology/lexicon``, so fixtures only need actors.
+        """
+        return [dict(row) for row in _read_lexicon(_lexicon_path(self.root, name))]
+
+
+def load_catalogue(root: Path | None = None) -> Catalogue:
+    """Load the catalogue under ``root`` (default: the package's ``ontology/``).
+
+    The default catalogue is loaded once per process.
+
+    Examples
+    --------
+    >>> load_catalogue().actors["country/IT"].zh_hans
+    '意大利'
+    """
+    if root is None or Path(root).resolve() == DEFAULT_ROOT:
+        return _load_default()
+    return _load(Path(root))
+
+
+@functools.lru_cache(maxsize=1)
+def _load_default() -> Catalogue:
+    """The package's own catalogue, cached because every stage asks for it."""
+    return _load(DEFAULT_ROOT)
+
+
+def _load(root: Path) -> Catalogue:
+    """Read every actor table and the abbreviations under ``root``."""
+    actors = _read_actors(root / "actors")
+    abbreviations = _read_abbreviations(root / "actors" / ABBREVIATIONS_FILE)
+    surfaces = _build_surfaces(actors, abbreviations)
+    return Catalogue(root=root, actors=actors, surfaces=surfaces, abbreviations=abbreviations)
+
+
+def _read_actors(folder: Path) -> dict[str, CatalogueActor]:
+    """Every row of ``folder/*.csv`` except the abbreviations, as actors by key.
+
+    Traditional names and aliases are converted to Simplified in one batch,
+    which keeps loading fast.
+    """
+    rows = [row for path in sorted(folder.glob("*.csv")) if path.name != ABBREVIATIONS_FILE
+            for row in _read_csv(path) if (row.get("key") or "").strip()]
+    to_simplified = _simplifier([row.get("aliases") or "" for row in rows])
+    actors: dict[str, CatalogueActor] = {}
+    for row in rows:
+        actor = _actor_from_row(row, to_simplified)
+        actors.setdefault(actor.key, actor)
+    return actors
+
+
+def _actor_from_row(row: dict, to_simplified: dict[str, str]) -> CatalogueActor:
+    """One CSV row as a :class:`CatalogueActor` (aliases converted to Simplified)."""
+    aliases_text = to_simplified.get(row.get("aliases") or "", row.get("aliases") or "")
+    aliases = tuple(a.strip() for a in aliases_text.split(ALIAS_SEPARATOR) if a.strip())
+    return CatalogueActor(
+        key=row["key"].strip(),
+        cls=(row.get("class") or "").strip(),
+        zh_hans=(row.get("zh_hans") or "").strip(),
+        zh_hant=(row.get("zh_hant") or "").strip(),
+        en=(row.get("en") or "").strip(),
+        aliases=aliases,
+        role=(row.get("role") or "").strip() or None,
+        affiliation=(row.get("affiliation") or "").strip() or None,
+        iso=(row.get("iso") or "").strip() or None,
+        wikidata=(row.get("wikidata") or "").strip() or None,
+    )
+
+
+def _read_abbreviations(path: Path) -> dict[str, tuple[str, ...]]:
+    """``abbr -> keys`` from ``abbreviations.csv`` (keys separated by ``|``)."""
+    if not path.exists():
+        return {}
+    table: dict[str, tuple[str, ...]] = {}
+    for row in _read_csv(path):
+        abbr = (row.get("abbr") or "").strip()
+        keys = tuple(k.strip() for k in (row.get("keys") or "").split(ALIAS_SEPARATOR) if k.strip())
+        if abbr and keys:
+            table[abbr] = tuple(dict.fromkeys(table.get(abbr, ()) + keys))
+    return table
+
+
+def _build_surfaces(actors: dict[str, CatalogueActor],
+                    abbreviations: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Simplified surface → keys, from names, aliases, English names and ``X方`` forms."""
+    hant = _simplifier([a.zh_hant for a in actors.values() if a.zh_hant and a.zh_hant != a.zh_hans])
+    table: dict[str, list[str]] = {}
+    for actor in actors.values():
+        names = (actor.zh_hans, hant.get(actor.zh_hant, actor.zh_hant), actor.en, *actor.aliases)
+        for name in names:
+            _add_surface(table, name, actor.key)
+    for abbr, keys in abbreviations.items():
+        for key in keys:
+            _add_surface(table, abbr + SIDE_SUFFIX, key)
+    return {surface: tuple(keys) for surface, keys in table.items()}
+
+
+def _add_surface(table: dict[str, list[str]], surface: str, key: str) -> None:
+    """Record that ``surface`` may name ``key`` (a single CJK character never does)."""
+    surface = surface.strip()
+    if len(surface) < 2:
+        return
+    keys = table.setdefault(surface, [])
+    if key not in keys:
+        keys.append(key)
+
+
+def _simplifier(texts: list[str]) -> dict[str, str]:
+    """Map each distinct text to its Simplified form, converting all in one call."""
+    distinct = sorted({t for t in texts if t and not t.isascii() and "\n" not in t})
+    if not distinct:
+        return {}
+    converted = _t2s().convert("\n".join(distinct)).split("\n")
+    if len(converted) != len(distinct):
+        converted = [_t2s().convert(t) for t in distinct]
+    return dict(zip(distinct, converted))
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s():
+    """The Traditional → Simplified converter (built once)."""
+    import opencc
+    return opencc.OpenCC("t2s")
+
+
+def _lexicon_path(root: Path, name: str) -> Path:
+    """``root/lexicon/<name>.csv``, or the package's own when ``root`` lacks it."""
+    path = root / "lexicon" / f"{name}.csv"
+    return path if path.exists() else DEFAULT_ROOT / "lexicon" / f"{name}.csv"
+
+
+@functools.lru_cache(maxsize=64)
+def _read_lexicon(path: Path) -> tuple[dict, ...]:
+    """The rows of one lexicon file (cached: stages ask for the same lists per document)."""
+    if not path.exists():
+        raise FileNotFoundError(f"no lexicon file {path}")
+    return tuple(_read_csv(path))
+
+
+def _read_csv(path: Path) -> list[dict]:
+    """Rows of a UTF-8 CSV file with a header; lines starting with ``#`` are comments."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        lines = [line for line in handle if line.strip() and not line.lstrip().startswith("#")]
+    return [{k: (v or "") for k, v in row.items() if k is not None} for row in csv.DictReader(lines)]

@@ -1,0 +1,178 @@
+"""Tests for graph.actors: catalogue matching, X方 and joint forms, discovery, in-document links."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.actors import find_mentions
+from graph.catalogue import load_catalogue
+from graph.model import Analysis, Block, Document
+
+FIXTURE = Path(__file__).parent / "data" / "catalogue"
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue(FIXTURE)
+
+
+def analyse(text: str, catalogue, blocks: tuple[Block, ...] = ()) -> Analysis:
+    doc = Document("t.txt", text, text, tuple(range(len(text))))
+    return find_mentions(Analysis(doc, blocks=blocks), catalogue)
+
+
+def found(text: str, catalogue, blocks: tuple[Block, ...] = ()) -> list[tuple[str, str | None]]:
+    return [(m.surface, m.key) for m in analyse(text, catalogue, blocks).mentions]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("美国疾控中心发布了报告。", [("美国疾控中心", "gov/us-cdc")]),
+    ("美国和意大利通电话。", [("美国", "country/US"), ("意大利", "country/IT")]),
+    ("世卫组织和WHO是同一个组织。", [("世卫组织", "org/who"), ("WHO", "org/who")]),
+    ("WHOLE不是缩写。", []),
+])
+def test_actors_catalogue_longest_match(catalogue, text, expected):
+    assert found(text, catalogue) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("中方愿同意方加强合作。", [("中方", "country/CN"), ("意方", "country/IT")]),
+    ("西方媒体关注中方的做法。", [("中方", "country/CN")]),
+])
+def test_actors_side_forms(catalogue, text, expected):
+    assert found(text, catalogue) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("巴方表示感谢。", None),
+    ("巴基斯坦总统来访，巴方表示感谢。", "country/PK"),
+    ("巴西政府宣布新措施，巴方表示愿意合作。", "country/BR"),
+])
+def test_actors_ambiguous_side_resolved_by_context(catalogue, text, expected):
+    side = [m for m in analyse(text, catalogue).mentions if m.surface == "巴方"]
+    assert len(side) == 1 and side[0].key == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("中日韩三国外长举行视频会议。", ["country/CN", "country/JP", "country/KR"]),
+    ("中意两国人民友谊深厚。", ["country/CN", "country/IT"]),
+    ("中美关系十分重要。", ["country/CN", "country/US"]),
+    ("中欧合作不断深化。", ["country/CN", "org/eu"]),
+])
+def test_actors_joint_forms(catalogue, text, expected):
+    mentions = analyse(text, catalogue).mentions
+    assert [m.key for m in mentions] == expected
+    assert all(m.end - m.start == 1 for m in mentions)
+
+
+@pytest.mark.parametrize("text, name, role, affiliation", [
+    ("纳米比亚总统根哥布致电表示慰问。", "根哥布", "总统", "country/NA"),
+    ("意大利外长迪马约表示感谢。", "迪马约", "外长", "country/IT"),
+    ("西班牙国王费利佩六世同习近平通电话。", "费利佩六世", "国王", "country/ES"),
+    ("世界卫生组织总干事谭德塞说，这是正确的。", "谭德塞", "总干事", "org/who"),
+    ("国家卫生健康委主任马晓伟介绍情况。", "马晓伟", "主任", "gov/nhc"),
+])
+def test_actors_titled_discovery(catalogue, text, name, role, affiliation):
+    result = analyse(text, catalogue)
+    person = [m for m in result.mentions if m.surface == name]
+    assert len(person) == 1
+    assert (person[0].key, person[0].cls, person[0].role, person[0].affiliation) == (
+        f"person/{name}", "Person", role, affiliation)
+    assert any(a.key == f"person/{name}" and a.role == role for a in result.actors)
+
+
+@pytest.mark.parametrize("text", [
+    "柬埔寨首相直播中国医疗专家组抵达。",
+    "意大利总统府发表声明。",
+])
+def test_actors_title_without_name_is_not_a_person(catalogue, text):
+    assert not any(m.key and m.key.startswith("person/") and m.key not in catalogue.actors
+                   for m in analyse(text, catalogue).mentions)
+
+
+def test_actors_catalogue_person_learns_role(catalogue):
+    mentions = analyse("中国国家主席习近平日前致电韩国总统文在寅。", catalogue).mentions
+    xi = next(m for m in mentions if m.surface == "习近平")
+    moon = next(m for m in mentions if m.surface == "文在寅")
+    assert (xi.key, xi.role, xi.affiliation) == ("person/xi-jinping", "国家主席", "country/CN")
+    assert (moon.key, moon.role, moon.affiliation) == ("person/moon-jae-in", "总统", "country/KR")
+
+
+@pytest.mark.parametrize("text, surface, key", [
+    ("纳米比亚总统根哥布致电。根哥布表示，感谢中方。", "根哥布", "person/根哥布"),
+    ("外交部副部长罗照辉介绍情况。罗部长说，合作很重要。", "罗部长", "person/罗照辉"),
+])
+def test_actors_bare_later_mention_links(catalogue, text, surface, key):
+    mentions = [m for m in analyse(text, catalogue).mentions if m.surface == surface]
+    assert mentions and all(m.key == key for m in mentions)
+    assert mentions[-1].start > text.index("介绍" if "介绍" in text else "致电")
+
+
+@pytest.mark.parametrize("text, surface, key", [
+    ("柬埔寨首相直播中国医疗专家组抵达金边。", "柬埔寨首相", "person/hun-sen"),
+    ("意大利外长迪马约表示感谢。此前意大利外长曾致电。", "意大利外长", "person/迪马约"),
+])
+def test_actors_title_only_resolution(catalogue, text, surface, key):
+    mentions = [m for m in analyse(text, catalogue).mentions if m.surface == surface]
+    assert len(mentions) == 1 and mentions[0].key == key and mentions[0].cls == "Person"
+
+
+def test_actors_unnamed_spokesperson_is_the_body(catalogue):
+    assert found("外交部发言人表示，中方愿意合作。", catalogue) == [
+        ("外交部", "gov/mfa"), ("中方", "country/CN")]
+
+
+def test_actors_transcript_speaker(catalogue):
+    text = "请外交部副部长罗照辉介绍情况。\n罗照辉:\n谢谢主持人。\n胡凯红:\n下面开始提问。\n"
+    turn1 = text.index("罗照辉:")
+    turn2 = text.index("胡凯红:")
+    blocks = (Block("turn", turn1, turn2, speaker="罗照辉"), Block("turn", turn2, len(text), speaker="胡凯红"))
+    mentions = analyse(text, catalogue, blocks).mentions
+    luo = [m for m in mentions if m.start == turn1]
+    hu = [m for m in mentions if m.start == turn2]
+    assert luo and (luo[0].key, luo[0].role, luo[0].affiliation) == ("person/罗照辉", "副部长", "gov/mfa")
+    assert hu and (hu[0].key, hu[0].cls) == ("person/胡凯红", "Person")
+
+
+@pytest.mark.parametrize("line, key", [
+    ("韩联社记者:", "org/韩联社"),
+    ("澳门日报记者:", "org/澳门日报"),
+    ("中央广播电视总台记者:", "org/cmg"),
+])
+def test_actors_media_outlet_of_reporter(catalogue, line, key):
+    text = f"{line}\n请问中方如何看待？\n"
+    mentions = analyse(text, catalogue).mentions
+    assert mentions[0].key == key and mentions[0].cls == "Organization"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("◆北京协和医院发布诊疗方案。", [("北京协和医院", "org/北京协和医院")]),
+    ("专家来到复旦大学的实验室。", [("复旦大学", "org/复旦大学")]),
+    ("专家来自同济医院。", [("同济医院", "org/同济医院")]),
+    ("他们在有关的大学里学习。", []),
+    ("武汉市卫生健康委员会发布通报。", [("武汉市卫生健康委员会", "gov/武汉市卫生健康委员会")]),
+])
+def test_actors_organisation_by_suffix(catalogue, text, expected):
+    assert found(text, catalogue) == expected
+
+
+def test_actors_mentions_sorted_and_sliced(catalogue):
+    text = "中国国家主席习近平同意大利总统马塔雷拉通电话。中意两国合作。"
+    mentions = analyse(text, catalogue).mentions
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    assert all(text[m.start:m.end] == m.surface for m in mentions)
+
+
+def test_actors_long_text_is_linear(catalogue):
+    text = "中国国家主席习近平同意大利总统马塔雷拉通电话。中意两国合作。" * 2000
+    mentions = analyse(text, catalogue).mentions
+    assert len([m for m in mentions if m.key == "person/马塔雷拉"]) == 2000
+
+
+def test_actors_real_catalogue_finds_countries():
+    catalogue = load_catalogue()
+    if "country/IT" not in catalogue.actors:
+        pytest.skip("ontology/actors not written yet")
+    keys = {m.key for m in analyse("意大利总统同中国国家主席通电话。", catalogue).mentions}
+    assert {"country/IT", "country/CN"} <= keys
