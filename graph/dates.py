@@ -158,11 +158,13 @@ def _choose_year(partial: PartialDate, reference: dt.date | None, default_year: 
 def parse_partial(text: str) -> PartialDate | None:
     """Parse a text that is only a date (a heading such as ``2020年1月`` or ``1月3日至14日``).
 
-    Returns None when anything but a date (or a range from it) is on the line.
+    Returns None when anything but a date (or a range from it, or a weekday) is on the line.
 
     >>> parse_partial("2019年12月底")
     PartialDate(year=2019, month=12, day=31, approx=True)
     >>> parse_partial("3月14日") == PartialDate(None, 3, 14)
+    True
+    >>> parse_partial("3月14日（星期六）") == PartialDate(None, 3, 14)
     True
     >>> parse_partial("3月14日，习近平") is None
     True
@@ -176,7 +178,8 @@ def parse_partial(text: str) -> PartialDate | None:
     if match.group("day"):
         tail = range_end.match(stripped, end)
         end = tail.end() if tail else end
-    return _partial_from(match) if stripped[end:].strip() == "" else None
+    rest = stripped[end:].strip()
+    return _partial_from(match) if not rest or re.fullmatch(_lexicon()["weekday"], rest) else None
 
 
 def parse_chinese_date(text: str, year: int | None = None, reference: dt.date | None = None) -> dt.date | None:

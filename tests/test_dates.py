@@ -33,6 +33,7 @@ def test_dates_parse_chinese_date(text, year, expected):
     ("2月中旬", PartialDate(None, 2, 15, approx=True)),
     ("7月8日至10日", PartialDate(None, 7, 8)),
     ("7月8日 会议", None),
+    ("7月8日（星期一）", PartialDate(None, 7, 8)),
 ])
 def test_dates_parse_partial(text, expected):
     assert parse_partial(text) == expected

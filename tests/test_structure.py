@@ -257,3 +257,15 @@ def test_structure_seed_004_passages_take_their_attribution_date(seed_text):
     assert (passage.kind, passage.date) == ("paragraph", D(2020, 3, 4))
     assert passage.attribution.startswith("3月4日，习近平主持召开")
     assert sum(b.kind == "section" for b in blocks) >= 10
+
+
+def test_structure_transcript_long_colon_line_is_prose_not_a_speaker():
+    text = "张三:\n我想从三个方面谈谈我们的体会：\n第一，加强合作。\n某某电视台记者:\n请问进展？\n"
+    speakers = [(kind, speaker) for kind, _, _, _, speaker, _ in _blocks(text, "transcript", D(2019, 6, 1))]
+    assert speakers == [("speaker", "张三"), ("turn", "张三"), ("speaker", "某某电视台记者"), ("turn", "某某电视台记者")]
+
+
+@pytest.mark.parametrize("line", ["首先：要加强合作。", "他说：要加强合作。", "以下为全文："])
+def test_structure_transcript_enumeration_and_quotes_are_no_speakers(line):
+    kinds = [kind for kind, *_ in _blocks(f"张三:\n开场。\n{line}\n", "transcript", D(2019, 6, 1))]
+    assert kinds == ["speaker", "turn"]
