@@ -49,7 +49,10 @@ MAX_CHAIN_GAP = 20
 MIN_PASSAGE_PREFIX = 10
 PRONOUN_LOOKBACK = 600
 NOT_DIRECT_START = "了过着的得地明服"
-SPEECH_BLOCKS = ("bullet", "paragraph", "turn", "section")
+SPEECH_BLOCKS = ("bullet", "paragraph", "turn")
+LEAD_SYMBOLS = "◆●■□▲△○◇·•*-—－ \t\u3000"
+MAX_SUBJECT_OFFSET = 2
+MAX_PROXY_GAP = 8
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,11 @@ class Cues:
     proxies: tuple[str, ...]
     groups: tuple[str, ...]
     hearsay: tuple[str, ...]
+    self_words: tuple[str, ...]
+    topics: tuple[str, ...]
+    venues: tuple[str, ...]
+    sources: tuple[str, ...]
+    frames: tuple[str, ...]
     openers: str
     reporter: tuple[str, ...]
 
@@ -87,9 +95,11 @@ class Clause:
 
     verb: str
     start: int          # where the reporting clause begins (its subject, or its clause)
+    origin: int         # where the sentence that names the speaker begins its subject
     content: int        # where the content begins
-    speaker: str
+    speaker: str | None  # None: a speaker the stage does not name (双方表示); only a boundary
     own_subject: bool
+    country: bool
     opener: bool
     block: int
 
@@ -112,7 +122,8 @@ def load_cues(catalogue: Catalogue) -> Cues:
         verbs=speech, pattern=pattern, turn_verb=by_use.get("turn", "发言"),
         passage_verb=by_use.get("passage", "讲话"), pronouns=words("pronoun"), objects=words("object"),
         breaks=words("break"), adverbs=words("adverb"), proxies=words("proxy"), groups=words("group"),
-        hearsay=words("hearsay"), openers="".join(words("opener")),
+        hearsay=words("hearsay"), self_words=words("self"), topics=words("topic"), venues=words("venue"),
+        sources=words("source"), frames=words("frame"), openers="".join(words("opener")),
         reporter=tuple(r["cue"].strip() for r in catalogue.lexicon("media") if r.get("cue", "").strip()),
     )
 
@@ -229,8 +240,8 @@ def _clause_at(text: _Text, cues: Cues, index: int, block_start: int, match: re.
     found = _speaker(text, cues, verb, match.start(), block_start)
     if found is None:
         return None
-    speaker, start, own = found
-    return Clause(verb.word, start, content, speaker, own, opener, index)
+    return Clause(verb.word, found.start, found.origin, content, found.key, found.own,
+                  found.cls == "Country", opener, index)
 
 
 def _content_start(s: str, pos: int, end: int, openers: str) -> tuple[int, bool]:
@@ -251,62 +262,101 @@ def _direct_ok(s: str, verb: Verb, content: int, end: int) -> bool:
     return stop - content >= verb.min_direct
 
 
-def _speaker(text: _Text, cues: Cues, verb: Verb, at: int, block_start: int
-             ) -> tuple[str, int, bool] | None:
-    """``(speaker key, clause start, own subject)`` for a verb at ``at``, or None.
+@dataclass(frozen=True)
+class _Subject:
+    """Who a reporting clause names as speaker; ``key`` None for a speaker left unnamed (双方)."""
+
+    key: str | None
+    start: int
+    origin: int
+    own: bool = True
+    cls: str | None = None
+
+
+_NOT_SPEECH = _Subject(None, -1, -1)
+
+
+def _speaker(text: _Text, cues: Cues, verb: Verb, at: int, block_start: int) -> _Subject | None:
+    """The speaker of a verb at ``at``; None when the verb does not report speech there.
 
     The subject is looked for in the verb's own clause (a pronoun, a name
     chain not marked as an object, a proxy noun); a clause holding only
-    adverbs before the verb carries the subject of an earlier clause of the
-    same sentence, unless the verb needs its own subject.
+    adverbs before the verb carries the subject that opens an earlier clause
+    of the same sentence, unless the verb needs its own subject.
     """
     clause = _clause_start(text.s, at, block_start)
     prefix = text.s[clause:at]
-    if _starts_with(prefix.lstrip(), cues.hearsay):
+    if _starts_with(prefix.lstrip(LEAD_SYMBOLS), cues.hearsay):
         return None
-    own = _clause_subject(text, cues, clause, at, block_start)
+    own = _clause_subject(text, cues, clause, at, block_start, verb=verb)
+    if own is _NOT_SPEECH:
+        return None
     if own is not None:
-        key, start = own
-        return (key, start, True) if key else None
+        return own
     if verb.own_subject or _strip_adverbs(prefix, cues.adverbs):
         return None
     sentence = _sentence_start(text.s, at, block_start)
     pos = clause
     while pos > sentence:
         previous = _clause_start(text.s, pos - 1, block_start)
-        found = _clause_subject(text, cues, previous, pos - 1, block_start)
+        found = _clause_subject(text, cues, previous, pos - 1, block_start, at_start=True)
+        if found is _NOT_SPEECH:
+            return None
         if found is not None:
-            return (found[0], clause, False) if found[0] else None
+            return _Subject(found.key, clause, found.origin, False, found.cls)
         pos = previous
     return None
 
 
-def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: int
-                    ) -> tuple[str | None, int] | None:
-    """The subject of the clause ``[start, end)``: ``(key or None, position)``, None if it has none.
+def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: int,
+                    verb: Verb | None = None, at_start: bool = False) -> _Subject | None:
+    """The subject of the clause ``[start, end)``; None when the clause names none.
 
-    A key of None means the clause has a subject the stage will not name
-    (双方, an unresolved mention), which stops the search.
+    ``verb`` is given for the verb's own clause (the words between subject and
+    verb are then checked); ``at_start`` asks for a subject opening the clause
+    (an earlier clause of the sentence: its later names are objects).
     """
     prefix = text.s[start:end]
-    lead = len(prefix) - len(prefix.lstrip(" \t\u3000"))
-    body = prefix[lead:]
+    lead = start + len(prefix) - len(prefix.lstrip(LEAD_SYMBOLS))
+    body = text.s[lead:end]
+    if verb is None and _ends_with(body.rstrip(), cues.sources):
+        return None
+    if _starts_with(body, cues.self_words):
+        return _NOT_SPEECH
     if _pronoun_at(body, cues):
-        return _last_person_subject(text, cues, start + lead, block_start), start + lead
+        return _Subject(_last_person_subject(text, lead), lead, lead, cls="Person")
     if _starts_with(body, cues.groups):
-        return None, start
+        return _Subject(None, lead, lead)
     for chain in _chains(text, cues, start, end):
-        if _is_object(text.s, start, chain[0], cues.objects):
+        if at_start and (chain[0].start - lead > MAX_SUBJECT_OFFSET
+                         or _is_object(text.s, start, chain[0], cues)):
+            break
+        if _is_object(text.s, start, chain[0], cues):
             continue
         head = _chain_head(chain)
         tail = text.s[head.end:end]
+        if verb is not None and not _tail_ok(tail, verb, cues):
+            return _NOT_SPEECH
         if any(g in tail for g in cues.groups):
-            return None, chain[0].start
-        return head.key, chain[0].start
+            return _Subject(None, chain[0].start, chain[0].start)
+        return _Subject(head.key, chain[0].start, chain[0].start, cls=head.cls)
     proxy = _starts_with(body, cues.proxies)
     if proxy:
-        return _previous_sentence_subject(text, cues, start + lead, block_start), start + lead
+        key = _proxy_owner(text, proxy, lead, block_start) or _previous_sentence_subject(
+            text, cues, lead, block_start)
+        return _Subject(key, lead, lead)
     return None
+
+
+def _tail_ok(tail: str, verb: Verb, cues: Cues) -> bool:
+    """Whether the words between a subject and its verb leave the subject speaking.
+
+    A venue right before the verb (…新闻发布会通报) speaks for nobody; a
+    verb that needs its own subject loses it behind a topic (发言人就个别媒体称…).
+    """
+    if _ends_with(_strip_adverbs_end(tail, cues.adverbs), cues.venues):
+        return False
+    return not (verb.own_subject and any(t in tail for t in cues.topics))
 
 
 def _pronoun_at(body: str, cues: Cues) -> bool:
@@ -340,13 +390,17 @@ def _chain_head(chain: list[Mention]) -> Mention:
     return next((m for m in chain if m.cls == "Person"), chain[-1])
 
 
-def _is_object(s: str, clause_start: int, mention: Mention, objects: tuple[str, ...]) -> bool:
-    """Whether the words right before a name make it an addressee or object (向习近平, 同孔特)."""
+def _is_object(s: str, clause_start: int, mention: Mention, cues: Cues) -> bool:
+    """Whether the words right before a name make it an addressee or object (向习近平, 同孔特).
+
+    A frame word (针对) ends like an object marker (对) but governs the whole
+    clause, so the name after it may still be the speaker.
+    """
     before = s[clause_start:mention.start]
-    return any(before.endswith(word) for word in objects)
+    return not _ends_with(before, cues.frames) and _ends_with(before, cues.objects) is not None
 
 
-def _last_person_subject(text: _Text, cues: Cues, before: int, block_start: int) -> str | None:
+def _last_person_subject(text: _Text, before: int) -> str | None:
     """The person a pronoun stands for: the last named person before it."""
     floor = max(0, before - PRONOUN_LOOKBACK)
     for mention in reversed(text.mentions_in(floor, before)):
@@ -355,18 +409,30 @@ def _last_person_subject(text: _Text, cues: Cues, before: int, block_start: int)
     return None
 
 
+def _proxy_owner(text: _Text, proxy: str, before: int, block_start: int) -> str | None:
+    """The actor whose meeting or report a proxy noun names: 中共中央政治局会议。会议指出 → 中共中央政治局."""
+    named = text.s.rfind(proxy, block_start, before)
+    if named < 0:
+        return None
+    mentions = text.mentions_in(max(block_start, named - MAX_PROXY_GAP - 40), named)
+    if not mentions:
+        return None
+    last = mentions[-1]
+    gap = text.s[last.end:named]
+    return last.key if len(gap) <= MAX_PROXY_GAP and not any(c in CLAUSE_END for c in gap) else None
+
+
 def _previous_sentence_subject(text: _Text, cues: Cues, before: int, block_start: int) -> str | None:
     """The body a proxy noun (会议, 报告) stands for: the subject of the sentence before."""
     end = _sentence_start(text.s, before, block_start)
     if end <= block_start:
         return None
-    start = _sentence_start(text.s, end - 1, block_start)
-    pos = start
+    pos = _sentence_start(text.s, end - 1, block_start)
     while pos < end - 1:
         stop = _clause_end(text.s, pos, end)
-        found = _clause_subject(text, cues, pos, stop, block_start)
-        if found is not None:
-            return found[0]
+        found = _clause_subject(text, cues, pos, stop, block_start, at_start=True)
+        if found is not None and found is not _NOT_SPEECH:
+            return found.key
         pos = stop + 1
     return None
 
@@ -396,6 +462,18 @@ def _starts_with(s: str, words: tuple[str, ...]) -> str | None:
     return next((w for w in words if s.startswith(w)), None)
 
 
+def _ends_with(s: str, words: tuple[str, ...]) -> str | None:
+    return next((w for w in words if s.endswith(w)), None)
+
+
+def _strip_adverbs_end(tail: str, adverbs: tuple[str, ...]) -> str:
+    """The words before a verb without the adverbs that end them (新闻发布会 in 新闻发布会再次)."""
+    rest = tail.strip(" \t\u3000")
+    while rest and (word := _ends_with(rest, adverbs)):
+        rest = rest[:-len(word)]
+    return rest
+
+
 def _strip_adverbs(prefix: str, adverbs: tuple[str, ...]) -> str:
     """What is left of a clause prefix once adverbs are removed (empty: the clause only continues)."""
     rest = prefix.strip(" \t\u3000")
@@ -410,17 +488,22 @@ def _strip_adverbs(prefix: str, adverbs: tuple[str, ...]) -> str:
 def _drop_inner(text: _Text, clauses: list[Clause]) -> list[Clause]:
     """Drop clauses that are words of the statement before them.
 
-    A clause with its own subject and no punctuation before its content that
-    stands in the first sentence of the previous statement's content
-    (古特雷斯表示，联合国感谢中方…) is part of that content, not a new statement.
+    * a clause opening the content of the one before (谭德塞表示，感谢中国…);
+    * a clause with its own subject and no punctuation before its content, in
+      the first sentence of the previous statement's content
+      (古特雷斯表示，联合国感谢中方…);
+    * a country speaking inside someone's words (默克尔表示，…。德方感谢中方…),
+      or inside a transcript turn.
     """
     kept: list[Clause] = []
     for clause in sorted(clauses, key=lambda c: (c.start, c.content)):
-        previous = kept[-1] if kept else None
-        if previous and previous.block == clause.block and clause.start < previous.content:
+        previous = kept[-1] if kept and kept[-1].block == clause.block else None
+        if previous and clause.start <= previous.content:
             continue
-        if (previous and previous.block == clause.block and clause.own_subject and not clause.opener
+        if (previous and clause.own_subject and not clause.opener
                 and _clause_end_sentence(text.s, previous.content) > clause.start):
+            continue
+        if clause.country and (previous or text.blocks[clause.block].kind == "turn"):
             continue
         kept.append(clause)
     return kept
@@ -442,6 +525,8 @@ def _clause_statements(text: _Text, clauses: list[Clause]) -> list[StatementCand
         following = clauses[i + 1] if i + 1 < len(clauses) else None
         if following is not None and following.block == clause.block:
             end = min(end, following.start)
+        if clause.speaker is None:
+            continue
         statement = _statement(text, clause.speaker, clause.verb, clause.content, end, block)
         if statement is not None:
             found.append(statement)
@@ -545,7 +630,7 @@ def _passage_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[
         if speaker is None:
             continue
         start, end = passage[0].start, passage[-1].end
-        first = min((c.start for c in clauses if start <= c.start < end), default=end)
+        first = min((c.origin for c in clauses if start <= c.start < end), default=end)
         if len(re.sub(r"\W", "", text.s[start:first])) < MIN_PASSAGE_PREFIX:
             continue
         statement = _statement(text, speaker, cues.passage_verb, start, first, passage[0])
@@ -574,8 +659,8 @@ def _attribution_speaker(text: _Text, cues: Cues, line: Block) -> str | None:
     while pos < line.end:
         stop = _clause_end(text.s, pos, line.end)
         found = _clause_subject(text, cues, pos, stop, line.start)
-        if found is not None and found[0]:
-            return found[0]
+        if found is not None and found.key:
+            return found.key
         pos = stop + 1
     return None
 
