@@ -46,6 +46,7 @@ from .model import Analysis, Block, EventCandidate, Mention
 __all__ = ["extract_events"]
 
 TRIGGERS = "event_triggers"
+TITLES = "titles"
 CUES_FILE = "event_cues.yaml"
 MAX_EVIDENCE = 60
 EVIDENCE_TRIM = " \t\u3000◆●■•·—-*>#"
@@ -74,11 +75,13 @@ class _Lexicon:
     sentence: re.Pattern
     clause_breaks: frozenset
     phrase_breaks: tuple[str, ...]
+    titles: re.Pattern
     request: re.Pattern
 
 
 @lru_cache(maxsize=8)
-def _load_lexicon(cues_path: Path, rows: tuple[tuple[str, str, str, str], ...]) -> _Lexicon:
+def _load_lexicon(cues_path: Path, rows: tuple[tuple[str, str, str, str], ...],
+                  titles: tuple[str, ...]) -> _Lexicon:
     """Compile the trigger rows and read the cues (cached per file)."""
     with cues_path.open(encoding="utf-8") as handle:
         cues = yaml.safe_load(handle)
@@ -92,6 +95,7 @@ def _load_lexicon(cues_path: Path, rows: tuple[tuple[str, str, str, str], ...]) 
         sentence=re.compile(f"[^{breaks}]+"),
         clause_breaks=frozenset(cues["clause_breaks"]),
         phrase_breaks=tuple(cues["phrase_breaks"]),
+        titles=re.compile("|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) or "(?!)"),
         request=re.compile(cues["request_pattern"]),
     )
 
@@ -100,8 +104,9 @@ def _lexicon(catalogue: Catalogue) -> _Lexicon:
     """The lexicon of this catalogue's root (the package's own when the root lacks it)."""
     rows = tuple((r["class"], r["trigger"], r["shape"], r.get("requires") or "")
                  for r in catalogue.lexicon(TRIGGERS))
+    titles = tuple(r["title"] for r in catalogue.lexicon(TITLES) if r.get("title"))
     path = Path(catalogue.root) / "lexicon" / CUES_FILE
-    return _load_lexicon(path if path.exists() else DEFAULT_ROOT / "lexicon" / CUES_FILE, rows)
+    return _load_lexicon(path if path.exists() else DEFAULT_ROOT / "lexicon" / CUES_FILE, rows, titles)
 
 
 # --------------------------------------------------------------------------- phrases
@@ -128,12 +133,16 @@ def _phrases(text: str, mentions: tuple[Mention, ...], lex: _Lexicon) -> list[_P
 
 
 def _joins(text: str, group: list[Mention], mention: Mention, lex: _Lexicon) -> bool:
-    """True when ``mention`` continues the phrase (overlaps it, or only a title lies between)."""
+    """True when ``mention`` continues the phrase: it overlaps it, or it is a person after a title."""
     end = max(m.end for m in group)
     if mention.start < end:
         return True
+    if mention.cls != "Person":
+        return False
     gap = text[end:mention.start]
-    return len(gap) <= lex.cues["phrase_max_gap"] and not any(b in gap for b in lex.phrase_breaks)
+    if any(b in gap for b in lex.phrase_breaks):
+        return False
+    return len(lex.titles.sub("", gap)) <= lex.cues["phrase_rest"]
 
 
 def _phrase_of(group: list[Mention]) -> _Phrase:
@@ -318,14 +327,20 @@ def _subjects(ctx: _Context, hit: _Hit) -> list[_Phrase]:
 
 
 def _subject_keys(ctx: _Context, hit: _Hit) -> tuple[str, ...]:
-    """The subject's actors: the clause's, else the sentence's first name, else the last subject met."""
+    """The subject's actors: the clause's, else the sentence's first name, else the last subject met.
+
+    The last subject is carried over only when the clause writes no subject at
+    all (``——3月21日，就塞尔维亚…致慰问电``), never over an unrecognised name.
+    """
     subjects = _subjects(ctx, hit)
     if subjects:
         return _keys(subjects)
     earlier = ctx.phrases_in(hit.sent[0], hit.clause[0])
     if earlier:
         return earlier[0].keys
-    return ctx.last_subject
+    cut = _find(ctx, ctx.lex.cues["subject_ends"], hit.clause[0], hit.start)
+    written = ctx.text[hit.clause[0]:cut[0] if cut else hit.start].strip(EVIDENCE_TRIM)
+    return ctx.last_subject if not written else ()
 
 
 def _objects(ctx: _Context, pos: int, end: int) -> list[_Phrase]:

@@ -1,0 +1,205 @@
+"""Tests for graph/events.py: one small sentence per formula, written for the test."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.catalogue import load_catalogue
+from graph.events import extract_events
+from graph.model import Analysis, Block, DocMeta, Document, Mention
+
+ACTORS = {
+    "张伟": ("person/张伟", "Person"),
+    "李明": ("person/李明", "Person"),
+    "尼尼斯托": ("person/尼尼斯托", "Person"),
+    "马林": ("person/马林", "Person"),
+    "索尔贝格": ("person/索尔贝格", "Person"),
+    "阿德恩": ("person/阿德恩", "Person"),
+    "毛雷尔": ("person/毛雷尔", "Person"),
+    "王五": ("person/王五", "Person"),
+    "芬兰": ("country/FI", "Country"),
+    "挪威": ("country/NO", "Country"),
+    "丹麦": ("country/DK", "Country"),
+    "新西兰": ("country/NZ", "Country"),
+    "中国": ("country/CN", "Country"),
+    "中方": ("country/CN", "Country"),
+    "挪方": ("country/NO", "Country"),
+    "红十字国际委员会": ("org/icrc", "InternationalOrganization"),
+    "世界卫生组织": ("org/who", "InternationalOrganization"),
+    "国家卫生健康委": ("gov/nhc", "GovernmentBody"),
+    "国务院新闻办公室": ("gov/scio", "GovernmentBody"),
+    "卫生部": ("gov/卫生部", "GovernmentBody"),
+}
+DAY = dt.date(2020, 5, 2)
+
+
+def _mentions(text: str) -> tuple[Mention, ...]:
+    """Every occurrence of a known surface, longest first, without overlaps."""
+    taken: set[int] = set()
+    found = []
+    for surface in sorted(ACTORS, key=len, reverse=True):
+        key, cls = ACTORS[surface]
+        pos = text.find(surface)
+        while pos != -1:
+            span = set(range(pos, pos + len(surface)))
+            if not span & taken:
+                taken |= span
+                found.append(Mention(pos, pos + len(surface), surface, key, cls))
+            pos = text.find(surface, pos + 1)
+    return tuple(sorted(found, key=lambda m: m.start))
+
+
+def _analysis(text: str, genre: str = "chronicle", date: dt.date | None = DAY) -> Analysis:
+    """A one-block document whose block carries ``date`` (a chronicle day)."""
+    document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(date=date, genre=genre))
+    blocks = (Block("bullet", 0, len(text), date=date),)
+    return Analysis(document=document, blocks=blocks, mentions=_mentions(text))
+
+
+def _events(text: str, genre: str = "chronicle", date: dt.date | None = DAY):
+    analysis = extract_events(_analysis(text, genre, date), load_catalogue())
+    for event in analysis.events:
+        quote = analysis.document.quote(event.evidence)
+        assert quote == text[event.evidence.start:event.evidence.end]
+        assert 0 < len(quote) <= 60
+    return analysis.events
+
+
+@pytest.mark.parametrize("text, cls, participants, requested_by", [
+    ("国家主席张伟应约同芬兰总统尼尼斯托通电话。", "PhoneCall", ("person/张伟", "person/尼尼斯托"), "person/尼尼斯托"),
+    ("张伟应约与挪威首相索尔贝格通电话。", "PhoneCall", ("person/张伟", "person/索尔贝格"), "person/索尔贝格"),
+    ("中国国家主席张伟同挪威首相索尔贝格通话。", "PhoneCall", ("person/张伟", "person/索尔贝格"), None),
+    ("张伟在北京同芬兰总统尼尼斯托会谈。", "Meeting", ("person/张伟", "person/尼尼斯托"), None),
+    ("张伟在北京会见新西兰总理阿德恩。", "Meeting", ("person/张伟", "person/阿德恩"), None),
+])
+def test_events_bilateral(text, cls, participants, requested_by):
+    events = _events(text)
+    assert [(e.cls, e.participants, e.requested_by, e.date) for e in events] == [
+        (cls, participants, requested_by, DAY)]
+
+
+@pytest.mark.parametrize("text, counterparts", [
+    ("总理李明分别同芬兰总理马林、挪威首相索尔贝格通电话。", ("person/马林", "person/索尔贝格")),
+    ("李明同芬兰、挪威、丹麦等国领导人通电话。", ("country/FI", "country/NO", "country/DK")),
+])
+def test_events_one_call_per_counterpart(text, counterparts):
+    events = _events(text)
+    assert [e.participants for e in events] == [("person/李明", c) for c in counterparts]
+    assert all(e.cls == "PhoneCall" for e in events)
+
+
+def test_events_count_of_calls_is_not_an_event():
+    assert _events("张伟同22位外国领导人和国际组织负责人26次通电话。") == ()
+
+
+@pytest.mark.parametrize("text, provider, recipients, approx", [
+    ("张伟日前就芬兰发生疫情向芬兰总统尼尼斯托致慰问电。", "person/张伟", ("person/尼尼斯托",), True),
+    ("张伟近日致电新西兰总理阿德恩。", "person/张伟", ("person/阿德恩",), True),
+    ("张伟复信红十字国际委员会主席毛雷尔。", "person/张伟", ("person/毛雷尔",), False),
+    ("张伟给挪威首相索尔贝格回信。", "person/张伟", ("person/索尔贝格",), False),
+    ("张伟向芬兰总理马林和挪威首相索尔贝格致慰问电。", "person/张伟", ("person/马林", "person/索尔贝格"), False),
+])
+def test_events_message(text, provider, recipients, approx):
+    (event,) = _events(text)
+    assert (event.cls, event.provider, event.recipient, event.approx, event.date) == (
+        "Message", provider, recipients[0], approx, DAY)
+    assert event.participants == (provider,) + recipients
+
+
+def test_events_message_subject_carried_over_in_compilation():
+    text = "——5月1日，张伟同芬兰总统尼尼斯托通电话\n——5月2日，就挪威发生疫情向挪威首相索尔贝格致慰问电"
+    events = _events(text, genre="compilation")
+    assert [(e.cls, e.participants, e.date) for e in events] == [
+        ("PhoneCall", ("person/张伟", "person/尼尼斯托"), dt.date(2020, 5, 1)),
+        ("Message", ("person/张伟", "person/索尔贝格"), dt.date(2020, 5, 2)),
+    ]
+
+
+@pytest.mark.parametrize("text, cls, participants, requested_by", [
+    ("中国同芬兰、挪威、丹麦举行卫生专家视频会议。", "VideoConference",
+     ("country/CN", "country/FI", "country/NO", "country/DK"), None),
+    ("国家卫生健康委与世界卫生组织召开电话会议。", "VideoConference", ("gov/nhc", "org/who"), None),
+    ("应中方倡议，中国、芬兰、挪威举行特别外长视频会议。", "Summit",
+     ("country/CN", "country/FI", "country/NO"), "country/CN"),
+    ("张伟出席芬兰主办的北欧领导人特别峰会。", "Summit", ("person/张伟", "country/FI"), None),
+])
+def test_events_gathering(text, cls, participants, requested_by):
+    events = _events(text)
+    assert [(e.cls, e.participants, e.requested_by) for e in events] == [(cls, participants, requested_by)]
+
+
+def test_events_each_pairs_sides_of_a_gathering():
+    text = "卫生部、国家卫生健康委分别同芬兰、挪威专家举行视频交流。"
+    events = _events(text)
+    assert [e.participants for e in events] == [("gov/卫生部", "country/FI"), ("gov/nhc", "country/NO")]
+
+
+@pytest.mark.parametrize("text, participants", [
+    ("国家卫生健康委召开新闻发布会，介绍疫情防控情况。", ("gov/nhc",)),
+    ("国务院新闻办公室在北京举行记者见面会。", ("gov/scio",)),
+    ("国家卫生健康委发言人在例行记者会上表示，疫情总体平稳。", ("gov/nhc",)),
+])
+def test_events_press_conference_organiser(text, participants):
+    events = _events(text)
+    assert [(e.cls, e.participants, e.date) for e in events] == [("PressConference", participants, DAY)]
+
+
+def test_events_transcript_preamble_press_conference():
+    text = "国务院新闻办公室于2020年5月3日上午10时举行新闻发布会，请卫生部副部长王五介绍情况。"
+    events = _events(text, genre="transcript", date=dt.date(2020, 5, 3))
+    assert [(e.cls, e.participants, e.date) for e in events] == [
+        ("PressConference", ("gov/scio", "person/王五"), dt.date(2020, 5, 3))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("中方向芬兰提供了一批口罩和防护服。", [("Aid", "country/CN", "country/FI")]),
+    ("中方捐赠的检测试剂运抵挪威。", [("Aid", "country/CN", "country/NO")]),
+    ("向丹麦捐赠的首批检测试剂运抵哥本哈根。", [("Aid", "country/CN", "country/DK")]),
+    ("挪方感谢中方为挪威抗击疫情提供医疗物资援助。", [("Aid", "country/CN", "country/NO")]),
+    ("中国向挪威派遣医疗专家组。", [("ExpertTeam", "country/CN", "country/NO")]),
+    ("中国抗疫医疗专家组抵达芬兰，随机携带了中方捐助的医疗物资。",
+     [("ExpertTeam", "country/CN", "country/FI"), ("Aid", "country/CN", "country/FI")]),
+    ("国家卫生健康委向世界卫生组织通报疫情信息。", [("InfoSharing", "gov/nhc", "org/who")]),
+    ("国家卫生健康委与世界卫生组织分享病毒基因组序列信息。", [("InfoSharing", "gov/nhc", "org/who")]),
+])
+def test_events_transfer(text, expected):
+    events = _events(text)
+    assert [(e.cls, e.provider, e.recipient) for e in events] == expected
+    assert all(e.participants == (e.provider, e.recipient) for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "中方将向芬兰派遣医疗专家组。",
+    "中方愿向挪威提供力所能及的医疗物资援助。",
+    "中方拟于下月同芬兰举行视频会议。",
+    "张伟表示，希望同芬兰总统尼尼斯托通电话。",
+])
+def test_events_planned_actions_are_not_events(text):
+    assert _events(text) == ()
+
+
+def test_events_jiang_as_object_marker_is_not_a_plan():
+    events = _events("国家卫生健康委将病毒基因组序列信息通报世界卫生组织。")
+    assert [(e.cls, e.provider, e.recipient) for e in events] == [("InfoSharing", "gov/nhc", "org/who")]
+
+
+@pytest.mark.parametrize("text, date, date_end", [
+    ("5月1日，张伟同芬兰总统尼尼斯托通电话。", dt.date(2020, 5, 1), None),
+    ("张伟同芬兰总统尼尼斯托通电话。", DAY, None),
+    ("4月28日至30日，中国医疗专家组赴芬兰考察。", dt.date(2020, 4, 28), dt.date(2020, 4, 30)),
+    ("卫生部专家组赶赴芬兰考察（至5日）。", DAY, dt.date(2020, 5, 5)),
+])
+def test_events_dates(text, date, date_end):
+    (event,) = _events(text)
+    assert (event.date, event.date_end) == (date, date_end)
+
+
+def test_events_transcript_passing_mention_has_no_date():
+    (event,) = _events("张伟同芬兰总统尼尼斯托通电话。", genre="transcript", date=DAY)
+    assert event.date is None
+
+
+def test_events_same_event_told_twice_in_a_document_is_one():
+    text = "张伟同芬兰总统尼尼斯托通电话。张伟同尼尼斯托通电话时指出，双方要加强合作。"
+    assert len(_events(text)) == 1
