@@ -56,5 +56,53 @@ def validate(graph_path: Path) -> None:
     sys.exit(0 if conforms else 1)
 
 
+@main.command()
+@GRAPH_OPTION
+@click.option("-o", "--out", "out_path", type=click.Path(path_type=Path), default=Path("out/network.html"),
+              show_default=True, help="The HTML page to write.")
+@click.option("--title", default=None, help="Title shown on the page.")
+def viz(graph_path: Path, out_path: Path, title: str | None) -> None:
+    """Write the interactive network of GRAPH as one self-contained HTML page.
+
+    The page works offline: actors, events and statements coloured by class,
+    filters by type and date, search by name in Simplified or Traditional
+    script, and a second view of the actor–actor network.
+    """
+    from .files import load_graph
+    from .viz import DEFAULT_TITLE, write_network
+
+    try:
+        graph = load_graph(graph_path)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+    path = write_network(graph, out_path, title or DEFAULT_TITLE)
+    click.echo(f"wrote: {path} ({path.stat().st_size // 1024} kB)")
+
+
+@main.command()
+@GRAPH_OPTION
+@click.option("--plot", "plot_dir", type=click.Path(path_type=Path), default=None,
+              help="Also write PNG charts (timeline.png, top_actors.png) into this folder.")
+@click.option("--top", default=20, show_default=True, help="Rows in each actor table.")
+def stats(graph_path: Path, plot_dir: Path | None, top: int) -> None:
+    """Print network analytics of GRAPH as tables.
+
+    Actors by degree and betweenness centrality (on the actor–actor network),
+    communities, events per type per ISO week, and the busiest days.
+    """
+    from .files import load_graph
+    from .stats import compute_stats, format_stats, plot_stats
+
+    try:
+        graph = load_graph(graph_path)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+    result = compute_stats(graph)
+    click.echo(format_stats(result, top=top), nl=False)
+    if plot_dir is not None:
+        written = plot_stats(result, plot_dir)
+        click.echo("wrote: " + ", ".join(str(p) for p in written))
+
+
 if __name__ == "__main__":
     main()

@@ -51,7 +51,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from .files import write_atomic
 from .ns import JISHI
 
-__all__ = ["actor_network", "event_network", "network_data", "render_network", "write_network"]
+__all__ = ["actor_network", "class_colours", "event_network", "network_data", "render_network", "write_network"]
 
 DEFAULT_TITLE = "jishi 纪事 — network"
 LAYOUT_LIMIT = 1000
@@ -162,7 +162,7 @@ def network_data(graph: rdflib.Graph) -> dict:
     """
     net = event_network(graph)
     actors = actor_network(net)
-    colours = _colours(net)
+    colours = class_colours(net)
     return {
         "events": _view(net, colours, _event_edges(net)),
         "actors": _view(actors, colours, _actor_edges(actors)),
@@ -341,7 +341,7 @@ def _add_role(net: nx.Graph, a: str, b: str, role: str) -> None:
 
 # ---- shaping the page data -----------------------------------------------------------------
 
-def _colours(net: nx.Graph) -> dict[tuple[str, str], str]:
+def class_colours(net: nx.Graph) -> dict[tuple[str, str], str]:
     """(kind, class) → colour, in the contract's order so a class keeps its colour across graphs."""
     order = ([("actor", c) for c in ACTOR_CLASSES] + [("event", c) for c in EVENT_CLASSES]
              + [("statement", STATEMENT_CLASS)])
