@@ -30,7 +30,9 @@ def main() -> None:
               show_default=True, help="Folder for graph.ttl and network.html.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: on a terminal, for more than a few files).")
-def build(paths: tuple[Path, ...], outdir: Path, progress: bool | None) -> None:
+@click.option("--network/--no-network", default=True, show_default=True,
+              help="Also write OUTDIR/network.html, the interactive view.")
+def build(paths: tuple[Path, ...], outdir: Path, progress: bool | None, network: bool) -> None:
     """Build the graph from files and folders (.txt, .md; default: seeds/).
 
     Writes OUTDIR/graph.ttl (Turtle) and OUTDIR/network.html, and prints a
@@ -39,7 +41,7 @@ def build(paths: tuple[Path, ...], outdir: Path, progress: bool | None) -> None:
     """
     from .pipeline import build as run_build
 
-    report = run_build(list(paths) or [Path("seeds")], outdir, progress=progress)
+    report = run_build(list(paths) or [Path("seeds")], outdir, progress=progress, network=network)
     click.echo(report.summary())
     if not report.documents:
         sys.exit(1)

@@ -15,7 +15,7 @@ from tqdm import tqdm
 
 from . import actors, emit, events, read, resolve, statements, structure
 from .catalogue import Catalogue, load_catalogue
-from .files import write_atomic
+from .files import load_graph, write_atomic
 from .model import Analysis, Resolved, Skipped
 
 PROGRESS_MIN_FILES = 20
@@ -80,11 +80,19 @@ def analyse_files(paths: list[Path], catalogue: Catalogue, progress: bool | None
 
 
 def build(paths: list[Path], outdir: Path, progress: bool | None = None,
-          catalogue: Catalogue | None = None) -> BuildReport:
-    """Build ``outdir/graph.ttl`` (and the network page) from the documents under ``paths``."""
+          catalogue: Catalogue | None = None, network: bool = True) -> BuildReport:
+    """Build ``outdir/graph.ttl`` from the documents under ``paths``.
+
+    With ``network``, also ``outdir/network.html``, the interactive view that
+    reads the graph just written (so it shows exactly what a user loads).
+    """
     catalogue = catalogue or load_catalogue()
     analyses, skipped = analyse_files(paths, catalogue, progress)
     resolved = resolve.resolve(analyses, catalogue)
     triples = emit.emit(resolved)
     graph_path = write_atomic(Path(outdir) / "graph.ttl", emit.to_turtle(triples))
-    return BuildReport(graph_path, resolved, len(triples), skipped)
+    report = BuildReport(graph_path, resolved, len(triples), skipped)
+    if network:
+        from .viz import write_network
+        report.extra_outputs.append(write_network(load_graph(graph_path), Path(outdir) / "network.html"))
+    return report
