@@ -18,8 +18,11 @@ $(BIN)/jishi: pyproject.toml
 run: $(BIN)/jishi
 	$(BIN)/jishi build seeds -o out
 
+# Chromium for the network page's browser test; a small CJK font (1.6 MB) so that Chinese
+# labels render in the test's screenshot and in `jishi stats --plot` charts.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q chromium; }
+	@{ command -v chromium && fc-list :lang=zh | grep -q .; } >/dev/null 2>&1 || \
+		{ apt-get update -q && apt-get install -y -q chromium fonts-wqy-microhei; }
 
 test: $(BIN)/jishi browser
 	$(BIN)/python -m pytest -q -n 2 tests
