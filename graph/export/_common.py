@@ -1,0 +1,110 @@
+"""What every export shares: the result record, local names, and the ontology's class tree.
+
+The class tree comes from ``ontology/jishi.ttl`` (plus any ``rdfs:subClassOf``
+triples in the exported graph itself), so a class added to the ontology is
+exported with its superclass labels without a code change.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import rdflib
+from rdflib.namespace import RDF, RDFS
+
+from ..ns import JISHI
+
+ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology" / "jishi.ttl"
+LANG_ORDER = {"zh-hans": 0, "zh-hant": 1, "en": 2}
+"""The order a reader of Chinese wants labels in; other languages follow."""
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What one export wrote: the format, the main path, every file, and counts."""
+
+    fmt: str
+    path: Path
+    counts: dict[str, int] = field(default_factory=dict)
+    files: tuple[Path, ...] = ()
+
+    def summary(self) -> str:
+        """One line for the CLI, e.g. ``cypher: 12 nodes, 30 relationships → out/graph.cypher``."""
+        counts = ", ".join(f"{n} {what}" for what, n in self.counts.items())
+        return f"{self.fmt}: {counts} → {self.path}"
+
+
+def local(term: rdflib.term.Node) -> str:
+    """The last segment of an IRI (after ``#`` or ``/``): ``jishi:PhoneCall`` → ``PhoneCall``."""
+    return re.split(r"[#/]", str(term))[-1]
+
+
+def is_jishi(term: rdflib.term.Node) -> bool:
+    return isinstance(term, rdflib.URIRef) and str(term).startswith(str(JISHI))
+
+
+@functools.lru_cache(maxsize=1)
+def ontology() -> rdflib.Graph:
+    """The project ontology, parsed once (empty when the file is missing)."""
+    graph = rdflib.Graph()
+    if ONTOLOGY.is_file():
+        graph.parse(ONTOLOGY, format="turtle")
+    return graph
+
+
+def superclasses(graph: rdflib.Graph) -> dict[rdflib.URIRef, frozenset[rdflib.URIRef]]:
+    """Each jishi class → itself and every jishi superclass (ontology ∪ the graph's own axioms)."""
+    parents: dict[rdflib.URIRef, set[rdflib.URIRef]] = {}
+    for source in (ontology(), graph):
+        for sub, sup in source.subject_objects(RDFS.subClassOf):
+            if is_jishi(sub) and is_jishi(sup):
+                parents.setdefault(sub, set()).add(sup)
+    closure: dict[rdflib.URIRef, frozenset[rdflib.URIRef]] = {}
+    for cls in parents:
+        seen, todo = {cls}, [cls]
+        while todo:
+            for sup in parents.get(todo.pop(), ()):
+                if sup not in seen:
+                    seen.add(sup)
+                    todo.append(sup)
+        closure[cls] = frozenset(seen)
+    return closure
+
+
+def classes_of(graph: rdflib.Graph, node: rdflib.term.Node) -> set[rdflib.URIRef]:
+    """The jishi classes of ``node``: its rdf:types and their superclasses."""
+    tree = superclasses(graph)
+    found: set[rdflib.URIRef] = set()
+    for cls in graph.objects(node, RDF.type):
+        if is_jishi(cls):
+            found |= tree.get(cls, frozenset({cls}))
+    return found
+
+
+def most_specific(classes: set[rdflib.URIRef], graph: rdflib.Graph) -> str:
+    """The local name of the class with the most superclasses (ties: first by name)."""
+    tree = superclasses(graph)
+    return min((-len(tree.get(c, ())), local(c)) for c in classes)[1] if classes else ""
+
+
+def sorted_labels(graph: rdflib.Graph, node: rdflib.term.Node,
+                  predicate: rdflib.URIRef = RDFS.label) -> list[rdflib.Literal]:
+    """Literal values of ``predicate`` in reading order: zh-Hans, zh-Hant, en, others, then by text."""
+    found = [o for o in graph.objects(node, predicate) if isinstance(o, rdflib.Literal)]
+    return sorted(found, key=lambda lit: (LANG_ORDER.get((lit.language or "").lower(), 3),
+                                          lit.language or "", str(lit)))
+
+
+def label_in(graph: rdflib.Graph, node: rdflib.term.Node, lang: str) -> str | None:
+    """The first ``rdfs:label`` of ``node`` in ``lang`` (case-insensitive tag), or None."""
+    for lit in sorted_labels(graph, node):
+        if (lit.language or "").lower() == lang.lower():
+            return str(lit)
+    return None
+
+
+def class_label(cls: str, lang: str) -> str:
+    """The ontology's label of ``jishi:<cls>`` in ``lang`` (the class name when it has none)."""
+    return label_in(ontology(), JISHI[cls], lang) or cls
