@@ -37,6 +37,11 @@ MAX_NAME = 6
 MAX_DOTTED_NAME = 16
 MAX_ORG_PREFIX = 16
 CHAIN_JOINERS = "、兼"
+SOFT = "soft"
+NOT_IN_ORG = "no"
+COUNTRY_NEED = "country"
+KEEP = "keep"
+BOOK_TITLE_OPEN = "《〈"
 SIDE_SUFFIX = "方"
 RESOLVABLE_TITLE_KINDS = {"head", "royal", "minister", "leader"}
 CONTEXT_CLASSES = {COUNTRY, "GovernmentBody", "InternationalOrganization", ORGANIZATION}
@@ -64,9 +69,12 @@ class _Tables:
     blockers: frozenset[str]
     titles: tuple[tuple[str, str], ...]
     boundaries: dict
-    boundary_words: frozenset[str]
-    org_boundary_words: frozenset[str]
-    suffixes: tuple[tuple[str, str, str], ...]
+    boundary_modes: dict[str, str]
+    longest_boundary: int
+    org_heads: tuple[str, ...]
+    kept_words: tuple[str, ...]
+    generic_words: tuple[str, ...]
+    suffixes: dict[str, tuple[str, str, str, tuple[str, ...], str]]
     suffix_re: re.Pattern
     joint_re: re.Pattern | None
     media_re: re.Pattern
@@ -104,8 +112,9 @@ def find_mentions(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     """
     tables = _tables(catalogue)
     text = analysis.document.text
-    candidates = (_catalogue_candidates(text, tables, catalogue) + _joint_candidates(text, tables, catalogue)
-                  + _organisation_candidates(text, tables) + _media_candidates(text, tables))
+    known = _catalogue_candidates(text, tables, catalogue)
+    candidates = (known + _joint_candidates(text, tables, catalogue)
+                  + _organisation_candidates(text, tables, known) + _media_candidates(text, tables, known))
     mentions = _settle(candidates, catalogue)
     mentions = _extend_sides(text, mentions, tables)
     mentions, infos = _titled_persons(text, mentions, tables, catalogue)
@@ -133,11 +142,12 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
     """Tries and patterns from the catalogue and its lexicons."""
     blockers = frozenset(row["word"] for row in catalogue.lexicon("not_actors"))
     boundary_rows = catalogue.lexicon("name_boundaries")
-    boundary_words = frozenset(row["word"] for row in boundary_rows)
+    boundary_modes = {r["word"]: r.get("in_org", "") for r in boundary_rows if r.get("in_org") != KEEP}
     titles = tuple(sorted(((r["title"], r["kind"]) for r in catalogue.lexicon("titles")),
                           key=lambda t: -len(t[0])))
-    suffixes = tuple(sorted(((r["suffix"], r["class"], r["prefix"]) for r in catalogue.lexicon("org_suffixes")),
-                            key=lambda s: -len(s[0])))
+    suffixes = {r["suffix"]: (r["suffix"], r["class"], r["prefix"], tuple(n for n in r["needs"].split("|") if n),
+                              r.get("not_followed_by", ""))
+                for r in catalogue.lexicon("org_suffixes")}
     cues = [r["cue"] for r in catalogue.lexicon("joint_cues")]
     media = [r["cue"] for r in catalogue.lexicon("media")]
     abbrs = "".join(sorted(catalogue.abbreviations))
@@ -147,11 +157,14 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
         trie=_trie(list(catalogue.surfaces) + sorted(blockers)),
         blockers=blockers,
         titles=titles,
-        boundaries=_trie(sorted(boundary_words)),
-        boundary_words=boundary_words,
-        org_boundary_words=frozenset(r["word"] for r in boundary_rows if r.get("in_org") != "no"),
+        boundaries=_trie(sorted(boundary_modes)),
+        boundary_modes=boundary_modes,
+        longest_boundary=max(map(len, boundary_modes), default=0),
+        org_heads=tuple(r["word"] for r in catalogue.lexicon("org_name_heads")),
+        kept_words=tuple(r["word"] for r in boundary_rows if r.get("in_org") == KEEP),
+        generic_words=tuple(r["word"] for r in catalogue.lexicon("org_generic_words")),
         suffixes=suffixes,
-        suffix_re=re.compile(_alternation([s[0] for s in suffixes])),
+        suffix_re=re.compile(_alternation(list(suffixes))),
         joint_re=joint_re,
         media_re=re.compile(rf"^[ \t\u3000]*([^\s:：,，。]{{2,24}}?)(?:{_alternation(media)})[ \t\u3000]*[:：]",
                             re.MULTILINE),
@@ -248,17 +261,53 @@ def _abbreviation_mention(start: int, char: str, catalogue: Catalogue) -> Mentio
     return Mention(start, start + 1, char, keys[0] if len(keys) == 1 else None, cls)
 
 
-def _organisation_candidates(text: str, tables: _Tables) -> list[_Candidate]:
-    """Organisations known by their ending (…大学, …疾控中心) after a clear boundary."""
+def _organisation_candidates(text: str, tables: _Tables, known: list[_Candidate]) -> list[_Candidate]:
+    """Organisations known by their ending (…大学, …疾控中心) after a clear boundary.
+
+    ``known`` are the catalogue matches: an ending that closes a catalogue name
+    (二十国集团) is the catalogue's. A leading country stays in the mention
+    (美国哈佛大学) but not in the key (org/哈佛大学), so both names reach the actor.
+    """
+    closing = {c.end: c.start for c in known if c.source == _CATALOGUE}
+    countries = {c.start: c.end for c in known if c.source == _CATALOGUE and c.cls == COUNTRY}
+    named_starts = {c.start for c in known if c.source == _CATALOGUE}
     found = []
     for match in tables.suffix_re.finditer(text):
-        start = _name_start(text, match.start(), tables)
-        if start is None or match.start() - start < 2 or _has_title(text[start:match.start()], tables):
+        suffix, cls, prefix_ns, needs, stops = tables.suffixes[match.group(0)]
+        if stops and text[match.end():match.end() + 1] in stops:
             continue
-        suffix = next(s for s in tables.suffixes if s[0] == match.group(0))
-        name = text[start:match.end()]
-        found.append(_Candidate(start, match.end(), (f"{suffix[2]}/{name}",), suffix[1], _DISCOVERED))
+        start = _organisation_start(text, match.start(), tables, set(closing), named_starts)
+        if start is None or closing.get(match.end(), -1) >= start:
+            continue
+        if not _meets(text, start, match.start(), needs, countries):
+            continue
+        name_start = _drop_country(text, start, match.start(), countries, tables)
+        prefix = text[start:match.start()]
+        if len(prefix) < 2 or _has_title(prefix, tables) or any(w in prefix for w in tables.generic_words):
+            continue
+        key = f"{prefix_ns}/{text[name_start:match.end()]}"
+        found.append(_Candidate(start, match.end(), (key,), cls, _DISCOVERED))
     return found
+
+
+def _meets(text: str, start: int, end: int, needs: tuple[str, ...], countries: dict[int, int]) -> bool:
+    """Whether ``text[start:end]`` meets one of an ending's needs (a country's name, or a word in it)."""
+    if not needs:
+        return True
+    return any(countries.get(start) == end if need == COUNTRY_NEED else need in text[start:end]
+               for need in needs)
+
+
+def _drop_country(text: str, start: int, end: int, countries: dict[int, int], tables: _Tables) -> int:
+    """Start after a leading country (美国哈佛大学 → 哈佛大学) unless the name keeps it (中国科学院)."""
+    country_end = countries.get(start)
+    if country_end is None or end - country_end < 2:
+        return start
+    if start > 0 and text[start - 1] in BOOK_TITLE_OPEN:
+        return start
+    if any(head in text[start:country_end + len(head)] for head in tables.org_heads):
+        return start
+    return country_end
 
 
 def _has_title(prefix: str, tables: _Tables) -> bool:
@@ -266,34 +315,86 @@ def _has_title(prefix: str, tables: _Tables) -> bool:
     return any(title in prefix for title, kind in tables.titles if kind != "expert")
 
 
-def _name_start(text: str, end: int, tables: _Tables) -> int | None:
-    """Where an organisation name ending at ``end`` starts: after punctuation or a boundary word.
+def _organisation_start(text: str, end: int, tables: _Tables, named_ends: set[int],
+                        named_starts: set[int]) -> int | None:
+    """Where an organisation name ending at ``end`` starts.
 
-    ``None`` when no clear boundary is met within ``MAX_ORG_PREFIX`` characters.
+    It starts after punctuation, a digit or a boundary word (的, 召开 …). A
+    conjunction (和, 与, 应) starts it only between two names: after a name
+    (复旦大学和同济医院), before a catalogue name, or near the very start
+    (应欧洲呼吸学会, 并与…), so 北京协和医院 and 肺生理和传染病医学研究中心 stay whole.
+    ``None`` when no boundary is met within ``MAX_ORG_PREFIX`` characters.
     """
     i = end
+    soft: list[tuple[int, int]] = []
     while i > 0 and end - i <= MAX_ORG_PREFIX:
         char = text[i - 1]
-        if not (_is_cjk(char) or char.isascii() and char.isalnum()):
-            return i
-        if _boundary_ending_at(text, i, tables):
-            return i
+        if not (_is_cjk(char) or char.isascii() and char.isalpha()):
+            break
+        word, mode = _boundary_before(text, i, tables)
+        if mode == "":
+            break
+        if mode == SOFT:
+            soft.append((i - len(word), i))
         i -= 1
-    return 0 if i == 0 else None
+    else:
+        if i > 0:
+            return None
+    for before, after in soft:
+        if end - after < 2:
+            continue
+        if before - i <= 1 or after in named_starts or before in named_ends or _ends_with_suffix(text, before, tables):
+            return after
+    return i
 
 
-def _boundary_ending_at(text: str, end: int, tables: _Tables) -> bool:
-    """Whether a boundary word that cuts organisation names (的, 表示 …) ends right before ``end``."""
-    for length in range(1, 1 + max(map(len, tables.org_boundary_words), default=0)):
-        if length <= end and text[end - length:end] in tables.org_boundary_words:
-            return True
-    return False
+def _inside_kept_word(text: str, start: int, end: int, tables: _Tables) -> bool:
+    """Whether ``text[start:end]`` lies inside a word kept whole (应急, 协和)."""
+    return any(text.startswith(keep, k) and k + len(keep) >= end
+               for keep in tables.kept_words
+               for k in range(max(0, end - len(keep)), start + 1))
 
 
-def _media_candidates(text: str, tables: _Tables) -> list[_Candidate]:
-    """Media outlets in reporters' speaker lines (韩联社记者:) not known to the catalogue."""
-    return [_Candidate(m.start(1), m.end(1), (f"org/{m.group(1)}",), ORGANIZATION, _DISCOVERED)
-            for m in tables.media_re.finditer(text)]
+def _ends_with_suffix(text: str, pos: int, tables: _Tables) -> bool:
+    """Whether an organisation ending (大学, 医院 …) closes right before ``pos``."""
+    return any(text.endswith(suffix, 0, pos) for suffix in tables.suffixes)
+
+
+def _boundary_before(text: str, end: int, tables: _Tables) -> tuple[str, str | None]:
+    """The longest boundary word ending right before ``end`` and how it acts on organisation names.
+
+    A word kept whole inside names (应急, 同济) is no boundary.
+    """
+    for length in range(tables.longest_boundary, 0, -1):
+        if length > end:
+            continue
+        word = text[end - length:end]
+        mode = tables.boundary_modes.get(word)
+        if mode is None or mode == NOT_IN_ORG:
+            continue
+        if _inside_kept_word(text, end - length, end, tables):
+            return word, None
+        return word, mode
+    return "", None
+
+
+def _media_candidates(text: str, tables: _Tables, known: list[_Candidate]) -> list[_Candidate]:
+    """Media outlets in reporters' speaker lines (韩联社记者:) not known to the catalogue.
+
+    The mention keeps the whole outlet line (日本朝日新闻), the key drops the
+    leading catalogue names (朝日新闻), so both names reach the actor.
+    """
+    starts = {c.start: c.end for c in known if c.source == _CATALOGUE}
+    found = []
+    for match in tables.media_re.finditer(text):
+        start, end = match.start(1), match.end(1)
+        name_start = start
+        while name_start in starts and end - starts[name_start] >= 2:
+            name_start = starts[name_start]
+        if starts.get(name_start) == end:
+            continue
+        found.append(_Candidate(start, end, (f"org/{text[name_start:end]}",), ORGANIZATION, _DISCOVERED))
+    return found
 
 
 def _settle(candidates: list[_Candidate], catalogue: Catalogue) -> list[Mention]:
