@@ -50,6 +50,7 @@ MIN_PASSAGE_PREFIX = 10
 PRONOUN_LOOKBACK = 600
 NOT_DIRECT_START = "了过着的得地明服"
 SPEECH_BLOCKS = ("bullet", "paragraph", "turn")
+OUTLET_CLASSES = ("Organization", "InternationalOrganization")
 LEAD_SYMBOLS = "◆●■□▲△○◇·•*-—－ \t\u3000"
 MAX_SUBJECT_OFFSET = 2
 MAX_PROXY_GAP = 8
@@ -85,6 +86,7 @@ class Cues:
     venues: tuple[str, ...]
     sources: tuple[str, ...]
     frames: tuple[str, ...]
+    anonymous: tuple[str, ...]
     openers: str
     reporter: tuple[str, ...]
 
@@ -123,7 +125,8 @@ def load_cues(catalogue: Catalogue) -> Cues:
         passage_verb=by_use.get("passage", "讲话"), pronouns=words("pronoun"), objects=words("object"),
         breaks=words("break"), adverbs=words("adverb"), proxies=words("proxy"), groups=words("group"),
         hearsay=words("hearsay"), self_words=words("self"), topics=words("topic"), venues=words("venue"),
-        sources=words("source"), frames=words("frame"), openers="".join(words("opener")),
+        sources=words("source"), frames=words("frame"), anonymous=words("anonymous"),
+        openers="".join(words("opener")),
         reporter=tuple(r["cue"].strip() for r in catalogue.lexicon("media") if r.get("cue", "").strip()),
     )
 
@@ -333,13 +336,13 @@ def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: 
             break
         if _is_object(text.s, start, chain[0], cues):
             continue
-        head = _chain_head(chain)
+        head = _chain_head(chain, cues)
         tail = text.s[head.end:end]
         if verb is not None and not _tail_ok(tail, verb, cues):
             return _NOT_SPEECH
         if any(g in tail for g in cues.groups):
             return _Subject(None, chain[0].start, chain[0].start)
-        return _Subject(head.key, chain[0].start, chain[0].start, cls=head.cls)
+        return _Subject(_speaking_for(head, chain, cues), chain[0].start, chain[0].start, cls=head.cls)
     proxy = _starts_with(body, cues.proxies)
     if proxy:
         key = _proxy_owner(text, proxy, lead, block_start) or _previous_sentence_subject(
@@ -385,9 +388,22 @@ def _joins(gap: str, breaks: tuple[str, ...]) -> bool:
     return not any(b in gap for b in breaks)
 
 
-def _chain_head(chain: list[Mention]) -> Mention:
-    """The actor a name chain stands for: its first person, else its last name."""
-    return next((m for m in chain if m.cls == "Person"), chain[-1])
+def _chain_head(chain: list[Mention], cues: Cues) -> Mention:
+    """The actor a name chain stands for: its first named person, else its last name."""
+    return next((m for m in chain if m.cls == "Person" and not _anonymous(m, cues)), chain[-1])
+
+
+def _anonymous(mention: Mention, cues: Cues) -> bool:
+    """A person mention that names no one: an office's spokesperson or official (外交部发言人)."""
+    return _ends_with(mention.surface, cues.anonymous) is not None
+
+
+def _speaking_for(head: Mention, chain: list[Mention], cues: Cues) -> str | None:
+    """The key a statement is credited to: an unnamed official speaks for the body."""
+    if head.cls != "Person" or not _anonymous(head, cues):
+        return head.key
+    body = next((m.key for m in reversed(chain) if m.cls != "Person" and m.key), None)
+    return body or head.affiliation
 
 
 def _is_object(s: str, clause_start: int, mention: Mention, cues: Cues) -> bool:
@@ -594,28 +610,23 @@ def _turn_statements(text: _Text, cues: Cues):
 
 
 def _turn_speaker(text: _Text, cues: Cues, block: Block) -> str | None:
-    """The actor key of a turn's label: a named person, or a reporter's outlet."""
+    """The actor key of a turn's label: a named person, or a reporter's outlet.
+
+    A reporter speaks for the outlet: an organisation named at the start of
+    the label (中央广播电视总台央视记者), else the label without its
+    reporter word (日本朝日新闻记者 → 日本朝日新闻).
+    """
     label = block.speaker.strip()
-    at = text.s.rfind(label, max(0, block.start - len(label) - 4), block.end)
+    at = text.s.rfind(label, max(0, block.start - len(label) - 4), block.start + 1)
     inside = text.mentions_in(at, at + len(label)) if at >= 0 else []
-    reporter = _starts_with(label[::-1], tuple(r[::-1] for r in cues.reporter))
-    if inside:
-        person = next((m for m in inside if m.cls == "Person" and m.key), None)
-        if person and not reporter:
-            return person.key
-        orgs = [m for m in inside if m.key and m.cls not in ("Country", "Person")]
-        if orgs:
-            return orgs[0].key
-    same = next((m.key for m in text.mentions if m.surface == label and m.key), None)
-    if same:
-        return same
+    reporter = _ends_with(label, cues.reporter)
     if reporter:
-        outlet = label[:-len(reporter)]
-        countries = [m for m in inside if m.cls == "Country" and m.start == at]
-        if countries:
-            outlet = outlet[countries[0].end - at:]
-        return f"org/{outlet}" if outlet else None
-    return f"person/{label}"
+        outlet = next((m.key for m in inside if m.start == at and m.key and m.cls in OUTLET_CLASSES), None)
+        name = label[:-len(reporter)]
+        return outlet or (f"org/{name}" if name else None)
+    person = next((m.key for m in inside if m.cls == "Person" and m.key), None)
+    same = next((m.key for m in text.mentions if m.surface == label and m.key), None)
+    return person or same or f"person/{label}"
 
 
 # --- compilation passages ------------------------------------------------------

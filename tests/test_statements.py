@@ -1,0 +1,201 @@
+"""Statements stage: one small hand-written example per formula.
+
+Every test builds its ``Analysis`` by hand (text == raw unless the test is
+about scripts), so no other stage runs.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.catalogue import load_catalogue
+from graph.model import Analysis, Block, DocMeta, Document, EventCandidate, Mention, Span
+from graph.statements import extract_statements
+
+DAY = dt.date(2021, 5, 6)
+PERSON = "Person"
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue()
+
+
+def _mentions(text: str, names: list[tuple[str, str, str]]) -> tuple[Mention, ...]:
+    """A mention at every occurrence of each (surface, key, class)."""
+    found = []
+    for surface, key, cls in names:
+        start = text.find(surface)
+        while start >= 0:
+            found.append(Mention(start, start + len(surface), surface, key, cls))
+            start = text.find(surface, start + len(surface))
+    return tuple(sorted(found, key=lambda m: m.start))
+
+
+def _analysis(text: str, names, kind: str = "bullet", genre: str = "chronicle", raw: str | None = None,
+              blocks: tuple[Block, ...] | None = None, events: tuple[EventCandidate, ...] = (),
+              extra: tuple[Mention, ...] = ()) -> Analysis:
+    doc = Document("t.txt", raw or text, text, tuple(range(len(text))), DocMeta(genre=genre, date=DAY))
+    blocks = blocks or (Block(kind, 0, len(text), DAY),)
+    mentions = tuple(sorted(_mentions(text, names) + extra, key=lambda m: m.start))
+    return Analysis(doc, blocks=blocks, mentions=mentions, events=events)
+
+
+def _said(analysis: Analysis, catalogue) -> list[tuple[str, str, str]]:
+    return [(s.speaker, s.verb, s.text) for s in extract_statements(analysis, catalogue).statements]
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    ("王华表示，两国合作前景广阔。", [("王华", "person/王华", PERSON)],
+     [("person/王华", "表示", "两国合作前景广阔。")]),
+    ("韩国总统周涛强调，要加强沟通。", [("韩国", "country/KR", "Country"), ("周涛", "person/周涛", PERSON)],
+     [("person/周涛", "强调", "要加强沟通。")]),
+    ("赵丽在座谈会上说：“我们有信心。”", [("赵丽", "person/赵丽", PERSON)],
+     [("person/赵丽", "说", "我们有信心。”")]),
+    ("陈明强调要加强监测。", [("陈明", "person/陈明", PERSON)],
+     [("person/陈明", "强调", "要加强监测。")]),
+])
+def test_statements_reporting_clause(catalogue, text, names, expected):
+    assert _said(_analysis(text, names), catalogue) == expected
+
+
+def test_statements_content_runs_over_sentences_until_next_speaker(catalogue):
+    text = "张伟指出，疫情形势严峻。各国应携手应对。刘洋说，要保持信心。"
+    names = [("张伟", "person/张伟", PERSON), ("刘洋", "person/刘洋", PERSON)]
+    assert _said(_analysis(text, names), catalogue) == [
+        ("person/张伟", "指出", "疫情形势严峻。各国应携手应对。"),
+        ("person/刘洋", "说", "要保持信心。"),
+    ]
+
+
+def test_statements_content_stops_at_block_end(catalogue):
+    text = "张伟指出，形势向好。\n◆会议在北京举行。"
+    blocks = (Block("bullet", 0, 10, DAY), Block("bullet", 11, len(text), DAY))
+    said = _said(_analysis(text, [("张伟", "person/张伟", PERSON)], blocks=blocks), catalogue)
+    assert said == [("person/张伟", "指出", "形势向好。")]
+
+
+def test_statements_two_verbs_of_one_speaker_are_two_statements(catalogue):
+    text = "刘洋表示，愿加强交流，并强调，合作是唯一选择。"
+    assert _said(_analysis(text, [("刘洋", "person/刘洋", PERSON)]), catalogue) == [
+        ("person/刘洋", "表示", "愿加强交流"),
+        ("person/刘洋", "强调", "合作是唯一选择。"),
+    ]
+
+
+def test_statements_pronoun_is_the_last_named_person(catalogue):
+    text = "卫生部长陈明主持会议。他说，防控工作取得进展。"
+    said = _said(_analysis(text, [("陈明", "person/陈明", PERSON)]), catalogue)
+    assert said == [("person/陈明", "说", "防控工作取得进展。")]
+
+
+@pytest.mark.parametrize("names, extra", [
+    ([("外交部", "gov/mfa", "GovernmentBody")], ()),
+    ([], (Mention(0, 6, "外交部发言人", "person/某人", PERSON, "发言人", "gov/mfa"),)),
+])
+def test_statements_unnamed_spokesperson_speaks_for_the_body(catalogue, names, extra):
+    text = "外交部发言人表示，中方将继续提供帮助。"
+    said = _said(_analysis(text, names, extra=extra), catalogue)
+    assert said == [("gov/mfa", "表示", "中方将继续提供帮助。")]
+
+
+def test_statements_addressee_is_not_the_speaker(catalogue):
+    text = "联合国秘书长周涛向王华表示，联合国感谢中方的支持。"
+    names = [("联合国", "io/un", "InternationalOrganization"), ("周涛", "person/周涛", PERSON),
+             ("王华", "person/王华", PERSON)]
+    assert _said(_analysis(text, names), catalogue) == [("person/周涛", "表示", "联合国感谢中方的支持。")]
+
+
+def test_statements_continued_clause_takes_the_sentence_subject(catalogue):
+    text = "巴西总统周涛专程来访，感谢中国提供的宝贵帮助。"
+    names = [("巴西", "country/BR", "Country"), ("周涛", "person/周涛", PERSON), ("中国", "country/CN", "Country")]
+    assert _said(_analysis(text, names), catalogue) == [("person/周涛", "感谢", "中国提供的宝贵帮助。")]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("国务院联防联控机制新闻发布会通报，新增病例下降。", [("国务院联防联控机制", "gov/jc", "GovernmentBody")]),
+    ("据介绍，项目进展顺利。", []),
+    ("双方表示，愿深化合作。", []),
+    ("王华向两国人民表示诚挚慰问。", [("王华", "person/王华", PERSON)]),
+    ("王华介绍了项目进展情况。", [("王华", "person/王华", PERSON)]),
+    ("相信两国关系会更好。", []),
+])
+def test_statements_not_speech(catalogue, text, names):
+    assert _said(_analysis(text, names), catalogue) == []
+
+
+def test_statements_words_inside_content_do_not_split_it(catalogue):
+    text = "王华表示，感谢中方的帮助。当前形势严峻。德方感谢中方提供的物资。"
+    names = [("王华", "person/王华", PERSON), ("中方", "country/CN", "Country"), ("德方", "country/DE", "Country")]
+    said = _said(_analysis(text, names), catalogue)
+    assert said == [("person/王华", "表示", "感谢中方的帮助。当前形势严峻。德方感谢中方提供的物资。")]
+
+
+def test_statements_proxy_noun_speaks_for_the_meeting_body(catalogue):
+    text = "中央工作组召开会议，研究防控工作。会议指出，要加强合作。"
+    said = _said(_analysis(text, [("中央工作组", "gov/中央工作组", "GovernmentBody")]), catalogue)
+    assert said == [("gov/中央工作组", "指出", "要加强合作。")]
+
+
+def test_statements_said_during_the_event_of_the_same_bullet(catalogue):
+    text = "◆王华同周涛通电话。王华指出，双方要加强合作。"
+    names = [("王华", "person/王华", PERSON), ("周涛", "person/周涛", PERSON)]
+    call = EventCandidate("PhoneCall", DAY, False, ("person/王华", "person/周涛"), Span("t.txt", 1, 10))
+    found = extract_statements(_analysis(text, names, events=(call,)), catalogue).statements
+    assert [(s.speaker, s.during, s.date) for s in found] == [("person/王华", 0, DAY)]
+
+
+def test_statements_transcript_turns_and_reporters(catalogue):
+    text = "张伟:\n谢谢大家。欢迎提问。\n新华社记者:\n请问下一步计划？\n日本东方日报记者:\n请介绍援助情况。"
+    labels = [(text.find(label + ":"), label) for label in ("张伟", "新华社记者", "日本东方日报记者")]
+    blocks = []
+    for i, (start, label) in enumerate(labels):
+        words = start + len(label) + 2
+        end = labels[i + 1][0] - 1 if i + 1 < len(labels) else len(text)
+        blocks += [Block("speaker", start, start + len(label), DAY, speaker=label),
+                   Block("turn", words, end, DAY, speaker=label)]
+    names = [("张伟", "person/张伟", PERSON), ("新华社", "org/xinhua", "Organization"), ("日本", "country/JP", "Country")]
+    briefing = EventCandidate("PressConference", DAY, False, (), Span("t.txt", 0, 2))
+    analysis = _analysis(text, names, genre="transcript", blocks=tuple(blocks), events=(briefing,))
+    found = extract_statements(analysis, catalogue).statements
+    assert [(s.speaker, s.verb, s.text, s.during) for s in found] == [
+        ("person/张伟", "发言", "谢谢大家。欢迎提问。", 0),
+        ("org/xinhua", "发言", "请问下一步计划？", 0),
+        ("org/日本东方日报", "发言", "请介绍援助情况。", 0),
+    ]
+
+
+def _compilation(passage: str, line: str, names, event_cls: str):
+    text = f"{passage}\n——{line}"
+    day = dt.date(2021, 5, 7)
+    start = len(passage) + 3
+    blocks = (Block("paragraph", 0, len(passage), day, attribution=line),
+              Block("attribution", start, len(text), day, attribution=line))
+    event = EventCandidate(event_cls, day, False, (), Span("t.txt", start + 5, len(text)))
+    return _analysis(text, names, genre="compilation", blocks=blocks, events=(event,)), day
+
+
+def test_statements_compilation_passage_belongs_to_the_attributed_speaker(catalogue):
+    analysis, day = _compilation("要坚持人民至上，守护人民健康。", "5月7日，周涛出席座谈会并发表重要讲话",
+                                 [("周涛", "person/周涛", PERSON)], "Meeting")
+    found = extract_statements(analysis, catalogue).statements
+    assert [(s.speaker, s.verb, s.text, s.date, s.during) for s in found] == [
+        ("person/周涛", "讲话", "要坚持人民至上，守护人民健康。", day, 0)]
+
+
+def test_statements_compilation_reported_clause_keeps_its_speaker(catalogue):
+    analysis, day = _compilation("王华表示，感谢中方的宝贵帮助。", "5月7日，周涛同王华通电话",
+                                 [("周涛", "person/周涛", PERSON), ("王华", "person/王华", PERSON)], "PhoneCall")
+    found = extract_statements(analysis, catalogue).statements
+    assert [(s.speaker, s.verb, s.text, s.date, s.during) for s in found] == [
+        ("person/王华", "表示", "感谢中方的宝贵帮助。", day, 0)]
+
+
+def test_statements_evidence_is_the_raw_content(catalogue):
+    raw = "習近平強調，要團結合作。"
+    text = "习近平强调，要团结合作。"
+    analysis = _analysis(text, [("习近平", "person/习近平", PERSON)], raw=raw)
+    (statement,) = extract_statements(analysis, catalogue).statements
+    assert statement.text == "要团结合作。"
+    assert raw[statement.evidence.start:statement.evidence.end] == "要團結合作。"
