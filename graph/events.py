@@ -285,7 +285,13 @@ def _hits(ctx: _Context) -> list[_Hit]:
                 continue
             hits.append(_Hit(trigger, found.start(), found.end(), sent, clause))
             break
-    return hits
+    return [h for i, h in enumerate(hits) if not _only_medium(h, hits[i + 1:i + 4], ctx.lex)]
+
+
+def _only_medium(hit: _Hit, following: list[_Hit], lex: _Lexicon) -> bool:
+    """True for a video link that is only how a later event of its clause was held."""
+    return hit.trigger.cls == "VideoConference" and any(
+        h.clause == hit.clause and h.trigger.cls in lex.cues["medium_of"] for h in following)
 
 
 def _planned(ctx: _Context, hit: _Hit) -> bool:
@@ -463,18 +469,21 @@ def _gathering(ctx: _Context, hit: _Hit) -> list[_Draft]:
     if hit.trigger.cls == "VideoConference" and block is not None and block.kind == "bullet":
         scope = (min(block.start, hit.sent[0]), max(block.end, hit.sent[1]))
     keys = _keys(ctx.phrases_in(*scope))
-    if not keys:
+    if len(keys) < ctx.lex.cues["min_parties"].get(hit.trigger.cls, 1):
         return []
     start, end = _evidence_range(ctx, hit, hit.end)
     return [_Draft(hit.trigger.cls, keys, start, end, requested_by=_requested_by(ctx, hit, ()))]
 
 
 def _press(ctx: _Context, hit: _Hit) -> list[_Draft]:
-    """``X召开新闻发布会``: the organiser named in the clause, and speakers invited with 请."""
+    """``X召开新闻发布会``: the organiser named in the clause, speakers invited with 请, and the
+    speaker of ``在…发布会上，Y表示``."""
     organisers = ctx.phrases_in(hit.clause[0], hit.start) or ctx.phrases_in(hit.end, hit.clause[1])
     guests = []
     if _find(ctx, ctx.lex.cues["guest_cues"], hit.end, hit.sent[1]):
         guests = ctx.phrases_in(hit.clause[1], hit.sent[1])
+    elif ctx.text.startswith(ctx.lex.cues["press_on"], hit.end):
+        guests = ctx.phrases_in(hit.clause[1], ctx.clause_at(hit.clause[1] + 1, hit.sent)[1])[:1]
     keys = _keys(organisers + guests)
     if not keys:
         return []
@@ -627,22 +636,31 @@ def _candidate(ctx: _Context, hit: _Hit, draft: _Draft) -> EventCandidate:
         date_end=date_end if date_end and date and date_end > date else None)
 
 
-def _same(a: EventCandidate, b: EventCandidate) -> bool:
-    """True when two candidates of one document tell the same event."""
-    if a.cls != b.cls or a.date != b.date:
+def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: bool) -> bool:
+    """True when two candidates of one document tell the same event.
+
+    A gathering told again (``今天举办的新闻发布会``, ``在…峰会上``) shares a
+    participant with its first telling; in a chronicle two bullets are two
+    gatherings even on one day and with one organiser. A summit or video
+    conference retold without a date is the dated one.
+    """
+    if a.cls != b.cls:
         return False
-    if a.cls in GATHERING_CLASSES and a.date is not None:
-        return bool(set(a.participants) & set(b.participants))
-    return set(a.participants) == set(b.participants) and a.provider == b.provider
+    if a.cls in GATHERING_CLASSES and set(a.participants) & set(b.participants):
+        if a.date == b.date and a.date is not None:
+            return same_block or not dated_blocks
+        if a.cls == "Summit" and None in (a.date, b.date):
+            return True
+    return a.date == b.date and set(a.participants) == set(b.participants) and a.provider == b.provider
 
 
-def _merge(candidates: list[EventCandidate]) -> list[EventCandidate]:
-    """Keep the first telling of each event in the document."""
-    kept: list[EventCandidate] = []
-    for candidate in candidates:
-        if not any(_same(candidate, k) for k in kept):
-            kept.append(candidate)
-    return kept
+def _merge(told: list[tuple[EventCandidate, int]], dated_blocks: bool) -> list[EventCandidate]:
+    """Keep the first telling of each event in the document (``told``: candidate and its block)."""
+    kept: list[tuple[EventCandidate, int]] = []
+    for candidate, block in told:
+        if not any(_same(candidate, k, block == kb, dated_blocks) for k, kb in kept):
+            kept.append((candidate, block))
+    return [candidate for candidate, _ in kept]
 
 
 def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
@@ -670,13 +688,15 @@ def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     """
     lex = _lexicon(catalogue)
     ctx = _context(analysis, lex)
-    candidates = []
+    told = []
     for hit in _hits(ctx):
         if _planned(ctx, hit):
             continue
         drafts = SHAPES[hit.trigger.shape](ctx, hit)
+        block = ctx.block_at(hit.start)
         for draft in drafts:
-            candidates.append(_candidate(ctx, hit, draft))
+            told.append((_candidate(ctx, hit, draft), block.start if block is not None else -1))
         if drafts and hit.trigger.shape in ("bilateral", "message"):
             ctx.last_subject = drafts[0].participants[:1]
-    return replace(analysis, events=tuple(_merge(candidates)))
+    dated_blocks = analysis.document.meta.genre in lex.cues["block_dated_genres"]
+    return replace(analysis, events=tuple(_merge(told, dated_blocks)))
