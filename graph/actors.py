@@ -41,6 +41,7 @@ SOFT = "soft"
 NOT_IN_ORG = "no"
 COUNTRY_NEED = "country"
 KEEP = "keep"
+SPEAKER_WINDOW = 8
 BOOK_TITLE_OPEN = "《〈"
 SIDE_SUFFIX = "方"
 RESOLVABLE_TITLE_KINDS = {"head", "royal", "minister", "leader"}
@@ -73,6 +74,7 @@ class _Tables:
     longest_boundary: int
     org_heads: tuple[str, ...]
     kept_words: tuple[str, ...]
+    place_endings: str
     generic_words: tuple[str, ...]
     suffixes: dict[str, tuple[str, str, str, tuple[str, ...], str]]
     suffix_re: re.Pattern
@@ -161,6 +163,7 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
         boundary_modes=boundary_modes,
         longest_boundary=max(map(len, boundary_modes), default=0),
         org_heads=tuple(r["word"] for r in catalogue.lexicon("org_name_heads")),
+        place_endings="".join(r["ending"] for r in catalogue.lexicon("place_endings")),
         kept_words=tuple(r["word"] for r in boundary_rows if r.get("in_org") == KEEP),
         generic_words=tuple(r["word"] for r in catalogue.lexicon("org_generic_words")),
         suffixes=suffixes,
@@ -264,8 +267,8 @@ def _abbreviation_mention(start: int, char: str, catalogue: Catalogue) -> Mentio
 def _organisation_candidates(text: str, tables: _Tables, known: list[_Candidate]) -> list[_Candidate]:
     """Organisations known by their ending (…大学, …疾控中心) after a clear boundary.
 
-    ``known`` are the catalogue matches: an ending that closes a catalogue name
-    (二十国集团) is the catalogue's. A leading country stays in the mention
+    ``known`` are the catalogue matches: a run that ends with a catalogue name
+    is the catalogue's (推进二十国集团) unless a place comes first (上海市卫生健康委). A leading country stays in the mention
     (美国哈佛大学) but not in the key (org/哈佛大学), so both names reach the actor.
     """
     closing = {c.end: c.start for c in known if c.source == _CATALOGUE}
@@ -277,7 +280,7 @@ def _organisation_candidates(text: str, tables: _Tables, known: list[_Candidate]
         if stops and text[match.end():match.end() + 1] in stops:
             continue
         start = _organisation_start(text, match.start(), tables, set(closing), named_starts)
-        if start is None or closing.get(match.end(), -1) >= start:
+        if start is None or not _own_name(text, start, closing.get(match.end()), tables):
             continue
         if not _meets(text, start, match.start(), needs, countries):
             continue
@@ -288,6 +291,17 @@ def _organisation_candidates(text: str, tables: _Tables, known: list[_Candidate]
         key = f"{prefix_ns}/{text[name_start:match.end()]}"
         found.append(_Candidate(start, match.end(), (key,), cls, _DISCOVERED))
     return found
+
+
+def _own_name(text: str, start: int, catalogue_start: int | None, tables: _Tables) -> bool:
+    """Whether a run is a name of its own rather than a catalogue name with words before it.
+
+    A run that ends with a catalogue name (卫生健康委) is its own only when a
+    place comes first (上海市卫生健康委), not a verb (国家卫生健康委组织中国疾控中心).
+    """
+    if catalogue_start is None:
+        return True
+    return catalogue_start > start and text[catalogue_start - 1] in tables.place_endings
 
 
 def _meets(text: str, start: int, end: int, needs: tuple[str, ...], countries: dict[int, int]) -> bool:
@@ -544,7 +558,7 @@ def _speakers(text: str, blocks: tuple[Block, ...], mentions: list[Mention], inf
     for block in blocks:
         if block.kind != "turn" or not block.speaker:
             continue
-        start = text.find(block.speaker, block.start, block.start + len(block.speaker) + 8)
+        start = _speaker_position(text, block)
         if start < 0 or (start, start + len(block.speaker)) in taken or not _is_person_name(block.speaker):
             continue
         known = roles.get(block.speaker)
@@ -556,6 +570,13 @@ def _speakers(text: str, blocks: tuple[Block, ...], mentions: list[Mention], inf
         if known is None and key not in catalogue.actors:
             new_infos.append(ActorInfo(key, PERSON, block.speaker))
     return _drop_overlapped(mentions, added) + added, infos + new_infos
+
+
+def _speaker_position(text: str, block: Block) -> int:
+    """Where a turn's speaker label sits: on the line before the turn, or at its start."""
+    window = len(block.speaker) + SPEAKER_WINDOW
+    before = text.rfind(block.speaker, max(0, block.start - window), block.start)
+    return before if before >= 0 else text.find(block.speaker, block.start, block.start + window)
 
 
 def _is_person_name(surface: str) -> bool:

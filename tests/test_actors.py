@@ -170,9 +170,9 @@ def test_actors_long_text_is_linear(catalogue):
     assert len([m for m in mentions if m.key == "person/马塔雷拉"]) == 2000
 
 
-def test_actors_real_catalogue_finds_countries():
+def test_actors_real_catalogue():
     catalogue = load_catalogue()
-    if "country/IT" not in catalogue.actors:
+    if "country/IT" not in catalogue.actors or not catalogue.abbreviations:
         pytest.skip("ontology/actors not written yet")
-    keys = {m.key for m in analyse("意大利总统同中国国家主席通电话。", catalogue).mentions}
-    assert {"country/IT", "country/CN"} <= keys
+    mentions = analyse("意大利同中方加强合作。中意两国外长通电话。", catalogue).mentions
+    assert [m.key for m in mentions] == ["country/IT", "country/CN", "country/CN", "country/IT"]
