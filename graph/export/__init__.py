@@ -69,8 +69,14 @@ def export(fmt: str, graph_path: str | os.PathLike, out: str | os.PathLike) -> E
     -------
     Exported
         What was written, with counts for a one-line summary.
+
+    Notes
+    -----
+    The graph is read into rdflib's own store, not Oxigraph: Oxigraph
+    lower-cases language tags (``zh-hans``), and the exports should carry the
+    tags as the graph wrote them (``zh-Hans``). Parsing is a small part of an export.
     """
     from ..files import load_graph
 
     write = exporter(fmt)
-    return write(load_graph(graph_path), Path(out))
+    return write(load_graph(graph_path, fast=False), Path(out))
