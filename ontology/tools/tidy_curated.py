@@ -22,6 +22,7 @@ import opencc
 TOOLS = Path(__file__).resolve().parent
 ACTORS = TOOLS.parent / "actors"
 CURATED = ("organizations.csv", "government.csv", "persons.csv")
+NAME_FIXES = TOOLS / "hant_name_fixes.csv"
 
 
 def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -31,11 +32,29 @@ def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
         return list(reader.fieldnames or []), list(reader)
 
 
-def with_traditional(row: dict[str, str], to_traditional: opencc.OpenCC) -> dict[str, str]:
+def read_name_fixes(path: Path) -> dict[str, str]:
+    """Characters OpenCC picks for words that are wrong inside personal names.
+
+    OpenCC converts 里 to 裏 ("inside"), 范 to 範 and 于 to 於, which is right
+    for words but wrong for surnames and transliterations (鮑里索夫, 范平明).
+    """
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["converted"]: row["in_names"] for row in csv.DictReader(handle)}
+
+
+def traditional_label(row: dict[str, str], to_traditional: opencc.OpenCC, name_fixes: dict[str, str]) -> str:
+    """Convert ``zh_hans`` to Traditional, keeping name characters for persons."""
+    label = to_traditional.convert(row["zh_hans"])
+    if row["class"] != "Person":
+        return label
+    return "".join(name_fixes.get(char, char) for char in label)
+
+
+def with_traditional(row: dict[str, str], to_traditional: opencc.OpenCC, name_fixes: dict[str, str]) -> dict[str, str]:
     """Fill ``zh_hant`` from ``zh_hans`` when the curator left it empty."""
     if row["zh_hant"]:
         return row
-    return {**row, "zh_hant": to_traditional.convert(row["zh_hans"])}
+    return {**row, "zh_hant": traditional_label(row, to_traditional, name_fixes)}
 
 
 def write_rows(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
@@ -46,10 +65,11 @@ def write_rows(path: Path, header: list[str], rows: list[dict[str, str]]) -> Non
         writer.writerows(rows)
 
 
-def tidy(path: Path, to_traditional: opencc.OpenCC) -> int:
+def tidy(path: Path, to_traditional: opencc.OpenCC, name_fixes: dict[str, str]) -> int:
     """Sort one file by key and fill its Traditional labels; return its row count."""
     header, rows = read_rows(path)
-    tidied = sorted((with_traditional(row, to_traditional) for row in rows), key=lambda r: r["key"])
+    filled = (with_traditional(row, to_traditional, name_fixes) for row in rows)
+    tidied = sorted(filled, key=lambda r: r["key"])
     write_rows(path, header, tidied)
     return len(tidied)
 
@@ -57,10 +77,11 @@ def tidy(path: Path, to_traditional: opencc.OpenCC) -> int:
 def main() -> int:
     """Tidy every curated file that exists."""
     to_traditional = opencc.OpenCC("s2hk")
+    name_fixes = read_name_fixes(NAME_FIXES)
     for name in CURATED:
         path = ACTORS / name
         if path.exists():
-            print(f"{name}: {tidy(path, to_traditional)} rows")
+            print(f"{name}: {tidy(path, to_traditional, name_fixes)} rows")
     return 0
 
 
