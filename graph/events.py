@@ -540,9 +540,10 @@ def _transfer(ctx: _Context, hit: _Hit) -> list[_Draft]:
     block_id = block.start if block is not None else -1
     if not recipients and hit.trigger.shape == "aid" and block_id in ctx.team_recipient:
         recipients = [ctx.team_recipient[block_id]]
+    everyone = tuple(k for r in recipients for k in r)
     drafts = []
     for recipient in recipients:
-        provider = _provider(ctx, hit, recipient)
+        provider = _provider(ctx, hit, everyone)
         if set(provider) & set(recipient):
             continue
         start, end = _evidence_range(ctx, hit, hit.end)
