@@ -47,6 +47,7 @@ __all__ = ["extract_events"]
 
 TRIGGERS = "event_triggers"
 TITLES = "titles"
+VERBS = "reporting_verbs"
 CUES_FILE = "event_cues.yaml"
 MAX_EVIDENCE = 60
 EVIDENCE_TRIM = " \t\u3000◆●■•·—-*>#"
@@ -77,11 +78,13 @@ class _Lexicon:
     phrase_breaks: tuple[str, ...]
     titles: re.Pattern
     request: re.Pattern
+    speech: re.Pattern
+    summary: re.Pattern
 
 
 @lru_cache(maxsize=8)
 def _load_lexicon(cues_path: Path, rows: tuple[tuple[str, str, str, str], ...],
-                  titles: tuple[str, ...]) -> _Lexicon:
+                  titles: tuple[str, ...], verbs: tuple[str, ...]) -> _Lexicon:
     """Compile the trigger rows and read the cues (cached per file)."""
     with cues_path.open(encoding="utf-8") as handle:
         cues = yaml.safe_load(handle)
@@ -97,6 +100,10 @@ def _load_lexicon(cues_path: Path, rows: tuple[tuple[str, str, str, str], ...],
         phrase_breaks=tuple(cues["phrase_breaks"]),
         titles=re.compile("|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) or "(?!)"),
         request=re.compile(cues["request_pattern"]),
+        speech=re.compile("(?:{})[{}]".format(
+            "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)) or "(?!)",
+            re.escape(cues["speech_openers"]))),
+        summary=re.compile(cues["summary_pattern"]),
     )
 
 
@@ -105,8 +112,9 @@ def _lexicon(catalogue: Catalogue) -> _Lexicon:
     rows = tuple((r["class"], r["trigger"], r["shape"], r.get("requires") or "")
                  for r in catalogue.lexicon(TRIGGERS))
     titles = tuple(r["title"] for r in catalogue.lexicon(TITLES) if r.get("title"))
+    verbs = tuple(r["verb"] for r in catalogue.lexicon(VERBS) if r.get("verb") and r.get("use") == "speech")
     path = Path(catalogue.root) / "lexicon" / CUES_FILE
-    return _load_lexicon(path if path.exists() else DEFAULT_ROOT / "lexicon" / CUES_FILE, rows, titles)
+    return _load_lexicon(path if path.exists() else DEFAULT_ROOT / "lexicon" / CUES_FILE, rows, titles, verbs)
 
 
 # --------------------------------------------------------------------------- phrases
@@ -118,6 +126,7 @@ class _Phrase:
     start: int
     end: int
     keys: tuple[str, ...]
+    cls: str = ""
 
 
 def _phrases(text: str, mentions: tuple[Mention, ...], lex: _Lexicon) -> list[_Phrase]:
@@ -133,13 +142,14 @@ def _phrases(text: str, mentions: tuple[Mention, ...], lex: _Lexicon) -> list[_P
 
 
 def _joins(text: str, group: list[Mention], mention: Mention, lex: _Lexicon) -> bool:
-    """True when ``mention`` continues the phrase: it overlaps it, or it is a person after a title."""
+    """True when ``mention`` continues the phrase: it overlaps it, it is a person after a title,
+    or an organisation written right after its country (美国盖茨基金会)."""
     end = max(m.end for m in group)
     if mention.start < end:
         return True
-    if mention.cls != "Person":
-        return False
     gap = text[end:mention.start]
+    if mention.cls != "Person":
+        return gap == "" and group[-1].cls == "Country" and mention.cls != "Country"
     if any(b in gap for b in lex.phrase_breaks):
         return False
     return len(lex.titles.sub("", gap)) <= lex.cues["phrase_rest"]
@@ -153,8 +163,8 @@ def _phrase_of(group: list[Mention]) -> _Phrase:
         return _Phrase(start, end, ())
     last_end = max(m.end for m in keyed)
     first_start = min(m.start for m in keyed if m.end == last_end)
-    keys = tuple(dict.fromkeys(m.key for m in keyed if m.end == last_end and m.start == first_start))
-    return _Phrase(start, end, keys)
+    heads = [m for m in keyed if m.end == last_end and m.start == first_start]
+    return _Phrase(start, end, tuple(dict.fromkeys(m.key for m in heads)), heads[0].cls)
 
 
 # --------------------------------------------------------------------------- context
@@ -171,6 +181,8 @@ class _Context:
     sentence_starts: list[int]
     blocks: list[Block]
     block_starts: list[int]
+    classes: dict[str, str] = field(default_factory=dict)
+    affiliations: dict[str, str] = field(default_factory=dict)
     last_subject: tuple[str, ...] = ()
     team_recipient: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
@@ -217,14 +229,19 @@ class _Context:
         return best
 
 
-def _context(analysis: Analysis, lex: _Lexicon) -> _Context:
+def _context(analysis: Analysis, lex: _Lexicon, catalogue: Catalogue) -> _Context:
     """Precompute the lookups one document needs."""
     text = analysis.document.text
     phrases = _phrases(text, analysis.mentions, lex)
     sentences = [(m.start(), m.end()) for m in lex.sentence.finditer(text)] or [(0, len(text))]
     blocks = sorted(analysis.blocks, key=lambda b: (b.start, -b.end))
+    classes = {m.key: m.cls for m in analysis.mentions if m.key}
+    affiliations = {key: catalogue.actors[key].affiliation for key in classes
+                    if key in catalogue.actors and catalogue.actors[key].affiliation}
+    affiliations.update({a.key: a.affiliation for a in analysis.actors if a.affiliation})
+    affiliations.update({m.key: m.affiliation for m in analysis.mentions if m.key and m.affiliation})
     return _Context(analysis, lex, phrases, [p.start for p in phrases], sentences,
-                    [s for s, _ in sentences], blocks, [b.start for b in blocks])
+                    [s for s, _ in sentences], blocks, [b.start for b in blocks], classes, affiliations)
 
 
 def _find(ctx: _Context, words, start: int, end: int, last: bool = False) -> tuple[int, int] | None:
@@ -326,10 +343,15 @@ def _keys(phrases: list[_Phrase]) -> tuple[str, ...]:
 
 
 def _subjects(ctx: _Context, hit: _Hit) -> list[_Phrase]:
-    """The clause's subject: names before its first subject-ending marker (A在北京同B…)."""
+    """The clause's subject: names before its first subject-ending marker (A在北京同B…).
+
+    A person closing the list is the subject alone: what precedes are his offices
+    (中共中央政治局委员、中央外办主任杨洁篪).
+    """
     start = hit.clause[0]
     cut = _find(ctx, ctx.lex.cues["subject_ends"], start, hit.start)
-    return ctx.phrases_in(start, cut[0] if cut else hit.start)
+    subjects = ctx.phrases_in(start, cut[0] if cut else hit.start)
+    return subjects[-1:] if subjects and subjects[-1].cls == "Person" else subjects
 
 
 def _subject_keys(ctx: _Context, hit: _Hit) -> tuple[str, ...]:
@@ -459,14 +481,19 @@ def _message(ctx: _Context, hit: _Hit) -> list[_Draft]:
 
 
 def _gathering(ctx: _Context, hit: _Hit) -> list[_Draft]:
-    """``中日韩举行…视频会议`` / ``…特别峰会``: every party named (``分别`` pairs sides)."""
+    """``中日韩举行…视频会议`` / ``…特别峰会``: every party named (``分别`` pairs sides).
+
+    A chronicle item that names the parties as a group (同17个中东欧国家…举行视频会议)
+    lists them in its next sentences, so the whole item is read.
+    """
     if ctx.lex.cues["each_cue"] in ctx.text[hit.clause[0]:hit.start]:
         drafts = _bilateral(ctx, hit)
         if drafts:
             return drafts
     scope = hit.sent
     block = ctx.block_at(hit.start)
-    if hit.trigger.cls == "VideoConference" and block is not None and block.kind == "bullet":
+    if (hit.trigger.cls == "VideoConference" and block is not None and block.kind == "bullet"
+            and _find(ctx, ctx.lex.cues["group_words"], hit.sent[0], hit.end)):
         scope = (min(block.start, hit.sent[0]), max(block.end, hit.sent[1]))
     keys = _keys(ctx.phrases_in(*scope))
     if len(keys) < ctx.lex.cues["min_parties"].get(hit.trigger.cls, 1):
@@ -478,12 +505,14 @@ def _gathering(ctx: _Context, hit: _Hit) -> list[_Draft]:
 def _press(ctx: _Context, hit: _Hit) -> list[_Draft]:
     """``X召开新闻发布会``: the organiser named in the clause, speakers invited with 请, and the
     speaker of ``在…发布会上，Y表示``."""
-    organisers = ctx.phrases_in(hit.clause[0], hit.start) or ctx.phrases_in(hit.end, hit.clause[1])
+    organisers = (_subjects(ctx, hit) or ctx.phrases_in(hit.clause[0], hit.start)
+                  or ctx.phrases_in(hit.end, hit.clause[1]))
     guests = []
     if _find(ctx, ctx.lex.cues["guest_cues"], hit.end, hit.sent[1]):
         guests = ctx.phrases_in(hit.clause[1], hit.sent[1])
-    elif ctx.text.startswith(ctx.lex.cues["press_on"], hit.end):
-        guests = ctx.phrases_in(hit.clause[1], ctx.clause_at(hit.clause[1] + 1, hit.sent)[1])[:1]
+    elif ctx.text.startswith(ctx.lex.cues["press_on"], hit.end) and hit.clause[1] < hit.sent[1]:
+        speaker = ctx.phrases_in(hit.clause[1], ctx.clause_at(hit.clause[1] + 1, hit.sent)[1])[:1]
+        guests = [p for p in speaker if p.cls == "Person"]
     keys = _keys(organisers + guests)
     if not keys:
         return []
@@ -598,7 +627,9 @@ def _when(ctx: _Context, hit: _Hit) -> tuple[dt.date | None, bool, dt.date | Non
     An explicit date before the trigger in the sentence wins (``3月17日，…``,
     ``1月3日起``, ``于2020年3月26日…举行``); relative words (日前, 今天) count from the
     block's date. Otherwise chronicle-like genres take the block's date; the
-    other genres leave it unknown (a transcript's passing mention of a call).
+    other genres leave it unknown (a transcript's passing mention of a call),
+    and so do a count (同…26次通电话) and an action recalled in someone's speech
+    (习近平强调，…中方向伊方提供了…).
     """
     cues = ctx.lex.cues
     meta = ctx.analysis.document.meta
@@ -611,7 +642,11 @@ def _when(ctx: _Context, hit: _Hit) -> tuple[dt.date | None, bool, dt.date | Non
     if spans:
         span = spans[-1]
         return span.date, span.approx, span.end_date or date_end
+    if ctx.lex.summary.search(ctx.text, hit.sent[0], hit.clause[1]):
+        return None, False, None
     if meta.genre in cues["block_dated_genres"] and block is not None and block.date:
+        if ctx.lex.speech.search(ctx.text, block.start, hit.start):
+            return None, False, None
         return block.date, block.approx, date_end
     return None, False, None
 
@@ -631,10 +666,19 @@ def _candidate(ctx: _Context, hit: _Hit, draft: _Draft) -> EventCandidate:
     """The candidate for one draft, dated and with its evidence span in ``raw``."""
     date, approx, date_end = _when(ctx, hit)
     return EventCandidate(
-        cls=draft.cls, date=date, approx=approx, participants=draft.participants,
+        cls=draft.cls, date=date, approx=approx, participants=_most_specific(ctx, draft),
         evidence=ctx.analysis.document.raw_span(draft.start, draft.end),
         requested_by=draft.requested_by, provider=draft.provider, recipient=draft.recipient,
         date_end=date_end if date_end and date and date_end > date else None)
+
+
+def _most_specific(ctx: _Context, draft: _Draft) -> tuple[str, ...]:
+    """The participants without the country of a named person (习近平 and not also 中国)."""
+    represented = {ctx.affiliations.get(k) for k in draft.participants if ctx.classes.get(k) == "Person"}
+    keep = (draft.provider, draft.recipient)
+    kept = tuple(k for k in draft.participants
+                 if k in keep or not (ctx.classes.get(k) == "Country" and k in represented))
+    return kept or draft.participants
 
 
 def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: bool) -> bool:
@@ -647,6 +691,8 @@ def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: 
     """
     if a.cls != b.cls:
         return False
+    if a.cls == "PressConference" and same_block and a.date == b.date:
+        return True
     if a.cls in GATHERING_CLASSES and set(a.participants) & set(b.participants):
         if a.date == b.date and a.date is not None:
             return same_block or not dated_blocks
@@ -656,10 +702,19 @@ def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: 
 
 
 def _merge(told: list[tuple[EventCandidate, int]], dated_blocks: bool) -> list[EventCandidate]:
-    """Keep the first telling of each event in the document (``told``: candidate and its block)."""
+    """Keep the first telling of each event in the document (``told``: candidate and its block).
+
+    A gathering told again adds the parties the retelling names.
+    """
     kept: list[tuple[EventCandidate, int]] = []
     for candidate, block in told:
-        if not any(_same(candidate, k, block == kb, dated_blocks) for k, kb in kept):
+        for i, (first, first_block) in enumerate(kept):
+            if _same(candidate, first, block == first_block, dated_blocks):
+                if first.cls in GATHERING_CLASSES:
+                    union = tuple(dict.fromkeys(first.participants + candidate.participants))
+                    kept[i] = (replace(first, participants=union), first_block)
+                break
+        else:
             kept.append((candidate, block))
     return [candidate for candidate, _ in kept]
 
@@ -688,7 +743,7 @@ def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     [('Aid', 'country/CN', 'country/IR')]
     """
     lex = _lexicon(catalogue)
-    ctx = _context(analysis, lex)
+    ctx = _context(analysis, lex, catalogue)
     told = []
     for hit in _hits(ctx):
         if _planned(ctx, hit):

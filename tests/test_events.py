@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -203,3 +204,27 @@ def test_events_transcript_passing_mention_has_no_date():
 def test_events_same_event_told_twice_in_a_document_is_one():
     text = "张伟同芬兰总统尼尼斯托通电话。张伟同尼尼斯托通电话时指出，双方要加强合作。"
     assert len(_events(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "截至当日，中方向芬兰通报疫情信息20次。",
+    "张伟表示，中方向挪威提供了一批医疗物资。",
+])
+def test_events_counts_and_recalled_actions_have_no_date(text):
+    (event,) = _events(text)
+    assert event.date is None
+
+
+def test_events_country_of_a_named_person_is_not_a_participant():
+    text = "张伟出席芬兰主办的北欧领导人特别峰会。"
+    analysis = _analysis(text)
+    mentions = tuple(replace(m, affiliation="country/FI") if m.surface == "张伟" else m
+                     for m in analysis.mentions)
+    events = extract_events(replace(analysis, mentions=mentions), load_catalogue()).events
+    assert [e.participants for e in events] == [("person/张伟",)]
+
+
+def test_events_briefing_retold_in_one_item_gathers_its_speakers():
+    text = "卫生部举行疫情防控通报会。王五在通报会上表示，疫情总体平稳。"
+    events = _events(text)
+    assert [(e.cls, e.participants) for e in events] == [("PressConference", ("gov/卫生部", "person/王五"))]
