@@ -51,6 +51,7 @@ PRONOUN_LOOKBACK = 600
 NOT_DIRECT_START = "了过着的得地明服"
 SPEECH_BLOCKS = ("bullet", "paragraph", "turn")
 OUTLET_CLASSES = ("Organization", "InternationalOrganization")
+REPORTER_LOOKBACK = 80
 LEAD_SYMBOLS = "◆●■□▲△○◇·•*-—－ \t\u3000"
 MAX_SUBJECT_OFFSET = 2
 MAX_PROXY_GAP = 8
@@ -87,6 +88,8 @@ class Cues:
     sources: tuple[str, ...]
     frames: tuple[str, ...]
     anonymous: tuple[str, ...]
+    appraisals: tuple[str, ...]
+    roles: tuple[str, ...]
     openers: str
     reporter: tuple[str, ...]
 
@@ -126,7 +129,7 @@ def load_cues(catalogue: Catalogue) -> Cues:
         breaks=words("break"), adverbs=words("adverb"), proxies=words("proxy"), groups=words("group"),
         hearsay=words("hearsay"), self_words=words("self"), topics=words("topic"), venues=words("venue"),
         sources=words("source"), frames=words("frame"), anonymous=words("anonymous"),
-        openers="".join(words("opener")),
+        appraisals=words("appraisal"), roles=words("role"), openers="".join(words("opener")),
         reporter=tuple(r["cue"].strip() for r in catalogue.lexicon("media") if r.get("cue", "").strip()),
     )
 
@@ -236,11 +239,15 @@ def _clause_at(text: _Text, cues: Cues, index: int, block_start: int, match: re.
     verb = cues.verbs[match.group()]
     block = text.blocks[index]
     content, opener = _content_start(text.s, match.end(), block.end, cues.openers)
-    if content >= block.end or text.s[content] in SENTENCE_END:
+    at = match.start()
+    appraisal = None if opener else _appraisal_start(text.s, cues, at, content, block_start, block.end)
+    if appraisal is not None:
+        content = at = appraisal
+    elif content >= block.end or text.s[content] in SENTENCE_END:
         return None
-    if not opener and not _direct_ok(text.s, verb, content, block.end):
+    elif not opener and not _direct_ok(text.s, verb, content, block.end):
         return None
-    found = _speaker(text, cues, verb, match.start(), block_start)
+    found = _speaker(text, cues, verb, at, block_start)
     if found is None:
         return None
     return Clause(verb.word, found.start, found.origin, content, found.key, found.own,
@@ -277,6 +284,24 @@ class _Subject:
 
 
 _NOT_SPEECH = _Subject(None, -1, -1)
+
+
+def _appraisal_start(s: str, cues: Cues, at: int, after: int, block_start: int, end: int) -> int | None:
+    """Where ``X对Y表示赞赏`` starts its content (at 对), or None for another construction.
+
+    The verb is followed by an appraisal (赞赏, 感谢) and its clause names
+    what is appraised after a topic word; the content is that whole phrase.
+    """
+    if not _has_any(s[at:_clause_end(s, after, end)], cues.appraisals):
+        return None
+    clause = _clause_start(s, at, block_start)
+    found = [s.rfind(word, clause, at) for word in cues.topics]
+    start = max(found, default=-1)
+    return start if start >= clause else None
+
+
+def _has_any(s: str, words: tuple[str, ...]) -> bool:
+    return any(w in s for w in words)
 
 
 def _speaker(text: _Text, cues: Cues, verb: Verb, at: int, block_start: int) -> _Subject | None:
@@ -509,7 +534,7 @@ def _drop_inner(text: _Text, clauses: list[Clause]) -> list[Clause]:
       the first sentence of the previous statement's content
       (古特雷斯表示，联合国感谢中方…);
     * a country speaking inside someone's words (默克尔表示，…。德方感谢中方…),
-      or inside a transcript turn.
+      inside a transcript turn or inside a compilation's attributed passage.
     """
     kept: list[Clause] = []
     for clause in sorted(clauses, key=lambda c: (c.start, c.content)):
@@ -519,10 +544,15 @@ def _drop_inner(text: _Text, clauses: list[Clause]) -> list[Clause]:
         if (previous and clause.own_subject and not clause.opener
                 and _clause_end_sentence(text.s, previous.content) > clause.start):
             continue
-        if clause.country and (previous or text.blocks[clause.block].kind == "turn"):
+        if clause.country and (previous or _inside_words(text, text.blocks[clause.block])):
             continue
         kept.append(clause)
     return kept
+
+
+def _inside_words(text: _Text, block: Block) -> bool:
+    """Whether a block is someone's words already: a transcript turn or an attributed passage."""
+    return block.kind == "turn" or (block.start, block.end) in text.attribution_of
 
 
 def _clause_end_sentence(s: str, at: int) -> int:
@@ -610,11 +640,13 @@ def _turn_statements(text: _Text, cues: Cues):
 
 
 def _turn_speaker(text: _Text, cues: Cues, block: Block) -> str | None:
-    """The actor key of a turn's label: a named person, or a reporter's outlet.
+    """The actor key of a turn's label: a named person, a reporter's outlet, the moderator.
 
     A reporter speaks for the outlet: an organisation named at the start of
     the label (中央广播电视总台央视记者), else the label without its
-    reporter word (日本朝日新闻记者 → 日本朝日新闻).
+    reporter word (日本朝日新闻记者 → 日本朝日新闻), else for a bare 记者 the
+    organisation named just before the label (请新华社记者提问). A role label
+    (主持人) is the person holding that role in the document.
     """
     label = block.speaker.strip()
     at = text.s.rfind(label, max(0, block.start - len(label) - 4), block.start + 1)
@@ -623,10 +655,31 @@ def _turn_speaker(text: _Text, cues: Cues, block: Block) -> str | None:
     if reporter:
         outlet = next((m.key for m in inside if m.start == at and m.key and m.cls in OUTLET_CLASSES), None)
         name = label[:-len(reporter)]
-        return outlet or (f"org/{name}" if name else None)
+        return outlet or (f"org/{name}" if name else _outlet_before(text, at))
     person = next((m.key for m in inside if m.cls == "Person" and m.key), None)
     same = next((m.key for m in text.mentions if m.surface == label and m.key), None)
-    return person or same or f"person/{label}"
+    if person or same:
+        return person or same
+    if label in cues.roles:
+        return _role_holder(text, label)
+    return f"person/{label}"
+
+
+def _outlet_before(text: _Text, at: int) -> str | None:
+    """The organisation named in the words just before a bare reporter label."""
+    before = text.mentions_in(max(0, at - REPORTER_LOOKBACK), max(0, at))
+    return next((m.key for m in reversed(before) if m.cls in OUTLET_CLASSES and m.key), None)
+
+
+def _role_holder(text: _Text, role: str) -> str | None:
+    """The person a role label stands for: a mention with that role, or the name right after the role."""
+    holder = next((m.key for m in text.mentions if m.cls == "Person" and m.role == role and m.key), None)
+    if holder:
+        return holder
+    for m in text.mentions:
+        if m.cls == "Person" and m.key and text.s[max(0, m.start - len(role) - 2):m.start].find(role) >= 0:
+            return m.key
+    return None
 
 
 # --- compilation passages ------------------------------------------------------

@@ -132,6 +132,17 @@ def test_statements_words_inside_content_do_not_split_it(catalogue):
     assert said == [("person/王华", "表示", "感谢中方的帮助。当前形势严峻。德方感谢中方提供的物资。")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("欧盟委员会主席赵丽对中方提供的支持表示高度赞赏。", [("person/赵丽", "表示", "对中方提供的支持表示高度赞赏。")]),
+    ("赵丽发表视频讲话，对中方的帮助表示感谢。", [("person/赵丽", "表示感谢", "对中方的帮助表示感谢。")]),
+    ("赵丽对受灾地区表示慰问。", []),
+])
+def test_statements_appraisal_of_a_topic(catalogue, text, expected):
+    names = [("欧盟委员会", "io/ec", "InternationalOrganization"), ("赵丽", "person/赵丽", PERSON),
+             ("中方", "country/CN", "Country")]
+    assert _said(_analysis(text, names), catalogue) == expected
+
+
 def test_statements_proxy_noun_speaks_for_the_meeting_body(catalogue):
     text = "中央工作组召开会议，研究防控工作。会议指出，要加强合作。"
     said = _said(_analysis(text, [("中央工作组", "gov/中央工作组", "GovernmentBody")]), catalogue)
@@ -190,6 +201,29 @@ def test_statements_compilation_reported_clause_keeps_its_speaker(catalogue):
     found = extract_statements(analysis, catalogue).statements
     assert [(s.speaker, s.verb, s.text, s.date, s.during) for s in found] == [
         ("person/王华", "表示", "感谢中方的宝贵帮助。", day, 0)]
+
+
+def test_statements_country_inside_a_passage_is_part_of_the_words(catalogue):
+    analysis, _ = _compilation("中方赞赏贵国所做的大量工作。", "5月7日，周涛同王华通电话",
+                               [("中方", "country/CN", "Country"), ("周涛", "person/周涛", PERSON),
+                                ("王华", "person/王华", PERSON)], "PhoneCall")
+    found = extract_statements(analysis, catalogue).statements
+    assert [(s.speaker, s.verb, s.text) for s in found] == [("person/周涛", "讲话", "中方赞赏贵国所做的大量工作。")]
+
+
+@pytest.mark.parametrize("label, names, expected", [
+    ("记者", [("东方日报", "org/东方日报", "Organization")], "org/东方日报"),
+    ("主持人", [("王华", "person/王华", PERSON)], "person/王华"),
+])
+def test_statements_turn_label_without_a_name(catalogue, label, names, expected):
+    text = f"主持人王华：请东方日报记者提问。\n{label}:\n请问援助情况如何？"
+    start = text.rfind(label + ":")
+    words = start + len(label) + 2
+    blocks = (Block("paragraph", 0, start - 1, DAY), Block("speaker", start, start + len(label), DAY, speaker=label),
+              Block("turn", words, len(text), DAY, speaker=label))
+    analysis = _analysis(text, names, genre="transcript", blocks=blocks)
+    found = [s for s in extract_statements(analysis, catalogue).statements if s.verb == "发言"]
+    assert [(s.speaker, s.text) for s in found] == [(expected, "请问援助情况如何？")]
 
 
 def test_statements_evidence_is_the_raw_content(catalogue):
