@@ -229,7 +229,7 @@ def _plausibility(text: str) -> float:
     for char, count in Counter(text).items():
         if char.isascii():
             score += count if (char.isprintable() or char in "\t\r\n\f") else 0
-        elif _to_simplified_char(char) in common:
+        elif char.translate(_char_table()) in common:
             score += count
         elif CJK.match(char):
             score += 0.5 * count
@@ -252,37 +252,30 @@ def _common_hanzi() -> frozenset[str]:
 # ---------------------------------------------------------------- script
 
 @cache
-def _converter():
-    """OpenCC Traditional→Simplified, built once."""
-    from opencc import OpenCC
+def _char_table() -> dict[int, str]:
+    """OpenCC's Traditional→Simplified character table, as a ``str.translate`` table.
 
-    return OpenCC("t2s")
+    The matching view converts character for character, which keeps offsets
+    1:1 and is two orders of magnitude faster than OpenCC's phrase
+    segmentation (the whole build's largest cost when it was used); phrase
+    conversions that differ from their characters' (答覆→答复) only change
+    words no stage matches on.
+    """
+    import opencc
 
-
-@cache
-def _to_simplified_char(char: str) -> str:
-    """One character in Simplified script, or itself when OpenCC would change the length."""
-    converted = _converter().convert(char)
-    return converted if len(converted) == 1 else char
+    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    table: dict[int, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        source, _, targets = line.partition("\t")
+        target = targets.split(" ")[0] if targets else ""
+        if len(source) == 1 and len(target) == 1 and source != target:
+            table[ord(source)] = target
+    return table
 
 
 def _simplify(raw: str) -> str:
-    """``raw`` in Simplified script, one character for one.
-
-    Phrase conversion is kept where it keeps a line's length; a line whose length
-    it changes is converted character by character instead. A text none of whose
-    characters OpenCC changes is already Simplified and is returned as it is.
-    """
-    if all(_to_simplified_char(char) == char for char in set(raw)):
-        return raw
-    whole = _converter().convert(raw)
-    if len(whole) == len(raw) and whole.count("\n") == raw.count("\n"):
-        return whole
-    lines = []
-    for line in raw.split("\n"):
-        converted = _converter().convert(line)
-        lines.append(converted if len(converted) == len(line) else "".join(map(_to_simplified_char, line)))
-    return "\n".join(lines)
+    """``raw`` in Simplified script, one character for one."""
+    return raw.translate(_char_table())
 
 
 def _language(raw: str, simplified: str, cues: dict) -> str:
