@@ -52,7 +52,8 @@ NOT_DIRECT_START = "了过着的得地明服"
 SPEECH_BLOCKS = ("bullet", "paragraph", "turn")
 OUTLET_CLASSES = ("Organization", "InternationalOrganization")
 REPORTER_LOOKBACK = 80
-LEAD_SYMBOLS = "◆●■□▲△○◇·•*-—－ \t\u3000"
+LEAD_SYMBOLS = "◆●■□▲△○◇·•*-—－ \t\u3000”」』"
+QUOTES = {"”": "“", "」": "「", "』": "『"}
 MAX_SUBJECT_OFFSET = 2
 MAX_PROXY_GAP = 8
 
@@ -90,6 +91,9 @@ class Cues:
     anonymous: tuple[str, ...]
     appraisals: tuple[str, ...]
     roles: tuple[str, ...]
+    answers: tuple[str, ...]
+    questions: tuple[str, ...]
+    hosts: tuple[str, ...]
     openers: str
     reporter: tuple[str, ...]
 
@@ -107,6 +111,7 @@ class Clause:
     country: bool
     opener: bool
     block: int
+    stop: int | None = None  # where the content ends when a quote before the verb holds it
 
 
 def load_cues(catalogue: Catalogue) -> Cues:
@@ -129,7 +134,8 @@ def load_cues(catalogue: Catalogue) -> Cues:
         breaks=words("break"), adverbs=words("adverb"), proxies=words("proxy"), groups=words("group"),
         hearsay=words("hearsay"), self_words=words("self"), topics=words("topic"), venues=words("venue"),
         sources=words("source"), frames=words("frame"), anonymous=words("anonymous"),
-        appraisals=words("appraisal"), roles=words("role"), openers="".join(words("opener")),
+        appraisals=words("appraisal"), roles=words("role"), answers=words("answer"),
+        questions=words("question"), hosts=words("host"), openers="".join(words("opener")),
         reporter=tuple(r["cue"].strip() for r in catalogue.lexicon("media") if r.get("cue", "").strip()),
     )
 
@@ -240,18 +246,35 @@ def _clause_at(text: _Text, cues: Cues, index: int, block_start: int, match: re.
     block = text.blocks[index]
     content, opener = _content_start(text.s, match.end(), block.end, cues.openers)
     at = match.start()
+    quote = _quote_before(text.s, at, block_start)
+    stop = None
     appraisal = None if opener else _appraisal_start(text.s, cues, at, content, block_start, block.end)
     if appraisal is not None:
         content = at = appraisal
+    elif quote is not None and (content >= block.end or text.s[content] in SENTENCE_END):
+        content, stop = quote
     elif content >= block.end or text.s[content] in SENTENCE_END:
         return None
     elif not opener and not _direct_ok(text.s, verb, content, block.end):
         return None
+    elif quote is not None:
+        content = quote[0]
     found = _speaker(text, cues, verb, at, block_start)
     if found is None:
         return None
     return Clause(verb.word, found.start, found.origin, content, found.key, found.own,
-                  found.cls == "Country", opener, index)
+                  found.cls == "Country", opener, index, stop)
+
+
+def _quote_before(s: str, at: int, block_start: int) -> tuple[int, int] | None:
+    """The quotation a speaker follows (“…。”王华说。): its inside, when the verb's clause opens with it."""
+    clause = _clause_start(s, at, block_start)
+    prefix = s[clause:at].lstrip(" \t\u3000")
+    if not prefix or prefix[0] not in QUOTES:
+        return None
+    close = at - len(prefix)
+    open_ = s.rfind(QUOTES[prefix[0]], block_start, close)
+    return (open_ + 1, close) if open_ >= 0 else None
 
 
 def _content_start(s: str, pos: int, end: int, openers: str) -> tuple[int, bool]:
@@ -570,7 +593,9 @@ def _clause_statements(text: _Text, clauses: list[Clause]) -> list[StatementCand
         end = block.end
         following = clauses[i + 1] if i + 1 < len(clauses) else None
         if following is not None and following.block == clause.block:
-            end = min(end, following.start)
+            end = min(end, following.start, following.content)
+        if clause.stop is not None:
+            end = clause.stop
         if clause.speaker is None:
             continue
         statement = _statement(text, clause.speaker, clause.verb, clause.content, end, block)
@@ -646,7 +671,8 @@ def _turn_speaker(text: _Text, cues: Cues, block: Block) -> str | None:
     the label (中央广播电视总台央视记者), else the label without its
     reporter word (日本朝日新闻记者 → 日本朝日新闻), else for a bare 记者 the
     organisation named just before the label (请新华社记者提问). A role label
-    (主持人) is the person holding that role in the document.
+    (主持人) is the person holding that role in the document; in a 问/答
+    transcript 答 is the host (the spokesperson) and 问 the outlet named just before.
     """
     label = block.speaker.strip()
     at = text.s.rfind(label, max(0, block.start - len(label) - 4), block.start + 1)
@@ -662,7 +688,17 @@ def _turn_speaker(text: _Text, cues: Cues, block: Block) -> str | None:
         return person or same
     if label in cues.roles:
         return _role_holder(text, label)
+    if label in cues.answers:
+        return _host(text, cues)
+    if label in cues.questions:
+        return _outlet_before(text, block.start)
     return f"person/{label}"
+
+
+def _host(text: _Text, cues: Cues) -> str | None:
+    """Who answers in a 问/答 transcript: the first person named with a host's role (发言人耿爽)."""
+    return next((m.key for m in text.mentions if m.cls == "Person" and m.key and m.role
+                 and _ends_with(m.role, cues.hosts)), None)
 
 
 def _outlet_before(text: _Text, at: int) -> str | None:

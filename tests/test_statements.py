@@ -60,6 +60,14 @@ def test_statements_reporting_clause(catalogue, text, names, expected):
     assert _said(_analysis(text, names), catalogue) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("“我们会继续提供帮助。”王华说。", [("person/王华", "说", "我们会继续提供帮助。")]),
+    ("“形势向好，”王华表示，“但不能松懈。”", [("person/王华", "表示", "形势向好，”王华表示，“但不能松懈。”")]),
+])
+def test_statements_speaker_after_the_quote(catalogue, text, expected):
+    assert _said(_analysis(text, [("王华", "person/王华", PERSON)], kind="paragraph"), catalogue) == expected
+
+
 def test_statements_content_runs_over_sentences_until_next_speaker(catalogue):
     text = "张伟指出，疫情形势严峻。各国应携手应对。刘洋说，要保持信心。"
     names = [("张伟", "person/张伟", PERSON), ("刘洋", "person/刘洋", PERSON)]
@@ -214,6 +222,7 @@ def test_statements_country_inside_a_passage_is_part_of_the_words(catalogue):
 @pytest.mark.parametrize("label, names, expected", [
     ("记者", [("东方日报", "org/东方日报", "Organization")], "org/东方日报"),
     ("主持人", [("王华", "person/王华", PERSON)], "person/王华"),
+    ("答", [], "person/王华"),
 ])
 def test_statements_turn_label_without_a_name(catalogue, label, names, expected):
     text = f"主持人王华：请东方日报记者提问。\n{label}:\n请问援助情况如何？"
@@ -221,7 +230,8 @@ def test_statements_turn_label_without_a_name(catalogue, label, names, expected)
     words = start + len(label) + 2
     blocks = (Block("paragraph", 0, start - 1, DAY), Block("speaker", start, start + len(label), DAY, speaker=label),
               Block("turn", words, len(text), DAY, speaker=label))
-    analysis = _analysis(text, names, genre="transcript", blocks=blocks)
+    host = (Mention(3, 5, "王华", "person/王华", PERSON, "主持人"),)
+    analysis = _analysis(text, names, genre="transcript", blocks=blocks, extra=host if label == "答" else ())
     found = [s for s in extract_statements(analysis, catalogue).statements if s.verb == "发言"]
     assert [(s.speaker, s.text) for s in found] == [(expected, "请问援助情况如何？")]
 
