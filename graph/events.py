@@ -373,14 +373,31 @@ def _subject_keys(ctx: _Context, hit: _Hit) -> tuple[str, ...]:
 
 def _objects(ctx: _Context, pos: int, end: int) -> list[_Phrase]:
     """Names right after a verb (抵达意大利, 会见B、C): the first within the gap, then its list."""
-    found = []
+    found: list[_Phrase] = []
     for phrase in ctx.phrases_in(pos, end):
         gap = ctx.text[(found[-1].end if found else pos):phrase.start]
-        limit = ctx.lex.cues["object_gap"] if not found else 1
-        if len(gap) > limit or (found and gap not in ("、", "和", "及", "与", "")):
+        if found:
+            if gap not in ("、", "和", "及", "与", ""):
+                break
+        elif len(ctx.lex.titles.sub("", gap)) > ctx.lex.cues["object_gap"]:
             break
         found.append(phrase)
-    return found
+    return _absorb_offices(ctx, found)
+
+
+def _absorb_offices(ctx: _Context, phrases: list[_Phrase]) -> list[_Phrase]:
+    """Drop a body listed only as the office of the person after it.
+
+    ``老挝人民革命党中央总书记、国家主席本扬`` is one counterpart, 本扬, not two.
+    """
+    kept = []
+    for phrase, following in zip(phrases, phrases[1:] + [None]):
+        if following is not None and phrase.cls != "Person" and following.cls == "Person":
+            gap = ctx.lex.titles.sub("", ctx.text[phrase.end:following.start]).replace("、", "")
+            if len(gap) <= ctx.lex.cues["phrase_rest"] and ctx.lex.titles.search(ctx.text, phrase.end, following.start):
+                continue
+        kept.append(phrase)
+    return kept
 
 
 def _after_marker(ctx: _Context, markers, start: int, hit: _Hit) -> list[_Phrase] | None:
@@ -388,7 +405,7 @@ def _after_marker(ctx: _Context, markers, start: int, hit: _Hit) -> list[_Phrase
     marker = _find(ctx, markers, start, hit.start, last=True)
     if marker is None:
         return None
-    return ctx.phrases_in(marker[1], hit.start)
+    return _absorb_offices(ctx, ctx.phrases_in(marker[1], hit.start))
 
 
 def _requested_by(ctx: _Context, hit: _Hit, counterpart: tuple[str, ...]) -> str | None:
@@ -449,7 +466,7 @@ def _counterparts(ctx: _Context, hit: _Hit, start: int) -> list[_Phrase]:
         found = _find(ctx, [connector], start, hit.start)
         if found:
             topic = _find(ctx, cues["topic_markers"], found[1], hit.start)
-            return ctx.phrases_in(found[1], topic[0] if topic else hit.start)
+            return _absorb_offices(ctx, ctx.phrases_in(found[1], topic[0] if topic else hit.start))
     return _objects(ctx, hit.end, hit.clause[1])
 
 
@@ -469,8 +486,7 @@ def _message(ctx: _Context, hit: _Hit) -> list[_Draft]:
     recipients = [r for r in recipients if not set(r.keys) & set(sender)]
     if not sender or not recipients:
         return []
-    groups = [[r] for r in recipients] if ctx.lex.cues["each_cue"] in ctx.text[hit.clause[0]:hit.start] \
-        else [recipients]
+    groups = [[r] for r in recipients] if _each_message(ctx, hit, recipients) else [recipients]
     drafts = []
     for group in groups:
         start, end = _evidence_range(ctx, hit, max(hit.end, group[-1].end))
@@ -478,6 +494,20 @@ def _message(ctx: _Context, hit: _Hit) -> list[_Draft]:
         drafts.append(_Draft(hit.trigger.cls, _keys_of(sender, keys), start, end,
                              provider=sender[0], recipient=keys[0]))
     return drafts
+
+
+def _source(ctx: _Context, phrase: _Phrase) -> bool:
+    """True for the outlet a report is credited to (新华社报道，…), not a party."""
+    return ctx.text.startswith(tuple(ctx.lex.cues["source_words"]), phrase.end)
+
+
+def _each_message(ctx: _Context, hit: _Hit, recipients: list[_Phrase]) -> bool:
+    """True when a message names several recipients that each got one (分别; 向A、B等国领导人致电)."""
+    cues = ctx.lex.cues
+    if cues["each_cue"] in ctx.text[hit.clause[0]:hit.start]:
+        return True
+    leaders = _find(ctx, cues["leaders_words"], recipients[-1].end, hit.start)
+    return len(recipients) > 1 and leaders is not None and all(r.cls == "Country" for r in recipients)
 
 
 def _gathering(ctx: _Context, hit: _Hit) -> list[_Draft]:
@@ -495,16 +525,20 @@ def _gathering(ctx: _Context, hit: _Hit) -> list[_Draft]:
     if (hit.trigger.cls == "VideoConference" and block is not None and block.kind == "bullet"
             and _find(ctx, ctx.lex.cues["group_words"], hit.sent[0], hit.end)):
         scope = (min(block.start, hit.sent[0]), max(block.end, hit.sent[1]))
-    keys = _keys(ctx.phrases_in(*scope))
+    named = [p for p in ctx.phrases_in(*scope)
+             if hit.sent[0] <= p.start < hit.sent[1] or p.cls != "Person"]
+    keys = _keys([p for p in named if not _source(ctx, p)])
     if len(keys) < ctx.lex.cues["min_parties"].get(hit.trigger.cls, 1):
+        return []
+    if hit.trigger.cls == "Summit" and all(p.cls == "Person" for p in named):
         return []
     start, end = _evidence_range(ctx, hit, hit.end)
     return [_Draft(hit.trigger.cls, keys, start, end, requested_by=_requested_by(ctx, hit, ()))]
 
 
 def _press(ctx: _Context, hit: _Hit) -> list[_Draft]:
-    """``X召开新闻发布会``: the organiser named in the clause, speakers invited with 请, and the
-    speaker of ``在…发布会上，Y表示``."""
+    """``X召开新闻发布会``: the organiser named in the clause, speakers invited with 请, the
+    speaker of ``在…发布会上，Y表示``, else the persons the sentence (or the next one) names."""
     organisers = (_subjects(ctx, hit) or ctx.phrases_in(hit.clause[0], hit.start)
                   or ctx.phrases_in(hit.end, hit.clause[1]))
     guests = []
@@ -513,6 +547,9 @@ def _press(ctx: _Context, hit: _Hit) -> list[_Draft]:
     elif ctx.text.startswith(ctx.lex.cues["press_on"], hit.end) and hit.clause[1] < hit.sent[1]:
         speaker = ctx.phrases_in(hit.clause[1], ctx.clause_at(hit.clause[1] + 1, hit.sent)[1])[:1]
         guests = [p for p in speaker if p.cls == "Person"]
+    else:
+        guests = [p for p in ctx.phrases_in(hit.end, hit.sent[1]) + _next_opening(ctx, hit)
+                  if p.cls == "Person"]
     keys = _keys(organisers + guests)
     if not keys:
         return []
@@ -520,8 +557,19 @@ def _press(ctx: _Context, hit: _Hit) -> list[_Draft]:
     return [_Draft(hit.trigger.cls, keys, start, end)]
 
 
+def _next_opening(ctx: _Context, hit: _Hit) -> list[_Phrase]:
+    """Names opening the next sentence of the same block (…举行新闻发布会。主任马晓伟通报…)."""
+    i = bisect.bisect_right(ctx.sentence_starts, hit.sent[0])
+    block = ctx.block_at(hit.start)
+    if i >= len(ctx.sentences) or block is None or ctx.sentences[i][0] >= block.end:
+        return []
+    start = ctx.sentences[i][0]
+    return ctx.phrases_in(start, ctx.clause_at(start, ctx.sentences[i])[1])
+
+
 def _provider(ctx: _Context, hit: _Hit, recipients: tuple[str, ...]) -> tuple[str, ...]:
-    """Who gives: the name after 感谢, the name right before the verb, the subject, else China."""
+    """Who gives: the name after 感谢, the name right before the verb or before 向/为,
+    the subject, else China."""
     cues = ctx.lex.cues
     thanks = _find(ctx, cues["thanks_cues"], hit.sent[0], hit.start, last=True)
     if thanks:
@@ -532,6 +580,12 @@ def _provider(ctx: _Context, hit: _Hit, recipients: tuple[str, ...]) -> tuple[st
             if not set(p.keys) & set(recipients)]
     if near:
         return near[-1].keys
+    marker = _find(ctx, cues["to_markers"], hit.clause[0], hit.start)
+    if marker:
+        before = [p for p in ctx.phrases_in(max(hit.clause[0], marker[0] - 4), marker[0])
+                  if not set(p.keys) & set(recipients)]
+        if before:
+            return before[-1].keys
     for phrase in _subjects(ctx, hit) + ctx.phrases_in(hit.sent[0], hit.start):
         if not set(phrase.keys) & set(recipients):
             return phrase.keys
@@ -554,6 +608,15 @@ def _recipients(ctx: _Context, hit: _Hit) -> list[_Phrase]:
     return []
 
 
+def _thanker(ctx: _Context, hit: _Hit) -> list[tuple[str, ...]]:
+    """The name right before 感谢 in the clause: who received what it thanks for (比方感谢中方提供…)."""
+    thanks = _find(ctx, ctx.lex.cues["thanks_cues"], hit.clause[0], hit.start)
+    if thanks is None:
+        return []
+    before = ctx.phrases_in(hit.clause[0], thanks[0])
+    return [before[-1].keys] if before and thanks[0] - before[-1].end <= 2 else []
+
+
 def _home(ctx: _Context, hit: _Hit) -> tuple[str, ...]:
     """The actor a destination word stands for (来华 → China), if the trigger is one."""
     key = ctx.lex.cues["home_words"].get(ctx.text[hit.start:hit.end])
@@ -569,6 +632,8 @@ def _transfer(ctx: _Context, hit: _Hit) -> list[_Draft]:
     block_id = block.start if block is not None else -1
     if not recipients and hit.trigger.shape == "aid" and block_id in ctx.team_recipient:
         recipients = [ctx.team_recipient[block_id]]
+    if not recipients and hit.trigger.shape == "aid":
+        recipients = _thanker(ctx, hit)
     everyone = tuple(k for r in recipients for k in r)
     drafts = []
     for recipient in recipients:
@@ -637,7 +702,8 @@ def _when(ctx: _Context, hit: _Hit) -> tuple[dt.date | None, bool, dt.date | Non
     reference = (block.date if block is not None and block.date else None) or meta.date
     prefix = ctx.text[hit.sent[0]:hit.start]
     spans = [s for s in find_date_spans(prefix, reference=reference)
-             if s.date and not prefix[:s.start].endswith(tuple(cues["date_not_event"]))]
+             if s.date and not prefix[:s.start].endswith(tuple(cues["date_not_event"]))
+             and _dates_event(ctx, hit, hit.sent[0] + s.start, hit.sent[0] + s.end)]
     date_end = _range_end(ctx, hit, reference)
     if spans:
         span = spans[-1]
@@ -649,6 +715,15 @@ def _when(ctx: _Context, hit: _Hit) -> tuple[dt.date | None, bool, dt.date | Non
             return None, False, None
         return block.date, block.approx, date_end
     return None, False, None
+
+
+def _dates_event(ctx: _Context, hit: _Hit, start: int, end: int) -> bool:
+    """True when a date stands in the trigger's clause, or alone in its own clause (3月12日，…)."""
+    if start >= hit.clause[0]:
+        return True
+    clause = ctx.clause_at(start, hit.sent)
+    rest = ctx.text[clause[0]:start] + ctx.text[end:clause[1]]
+    return len(rest.strip(EVIDENCE_TRIM)) <= ctx.lex.cues["date_clause_rest"]
 
 
 def _range_end(ctx: _Context, hit: _Hit, reference: dt.date | None) -> dt.date | None:

@@ -24,6 +24,8 @@ ACTORS = {
     "丹麦": ("country/DK", "Country"),
     "新西兰": ("country/NZ", "Country"),
     "中国": ("country/CN", "Country"),
+    "社会党": ("org/社会党", "Organization"),
+    "新华社": ("org/xinhua", "Organization"),
     "中方": ("country/CN", "Country"),
     "挪方": ("country/NO", "Country"),
     "红十字国际委员会": ("org/icrc", "InternationalOrganization"),
@@ -228,3 +230,41 @@ def test_events_briefing_retold_in_one_item_gathers_its_speakers():
     text = "卫生部举行疫情防控通报会。王五在通报会上表示，疫情总体平稳。"
     events = _events(text)
     assert [(e.cls, e.participants) for e in events] == [("PressConference", ("gov/卫生部", "person/王五"))]
+
+
+def test_events_office_before_a_name_is_not_a_counterpart():
+    events = _events("张伟同芬兰社会党主席、总理马林通电话。")
+    assert [e.participants for e in events] == [("person/张伟", "person/马林")]
+
+
+def test_events_message_to_several_countries_leaders_is_one_each():
+    events = _events("张伟向芬兰、挪威等国领导人致电慰问。")
+    assert [(e.provider, e.recipient) for e in events] == [
+        ("person/张伟", "country/FI"), ("person/张伟", "country/NO")]
+
+
+def test_events_thanks_names_giver_and_receiver():
+    events = _events("挪方感谢中方提供急需医疗物资。")
+    assert [(e.cls, e.provider, e.recipient) for e in events] == [("Aid", "country/CN", "country/NO")]
+
+
+def test_events_date_of_an_earlier_clause_only_when_it_stands_alone():
+    text = "从4月28日向芬兰派出首支医疗专家组以来，中国已向挪威派出医疗专家组。"
+    events = _events(text, genre="transcript")
+    assert [(e.recipient, e.date) for e in events] == [
+        ("country/FI", dt.date(2020, 4, 28)), ("country/NO", None)]
+
+
+def test_events_outlet_of_a_report_is_not_a_party():
+    events = _events("新华社报道，中国同芬兰、挪威举行视频会议。")
+    assert [e.participants for e in events] == [("country/CN", "country/FI", "country/NO")]
+
+
+def test_events_summit_named_only_by_a_person_is_a_passing_mention():
+    assert _events("张伟在这次峰会上指出，各方要加强合作。") == ()
+
+
+def test_events_press_conference_speaker_in_next_sentence():
+    text = "国务院新闻办公室举行新闻发布会。卫生部副部长王五介绍疫情形势。"
+    events = _events(text)
+    assert [e.participants for e in events] == [("gov/scio", "person/王五")]
