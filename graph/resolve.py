@@ -52,7 +52,13 @@ class _ActorFacts:
     surfaces: set = field(default_factory=set)
 
 
-def _gather_actor_facts(analyses: list[Analysis]) -> dict[str, _ActorFacts]:
+def _gather_actor_facts(analyses: list[Analysis], catalogue: Catalogue) -> dict[str, _ActorFacts]:
+    """Classes, names, roles and surfaces of every key, from every document.
+
+    A surface the catalogue gives to several actors (巴方: Pakistan or
+    Brazil) is not kept as an alternative label: resolved in context it names
+    one of them, but as a label it would name both.
+    """
     facts: dict[str, _ActorFacts] = defaultdict(_ActorFacts)
     for analysis in analyses:
         doc = analysis.document
@@ -62,7 +68,7 @@ def _gather_actor_facts(analyses: list[Analysis]) -> dict[str, _ActorFacts]:
             entry = facts[mention.key]
             entry.classes[mention.cls] += 1
             surface = doc.quote(doc.raw_span(mention.start, mention.end))
-            if surface and not _SPACE.search(surface):
+            if surface and not _SPACE.search(surface) and len(catalogue.keys_for(mention.surface)) <= 1:
                 entry.surfaces.add((surface, doc.meta.language))
             if mention.role:
                 entry.roles[mention.role] += 1
@@ -136,7 +142,7 @@ def _discovered_actor(key: str, entry: _ActorFacts) -> Actor:
 
 def resolve_actors(analyses: list[Analysis], catalogue: Catalogue) -> tuple[Actor, ...]:
     """One :class:`Actor` per key met in the corpus, plus the actors they are affiliated with."""
-    facts = _gather_actor_facts(analyses)
+    facts = _gather_actor_facts(analyses, catalogue)
     actors: dict[str, Actor] = {}
     pending = sorted(facts)
     while pending:

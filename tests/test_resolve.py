@@ -89,3 +89,13 @@ def test_resolve_points_statement_at_merged_event(catalogue):
                                      a.raw_span(16, 24), during=0),)
     resolved = resolve([Analysis(a, events=events, statements=statements)], catalogue)
     assert resolved.statements[0].during == resolved.events[0].key
+
+
+def test_resolve_does_not_label_a_country_with_an_ambiguous_side_form(catalogue):
+    ambiguous = Catalogue(root=Path("."), actors=catalogue.actors,
+                          surfaces={"巴方": ("country/PK", "country/BR")})
+    a = _doc("a.txt", "巴方表示感谢。")
+    mentions = (Mention(0, 2, "巴方", "country/RU", "Country"),)
+    resolved = resolve([Analysis(a, mentions=mentions)], ambiguous)
+    russia = {x.key: x for x in resolved.actors}["country/RU"]
+    assert ("巴方", "zh-Hans") not in russia.alt_labels
