@@ -106,5 +106,34 @@ def stats(graph_path: Path, plot_dir: Path | None, top: int) -> None:
         click.echo("wrote: " + ", ".join(str(p) for p in written))
 
 
+def _export_formats() -> list[str]:
+    """The registered export formats, for the FORMAT choice."""
+    from .export import FORMATS
+
+    return list(FORMATS)
+
+
+@main.command("export")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(_export_formats()))
+@GRAPH_OPTION
+@click.option("-o", "--out", "out_path", type=click.Path(path_type=Path), required=True,
+              help="The file to write (a folder for neo4j-csv).")
+def export_command(fmt: str, graph_path: Path, out_path: Path) -> None:
+    """Export GRAPH as FORMAT for Neo4j, Wikidata tools, Gephi or triple stores.
+
+    neo4j-csv (folder for neo4j-admin, with README), cypher (Neo4j 5 script,
+    safe to rerun), quickstatements (V1), wikibase-json, reconcile (OpenRefine
+    CSV), ntriples, jsonld (+ context file), trig (a graph per document),
+    graphml, gexf. See docs/EXPORTS.md.
+    """
+    from .export import export
+
+    try:
+        result = export(fmt, graph_path, out_path)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(result.summary())
+
+
 if __name__ == "__main__":
     main()
