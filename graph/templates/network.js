@@ -66,7 +66,7 @@
     return true;
   }
 
-  // An actor is shown when it is linked to a visible fact, or to no fact at all.
+  // In the event view an actor is shown when it is linked to a visible fact, or to no fact at all.
   function recompute() {
     const facts = new Set();
     nodes.forEach(function (n) { if (n.kind !== "actor" && factPasses(n)) facts.add(n.id); });
@@ -76,8 +76,14 @@
       const linked = (factsOf.get(n.id) || []).filter(function (id) { return nodes.get(id).kind !== "actor"; });
       if (linked.length === 0 || linked.some(function (id) { return facts.has(id); })) visible.add(n.id);
     });
+    // The actor view shows the actors that share a visible event with another.
+    const partnered = new Set();
+    actorEdges.forEach(function (e) {
+      if (e.events.some(function (id) { return facts.has(id); })) { partnered.add(e.from); partnered.add(e.to); }
+    });
     state.facts = facts;
     state.visible = visible;
+    state.partnered = partnered;
   }
   recompute();
 
@@ -88,7 +94,7 @@
       physics: DATA.events.physics,
     },
     actors: {
-      nodes: new vis.DataView(actorNodes, { filter: function (n) { return state.visible.has(n.id); } }),
+      nodes: new vis.DataView(actorNodes, { filter: function (n) { return state.partnered.has(n.id); } }),
       edges: new vis.DataView(actorEdges, { filter: function (e) {
         return e.events.some(function (id) { return state.facts.has(id); });
       } }),
@@ -97,7 +103,9 @@
   };
 
   function physicsOptions(on) {
-    return on ? { enabled: true, solver: "forceAtlas2Based", stabilization: { iterations: 400, fit: true } }
+    return on ? { enabled: true, solver: "barnesHut", minVelocity: 1.5,
+                  barnesHut: { gravitationalConstant: -3000, springLength: 90, avoidOverlap: 0.1 },
+                  stabilization: { iterations: 250, updateInterval: 50, fit: true } }
               : { enabled: false };
   }
 
