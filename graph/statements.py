@@ -32,12 +32,13 @@ Examples
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from .catalogue import Catalogue
-from .model import Analysis, Block, Document, Mention, StatementCandidate
+from .model import Analysis, Block, Document, Mention, Span, StatementCandidate
 
 __all__ = ["extract_statements"]
 
@@ -192,14 +193,16 @@ class _Text:
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside ``[start, end)``, outermost first, without overlaps."""
         found: list[Mention] = []
-        for m in self.mentions[bisect_left(self.starts, start):]:
+        for index in range(bisect_left(self.starts, start), len(self.mentions)):
+            m = self.mentions[index]
             if m.start >= end:
                 break
             if m.end <= end and (not found or m.start >= found[-1].end):
                 found.append(m)
         return found
 
-    def raw_block(self, block: Block):
+    def raw_block(self, block: Block) -> Span | None:
+        """A block's range in ``raw``, for comparing with event evidence."""
         return self.doc.raw_span(block.start, block.end) if block.end > block.start else None
 
 
@@ -232,12 +235,13 @@ def _label_end(text: _Text, block: Block) -> int | None:
     """The end of ``speaker:`` at the head of a turn block, when the block includes it."""
     head = text.s[block.start:block.end]
     stripped = head.lstrip(" \t\u3000\n")
-    if block.speaker and stripped.startswith(block.speaker):
-        after = block.start + (len(head) - len(stripped)) + len(block.speaker)
-        while after < block.end and text.s[after] in ":： \t\u3000\n":
-            after += 1
-        return after
-    return None
+    if not (block.speaker and stripped.startswith(block.speaker)
+            and stripped[len(block.speaker):len(block.speaker) + 1] in (":", "：")):
+        return None
+    after = block.start + (len(head) - len(stripped)) + len(block.speaker)
+    while after < block.end and text.s[after] in ":： \t\u3000\n":
+        after += 1
+    return after
 
 
 def _clause_at(text: _Text, cues: Cues, index: int, block_start: int, match: re.Match) -> Clause | None:
@@ -324,6 +328,7 @@ def _appraisal_start(s: str, cues: Cues, at: int, after: int, block_start: int, 
 
 
 def _has_any(s: str, words: tuple[str, ...]) -> bool:
+    """Whether any of ``words`` occurs in ``s``."""
     return any(w in s for w in words)
 
 
@@ -443,7 +448,7 @@ def _chain_head(chain: list[Mention], cues: Cues) -> Mention:
 
 def _anonymous(mention: Mention, cues: Cues) -> bool:
     """A person mention that names no one: an office's spokesperson or official (外交部发言人)."""
-    return _ends_with(mention.surface, cues.anonymous) is not None
+    return mention.surface.endswith(cues.anonymous)
 
 
 def _speaking_for(head: Mention, chain: list[Mention], cues: Cues) -> str | None:
@@ -502,6 +507,7 @@ def _previous_sentence_subject(text: _Text, cues: Cues, before: int, block_start
 
 
 def _clause_start(s: str, at: int, floor: int) -> int:
+    """The start of the clause holding ``at`` (not before ``floor``)."""
     pos = at
     while pos > floor and s[pos - 1] not in CLAUSE_END:
         pos -= 1
@@ -509,6 +515,7 @@ def _clause_start(s: str, at: int, floor: int) -> int:
 
 
 def _clause_end(s: str, at: int, ceiling: int) -> int:
+    """The end of the clause holding ``at`` (not after ``ceiling``)."""
     pos = at
     while pos < ceiling and s[pos] not in CLAUSE_END:
         pos += 1
@@ -516,6 +523,7 @@ def _clause_end(s: str, at: int, ceiling: int) -> int:
 
 
 def _sentence_start(s: str, at: int, floor: int) -> int:
+    """The start of the sentence holding ``at`` (not before ``floor``)."""
     pos = at
     while pos > floor and s[pos - 1] not in SENTENCE_END:
         pos -= 1
@@ -523,11 +531,17 @@ def _sentence_start(s: str, at: int, floor: int) -> int:
 
 
 def _starts_with(s: str, words: tuple[str, ...]) -> str | None:
-    return next((w for w in words if s.startswith(w)), None)
+    """The longest of ``words`` that ``s`` starts with (words are sorted longest first)."""
+    if not s.startswith(words):
+        return None
+    return next(w for w in words if s.startswith(w))
 
 
 def _ends_with(s: str, words: tuple[str, ...]) -> str | None:
-    return next((w for w in words if s.endswith(w)), None)
+    """The longest of ``words`` that ``s`` ends with."""
+    if not s.endswith(words):
+        return None
+    return next(w for w in words if s.endswith(w))
 
 
 def _strip_adverbs_end(tail: str, adverbs: tuple[str, ...]) -> str:
@@ -565,7 +579,7 @@ def _drop_inner(text: _Text, clauses: list[Clause]) -> list[Clause]:
         if previous and clause.start <= previous.content:
             continue
         if (previous and clause.own_subject and not clause.opener
-                and _clause_end_sentence(text.s, previous.content) > clause.start):
+                and _sentence_end(text.s, previous.content) > clause.start):
             continue
         if clause.country and (previous or _inside_words(text, text.blocks[clause.block])):
             continue
@@ -578,7 +592,8 @@ def _inside_words(text: _Text, block: Block) -> bool:
     return block.kind == "turn" or (block.start, block.end) in text.attribution_of
 
 
-def _clause_end_sentence(s: str, at: int) -> int:
+def _sentence_end(s: str, at: int) -> int:
+    """The end of the sentence holding ``at``."""
     pos = at
     while pos < len(s) and s[pos] not in SENTENCE_END:
         pos += 1
@@ -616,6 +631,8 @@ def _statement(text: _Text, speaker: str, verb: str, start: int, end: int, block
     evidence = text.doc.raw_span(start, end)
     if during is None:
         during = _event_before(text, block, evidence.start)
+    if during is None:
+        during = _briefing_of(text, speaker, block.date)
     date = text.analysis.events[during].date if during is not None else None
     return StatementCandidate(speaker=speaker, verb=verb, text=text.s[start:end],
                               date=block.date or date or text.doc.meta.date,
@@ -641,6 +658,12 @@ def _event_before(text: _Text, block: Block, raw_start: int) -> int | None:
     return best
 
 
+def _briefing_of(text: _Text, speaker: str, day: dt.date | None) -> int | None:
+    """The press conference, told elsewhere in the document on the same day, that the speaker took part in."""
+    return next((i for i, e in enumerate(text.analysis.events)
+                 if e.cls == "PressConference" and speaker in e.participants and e.date == day), None)
+
+
 def _press_conference(text: _Text) -> int | None:
     """The press conference a transcript records (the first one its events tell)."""
     return next((i for i, e in enumerate(text.analysis.events) if e.cls == "PressConference"), None)
@@ -650,8 +673,6 @@ def _press_conference(text: _Text) -> int | None:
 
 def _turn_statements(text: _Text, cues: Cues):
     """Each speaker's turn is one statement of that speaker, during the press conference."""
-    if text.doc.meta.genre != "transcript":
-        return
     for block in text.blocks:
         if block.kind != "turn" or not block.speaker:
             continue

@@ -165,6 +165,15 @@ def test_statements_said_during_the_event_of_the_same_bullet(catalogue):
     assert [(s.speaker, s.during, s.date) for s in found] == [("person/王华", 0, DAY)]
 
 
+def test_statements_article_speaker_of_the_press_conference(catalogue):
+    text = "新闻办举行发布会，王华介绍情况。\n王华表示，援助工作进展顺利。"
+    blocks = (Block("paragraph", 0, 16, DAY), Block("paragraph", 17, len(text), DAY))
+    briefing = EventCandidate("PressConference", DAY, False, ("person/王华",), Span("t.txt", 0, 8))
+    analysis = _analysis(text, [("王华", "person/王华", PERSON)], genre="article", blocks=blocks, events=(briefing,))
+    found = extract_statements(analysis, catalogue).statements
+    assert [(s.speaker, s.text, s.during) for s in found] == [("person/王华", "援助工作进展顺利。", 0)]
+
+
 def test_statements_transcript_turns_and_reporters(catalogue):
     text = "张伟:\n谢谢大家。欢迎提问。\n新华社记者:\n请问下一步计划？\n日本东方日报记者:\n请介绍援助情况。"
     labels = [(text.find(label + ":"), label) for label in ("张伟", "新华社记者", "日本东方日报记者")]
