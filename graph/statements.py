@@ -95,6 +95,7 @@ class Cues:
     answers: tuple[str, ...]
     questions: tuple[str, ...]
     hosts: tuple[str, ...]
+    relays: tuple[str, ...]
     openers: str
     reporter: tuple[str, ...]
 
@@ -136,7 +137,7 @@ def load_cues(catalogue: Catalogue) -> Cues:
         hearsay=words("hearsay"), self_words=words("self"), topics=words("topic"), venues=words("venue"),
         sources=words("source"), frames=words("frame"), anonymous=words("anonymous"),
         appraisals=words("appraisal"), roles=words("role"), answers=words("answer"),
-        questions=words("question"), hosts=words("host"), openers="".join(words("opener")),
+        questions=words("question"), hosts=words("host"), relays=words("relay"), openers="".join(words("opener")),
         reporter=tuple(r["cue"].strip() for r in catalogue.lexicon("media") if r.get("cue", "").strip()),
     )
 
@@ -407,10 +408,12 @@ def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: 
 def _tail_ok(tail: str, verb: Verb, cues: Cues) -> bool:
     """Whether the words between a subject and its verb leave the subject speaking.
 
-    A venue right before the verb (…新闻发布会通报) speaks for nobody; a
+    A venue right before the verb (…新闻发布会通报) speaks for nobody, an
+    outlet relaying a report (新华社报道称) is no speaker; a
     verb that needs its own subject loses it behind a topic (发言人就个别媒体称…).
     """
-    if _ends_with(_strip_adverbs_end(tail, cues.adverbs), cues.venues):
+    before_verb = _strip_adverbs_end(tail, cues.adverbs)
+    if _ends_with(before_verb, cues.venues) or _ends_with(before_verb, cues.relays):
         return False
     return not (verb.own_subject and any(t in tail for t in cues.topics))
 
@@ -601,7 +604,7 @@ def _sentence_end(s: str, at: int) -> int:
 
 
 def _clause_statements(text: _Text, clauses: list[Clause]) -> list[StatementCandidate]:
-    """One statement per reporting clause; content runs to the next clause or the block's end."""
+    """One statement per reporting clause; content runs to the next clause, the line's or the block's end."""
     found = []
     for i, clause in enumerate(clauses):
         block = text.blocks[clause.block]
@@ -609,6 +612,9 @@ def _clause_statements(text: _Text, clauses: list[Clause]) -> list[StatementCand
         following = clauses[i + 1] if i + 1 < len(clauses) else None
         if following is not None and following.block == clause.block:
             end = min(end, following.start, following.content)
+        line_end = text.s.find("\n", clause.content, end)
+        if line_end >= 0:
+            end = line_end
         if clause.stop is not None:
             end = clause.stop
         if clause.speaker is None:

@@ -84,6 +84,14 @@ def test_statements_content_stops_at_block_end(catalogue):
     assert said == [("person/张伟", "指出", "形势向好。")]
 
 
+def test_statements_content_stops_at_line_end_inside_a_turn(catalogue):
+    text = "张伟:\n王华表示，形势向好。\n我们会继续努力。"
+    blocks = (Block("speaker", 0, 2, DAY, speaker="张伟"), Block("turn", 4, len(text), DAY, speaker="张伟"))
+    names = [("张伟", "person/张伟", PERSON), ("王华", "person/王华", PERSON)]
+    said = _said(_analysis(text, names, genre="transcript", blocks=blocks), catalogue)
+    assert ("person/王华", "表示", "形势向好。") in said
+
+
 def test_statements_two_verbs_of_one_speaker_are_two_statements(catalogue):
     text = "刘洋表示，愿加强交流，并强调，合作是唯一选择。"
     assert _said(_analysis(text, [("刘洋", "person/刘洋", PERSON)]), catalogue) == [
@@ -124,6 +132,7 @@ def test_statements_continued_clause_takes_the_sentence_subject(catalogue):
 @pytest.mark.parametrize("text, names", [
     ("国务院联防联控机制新闻发布会通报，新增病例下降。", [("国务院联防联控机制", "gov/jc", "GovernmentBody")]),
     ("据介绍，项目进展顺利。", []),
+    ("东方日报报道称，项目进展顺利。", [("东方日报", "org/东方日报", "Organization")]),
     ("双方表示，愿深化合作。", []),
     ("王华向两国人民表示诚挚慰问。", [("王华", "person/王华", PERSON)]),
     ("王华介绍了项目进展情况。", [("王华", "person/王华", PERSON)]),
