@@ -77,6 +77,9 @@ class _Lexicon:
     clause_breaks: frozenset
     phrase_breaks: tuple[str, ...]
     titles: re.Pattern
+    maybe_date: re.Pattern
+    max_gap: int
+    breaks: re.Pattern
     request: re.Pattern
     speech: re.Pattern
     summary: re.Pattern
@@ -99,6 +102,9 @@ def _load_lexicon(cues_path: Path, rows: tuple[tuple[str, str, str, str], ...],
         clause_breaks=frozenset(cues["clause_breaks"]),
         phrase_breaks=tuple(cues["phrase_breaks"]),
         titles=re.compile("|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) or "(?!)"),
+        maybe_date=re.compile(cues["maybe_date"]),
+        max_gap=2 * max((len(t) for t in titles), default=0) + cues["phrase_rest"],
+        breaks=re.compile("[{}]".format(re.escape(cues["clause_breaks"] + cues["sentence_breaks"].replace("\\n", "\n")))),
         request=re.compile(cues["request_pattern"]),
         speech=re.compile("(?:{})[{}]".format(
             "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)) or "(?!)",
@@ -132,21 +138,22 @@ class _Phrase:
 def _phrases(text: str, mentions: tuple[Mention, ...], lex: _Lexicon) -> list[_Phrase]:
     """Group the mentions into phrases; phrases without a resolved name are dropped."""
     groups: list[list[Mention]] = []
+    end = -1
     for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
-        if groups and _joins(text, groups[-1], mention, lex):
+        if groups and (mention.start < end or (mention.start - end <= lex.max_gap
+                                                and _joins(text, groups[-1], end, mention, lex))):
             groups[-1].append(mention)
+            end = max(end, mention.end)
         else:
             groups.append([mention])
+            end = mention.end
     phrases = [_phrase_of(group) for group in groups]
     return [p for p in phrases if p.keys]
 
 
-def _joins(text: str, group: list[Mention], mention: Mention, lex: _Lexicon) -> bool:
-    """True when ``mention`` continues the phrase: it overlaps it, it is a person after a title,
-    or an organisation written right after its country (美国盖茨基金会)."""
-    end = max(m.end for m in group)
-    if mention.start < end:
-        return True
+def _joins(text: str, group: list[Mention], end: int, mention: Mention, lex: _Lexicon) -> bool:
+    """True when ``mention``, starting after the phrase's ``end``, continues it: a person after
+    a title, or an organisation written right after its country (美国盖茨基金会)."""
     gap = text[end:mention.start]
     if mention.cls != "Person":
         return gap == "" and group[-1].cls == "Country" and mention.cls != "Country"
@@ -181,6 +188,7 @@ class _Context:
     sentence_starts: list[int]
     blocks: list[Block]
     block_starts: list[int]
+    breaks: list[int] = field(default_factory=list)
     classes: dict[str, str] = field(default_factory=dict)
     affiliations: dict[str, str] = field(default_factory=dict)
     last_subject: tuple[str, ...] = ()
@@ -197,12 +205,10 @@ class _Context:
 
     def clause_at(self, pos: int, sent: tuple[int, int]) -> tuple[int, int]:
         """The clause (between commas, semicolons, colons) holding ``pos`` inside ``sent``."""
-        start, end = pos, pos
-        while start > sent[0] and self.text[start - 1] not in self.lex.clause_breaks:
-            start -= 1
-        while end < sent[1] and self.text[end] not in self.lex.clause_breaks:
-            end += 1
-        return start, end
+        i = bisect.bisect_left(self.breaks, pos)
+        start = self.breaks[i - 1] + 1 if i > 0 else 0
+        end = self.breaks[i] if i < len(self.breaks) else len(self.text)
+        return max(start, sent[0]), min(end, sent[1])
 
     def phrases_in(self, start: int, end: int) -> list[_Phrase]:
         """Phrases lying wholly inside ``start:end``."""
@@ -240,8 +246,9 @@ def _context(analysis: Analysis, lex: _Lexicon, catalogue: Catalogue) -> _Contex
                     if key in catalogue.actors and catalogue.actors[key].affiliation}
     affiliations.update({a.key: a.affiliation for a in analysis.actors if a.affiliation})
     affiliations.update({m.key: m.affiliation for m in analysis.mentions if m.key and m.affiliation})
+    breaks = [m.start() for m in lex.breaks.finditer(text)]
     return _Context(analysis, lex, phrases, [p.start for p in phrases], sentences,
-                    [s for s, _ in sentences], blocks, [b.start for b in blocks], classes, affiliations)
+                    [s for s, _ in sentences], blocks, [b.start for b in blocks], breaks, classes, affiliations)
 
 
 def _find(ctx: _Context, words, start: int, end: int, last: bool = False) -> tuple[int, int] | None:
@@ -701,7 +708,7 @@ def _when(ctx: _Context, hit: _Hit) -> tuple[dt.date | None, bool, dt.date | Non
     block = ctx.block_at(hit.start)
     reference = (block.date if block is not None and block.date else None) or meta.date
     prefix = ctx.text[hit.sent[0]:hit.start]
-    spans = [s for s in find_date_spans(prefix, reference=reference)
+    spans = [s for s in (find_date_spans(prefix, reference=reference) if ctx.lex.maybe_date.search(prefix) else ())
              if s.date and not prefix[:s.start].endswith(tuple(cues["date_not_event"]))
              and _dates_event(ctx, hit, hit.sent[0] + s.start, hit.sent[0] + s.end)]
     date_end = _range_end(ctx, hit, reference)
@@ -737,9 +744,10 @@ def _range_end(ctx: _Context, hit: _Hit, reference: dt.date | None) -> dt.date |
 
 # --------------------------------------------------------------------------- assembly
 
-def _candidate(ctx: _Context, hit: _Hit, draft: _Draft) -> EventCandidate:
+def _candidate(ctx: _Context, draft: _Draft, when: tuple[dt.date | None, bool, dt.date | None]
+               ) -> EventCandidate:
     """The candidate for one draft, dated and with its evidence span in ``raw``."""
-    date, approx, date_end = _when(ctx, hit)
+    date, approx, date_end = when
     return EventCandidate(
         cls=draft.cls, date=date, approx=approx, participants=_most_specific(ctx, draft),
         evidence=ctx.analysis.document.raw_span(draft.start, draft.end),
@@ -781,16 +789,20 @@ def _merge(told: list[tuple[EventCandidate, int]], dated_blocks: bool) -> list[E
 
     A gathering told again adds the parties the retelling names.
     """
-    kept: list[tuple[EventCandidate, int]] = []
+    kept: list[list] = []
+    by_class: dict[str, list[list]] = {}
     for candidate, block in told:
-        for i, (first, first_block) in enumerate(kept):
+        for entry in by_class.get(candidate.cls, ()):
+            first, first_block = entry
             if _same(candidate, first, block == first_block, dated_blocks):
                 if first.cls in GATHERING_CLASSES:
                     union = tuple(dict.fromkeys(first.participants + candidate.participants))
-                    kept[i] = (replace(first, participants=union), first_block)
+                    entry[0] = replace(first, participants=union)
                 break
         else:
-            kept.append((candidate, block))
+            entry = [candidate, block]
+            kept.append(entry)
+            by_class.setdefault(candidate.cls, []).append(entry)
     return [candidate for candidate, _ in kept]
 
 
@@ -824,10 +836,13 @@ def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
         if _planned(ctx, hit):
             continue
         drafts = SHAPES[hit.trigger.shape](ctx, hit)
+        if not drafts:
+            continue
         block = ctx.block_at(hit.start)
+        when = _when(ctx, hit)
         for draft in drafts:
-            told.append((_candidate(ctx, hit, draft), block.start if block is not None else -1))
-        if drafts and hit.trigger.shape in ("bilateral", "message"):
+            told.append((_candidate(ctx, draft, when), block.start if block is not None else -1))
+        if hit.trigger.shape in ("bilateral", "message"):
             ctx.last_subject = drafts[0].participants[:1]
     dated_blocks = analysis.document.meta.genre in lex.cues["block_dated_genres"]
     return replace(analysis, events=tuple(_merge(told, dated_blocks)))
