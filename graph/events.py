@@ -330,6 +330,11 @@ def _planned(ctx: _Context, hit: _Hit) -> bool:
     return _modal_jiang(before, ctx.text[hit.start:hit.end], cues)
 
 
+def _counted(ctx: _Context, hit: _Hit) -> bool:
+    """True when the clause counts calls or meetings (26次通电话, 多次通话): a summary, not one event."""
+    return bool(ctx.lex.summary.search(ctx.text, hit.clause[0], hit.clause[1]))
+
+
 def _modal_jiang(before: str, trigger: str, cues: dict) -> bool:
     """True when a 将 before the trigger means "will" rather than marking an object."""
     modal = cues["modal"]
@@ -544,10 +549,11 @@ def _gathering(ctx: _Context, hit: _Hit) -> list[_Draft]:
 
 
 def _press(ctx: _Context, hit: _Hit) -> list[_Draft]:
-    """``X召开新闻发布会``: the organiser named in the clause, speakers invited with 请, the
+    """``X(与Y)在…就…召开新闻发布会``: the organisers before the place or topic, speakers invited with 请, the
     speaker of ``在…发布会上，Y表示``, else the persons the sentence (or the next one) names."""
-    organisers = (_subjects(ctx, hit) or ctx.phrases_in(hit.clause[0], hit.start)
-                  or ctx.phrases_in(hit.end, hit.clause[1]))
+    cut = _find(ctx, ctx.lex.cues["organiser_ends"], hit.clause[0], hit.start)
+    organisers = ((ctx.phrases_in(hit.clause[0], cut[0]) if cut else [])
+                  or ctx.phrases_in(hit.clause[0], hit.start) or ctx.phrases_in(hit.end, hit.clause[1]))
     guests = []
     if _find(ctx, ctx.lex.cues["guest_cues"], hit.end, hit.sent[1]):
         guests = ctx.phrases_in(hit.clause[1], hit.sent[1])
@@ -833,7 +839,7 @@ def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     ctx = _context(analysis, lex, catalogue)
     told = []
     for hit in _hits(ctx):
-        if _planned(ctx, hit):
+        if _planned(ctx, hit) or (hit.trigger.shape == "bilateral" and _counted(ctx, hit)):
             continue
         drafts = SHAPES[hit.trigger.shape](ctx, hit)
         if not drafts:

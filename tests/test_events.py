@@ -268,3 +268,16 @@ def test_events_press_conference_speaker_in_next_sentence():
     text = "国务院新闻办公室举行新闻发布会。卫生部副部长王五介绍疫情形势。"
     events = _events(text)
     assert [e.participants for e in events] == [("gov/scio", "person/王五")]
+
+
+def test_events_press_conference_co_organisers_before_the_place():
+    events = _events("国家卫生健康委与世界卫生组织在北京就疫情防控举行通报会。")
+    assert [e.participants for e in events] == [("gov/nhc", "org/who")]
+
+
+@pytest.mark.parametrize("text", [
+    "张伟同芬兰总统尼尼斯托多次通电话。",
+    "挪方请求中方提供医疗物资援助。",
+])
+def test_events_counted_calls_and_requests_are_not_events(text):
+    assert _events(text) == ()
