@@ -97,14 +97,15 @@ def event_network(graph: rdflib.Graph) -> nx.Graph:
     >>> sorted(event_network(g).nodes(data="kind"))
     [('urn:a', 'actor'), ('urn:e', 'event')]
     """
-    kinds = _classify(graph)
-    docs = _documents(graph)
+    facts = _Facts(graph)
+    kinds = _classify(graph, facts)
+    docs = _documents(facts)
     net = nx.Graph()
     for node in sorted(kinds):
         kind, cls = kinds[node]
-        net.add_node(str(node), **_node_attributes(graph, node, kind, cls, docs))
+        net.add_node(str(node), **_node_attributes(facts, node, kind, cls, docs))
     for node in sorted(kinds):
-        for role, other in _links(graph, node, kinds[node][0]):
+        for role, other in _links(facts, node, kinds[node][0]):
             if other in kinds:
                 _add_role(net, str(node), str(other), role)
     return net
@@ -219,13 +220,39 @@ def script_json(data: object) -> str:
 
 # ---- reading the rdflib graph -------------------------------------------------------------
 
-def _classify(graph: rdflib.Graph) -> dict[rdflib.URIRef, tuple[str, str]]:
+class _Facts:
+    """Every triple of the graph in a dict, read in one pass.
+
+    One scan of the store and then dict lookups is several times faster
+    than a store query per node and property, and the page needs them all.
+    """
+
+    def __init__(self, graph: rdflib.Graph) -> None:
+        self._spo: dict = defaultdict(lambda: defaultdict(list))
+        for s, p, o in graph.triples((None, None, None)):
+            self._spo[s][p].append(o)
+
+    def objects(self, subject: rdflib.term.Node, predicate: rdflib.URIRef) -> list[rdflib.term.Node]:
+        return self._spo[subject][predicate] if subject in self._spo else []
+
+    def value(self, subject: rdflib.term.Node, predicate: rdflib.URIRef) -> rdflib.term.Node | None:
+        found = self.objects(subject, predicate)
+        return min(found) if found else None
+
+    def typed(self):
+        """(node, class) for every rdf:type triple."""
+        for subject, props in self._spo.items():
+            for cls in props.get(RDF.type, ()):
+                yield subject, cls
+
+
+def _classify(graph: rdflib.Graph, facts: _Facts) -> dict[rdflib.URIRef, tuple[str, str]]:
     """Each actor, event and statement node → (kind, most specific jishi class name)."""
     known = {**{c: "actor" for c in _subclasses(graph, "Actor", ACTOR_CLASSES)},
              **{c: "event" for c in _subclasses(graph, "Event", EVENT_CLASSES)},
              STATEMENT_CLASS: "statement"}
     found: dict[rdflib.URIRef, tuple[str, str]] = {}
-    for node, cls in graph.subject_objects(RDF.type):
+    for node, cls in facts.typed():
         name = _local(cls)
         if not isinstance(node, rdflib.URIRef) or name not in known or not str(cls).startswith(str(JISHI)):
             continue
@@ -252,56 +279,56 @@ def _local(term: rdflib.term.Node) -> str:
     return re.split(r"[#/]", str(term))[-1]
 
 
-def _documents(graph: rdflib.Graph) -> dict[rdflib.term.Node, str]:
+def _documents(facts: _Facts) -> dict[rdflib.term.Node, str]:
     """Document node → how a reader names it: identifier, and the title when there is one."""
     names = {}
-    for doc in graph.subjects(RDF.type, JISHI.Document):
-        ident = graph.value(doc, DCTERMS.identifier) or _local(doc)
-        title = graph.value(doc, DCTERMS.title)
+    for doc in sorted(node for node, cls in facts.typed() if cls == JISHI.Document):
+        ident = facts.value(doc, DCTERMS.identifier) or _local(doc)
+        title = facts.value(doc, DCTERMS.title)
         names[doc] = f"{ident} — {title}" if title else str(ident)
     return names
 
 
-def _labels(graph: rdflib.Graph, node: rdflib.term.Node) -> list[rdflib.Literal]:
+def _labels(facts: _Facts, node: rdflib.term.Node) -> list[rdflib.Literal]:
     """rdfs:label literals in the order a reader of Chinese wants them: zh-Hans, zh-Hant, en, others."""
     order = {"zh-hans": 0, "zh-hant": 1, "en": 2}
-    found = [o for o in graph.objects(node, RDFS.label) if isinstance(o, rdflib.Literal)]
+    found = [o for o in facts.objects(node, RDFS.label) if isinstance(o, rdflib.Literal)]
     return sorted(found, key=lambda lit: (order.get((lit.language or "").lower(), 3), str(lit)))
 
 
-def _node_attributes(graph: rdflib.Graph, node: rdflib.URIRef, kind: str, cls: str,
+def _node_attributes(facts: _Facts, node: rdflib.URIRef, kind: str, cls: str,
                      docs: dict[rdflib.term.Node, str]) -> dict:
-    labels = _labels(graph, node)
-    alts = sorted(str(o) for o in graph.objects(node, SKOS.altLabel))
+    labels = _labels(facts, node)
+    alts = sorted(str(o) for o in facts.objects(node, SKOS.altLabel))
     names = sorted({str(lit) for lit in labels} | set(alts))
-    date = graph.value(node, JISHI.date)
+    date = facts.value(node, JISHI.date)
     attrs = {
         "kind": kind, "cls": cls, "names": names,
         "label": str(labels[0]) if labels else _local(node),
         "date": str(date) if date is not None else None,
-        "evidence": _evidence(graph, node, docs),
+        "evidence": _evidence(facts, node, docs),
     }
-    attrs["details"] = _details(graph, node, kind, attrs)
+    attrs["details"] = _details(facts, node, kind, attrs)
     return attrs
 
 
-def _details(graph: rdflib.Graph, node: rdflib.URIRef, kind: str, attrs: dict) -> list[str]:
+def _details(facts: _Facts, node: rdflib.URIRef, kind: str, attrs: dict) -> list[str]:
     """Tooltip lines other than the heading and the evidence."""
     lines = []
     if kind == "actor":
         others = [n for n in attrs["names"] if n != attrs["label"]]
         if others:
             lines.append("、".join(others[:NAMES_MAX]) + (" …" if len(others) > NAMES_MAX else ""))
-        role = graph.value(node, JISHI.role)
+        role = facts.value(node, JISHI.role)
         if role is not None:
             lines.append(f"role: {role}")
     else:
         if attrs["date"]:
-            approx = graph.value(node, JISHI.dateApprox)
+            approx = facts.value(node, JISHI.dateApprox)
             lines.append(f"date: {attrs['date']}" + (" (approx.)" if approx is not None and approx.toPython() else ""))
         if kind == "statement":
-            verb = graph.value(node, JISHI.reportingVerb)
-            text = graph.value(node, JISHI.text)
+            verb = facts.value(node, JISHI.reportingVerb)
+            text = facts.value(node, JISHI.text)
             if verb is not None:
                 lines.append(f"verb: {verb}")
             if text is not None:
@@ -311,28 +338,28 @@ def _details(graph: rdflib.Graph, node: rdflib.URIRef, kind: str, attrs: dict) -
     return lines
 
 
-def _evidence(graph: rdflib.Graph, node: rdflib.URIRef, docs: dict[rdflib.term.Node, str]) -> list[tuple[str, str]]:
+def _evidence(facts: _Facts, node: rdflib.URIRef, docs: dict[rdflib.term.Node, str]) -> list[tuple[str, str]]:
     """(quote, source document) pairs, sorted by document then offset."""
     found = []
-    for ev in graph.objects(node, JISHI.evidence):
-        doc = graph.value(ev, JISHI.document)
-        quote = graph.value(ev, JISHI.quote)
-        start = graph.value(ev, JISHI.start)
+    for ev in facts.objects(node, JISHI.evidence):
+        doc = facts.value(ev, JISHI.document)
+        quote = facts.value(ev, JISHI.quote)
+        start = facts.value(ev, JISHI.start)
         source = docs.get(doc, _local(doc) if doc is not None else "")
         found.append((source, int(start) if start is not None else -1, str(quote or "")))
     return [(quote, source) for source, _, quote in sorted(found)]
 
 
-def _links(graph: rdflib.Graph, node: rdflib.URIRef, kind: str):
+def _links(facts: _Facts, node: rdflib.URIRef, kind: str):
     """(role, other node) pairs leaving ``node``."""
     if kind == "event":
         for prop in ROLE_PROPERTIES:
-            for other in graph.objects(node, JISHI[prop]):
+            for other in facts.objects(node, JISHI[prop]):
                 yield prop, other
     elif kind == "statement":
-        for other in graph.objects(node, JISHI.speaker):
+        for other in facts.objects(node, JISHI.speaker):
             yield "speaker", other
-        for other in graph.objects(node, JISHI.during):
+        for other in facts.objects(node, JISHI.during):
             yield "during", other
 
 
