@@ -6,7 +6,9 @@ exported with its superclass labels without a code change.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +36,13 @@ class Exported:
         """One line for the CLI, e.g. ``cypher: 12 nodes, 30 relationships → out/graph.cypher``."""
         counts = ", ".join(f"{n} {what}" for what, n in self.counts.items())
         return f"{self.fmt}: {counts} → {self.path}"
+
+
+def export_date() -> dt.date:
+    """Today (UTC), or the day of ``SOURCE_DATE_EPOCH`` when it is set (the reproducible-builds convention)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+    return now.date()
 
 
 def local(term: rdflib.term.Node) -> str:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,13 +71,6 @@ def wikidata_code(lang: str | None) -> str | None:
     """``zh-Hans`` → ``zh-hans``; None for languages not exported."""
     code = (lang or "").lower()
     return code if code in LANGUAGES else None
-
-
-def retrieval_date() -> dt.date:
-    """Today (UTC), or the day of ``SOURCE_DATE_EPOCH`` when it is set."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
-    return now.date()
 
 
 def class_items() -> dict[str, str]:

@@ -40,8 +40,9 @@ from ..files import write_atomic
 from ..ns import JID, WD
 from ._common import Exported, LANG_ORDER, is_jishi, local, superclasses
 
-__all__ = ["PropertyGraph", "property_graph", "cypher_script", "write_cypher", "write_neo4j_csv",
-           "cypher_string"]
+__all__ = ["Node", "PropertyGraph", "Relationship", "array_delimiter", "cypher_script", "cypher_statements",
+           "cypher_string", "import_command", "node_files", "property_graph", "relationship_files",
+           "write_cypher", "write_neo4j_csv"]
 
 BATCH = 500
 """Rows per UNWIND statement: large enough to be fast, small enough for any transaction size."""

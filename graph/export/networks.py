@@ -21,6 +21,7 @@ and attributes a node lacks are left out rather than written empty.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -29,7 +30,7 @@ from rdflib.namespace import SKOS
 
 from ..files import write_atomic
 from ..ns import WD
-from ._common import Exported
+from ._common import Exported, export_date
 
 __all__ = ["actor_event_network", "write_gexf", "write_graphml"]
 
@@ -89,7 +90,13 @@ def write_graphml(graph: rdflib.Graph, out: Path) -> Exported:
 
 
 def write_gexf(graph: rdflib.Graph, out: Path) -> Exported:
-    """Write the actor–event network as GEXF 1.2 for Gephi (networkx's writer, UTF-8)."""
+    """Write the actor–event network as GEXF 1.2 for Gephi (networkx's writer, UTF-8).
+
+    networkx stamps ``lastmodifieddate`` with the clock; it is set to
+    :func:`~graph.export._common.export_date` so ``SOURCE_DATE_EPOCH`` makes the file byte-stable.
+    """
     net = actor_event_network(graph)
-    path = write_atomic(out, _serialized(lambda n, f: nx.write_gexf(n, f, encoding="utf-8"), net))
+    text = _serialized(lambda n, f: nx.write_gexf(n, f, encoding="utf-8"), net)
+    text = re.sub(r'lastmodifieddate="[^"]*"', f'lastmodifieddate="{export_date().isoformat()}"', text, count=1)
+    path = write_atomic(out, text)
     return Exported("gexf", path, {"nodes": net.number_of_nodes(), "edges": net.number_of_edges()}, (path,))

@@ -31,10 +31,10 @@ from pathlib import Path
 import rdflib
 
 from ..files import write_atomic
-from ._common import Exported
+from ._common import Exported, export_date
 from ._wikidata import (
     P_INSTANCE_OF, P_PARTICIPANT, P_POINT_IN_TIME, P_REFERENCE_URL, P_RETRIEVED, P_TITLE,
-    Source, WikidataActor, WikidataEvent, linked_actors, linked_events, retrieval_date,
+    Source, WikidataActor, WikidataEvent, linked_actors, linked_events,
 )
 
 __all__ = ["quickstatements", "qs_string", "qs_time", "write_quickstatements"]
@@ -94,7 +94,7 @@ def _actor_lines(actor: WikidataActor) -> list[str]:
 
 def quickstatements(graph: rdflib.Graph, retrieved: dt.date | None = None) -> tuple[str, dict[str, int]]:
     """The V1 commands for ``graph`` and counts (events, actors, lines)."""
-    retrieved = retrieved or retrieval_date()
+    retrieved = retrieved or export_date()
     events, actors = linked_events(graph), linked_actors(graph)
     lines = [line for e in events for line in _event_lines(e, retrieved)]
     lines += [line for a in actors for line in _actor_lines(a)]

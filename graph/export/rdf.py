@@ -29,7 +29,7 @@ from rdflib.namespace import RDF
 from ..emit import PREFIXES
 from ..files import write_atomic
 from ..ns import JISHI
-from ._common import Exported, ontology
+from ._common import Exported, is_jishi, local, ontology
 
 __all__ = ["jsonld_context", "named_graphs", "write_jsonld", "write_ntriples", "write_trig"]
 
@@ -68,17 +68,21 @@ def jsonld_context() -> dict:
     onto = ontology()
     owl = rdflib.Namespace("http://www.w3.org/2002/07/owl#")
     for prop in sorted(set(onto.subjects(RDF.type, owl.ObjectProperty))):
-        if str(prop).startswith(str(JISHI)):
-            context[str(prop)[len(str(JISHI)):]] = {"@id": f"jishi:{str(prop)[len(str(JISHI)):]}", "@type": "@id"}
+        if is_jishi(prop):
+            context[local(prop)] = {"@id": f"jishi:{local(prop)}", "@type": "@id"}
     for prop in sorted(set(onto.subjects(RDF.type, owl.DatatypeProperty))):
-        if str(prop).startswith(str(JISHI)):
-            name = str(prop)[len(str(JISHI)):]
-            rng = onto.value(prop, rdflib.RDFS.range)
-            xsd = str(rdflib.XSD)
-            typed = rng is not None and str(rng).startswith(xsd) and str(rng) != xsd + "string"
-            context[name] = {"@id": f"jishi:{name}", "@type": f"xsd:{str(rng)[len(xsd):]}"} if typed else f"jishi:{name}"
+        if is_jishi(prop):
+            context[local(prop)] = _datatype_term(local(prop), onto.value(prop, rdflib.RDFS.range))
     context.update(EXTRA_TERMS)
     return context
+
+
+def _datatype_term(name: str, rng: rdflib.term.Node | None) -> str | dict:
+    """A typed term for an XSD range other than string (so dates and integers keep their type)."""
+    xsd = str(rdflib.XSD)
+    if rng is None or not str(rng).startswith(xsd) or rng == rdflib.XSD.string:
+        return f"jishi:{name}"
+    return {"@id": f"jishi:{name}", "@type": f"xsd:{str(rng)[len(xsd):]}"}
 
 
 def write_jsonld(graph: rdflib.Graph, out: Path) -> Exported:

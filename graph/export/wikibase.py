@@ -23,10 +23,10 @@ from pathlib import Path
 import rdflib
 
 from ..files import write_atomic
-from ._common import Exported
+from ._common import Exported, export_date
 from ._wikidata import (
     P_INSTANCE_OF, P_PARTICIPANT, P_POINT_IN_TIME, P_REFERENCE_URL, P_RETRIEVED, P_TITLE,
-    Source, WikidataEvent, linked_events, retrieval_date,
+    Source, WikidataEvent, linked_events,
 )
 
 __all__ = ["item_json", "write_wikibase_json"]
@@ -80,7 +80,7 @@ def item_json(event: WikidataEvent, retrieved: dt.date) -> dict:
 
 def write_wikibase_json(graph: rdflib.Graph, out: Path, retrieved: dt.date | None = None) -> Exported:
     """Write the Wikibase item JSON of every event that qualifies to ``out``."""
-    retrieved = retrieved or retrieval_date()
+    retrieved = retrieved or export_date()
     items = [{"iri": e.iri, "entity": item_json(e, retrieved)} for e in linked_events(graph)]
     path = write_atomic(out, json.dumps({"items": items}, ensure_ascii=False, indent=1) + "\n")
     return Exported("wikibase-json", path, {"items": len(items)}, (path,))
