@@ -365,7 +365,7 @@ def node_files(pg: PropertyGraph, delim: str) -> dict[str, str]:
     for labels, nodes in sorted(groups.items()):
         keys = sorted({k for n in nodes for k in n.props})
         header = ["iri:ID(Resource)", ":LABEL"] + [_header(k, pg.types[k]) for k in keys]
-        rows = [[n.iri, ";".join(labels)] + [_csv_value(n.props.get(k), delim) for k in keys] for n in nodes]
+        rows = [[n.iri, delim.join(labels)] + [_csv_value(n.props.get(k), delim) for k in keys] for n in nodes]
         files[f"nodes_{_file_stem(labels[1:] or labels)}.csv"] = _csv_text([header, *rows])
     return files
 

@@ -14,6 +14,7 @@ import pytest
 import rdflib
 
 from graph.export import export
+from graph.files import write_atomic
 from graph.export._common import ontology
 from graph.export.neo4j import (
     array_delimiter, cypher_statements, cypher_string, property_graph,
@@ -111,11 +112,18 @@ def test_neo4j_csv_files_read_back(fixture_path, fixture_graph, tmp_path):
     assert result.counts["nodes"] == len(node_rows)
 
 
-def test_neo4j_csv_array_delimiter_avoids_semicolons():
+def test_neo4j_csv_array_delimiter_avoids_semicolons(tmp_path):
     g = rdflib.Graph().parse(data="""
+        @prefix jishi: <https://w3id.org/jishi/ontology#> .
         @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-        <https://w3id.org/jishi/id/actor/x> skos:altLabel "甲;乙", "丙" .""", format="turtle")
+        <https://w3id.org/jishi/id/actor/x> a jishi:Person ; skos:altLabel "甲;乙", "丙" .""", format="turtle")
     assert array_delimiter(property_graph(g)) == "|"
+    result = export("neo4j-csv", write_atomic(tmp_path / "g.ttl", g.serialize(format="turtle")), tmp_path / "csv")
+    assert "--array-delimiter='U+007C'" in (result.path / "README.md").read_text(encoding="utf-8")
+    with (result.path / "nodes_Actor_Person.csv").open(encoding="utf-8", newline="") as handle:
+        row = next(csv.DictReader(handle))
+    assert row[":LABEL"] == "Resource|Actor|Person"
+    assert row["aliases:string[]"].split("|") == ["丙", "甲;乙"]
 
 
 @pytest.fixture(scope="module")
