@@ -78,6 +78,7 @@ class _Lexicon:
     phrase_breaks: tuple[str, ...]
     titles: re.Pattern
     maybe_date: re.Pattern
+    bare_day: re.Pattern
     max_gap: int
     breaks: re.Pattern
     request: re.Pattern
@@ -103,6 +104,7 @@ def _load_lexicon(cues_path: Path, rows: tuple[tuple[str, str, str, str], ...],
         phrase_breaks=tuple(cues["phrase_breaks"]),
         titles=re.compile("|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) or "(?!)"),
         maybe_date=re.compile(cues["maybe_date"]),
+        bare_day=re.compile(cues["bare_day"]),
         max_gap=2 * max((len(t) for t in titles), default=0) + cues["phrase_rest"],
         breaks=re.compile("[{}]".format(re.escape(cues["clause_breaks"] + cues["sentence_breaks"].replace("\\n", "\n")))),
         request=re.compile(cues["request_pattern"]),
@@ -718,6 +720,7 @@ def _when(ctx: _Context, hit: _Hit) -> tuple[dt.date | None, bool, dt.date | Non
              if s.date and not prefix[:s.start].endswith(tuple(cues["date_not_event"]))
              and _dates_event(ctx, hit, hit.sent[0] + s.start, hit.sent[0] + s.end)]
     date_end = _range_end(ctx, hit, reference)
+    spans = spans or _bare_day(ctx, hit, reference)
     if spans:
         span = spans[-1]
         return span.date, span.approx, span.end_date or date_end
@@ -728,6 +731,17 @@ def _when(ctx: _Context, hit: _Hit) -> tuple[dt.date | None, bool, dt.date | Non
             return None, False, None
         return block.date, block.approx, date_end
     return None, False, None
+
+
+def _bare_day(ctx: _Context, hit: _Hit, reference: dt.date | None) -> list:
+    """``习近平16日同…通电话``: a day of the reference month written right after a name."""
+    if reference is None:
+        return []
+    found = list(ctx.lex.bare_day.finditer(ctx.text, hit.clause[0], hit.start))
+    if not found:
+        return []
+    return [s for s in find_date_spans(ctx.lex.cues["clause_breaks"][0] + found[-1].group(0), reference=reference)
+            if s.date]
 
 
 def _dates_event(ctx: _Context, hit: _Hit, start: int, end: int) -> bool:

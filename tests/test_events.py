@@ -281,3 +281,8 @@ def test_events_press_conference_co_organisers_before_the_place():
 ])
 def test_events_counted_calls_and_requests_are_not_events(text):
     assert _events(text) == ()
+
+
+def test_events_article_day_after_a_name():
+    (event,) = _events("国家主席张伟16日应约同芬兰总统尼尼斯托通电话。", genre="article", date=dt.date(2020, 5, 17))
+    assert event.date == dt.date(2020, 5, 16)
