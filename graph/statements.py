@@ -44,7 +44,7 @@ __all__ = ["extract_statements"]
 
 SENTENCE_END = "。！？!?\n"
 CLAUSE_END = SENTENCE_END + "，,；;：:"
-CHAIN_JOINERS = "、·•-－—"
+ENUMERATION = "、"
 TRIM = " \t\r\n\u3000，,；;：:、"
 MAX_CHAIN_GAP = 20
 MIN_PASSAGE_PREFIX = 10
@@ -430,23 +430,31 @@ def _chains(text: _Text, cues: Cues, start: int, end: int) -> list[list[Mention]
     """Mentions of ``[start, end)`` grouped into name chains (中国 国家主席 习近平)."""
     chains: list[list[Mention]] = []
     for mention in text.mentions_in(start, end):
-        if chains and _joins(text.s[chains[-1][-1].end:mention.start], cues.breaks):
+        if chains and _joins(chains[-1][-1], text.s[chains[-1][-1].end:mention.start], cues.breaks + cues.objects):
             chains[-1].append(mention)
         else:
             chains.append([mention])
     return chains
 
 
-def _joins(gap: str, breaks: tuple[str, ...]) -> bool:
-    """Whether the words between two mentions are a title (joins) rather than a predicate."""
+def _joins(before: Mention, gap: str, breaks: tuple[str, ...]) -> bool:
+    """Whether the words between two mentions are a title (joins) rather than a predicate.
+
+    After a person, an enumeration comma starts another actor (谭德塞、联合国…官员).
+    """
     if len(gap) > MAX_CHAIN_GAP or any(c in CLAUSE_END for c in gap):
+        return False
+    if before.cls == "Person" and any(c in ENUMERATION for c in gap):
         return False
     return not any(b in gap for b in breaks)
 
 
 def _chain_head(chain: list[Mention], cues: Cues) -> Mention:
-    """The actor a name chain stands for: its first named person, else its last name."""
-    return next((m for m in chain if m.cls == "Person" and not _anonymous(m, cues)), chain[-1])
+    """The actor a name chain stands for: its last named person, else its last name.
+
+    The head of a Chinese noun phrase comes last: 俄罗斯总统新闻秘书佩斯科夫 is 佩斯科夫.
+    """
+    return next((m for m in reversed(chain) if m.cls == "Person" and not _anonymous(m, cues)), chain[-1])
 
 
 def _anonymous(mention: Mention, cues: Cues) -> bool:
@@ -569,7 +577,8 @@ def _strip_adverbs(prefix: str, adverbs: tuple[str, ...]) -> str:
 def _drop_inner(text: _Text, clauses: list[Clause]) -> list[Clause]:
     """Drop clauses that are words of the statement before them.
 
-    * a clause opening the content of the one before (谭德塞表示，感谢中国…);
+    * a clause opening the content of the one before (谭德塞表示，感谢中国…), or
+      carrying a subject named in its first sentence (…表示，联合国感谢…，赞赏…);
     * a clause with its own subject and no punctuation before its content, in
       the first sentence of the previous statement's content
       (古特雷斯表示，联合国感谢中方…);
@@ -579,10 +588,11 @@ def _drop_inner(text: _Text, clauses: list[Clause]) -> list[Clause]:
     kept: list[Clause] = []
     for clause in sorted(clauses, key=lambda c: (c.start, c.content)):
         previous = kept[-1] if kept and kept[-1].block == clause.block else None
-        if previous and clause.start <= previous.content:
+        first_sentence = range(previous.content, _sentence_end(text.s, previous.content)) if previous else range(0)
+        if previous and (clause.start <= previous.content
+                         or (not clause.own_subject and clause.origin in first_sentence)):
             continue
-        if (previous and clause.own_subject and not clause.opener
-                and _sentence_end(text.s, previous.content) > clause.start):
+        if clause.own_subject and not clause.opener and clause.start in first_sentence:
             continue
         if clause.country and (previous or _inside_words(text, text.blocks[clause.block])):
             continue

@@ -68,6 +68,20 @@ def test_statements_speaker_after_the_quote(catalogue, text, expected):
     assert _said(_analysis(text, [("王华", "person/王华", PERSON)], kind="paragraph"), catalogue) == expected
 
 
+@pytest.mark.parametrize("text, names, speaker", [
+    ("巴西总统新闻秘书赵丽对记者表示，巴方将继续合作。",
+     [("巴西总统", "person/周涛", PERSON), ("赵丽", "person/赵丽", PERSON)], "person/赵丽"),
+    ("东盟秘书长赵丽、联合国官员等均在会上发言，呼吁各国加强合作。",
+     [("东盟", "io/asean", "InternationalOrganization"), ("赵丽", "person/赵丽", PERSON),
+      ("联合国", "io/un", "InternationalOrganization")], "person/赵丽"),
+    ("5月7日，周涛致函总干事王华，表示愿意加强合作。",
+     [("周涛", "person/周涛", PERSON), ("王华", "person/王华", PERSON)], "person/周涛"),
+])
+def test_statements_speaker_is_the_head_of_the_subject(catalogue, text, names, speaker):
+    said = _said(_analysis(text, names), catalogue)
+    assert [s[0] for s in said] == [speaker]
+
+
 def test_statements_content_runs_over_sentences_until_next_speaker(catalogue):
     text = "张伟指出，疫情形势严峻。各国应携手应对。刘洋说，要保持信心。"
     names = [("张伟", "person/张伟", PERSON), ("刘洋", "person/刘洋", PERSON)]
@@ -158,6 +172,13 @@ def test_statements_appraisal_of_a_topic(catalogue, text, expected):
     names = [("欧盟委员会", "io/ec", "InternationalOrganization"), ("赵丽", "person/赵丽", PERSON),
              ("中方", "country/CN", "Country")]
     assert _said(_analysis(text, names), catalogue) == expected
+
+
+def test_statements_continued_clause_inside_content_is_content(catalogue):
+    text = "周涛表示，联合国感谢各国提供援助，赞赏各方分享经验。"
+    names = [("周涛", "person/周涛", PERSON), ("联合国", "io/un", "InternationalOrganization")]
+    assert _said(_analysis(text, names), catalogue) == [
+        ("person/周涛", "表示", "联合国感谢各国提供援助，赞赏各方分享经验。")]
 
 
 def test_statements_proxy_noun_speaks_for_the_meeting_body(catalogue):
