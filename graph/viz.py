@@ -478,7 +478,7 @@ def _info(data: dict, degree: int) -> dict:
     evidence = data["evidence"]
     return {
         "heading": heading,
-        "lines": [data["cls"] + (f" · {degree} links" if data["kind"] == "actor" else "")] + data["details"],
+        "lines": ([f"{data['cls']} · {degree} links"] if data["kind"] == "actor" else []) + data["details"],
         "evidence": [{"quote": _clip(q), "source": s} for q, s in evidence[:EVIDENCE_MAX]],
         "more": f"+{len(evidence) - EVIDENCE_MAX} more" if len(evidence) > EVIDENCE_MAX else "",
     }

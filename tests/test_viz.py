@@ -163,6 +163,22 @@ def _browser_or_skip():
     pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium); CI always runs this test")
 
 
+def _hover(tab, node_id: str) -> dict:
+    """Move the mouse onto a node; return the tooltip's text and how many img/script elements it holds."""
+    point = tab.evaluate("""id => {
+        const n = window.jishi.network;
+        const p = n.canvasToDOM(n.getPosition(id));
+        const box = document.querySelector('#network canvas').getBoundingClientRect();
+        return {x: box.left + p.x, y: box.top + p.y};
+    }""", node_id)
+    tab.mouse.move(point["x"], point["y"])
+    tab.wait_for_selector("div.vis-tooltip", state="visible")
+    return tab.evaluate("""() => {
+        const tip = document.querySelector('div.vis-tooltip');
+        return {text: tip.textContent, elements: tip.querySelectorAll('img, script').length};
+    }""")
+
+
 @pytest.mark.slow
 def test_viz_page_in_browser(page):
     _browser_or_skip()
@@ -194,6 +210,7 @@ def test_viz_page_in_browser(page):
             tab.evaluate("window.jishi.setView('events')")
             tab.wait_for_timeout(1500)
             tab.evaluate("window.jishi.network.fit()")
+            tooltip = _hover(tab, "https://w3id.org/jishi/id/event/call1")
             ARTIFACTS.mkdir(exist_ok=True)
             tab.screenshot(path=str(ARTIFACTS / "network.png"))
             injected = tab.evaluate("document.querySelectorAll('img[src=x], img[src=\"x\"]').length")
@@ -206,4 +223,6 @@ def test_viz_page_in_browser(page):
     assert errors == []
     assert dialogs == []
     assert injected == 0
+    assert "王毅同谭德塞通电话" in tooltip["text"] and "<img src=x" in tooltip["text"]
+    assert tooltip["elements"] == 0
     assert requests == [url]
