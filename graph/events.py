@@ -789,8 +789,9 @@ def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: 
 
     A gathering told again (``今天举办的新闻发布会``, ``在…峰会上``) shares a
     participant with its first telling; in a chronicle two bullets are two
-    gatherings even on one day and with one organiser. A summit or video
-    conference retold without a date is the dated one.
+    gatherings even on one day and with one organiser. A summit retold without
+    a date is the dated one, and so is any event retold without a date by the
+    same parties (a headline, a later passing mention).
     """
     if a.cls != b.cls:
         return False
@@ -801,7 +802,8 @@ def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: 
             return same_block or not dated_blocks
         if a.cls == "Summit" and None in (a.date, b.date):
             return True
-    return a.date == b.date and set(a.participants) == set(b.participants) and a.provider == b.provider
+    dates_agree = a.date == b.date or None in (a.date, b.date)
+    return dates_agree and set(a.participants) == set(b.participants) and a.provider == b.provider
 
 
 def _merge(told: list[tuple[EventCandidate, int]], dated_blocks: bool) -> list[EventCandidate]:
@@ -817,7 +819,9 @@ def _merge(told: list[tuple[EventCandidate, int]], dated_blocks: bool) -> list[E
             if _same(candidate, first, block == first_block, dated_blocks):
                 if first.cls in GATHERING_CLASSES:
                     union = tuple(dict.fromkeys(first.participants + candidate.participants))
-                    entry[0] = replace(first, participants=union)
+                    entry[0] = first = replace(first, participants=union)
+                if first.date is None and candidate.date is not None:
+                    entry[0] = replace(candidate, participants=first.participants)
                 break
         else:
             entry = [candidate, block]

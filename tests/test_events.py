@@ -286,3 +286,9 @@ def test_events_counted_calls_and_requests_are_not_events(text):
 def test_events_article_day_after_a_name():
     (event,) = _events("国家主席张伟16日应约同芬兰总统尼尼斯托通电话。", genre="article", date=dt.date(2020, 5, 17))
     assert event.date == dt.date(2020, 5, 16)
+
+
+def test_events_undated_retelling_takes_the_date_of_the_dated_one():
+    text = "张伟同尼尼斯托通电话\n5月1日，张伟同芬兰总统尼尼斯托通电话。"
+    events = _events(text, genre="article")
+    assert [(e.cls, e.date) for e in events] == [("PhoneCall", dt.date(2020, 5, 1))]
