@@ -202,6 +202,10 @@ def test_viz_page_in_browser(page):
             tab.evaluate("window.jishi.setTypes(['PhoneCall'])")
             filtered = tab.evaluate("window.jishi.visibleNodeIds().length")
             tab.evaluate("window.jishi.setTypes(['PhoneCall', 'Message', 'Statement'])")
+            tab.fill("#date-from", "2020-03-15")
+            tab.fill("#date-to", "2020-03-31")
+            dated = tab.evaluate("window.jishi.visibleNodeIds().length")
+            tab.evaluate("window.jishi.setDates('', '')")
             tab.fill("#search", "譚德塞")
             found = tab.evaluate("window.jishi.network.getSelectedNodes()")
             tab.fill("#search", "")
@@ -218,6 +222,7 @@ def test_viz_page_in_browser(page):
             browser.close()
     assert drawn == shown == 10
     assert filtered == 2 + 4  # two calls, their two people, and the two actors linked to no fact
+    assert dated == 2 + 2 + 2  # the 03-19 call and statement, 王毅 and 谭德塞, and the two unlinked actors
     assert found[0] == "https://w3id.org/jishi/id/actor/person/tedros"
     assert actors_drawn == 4  # the actors who share an event: 王毅, 谭德塞, 意大利 and the XSS organisation
     assert errors == []

@@ -59,10 +59,12 @@
     from: "", to: "", view: "events", visible: new Set(),
   };
 
+  // Once a date bound is set, undated facts are hidden: nothing says they fall inside it.
   function factPasses(n) {
     if (!state.types.has(n.cls)) return false;
-    if (n.date && state.from && n.date < state.from) return false;
-    if (n.date && state.to && n.date > state.to) return false;
+    if ((state.from || state.to) && !n.date) return false;
+    if (state.from && n.date < state.from) return false;
+    if (state.to && n.date > state.to) return false;
     return true;
   }
 
