@@ -23,12 +23,12 @@ Examples
 --------
 >>> from graph.model import Analysis, Block, Document, Mention
 >>> from graph.catalogue import load_catalogue
->>> text = "李克强表示，中方愿提供帮助。"
+>>> text = "王华表示，两国合作前景广阔。"
 >>> doc = Document("d", text, text, tuple(range(len(text))))
 >>> analysis = Analysis(doc, blocks=(Block("paragraph", 0, len(text)),),
-...                     mentions=(Mention(0, 3, "李克强", "person/李克强", "Person"),))
+...                     mentions=(Mention(0, 2, "王华", "person/王华", "Person"),))
 >>> [(s.speaker, s.verb, s.text) for s in extract_statements(analysis, load_catalogue()).statements]
-[('person/李克强', '表示', '中方愿提供帮助。')]
+[('person/王华', '表示', '两国合作前景广阔。')]
 """
 from __future__ import annotations
 
@@ -52,6 +52,7 @@ PRONOUN_LOOKBACK = 600
 NOT_DIRECT_START = "了过着的得地明服"
 SPEECH_BLOCKS = ("bullet", "paragraph", "turn")
 OUTLET_CLASSES = ("Organization", "InternationalOrganization")
+DATED_BLOCKS = ("bullet", "turn")
 REPORTER_LOOKBACK = 80
 LEAD_SYMBOLS = "◆●■□▲△○◇·•*-—－ \t\u3000”」』"
 QUOTES = {"”": "“", "」": "「", "』": "『"}
@@ -161,12 +162,12 @@ def extract_statements(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     --------
     >>> from graph.model import Analysis, Block, Document, Mention
     >>> from graph.catalogue import load_catalogue
-    >>> text = "马克龙表示，法方支持中方。"
+    >>> text = "赵丽强调，要加强沟通。"
     >>> doc = Document("d", text, text, tuple(range(len(text))))
     >>> a = Analysis(doc, blocks=(Block("bullet", 0, len(text)),),
-    ...              mentions=(Mention(0, 3, "马克龙", "person/马克龙", "Person"),))
+    ...              mentions=(Mention(0, 2, "赵丽", "person/赵丽", "Person"),))
     >>> extract_statements(a, load_catalogue()).statements[0].verb
-    '表示'
+    '强调'
     """
     cues = load_cues(catalogue)
     text = _Text(analysis)
@@ -201,6 +202,14 @@ class _Text:
             if m.end <= end and (not found or m.start >= found[-1].end):
                 found.append(m)
         return found
+
+    def named_around(self, evidence: Span) -> set[str]:
+        """The actor keys named in the block that holds a piece of evidence."""
+        for block in self.blocks:
+            span = self.raw_block(block)
+            if span is not None and span.start <= evidence.start < span.end:
+                return {m.key for m in self.mentions_in(block.start, block.end) if m.key}
+        return set()
 
     def raw_block(self, block: Block) -> Span | None:
         """A block's range in ``raw``, for comparing with event evidence."""
@@ -636,8 +645,13 @@ def _clause_statements(text: _Text, clauses: list[Clause]) -> list[StatementCand
 
 
 def _statement(text: _Text, speaker: str, verb: str, start: int, end: int, block: Block,
-               during: int | None = None) -> StatementCandidate | None:
-    """A candidate for the content ``[start, end)`` trimmed of edge punctuation."""
+               occasion: int | None = None) -> StatementCandidate | None:
+    """A candidate for the content ``[start, end)`` trimmed of edge punctuation.
+
+    ``occasion`` is the event the words are known to belong to (a turn's
+    press conference, a passage's attributed occasion); otherwise it is found
+    from where the words stand (see :func:`_occasion`).
+    """
     while start < end and text.s[start] in TRIM:
         start += 1
     while end > start and text.s[end - 1] in TRIM:
@@ -645,23 +659,38 @@ def _statement(text: _Text, speaker: str, verb: str, start: int, end: int, block
     if end <= start:
         return None
     evidence = text.doc.raw_span(start, end)
-    if during is None:
-        during = _event_before(text, block, evidence.start)
-    if during is None:
-        during = _briefing_of(text, speaker, block.date)
-    date = text.analysis.events[during].date if during is not None else None
+    during = occasion if occasion is not None else _occasion(text, speaker, block, evidence.start)
     return StatementCandidate(speaker=speaker, verb=verb, text=text.s[start:end],
-                              date=block.date or date or text.doc.meta.date,
-                              evidence=evidence, during=during)
+                              date=_said_on(text, block, during), evidence=evidence, during=during)
+
+
+def _occasion(text: _Text, speaker: str, block: Block, raw_start: int) -> int | None:
+    """The event a reported statement was said in.
+
+    In an attributed passage, the occasion its line names; in a chronicle
+    bullet or an article paragraph, the event told earlier in the same block;
+    else (also inside a transcript turn, where others are quoted) the press
+    conference the speaker took part in, when the document tells one that day.
+    """
+    line = text.attribution_of.get((block.start, block.end))
+    if line is not None:
+        return _event_in(text, line)
+    found = None if block.kind == "turn" else _event_before(text, block, raw_start)
+    return found if found is not None else _briefing_of(text, speaker, block.date)
+
+
+def _said_on(text: _Text, block: Block, during: int | None) -> dt.date | None:
+    """When the words were said: the day of their occasion, of their chronicle item or
+    passage, or of their turn; words quoted in an article without an occasion have no known day."""
+    if during is not None:
+        return text.analysis.events[during].date or block.date
+    if block.kind in DATED_BLOCKS or (block.start, block.end) in text.attribution_of:
+        return block.date
+    return None
 
 
 def _event_before(text: _Text, block: Block, raw_start: int) -> int | None:
     """The event told earlier in the same block: a statement there was said during it."""
-    if block.kind == "turn":
-        return _press_conference(text)
-    line = text.attribution_of.get((block.start, block.end))
-    if line is not None:
-        return _event_in(text, line)
     span = text.raw_block(block)
     if span is None:
         return None
@@ -675,9 +704,16 @@ def _event_before(text: _Text, block: Block, raw_start: int) -> int | None:
 
 
 def _briefing_of(text: _Text, speaker: str, day: dt.date | None) -> int | None:
-    """The press conference, told elsewhere in the document on the same day, that the speaker took part in."""
-    return next((i for i, e in enumerate(text.analysis.events)
-                 if e.cls == "PressConference" and speaker in e.participants and e.date == day), None)
+    """The press conference, told elsewhere in the document on the same day, that the speaker took part in.
+
+    A participant is one the event names, or one named in the block that
+    tells it (国新办举行新闻发布会，外交部副部长罗照辉…介绍了…).
+    """
+    for index, event in enumerate(text.analysis.events):
+        if event.cls == "PressConference" and event.date in (day, None) and (
+                speaker in event.participants or speaker in text.named_around(event.evidence)):
+            return index
+    return None
 
 
 def _press_conference(text: _Text) -> int | None:
@@ -770,7 +806,7 @@ def _passage_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[
         first = min((c.origin for c in clauses if start <= c.start < end), default=end)
         if len(re.sub(r"\W", "", text.s[start:first])) < MIN_PASSAGE_PREFIX:
             continue
-        statement = _statement(text, speaker, cues.passage_verb, start, first, passage[0])
+        statement = _statement(text, speaker, cues.passage_verb, start, first, passage[0], _event_in(text, line))
         if statement is not None:
             found.append(statement)
     return found
