@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from .catalogue import Catalogue
@@ -181,6 +182,9 @@ class _Cluster:
     date: dt.date | None
     approx: bool
 
+    def has_document(self, a_index: int) -> bool:
+        return any(member[0] == a_index for member in self.members)
+
     def add(self, ref: tuple[int, int, EventCandidate]) -> None:
         self.members.append(ref)
         candidate = ref[2]
@@ -189,12 +193,22 @@ class _Cluster:
 
 
 def _cluster_events(analyses: list[Analysis]) -> list[_Cluster]:
+    """Group tellings of one event across documents.
+
+    The events stage already merged retellings inside a document, so a
+    cluster takes at most one candidate per document: two same-day briefings
+    of one organiser told in two items stay two events. Direction counts:
+    aid from A to B is not aid from B to A.
+    """
     groups: dict[tuple, list[_Cluster]] = defaultdict(list)
     for a_index, analysis in enumerate(analyses):
         for e_index, candidate in enumerate(analysis.events):
-            group = groups[(candidate.cls, frozenset(candidate.participants))]
+            group = groups[(candidate.cls, frozenset(candidate.participants),
+                            candidate.provider, candidate.recipient)]
             ref = (a_index, e_index, candidate)
             for cluster in group:
+                if cluster.has_document(a_index):
+                    continue
                 if _agree(candidate, cluster.date, cluster.approx):
                     cluster.add(ref)
                     break
@@ -207,10 +221,19 @@ def _role_of(members, attr: str) -> str | None:
     return _most_common(Counter(getattr(c, attr) for _, _, c in members if getattr(c, attr)))
 
 
-def _event_from_cluster(cluster: _Cluster) -> Event:
+def _event_from_cluster(cluster: _Cluster, taken: Container[str]) -> Event:
+    """The event a cluster tells; its key is a digest of what it is.
+
+    Two events alike in class, day and parties (two briefings of one body on
+    one day) get the digest with a running number, in document order.
+    """
     first = cluster.members[0][2]
     participants = tuple(sorted(first.participants))
-    key = digest(first.cls, cluster.date, *participants)
+    base = digest(first.cls, cluster.date, first.provider, first.recipient, *participants)
+    key, n = base, 1
+    while key in taken:
+        n += 1
+        key = digest(base, n)
     evidence = tuple(sorted({c.evidence for _, _, c in cluster.members},
                             key=lambda s: (s.doc_id, s.start, s.end)))
     return Event(
@@ -227,11 +250,7 @@ def resolve_events(analyses: list[Analysis]) -> tuple[tuple[Event, ...], dict[tu
     events: dict[str, Event] = {}
     where: dict[tuple[int, int], str] = {}
     for cluster in _cluster_events(analyses):
-        event = _event_from_cluster(cluster)
-        if event.key in events:
-            old = events[event.key]
-            event = Event(**{**old.__dict__, "evidence": tuple(sorted(
-                set(old.evidence) | set(event.evidence), key=lambda s: (s.doc_id, s.start, s.end)))})
+        event = _event_from_cluster(cluster, events.keys())
         events[event.key] = event
         for a_index, e_index, _ in cluster.members:
             where[(a_index, e_index)] = event.key

@@ -35,3 +35,12 @@ def test_files_load_graph_reads_turtle_and_names_missing_file(tmp_path):
     assert len(load_graph(path)) == 1
     with pytest.raises(FileNotFoundError, match="nothere.ttl"):
         load_graph(tmp_path / "nothere.ttl")
+
+
+def test_files_write_atomic_gives_ordinary_permissions(tmp_path):
+    old = os.umask(0o022)
+    try:
+        target = write_atomic(tmp_path / "graph.ttl", "图")
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o644

@@ -99,3 +99,21 @@ def test_resolve_does_not_label_a_country_with_an_ambiguous_side_form(catalogue)
     resolved = resolve([Analysis(a, mentions=mentions)], ambiguous)
     russia = {x.key: x for x in resolved.actors}["country/RU"]
     assert ("巴方", "zh-Hans") not in russia.alt_labels
+
+
+def test_resolve_keeps_two_same_day_tellings_of_one_document_apart(catalogue):
+    a = _doc("a.txt", "习近平同普京通电话。习近平同普京通电话。")
+    day = D(2020, 3, 19)
+    analyses = [Analysis(a, events=(_call(a, 0, 9, day), _call(a, 10, 19, day)))]
+    assert len(resolve(analyses, catalogue).events) == 2
+
+
+def test_resolve_keeps_aid_directions_apart(catalogue):
+    a = _doc("a.txt", "中方向俄方提供物资。俄方向中方提供物资。")
+    day = D(2020, 3, 1)
+    aid = [EventCandidate("Aid", day, False, ("country/CN", "country/RU"), a.raw_span(0, 9),
+                          provider=p, recipient=r)
+           for p, r in (("country/CN", "country/RU"), ("country/RU", "country/CN"))]
+    b = _doc("b.txt", "中方向俄方提供物资。")
+    analyses = [Analysis(a, events=(aid[0],)), Analysis(b, events=(aid[1],))]
+    assert len(resolve(analyses, catalogue).events) == 2
