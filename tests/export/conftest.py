@@ -136,3 +136,13 @@ def fixture_path(tmp_path: Path) -> Path:
 def fixture_graph(fixture_path: Path) -> rdflib.Graph:
     """The fixture graph loaded as :func:`graph.export.export` loads it (rdflib's store keeps ``zh-Hans``)."""
     return load_graph(fixture_path, fast=False)
+
+
+@pytest.fixture(scope="session")
+def seed_graph_path(tmp_path_factory) -> Path:
+    """The seed corpus built once into a temporary folder (slow tests only)."""
+    from graph.pipeline import build
+
+    out = tmp_path_factory.mktemp("seed_build")
+    build([Path(__file__).resolve().parents[2] / "seeds"], out, progress=False, network=False)
+    return out / "graph.ttl"

@@ -79,3 +79,14 @@ def test_rdf_trig_graph_per_document(fixture_graph):
     xi = rdflib.URIRef("https://w3id.org/jishi/id/actor/person/xi-jinping")
     assert all(s != xi for s, _, _ in graphs[doc_a] | graphs[doc_b])
     assert (doc_a, rdflib.RDF.type, JISHI.Document) in graphs[None]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt, ox_format", [("ntriples", ox.RdfFormat.N_TRIPLES), ("jsonld", ox.RdfFormat.JSON_LD),
+                                            ("trig", ox.RdfFormat.TRIG)])
+def test_rdf_seed_graph_read_back(seed_graph_path, tmp_path, fmt, ox_format):
+    def triples(path, fmt):
+        return {(str(q.subject), str(q.predicate), str(q.object)) for q in ox.parse(path=str(path), format=fmt)}
+
+    path = export(fmt, seed_graph_path, tmp_path / f"seed.{fmt}").path
+    assert triples(path, ox_format) == triples(seed_graph_path, ox.RdfFormat.TURTLE)
