@@ -32,7 +32,10 @@ def main() -> None:
               help="Show a progress bar (default: on a terminal, for more than a few files).")
 @click.option("--network/--no-network", default=True, show_default=True,
               help="Also write OUTDIR/network.html, the interactive view.")
-def build(paths: tuple[Path, ...], outdir: Path, progress: bool | None, network: bool) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for the documents (default: one per core).")
+def build(paths: tuple[Path, ...], outdir: Path, progress: bool | None, network: bool,
+          jobs: int | None) -> None:
     """Build the graph from files and folders (.txt, .md; default: seeds/).
 
     Writes OUTDIR/graph.ttl (Turtle) and OUTDIR/network.html, and prints a
@@ -41,7 +44,7 @@ def build(paths: tuple[Path, ...], outdir: Path, progress: bool | None, network:
     """
     from .pipeline import build as run_build
 
-    report = run_build(list(paths) or [Path("seeds")], outdir, progress=progress, network=network)
+    report = run_build(list(paths) or [Path("seeds")], outdir, progress=progress, network=network, jobs=jobs)
     click.echo(report.summary())
     if not report.documents:
         sys.exit(1)

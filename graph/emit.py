@@ -33,7 +33,8 @@ PREFIXES = {
 Triple = tuple[str, str, str]
 """(subject, predicate, object), each already written in Turtle syntax."""
 
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
+                          "\b": "\\b", "\f": "\\f"})
 _IRI_ESCAPE = set('<>"{}|^`\\ #?')
 
 
@@ -60,7 +61,7 @@ def literal(value: object, lang: str | None = None) -> str:
         return str(value)
     if isinstance(value, dt.date):
         return f'"{value.isoformat()}"^^xsd:date'
-    text = "".join(_ESCAPES.get(ch, ch) for ch in str(value))
+    text = str(value).translate(_ESCAPES)
     return f'"{text}"@{lang}' if lang else f'"{text}"'
 
 

@@ -6,8 +6,11 @@ reported in the summary and the rest of the corpus is still built.
 """
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +22,7 @@ from .files import load_graph, write_atomic
 from .model import Analysis, Resolved, Skipped
 
 PROGRESS_MIN_FILES = 20
+PARALLEL_MIN_FILES = 8
 
 
 @dataclass
@@ -62,32 +66,72 @@ def analyse(document, catalogue: Catalogue) -> Analysis:
     return statements.extract_statements(analysis, catalogue)
 
 
-def analyse_files(paths: list[Path], catalogue: Catalogue, progress: bool | None = None
-                  ) -> tuple[list[Analysis], list[Skipped]]:
-    """Read and analyse every document under ``paths``; unreadable files are skipped with a reason."""
+def _analyse_path(path: Path, catalogue: Catalogue) -> Analysis | Skipped:
+    """One file through every per-document stage, or the reason it was skipped."""
+    try:
+        document = read.read_document(path)
+    except read.UnreadableDocument as exc:
+        return Skipped(str(path), exc.reason)
+    return analyse(document, catalogue)
+
+
+_worker_catalogue: Catalogue | None = None
+
+
+def _init_worker(catalogue: Catalogue) -> None:
+    """Give a worker process the catalogue once, not with every file."""
+    global _worker_catalogue
+    _worker_catalogue = catalogue
+
+
+def _analyse_in_worker(path: Path) -> Analysis | Skipped:
+    assert _worker_catalogue is not None
+    return _analyse_path(path, _worker_catalogue)
+
+
+def _results(files: list[Path], catalogue: Catalogue, jobs: int) -> Iterator[Analysis | Skipped]:
+    """Per-file results in input order; in ``jobs`` processes when the corpus is large enough."""
+    if jobs <= 1 or len(files) < PARALLEL_MIN_FILES:
+        yield from (_analyse_path(path, catalogue) for path in files)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(catalogue,)) as pool:
+        yield from pool.map(_analyse_in_worker, files, chunksize=2)
+
+
+def default_jobs() -> int:
+    """One worker process per available core."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def analyse_files(paths: list[Path], catalogue: Catalogue, progress: bool | None = None,
+                  jobs: int | None = None) -> tuple[list[Analysis], list[Skipped]]:
+    """Read and analyse every document under ``paths``; unreadable files are skipped with a reason.
+
+    Documents are independent until resolution, so a large corpus is analysed
+    in parallel processes; results keep the input order, so output does not
+    depend on scheduling.
+    """
     files = read.find_documents(paths)
     show = progress if progress is not None else (sys.stderr.isatty() and len(files) >= PROGRESS_MIN_FILES)
     analyses, skipped = [], []
-    for path in tqdm(files, desc="documents", unit="doc", disable=not show):
-        try:
-            document = read.read_document(path)
-        except read.UnreadableDocument as exc:
-            skipped.append(Skipped(str(path), exc.reason))
-            continue
-        analyses.append(analyse(document, catalogue))
+    results = _results(files, catalogue, default_jobs() if jobs is None else jobs)
+    for result in tqdm(results, total=len(files), desc="documents", unit="doc", disable=not show):
+        (skipped if isinstance(result, Skipped) else analyses).append(result)
     skipped += [Skipped(str(p), "no such file or folder") for p in paths if not Path(p).exists()]
     return analyses, skipped
 
 
 def build(paths: list[Path], outdir: Path, progress: bool | None = None,
-          catalogue: Catalogue | None = None, network: bool = True) -> BuildReport:
+          catalogue: Catalogue | None = None, network: bool = True, jobs: int | None = None
+          ) -> BuildReport:
     """Build ``outdir/graph.ttl`` from the documents under ``paths``.
 
     With ``network``, also ``outdir/network.html``, the interactive view that
     reads the graph just written (so it shows exactly what a user loads).
+    ``jobs`` worker processes analyse the documents (default: one per core).
     """
     catalogue = catalogue or load_catalogue()
-    analyses, skipped = analyse_files(paths, catalogue, progress)
+    analyses, skipped = analyse_files(paths, catalogue, progress, jobs)
     resolved = resolve.resolve(analyses, catalogue)
     triples = emit.emit(resolved)
     graph_path = write_atomic(Path(outdir) / "graph.ttl", emit.to_turtle(triples))

@@ -1,0 +1,64 @@
+"""The whole build: bad input reported, output parseable, exact, deterministic."""
+import shutil
+
+import pyoxigraph
+import pytest
+import rdflib
+from rdflib.namespace import DCTERMS
+
+from graph.ns import JISHI
+from graph.pipeline import build
+
+
+@pytest.fixture(scope="module")
+def mixed_corpus(tmp_path_factory, data_dir):
+    folder = tmp_path_factory.mktemp("mixed")
+    for name in ("gbk.txt", "big5.txt", "utf16_bom.txt", "empty.txt", "binary.txt"):
+        shutil.copyfile(data_dir / name, folder / name)
+    return folder
+
+
+def test_pipeline_builds_mixed_encodings_and_reports_bad_files(mixed_corpus, tmp_path):
+    report = build([mixed_corpus], tmp_path, network=False)
+    assert report.documents == 3
+    reasons = {s.path.rsplit("/", 1)[-1]: s.reason for s in report.skipped}
+    assert set(reasons) == {"empty.txt", "binary.txt"}
+    assert "empty" in reasons["empty.txt"] and "binary" in reasons["binary.txt"]
+    summary = report.summary()
+    assert "empty.txt" in summary and "binary.txt" in summary
+    g = rdflib.Graph().parse(tmp_path / "graph.ttl")
+    quotes = sorted(str(q) for q in g.objects(None, JISHI.quote))
+    assert quotes == ["中方愿同各方加强合作。", "中方愿同各方加强合作。", "中方願同各方加強合作。"]
+    assert len(list(g.subjects(rdflib.RDF.type, JISHI.Statement))) == 1
+    ids = {str(i) for i in g.objects(None, DCTERMS.identifier)}
+    assert ids == {"gbk.txt", "big5.txt", "utf16_bom.txt"}
+
+
+def test_pipeline_big5_document_is_traditional_with_traditional_quotes(mixed_corpus, tmp_path):
+    build([mixed_corpus], tmp_path, network=False)
+    g = rdflib.Graph().parse(tmp_path / "graph.ttl")
+    doc = next(g.subjects(DCTERMS.identifier, rdflib.Literal("big5.txt")))
+    assert str(g.value(doc, DCTERMS.language)) == "zh-Hant"
+    quotes = {str(q) for ev in g.subjects(JISHI.document, doc) for q in g.objects(ev, JISHI.quote)}
+    assert quotes == {"中方願同各方加強合作。"}
+
+
+@pytest.mark.slow
+def test_pipeline_seed_graph_is_deterministic_exact_and_parseable(seeds_dir, seed_documents, tmp_path):
+    first = build([seeds_dir], tmp_path / "a", network=False)
+    build([seeds_dir], tmp_path / "b", network=False, jobs=2)
+    data = (tmp_path / "a" / "graph.ttl").read_bytes()
+    assert data == (tmp_path / "b" / "graph.ttl").read_bytes()
+    assert first.documents == 5
+    g = rdflib.Graph().parse(data=data.decode("utf-8"), format="turtle")
+    store = pyoxigraph.Store()
+    store.load(data, pyoxigraph.RdfFormat.TURTLE)
+    assert len(g) == len(store) == first.triples
+    checked = 0
+    for ev in g.subjects(rdflib.RDF.type, JISHI.Evidence):
+        doc_id = str(g.value(g.value(ev, JISHI.document), DCTERMS.identifier))
+        raw = seed_documents[doc_id].raw
+        start, end = int(g.value(ev, JISHI.start)), int(g.value(ev, JISHI.end))
+        assert raw[start:end] == str(g.value(ev, JISHI.quote))
+        checked += 1
+    assert checked > 500
