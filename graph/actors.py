@@ -20,6 +20,7 @@ All words (titles, name boundaries, organisation endings, cues) come from
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -42,6 +43,8 @@ NOT_IN_ORG = "no"
 COUNTRY_NEED = "country"
 KEEP = "keep"
 SPEAKER_WINDOW = 8
+JUMP_MAX_FIRST_CHARS = 200
+SHORT_LEAD = 2  # at most this many characters before a conjunction: a word, not a name (专家同复旦大学)
 BOOK_TITLE_OPEN = "《〈"
 SIDE_SUFFIX = "方"
 RESOLVABLE_TITLE_KINDS = {"head", "royal", "minister", "leader"}
@@ -69,6 +72,9 @@ class _Tables:
     trie: dict
     blockers: frozenset[str]
     titles: tuple[tuple[str, str], ...]
+    title_trie: dict
+    title_kinds: dict[str, str]
+    persons_by_affiliation: dict[str, tuple]
     boundaries: dict
     boundary_modes: dict[str, str]
     longest_boundary: int
@@ -117,8 +123,7 @@ def find_mentions(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     known = _catalogue_candidates(text, tables, catalogue)
     candidates = (known + _joint_candidates(text, tables, catalogue)
                   + _organisation_candidates(text, tables, known) + _media_candidates(text, tables, known))
-    mentions = _settle(candidates, catalogue)
-    mentions = _extend_sides(text, mentions, tables)
+    mentions = _settle(candidates, text, tables, catalogue)
     mentions, infos = _titled_persons(text, mentions, tables, catalogue)
     mentions, infos = _speakers(text, analysis.blocks, mentions, infos, catalogue)
     mentions = _bare_names(text, mentions, infos, tables)
@@ -159,6 +164,9 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
         trie=_trie(list(catalogue.surfaces) + sorted(blockers)),
         blockers=blockers,
         titles=titles,
+        title_trie=_trie([t for t, _ in titles]),
+        title_kinds=dict(titles),
+        persons_by_affiliation=_persons_by_affiliation(catalogue),
         boundaries=_trie(sorted(boundary_modes)),
         boundary_modes=boundary_modes,
         longest_boundary=max(map(len, boundary_modes), default=0),
@@ -173,6 +181,15 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
                             re.MULTILINE),
         side_exclusions=tuple(w for w in blockers if w.startswith(SIDE_SUFFIX)),
     )
+
+
+def _persons_by_affiliation(catalogue: Catalogue) -> dict[str, tuple]:
+    """Catalogue persons grouped by the actor they belong to (for bare titles)."""
+    groups: dict[str, list] = {}
+    for actor in catalogue.actors.values():
+        if actor.cls == PERSON and actor.affiliation:
+            groups.setdefault(actor.affiliation, []).append(actor)
+    return {k: tuple(v) for k, v in groups.items()}
 
 
 def _alternation(words: list[str]) -> str:
@@ -210,20 +227,64 @@ def _longest_at(text: str, i: int, trie: dict) -> list[str]:
 
 def _catalogue_candidates(text: str, tables: _Tables, catalogue: Catalogue) -> list[_Candidate]:
     """Longest catalogue (or blocker) match at each position, left to right."""
-    found: list[_Candidate] = []
-    trie = tables.trie
+    return [_surface_candidate(start, word, tables, catalogue) for start, word in _scan(text, tables.trie)]
+
+
+def _scan(text: str, trie: dict, free: bytearray | None = None) -> list[tuple[int, str]]:
+    """Longest trie words, left to right, without overlaps (the hot loop: kept flat for speed).
+
+    A Latin word must not sit inside a longer Latin word; with ``free``, a word
+    must not cover a position already taken (``free[i]`` set).
+    """
+    found = []
+    get = trie.get
+    jump = _first_chars(trie) if len(trie) <= JUMP_MAX_FIRST_CHARS else None
     i, n = 0, len(text)
     while i < n:
-        if text[i] not in trie:
+        if jump is not None:
+            hit = jump.search(text, i)
+            if hit is None:
+                break
+            i = hit.start()
+        node = get(text[i])
+        if node is None:
             i += 1
             continue
-        word = next((w for w in _longest_at(text, i, trie) if _ascii_bounded(text, i, i + len(w))), None)
+        words = []
+        j = i + 1
+        while True:
+            word = node.get(_END)
+            if word is not None:
+                words.append(word)
+            if j >= n:
+                break
+            node = node.get(text[j])
+            if node is None:
+                break
+            j += 1
+        word = words[-1] if words else None
+        if word is not None and (free is not None or word[0].isascii() or word[-1].isascii()):
+            word = next((w for w in reversed(words) if _fits(text, i, w, free)), None)
         if word is None:
             i += 1
             continue
-        found.append(_surface_candidate(i, word, tables, catalogue))
+        found.append((i, word))
         i += len(word)
     return found
+
+
+def _first_chars(trie: dict) -> re.Pattern:
+    """A pattern that finds the next character a trie word can start with."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(trie) if c != _END) + "]")
+
+
+def _fits(text: str, start: int, word: str, free: bytearray | None) -> bool:
+    """Whether ``word`` may be matched at ``start`` (Latin word bounds, positions still free)."""
+    if free is not None and any(free[start:start + len(word)]):
+        return False
+    if word[0].isascii() or word[-1].isascii():
+        return _ascii_bounded(text, start, start + len(word))
+    return True
 
 
 def _surface_candidate(start: int, word: str, tables: _Tables, catalogue: Catalogue) -> _Candidate:
@@ -274,12 +335,13 @@ def _organisation_candidates(text: str, tables: _Tables, known: list[_Candidate]
     closing = {c.end: c.start for c in known if c.source == _CATALOGUE}
     countries = {c.start: c.end for c in known if c.source == _CATALOGUE and c.cls == COUNTRY}
     named_starts = {c.start for c in known if c.source == _CATALOGUE}
+    named_ends = set(closing)
     found = []
     for match in tables.suffix_re.finditer(text):
         suffix, cls, prefix_ns, needs, stops = tables.suffixes[match.group(0)]
         if stops and text[match.end():match.end() + 1] in stops:
             continue
-        start = _organisation_start(text, match.start(), tables, set(closing), named_starts)
+        start = _organisation_start(text, match.start(), tables, named_ends, named_starts)
         if start is None or not _own_name(text, start, closing.get(match.end()), tables):
             continue
         if not _meets(text, start, match.start(), needs, countries):
@@ -335,8 +397,8 @@ def _organisation_start(text: str, end: int, tables: _Tables, named_ends: set[in
 
     It starts after punctuation, a digit or a boundary word (的, 召开 …). A
     conjunction (和, 与, 应) starts it only between two names: after a name
-    (复旦大学和同济医院), before a catalogue name, or near the very start
-    (应欧洲呼吸学会, 并与…), so 北京协和医院 and 肺生理和传染病医学研究中心 stay whole.
+    (复旦大学和同济医院), before a catalogue name, or after a short word
+    (应欧洲呼吸学会, 专家同复旦大学), so 北京协和医院 and 肺生理和传染病医学研究中心 stay whole.
     ``None`` when no boundary is met within ``MAX_ORG_PREFIX`` characters.
     """
     i = end
@@ -357,7 +419,7 @@ def _organisation_start(text: str, end: int, tables: _Tables, named_ends: set[in
     for before, after in soft:
         if end - after < 2:
             continue
-        if before - i <= 1 or after in named_starts or before in named_ends or _ends_with_suffix(text, before, tables):
+        if before - i <= SHORT_LEAD or after in named_starts or before in named_ends or _ends_with_suffix(text, before, tables):
             return after
     return i
 
@@ -411,7 +473,7 @@ def _media_candidates(text: str, tables: _Tables, known: list[_Candidate]) -> li
     return found
 
 
-def _settle(candidates: list[_Candidate], catalogue: Catalogue) -> list[Mention]:
+def _settle(candidates: list[_Candidate], text: str, tables: _Tables, catalogue: Catalogue) -> list[Mention]:
     """Keep the longest candidates that do not overlap; blockers keep their place and vanish."""
     taken = bytearray(max((c.end for c in candidates), default=0))
     kept: list[_Candidate] = []
@@ -420,20 +482,21 @@ def _settle(candidates: list[_Candidate], catalogue: Catalogue) -> list[Mention]
             continue
         taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
         kept.append(cand)
-    return [m for cand in kept for m in _mentions_of(cand, catalogue)]
+    return [m for cand in kept for m in _mentions_of(cand, text, tables, catalogue)]
 
 
-def _mentions_of(cand: _Candidate, catalogue: Catalogue) -> list[Mention]:
+def _mentions_of(cand: _Candidate, text: str, tables: _Tables, catalogue: Catalogue) -> list[Mention]:
     """The mentions a settled candidate stands for."""
     if cand.source == _BLOCKER:
         return []
     if cand.parts:
         return list(cand.parts)
-    return [_catalogue_mention(cand.start, cand.end, cand.keys, cand.cls, catalogue)]
+    end = _side_end(text, cand, tables)
+    return [_catalogue_mention(cand.start, end, text[cand.start:end], cand.keys, cand.cls, catalogue)]
 
 
-def _catalogue_mention(start: int, end: int, keys: tuple[str, ...], cls: str,
-                       catalogue: Catalogue, surface: str = "") -> Mention:
+def _catalogue_mention(start: int, end: int, surface: str, keys: tuple[str, ...], cls: str,
+                       catalogue: Catalogue) -> Mention:
     """A mention; ambiguous keys leave ``key`` None until context decides."""
     key = keys[0] if len(keys) == 1 else None
     actor = catalogue.actors.get(key or "")
@@ -441,15 +504,12 @@ def _catalogue_mention(start: int, end: int, keys: tuple[str, ...], cls: str,
                    actor.role if actor else None, actor.affiliation if actor and actor.cls == PERSON else None)
 
 
-def _extend_sides(text: str, mentions: list[Mention], tables: _Tables) -> list[Mention]:
-    """世卫组织方: an organisation followed by 方 is that organisation's side."""
-    out = []
-    for m in mentions:
-        if (m.cls not in (PERSON, COUNTRY) and text.startswith(SIDE_SUFFIX, m.end)
-                and not any(text.startswith(w, m.end) for w in tables.side_exclusions)):
-            m = replace(m, end=m.end + 1)
-        out.append(replace(m, surface=text[m.start:m.end]))
-    return out
+def _side_end(text: str, cand: _Candidate, tables: _Tables) -> int:
+    """世卫组织方: an organisation followed by 方 is that organisation's side (not 世卫组织方面)."""
+    if (cand.cls not in (PERSON, COUNTRY) and text.startswith(SIDE_SUFFIX, cand.end)
+            and not any(text.startswith(w, cand.end) for w in tables.side_exclusions)):
+        return cand.end + 1
+    return cand.end
 
 
 # ---------------------------------------------------------------- pass 2: titled persons
@@ -503,7 +563,10 @@ def _title_chain(text: str, pos: int, tables: _Tables, by_start: dict[int, Menti
 
 def _title_at(text: str, pos: int, tables: _Tables) -> str | None:
     """The longest title starting at ``pos``."""
-    return next((t for t, _ in tables.titles if text.startswith(t, pos)), None)
+    if pos >= len(text) or text[pos] not in tables.title_trie:
+        return None
+    found = _longest_at(text, pos, tables.title_trie)
+    return found[0] if found else None
 
 
 def _name_at(text: str, pos: int, tables: _Tables, by_start: dict[int, Mention]) -> str | None:
@@ -587,7 +650,12 @@ def _is_person_name(surface: str) -> bool:
 
 def _drop_overlapped(mentions: list[Mention], added: list[Mention]) -> list[Mention]:
     """``mentions`` without those that overlap an added one."""
-    return [m for m in mentions if not any(m.start < a.end and a.start < m.end for a in added)]
+    if not added:
+        return mentions
+    covered = bytearray(max(a.end for a in added))
+    for a in added:
+        covered[a.start:a.end] = b"\x01" * (a.end - a.start)
+    return [m for m in mentions if not any(covered[m.start:m.end])]
 
 
 # ---------------------------------------------------------------- pass 3: in-document links
@@ -599,21 +667,11 @@ def _bare_names(text: str, mentions: list[Mention], infos: list[ActorInfo], tabl
     table = {**surnames, **people}
     if not table:
         return mentions
-    trie = _trie(list(table))
     taken = bytearray(len(text))
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
-    added = []
-    i = 0
-    while i < len(text):
-        words = _longest_at(text, i, trie) if text[i] in trie else []
-        word = next((w for w in words if not any(taken[i:i + len(w)])), None)
-        if word is None:
-            i += 1
-            continue
-        info = table[word]
-        added.append(Mention(i, i + len(word), word, info.key, PERSON, info.role, info.affiliation))
-        i += len(word)
+    added = [Mention(i, i + len(word), word, table[word].key, PERSON, table[word].role, table[word].affiliation)
+             for i, word in _scan(text, _trie(list(table)), taken)]
     return mentions + added
 
 
@@ -634,11 +692,16 @@ def _bare_titles(text: str, mentions: list[Mention], infos: list[ActorInfo], tab
                  catalogue: Catalogue) -> list[Mention]:
     """柬埔寨首相 with no name: the person holding that title, when exactly one is known."""
     starts = {m.start for m in mentions}
+    holders: dict[tuple[str, str], dict[str, ActorInfo]] = {}
+    for info in infos:
+        if info.cls == PERSON and info.affiliation and info.role:
+            holders.setdefault((info.affiliation, info.role), {})[info.key] = info
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.start):
         title = _title_at(text, m.end, tables) if m.cls in CONTEXT_CLASSES and m.key else None
         end = m.end + len(title) if title else m.end
-        holder = _holder(m.key, title, infos, tables, catalogue) if title and end not in starts else None
+        holder = (_holder(m.key, title, holders.get((m.key, title), {}), tables, catalogue)
+                  if title and end not in starts else None)
         if holder is None:
             out.append(m)
             continue
@@ -646,17 +709,14 @@ def _bare_titles(text: str, mentions: list[Mention], infos: list[ActorInfo], tab
     return out
 
 
-def _holder(affiliation: str, title: str, infos: list[ActorInfo], tables: _Tables,
+def _holder(affiliation: str, title: str, here: dict[str, ActorInfo], tables: _Tables,
             catalogue: Catalogue) -> ActorInfo | None:
-    """The one person with ``title`` at ``affiliation``: named in this document, else in the catalogue."""
-    here = {i.key: i for i in infos if i.cls == PERSON and i.affiliation == affiliation and i.role == title}
+    """The one person with ``title`` at ``affiliation``: named in this document (``here``), else in the catalogue."""
     if len(here) == 1:
         return next(iter(here.values()))
-    kind = next((k for t, k in tables.titles if t == title), None)
-    if here or kind not in RESOLVABLE_TITLE_KINDS:
+    if here or tables.title_kinds.get(title) not in RESOLVABLE_TITLE_KINDS:
         return None
-    known = [a for a in catalogue.actors.values()
-             if a.cls == PERSON and a.affiliation == affiliation and _same_title(a.role, title)]
+    known = [a for a in tables.persons_by_affiliation.get(affiliation, ()) if _same_title(a.role, title)]
     if len(known) != 1:
         return None
     return ActorInfo(known[0].key, PERSON, known[0].zh_hans, title, affiliation)
@@ -670,11 +730,17 @@ def _same_title(role: str | None, title: str) -> bool:
 def _disambiguate(text: str, mentions: list[Mention], blocks: tuple[Block, ...],
                   catalogue: Catalogue) -> list[Mention]:
     """巴方: the candidate country named in the same line, else in the same block, else None."""
+    if all(m.key is not None for m in mentions):
+        return mentions
+    starts_by_key: dict[str, list[int]] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.key:
+            starts_by_key.setdefault(m.key, []).append(m.start)
     out = []
     for m in mentions:
         if m.key is None:
             keys = _ambiguous_keys(m, catalogue)
-            m = replace(m, key=_nearby_choice(text, m, keys, mentions, blocks))
+            m = replace(m, key=_nearby_choice(text, m, keys, starts_by_key, blocks))
         out.append(m)
     return out
 
@@ -687,18 +753,24 @@ def _ambiguous_keys(m: Mention, catalogue: Catalogue) -> tuple[str, ...]:
     return keys
 
 
-def _nearby_choice(text: str, m: Mention, keys: tuple[str, ...], mentions: list[Mention],
+def _nearby_choice(text: str, m: Mention, keys: tuple[str, ...], starts_by_key: dict[str, list[int]],
                    blocks: tuple[Block, ...]) -> str | None:
-    """The single candidate key that another mention near ``m`` names."""
+    """The single candidate key that another mention near ``m`` names (same line, else same block)."""
     line_start = text.rfind("\n", 0, m.start) + 1
     line_end = text.find("\n", m.end)
     scopes = [(line_start, len(text) if line_end < 0 else line_end)]
     scopes += [(b.start, b.end) for b in blocks if b.start <= m.start and m.end <= b.end]
     for lo, hi in scopes:
-        named = {o.key for o in mentions if o.key in keys and lo <= o.start and o.end <= hi}
+        named = [k for k in keys if _any_between(starts_by_key.get(k, []), lo, hi)]
         if len(named) == 1:
-            return named.pop()
+            return named[0]
     return None
+
+
+def _any_between(starts: list[int], lo: int, hi: int) -> bool:
+    """Whether a sorted list of positions has one in ``[lo, hi)``."""
+    i = bisect.bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
 
 
 def _organisation_infos(mentions: list[Mention], catalogue: Catalogue) -> list[ActorInfo]:

@@ -123,11 +123,14 @@ def test_actors_unnamed_spokesperson_is_the_body(catalogue):
         ("外交部", "gov/mfa"), ("中方", "country/CN")]
 
 
-def test_actors_transcript_speaker(catalogue):
+@pytest.mark.parametrize("label_inside_turn", [True, False])
+def test_actors_transcript_speaker(catalogue, label_inside_turn):
     text = "请外交部副部长罗照辉介绍情况。\n罗照辉:\n谢谢主持人。\n胡凯红:\n下面开始提问。\n"
     turn1 = text.index("罗照辉:")
     turn2 = text.index("胡凯红:")
-    blocks = (Block("turn", turn1, turn2, speaker="罗照辉"), Block("turn", turn2, len(text), speaker="胡凯红"))
+    skip = 0 if label_inside_turn else 5
+    blocks = (Block("turn", turn1 + skip, turn2, speaker="罗照辉"),
+              Block("turn", turn2 + skip, len(text), speaker="胡凯红"))
     mentions = analyse(text, catalogue, blocks).mentions
     luo = [m for m in mentions if m.start == turn1]
     hu = [m for m in mentions if m.start == turn2]
@@ -152,9 +155,25 @@ def test_actors_media_outlet_of_reporter(catalogue, line, key):
     ("专家来自同济医院。", [("同济医院", "org/同济医院")]),
     ("他们在有关的大学里学习。", []),
     ("武汉市卫生健康委员会发布通报。", [("武汉市卫生健康委员会", "gov/武汉市卫生健康委员会")]),
+    ("专家同复旦大学和同济医院合作。", [("复旦大学", "org/复旦大学"), ("同济医院", "org/同济医院")]),
+    ("上海市卫生健康委发布通知。", [("上海市卫生健康委", "gov/上海市卫生健康委")]),
+    ("外交部召开国家卫生健康委会议。", [("外交部", "gov/mfa"), ("国家卫生健康委", "gov/nhc")]),
+    ("他们送往定点医院。", []),
+    ("◆日本驻华使馆发表声明。", [("日本驻华使馆", "gov/日本驻华使馆")]),
+    ("◆外国驻华使馆发表声明。", []),
+    ("该校学生来自有关大学生联合会。", []),
 ])
 def test_actors_organisation_by_suffix(catalogue, text, expected):
     assert found(text, catalogue) == expected
+
+
+@pytest.mark.parametrize("text, surface, key", [
+    ("◆美国哈佛大学医学院发表论文。", "美国哈佛大学医学院", "org/哈佛大学医学院"),
+    ("◆中国科学技术大学发表论文。", "中国科学技术大学", "org/中国科学技术大学"),
+    ("◆日本国立传染病研究所发表论文。", "日本国立传染病研究所", "org/日本国立传染病研究所"),
+])
+def test_actors_organisation_leading_country_stays_in_mention_not_key(catalogue, text, surface, key):
+    assert found(text, catalogue) == [(surface, key)]
 
 
 def test_actors_mentions_sorted_and_sliced(catalogue):
