@@ -63,6 +63,7 @@ class _Candidate:
     cls: str
     source: int
     parts: tuple[Mention, ...] = ()
+    nested: tuple[_Candidate, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -329,8 +330,10 @@ def _organisation_candidates(text: str, tables: _Tables, known: list[_Candidate]
     """Organisations known by their ending (…大学, …疾控中心) after a clear boundary.
 
     ``known`` are the catalogue matches: a run that ends with a catalogue name
-    is the catalogue's (推进二十国集团) unless a place comes first (上海市卫生健康委). A leading country stays in the mention
-    (美国哈佛大学) but not in the key (org/哈佛大学), so both names reach the actor.
+    is the catalogue's (推进二十国集团) unless a place comes first (上海市卫生健康委).
+    A leading country stays in the mention (美国哈佛大学) but not in the key
+    (org/哈佛大学), so both names reach the actor; the country keeps a nested
+    mention of its own.
     """
     closing = {c.end: c.start for c in known if c.source == _CATALOGUE}
     countries = {c.start: c.end for c in known if c.source == _CATALOGUE and c.cls == COUNTRY}
@@ -351,7 +354,8 @@ def _organisation_candidates(text: str, tables: _Tables, known: list[_Candidate]
         if len(prefix) < 2 or _has_title(prefix, tables) or any(w in prefix for w in tables.generic_words):
             continue
         key = f"{prefix_ns}/{text[name_start:match.end()]}"
-        found.append(_Candidate(start, match.end(), (key,), cls, _DISCOVERED))
+        nested = tuple(c for c in known if c.start == start and c.end == name_start and name_start > start)
+        found.append(_Candidate(start, match.end(), (key,), cls, _DISCOVERED, nested=nested))
     return found
 
 
@@ -492,7 +496,8 @@ def _mentions_of(cand: _Candidate, text: str, tables: _Tables, catalogue: Catalo
     if cand.parts:
         return list(cand.parts)
     end = _side_end(text, cand, tables)
-    return [_catalogue_mention(cand.start, end, text[cand.start:end], cand.keys, cand.cls, catalogue)]
+    nested = [m for inner in cand.nested for m in _mentions_of(inner, text, tables, catalogue)]
+    return nested + [_catalogue_mention(cand.start, end, text[cand.start:end], cand.keys, cand.cls, catalogue)]
 
 
 def _catalogue_mention(start: int, end: int, surface: str, keys: tuple[str, ...], cls: str,
@@ -613,8 +618,13 @@ def _info_for(key: str | None, name: str, role: str | None, affiliation: str | N
 
 def _speakers(text: str, blocks: tuple[Block, ...], mentions: list[Mention], infos: list[ActorInfo],
               catalogue: Catalogue) -> tuple[list[Mention], list[ActorInfo]]:
-    """The speakers of transcript turns (罗照辉:), with the role their introduction gave them."""
-    taken = {(m.start, m.end) for m in mentions}
+    """The speakers of transcript turns (罗照辉:), with the role their introduction gave them.
+
+    A label that already holds another actor (韩联社记者:) is not a person.
+    """
+    taken = bytearray(len(text))
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     roles = {i.name: i for i in infos}
     added: list[Mention] = []
     new_infos: list[ActorInfo] = []
@@ -622,17 +632,18 @@ def _speakers(text: str, blocks: tuple[Block, ...], mentions: list[Mention], inf
         if block.kind != "turn" or not block.speaker:
             continue
         start = _speaker_position(text, block)
-        if start < 0 or (start, start + len(block.speaker)) in taken or not _is_person_name(block.speaker):
+        end = start + len(block.speaker)
+        if start < 0 or any(taken[start:end]) or not _is_person_name(block.speaker):
             continue
         known = roles.get(block.speaker)
         key = known.key if known else _person_key(block.speaker, catalogue)
         role = known.role if known else None
         affiliation = known.affiliation if known else None
-        added.append(Mention(start, start + len(block.speaker), block.speaker, key, PERSON, role, affiliation))
-        taken.add((start, start + len(block.speaker)))
+        added.append(Mention(start, end, block.speaker, key, PERSON, role, affiliation))
+        taken[start:end] = b"\x01" * (end - start)
         if known is None and key not in catalogue.actors:
             new_infos.append(ActorInfo(key, PERSON, block.speaker))
-    return _drop_overlapped(mentions, added) + added, infos + new_infos
+    return mentions + added, infos + new_infos
 
 
 def _speaker_position(text: str, block: Block) -> int:
@@ -646,16 +657,6 @@ def _is_person_name(surface: str) -> bool:
     """A speaker label that looks like a name (2–8 CJK characters, maybe with a middle dot)."""
     core = "".join(c for c in surface if c not in NAME_JOINERS)
     return 2 <= len(surface) <= 8 and all(_is_cjk(c) for c in core) and bool(core)
-
-
-def _drop_overlapped(mentions: list[Mention], added: list[Mention]) -> list[Mention]:
-    """``mentions`` without those that overlap an added one."""
-    if not added:
-        return mentions
-    covered = bytearray(max(a.end for a in added))
-    for a in added:
-        covered[a.start:a.end] = b"\x01" * (a.end - a.start)
-    return [m for m in mentions if not any(covered[m.start:m.end])]
 
 
 # ---------------------------------------------------------------- pass 3: in-document links
@@ -690,7 +691,10 @@ def _surname_forms(infos: list[ActorInfo], tables: _Tables) -> dict[str, ActorIn
 
 def _bare_titles(text: str, mentions: list[Mention], infos: list[ActorInfo], tables: _Tables,
                  catalogue: Catalogue) -> list[Mention]:
-    """柬埔寨首相 with no name: the person holding that title, when exactly one is known."""
+    """柬埔寨首相 with no name: the person holding that title, when exactly one is known.
+
+    The country's own mention stays, nested in the person's (as in 美国哈佛大学).
+    """
     starts = {m.start for m in mentions}
     holders: dict[tuple[str, str], dict[str, ActorInfo]] = {}
     for info in infos:
@@ -705,7 +709,7 @@ def _bare_titles(text: str, mentions: list[Mention], infos: list[ActorInfo], tab
         if holder is None:
             out.append(m)
             continue
-        out.append(Mention(m.start, end, text[m.start:end], holder.key, PERSON, title, m.key))
+        out += [m, Mention(m.start, end, text[m.start:end], holder.key, PERSON, title, m.key)]
     return out
 
 

@@ -114,8 +114,11 @@ def test_actors_bare_later_mention_links(catalogue, text, surface, key):
     ("意大利外长迪马约表示感谢。此前意大利外长曾致电。", "意大利外长", "person/迪马约"),
 ])
 def test_actors_title_only_resolution(catalogue, text, surface, key):
-    mentions = [m for m in analyse(text, catalogue).mentions if m.surface == surface]
-    assert len(mentions) == 1 and mentions[0].key == key and mentions[0].cls == "Person"
+    mentions = analyse(text, catalogue).mentions
+    person = [m for m in mentions if m.surface == surface]
+    assert len(person) == 1 and person[0].key == key and person[0].cls == "Person"
+    country = [m for m in mentions if m.start == person[0].start and m.end < person[0].end]
+    assert len(country) == 1 and country[0].cls == "Country"
 
 
 def test_actors_unnamed_spokesperson_is_the_body(catalogue):
@@ -145,7 +148,8 @@ def test_actors_transcript_speaker(catalogue, label_inside_turn):
 ])
 def test_actors_media_outlet_of_reporter(catalogue, line, key):
     text = f"{line}\n请问中方如何看待？\n"
-    mentions = analyse(text, catalogue).mentions
+    blocks = (Block("turn", len(line) + 1, len(text), speaker=line.rstrip(":")),)
+    mentions = analyse(text, catalogue, blocks).mentions
     assert mentions[0].key == key and mentions[0].cls == "Organization"
 
 
@@ -167,13 +171,13 @@ def test_actors_organisation_by_suffix(catalogue, text, expected):
     assert found(text, catalogue) == expected
 
 
-@pytest.mark.parametrize("text, surface, key", [
-    ("◆美国哈佛大学医学院发表论文。", "美国哈佛大学医学院", "org/哈佛大学医学院"),
-    ("◆中国科学技术大学发表论文。", "中国科学技术大学", "org/中国科学技术大学"),
-    ("◆日本国立传染病研究所发表论文。", "日本国立传染病研究所", "org/日本国立传染病研究所"),
+@pytest.mark.parametrize("text, expected", [
+    ("◆美国哈佛大学医学院发表论文。", [("美国", "country/US"), ("美国哈佛大学医学院", "org/哈佛大学医学院")]),
+    ("◆中国科学技术大学发表论文。", [("中国科学技术大学", "org/中国科学技术大学")]),
+    ("◆日本国立传染病研究所发表论文。", [("日本国立传染病研究所", "org/日本国立传染病研究所")]),
 ])
-def test_actors_organisation_leading_country_stays_in_mention_not_key(catalogue, text, surface, key):
-    assert found(text, catalogue) == [(surface, key)]
+def test_actors_organisation_leading_country_stays_in_mention_not_key(catalogue, text, expected):
+    assert found(text, catalogue) == expected
 
 
 def test_actors_mentions_sorted_and_sliced(catalogue):
