@@ -44,6 +44,7 @@ COUNTRY_NEED = "country"
 KEEP = "keep"
 SPEAKER_WINDOW = 8
 JUMP_MAX_FIRST_CHARS = 200
+MAX_TITLE_GAP = 6  # characters of a unit name between an actor and a title (事件管理主任)
 SHORT_LEAD = 2  # at most this many characters before a conjunction: a word, not a name (专家同复旦大学)
 BOOK_TITLE_OPEN = "《〈"
 SIDE_SUFFIX = "方"
@@ -529,7 +530,7 @@ def _titled_persons(text: str, mentions: list[Mention], tables: _Tables,
     for m in sorted(mentions, key=lambda m: m.start):
         if m.cls not in CONTEXT_CLASSES:
             continue
-        chain = _title_chain(text, m.end, tables, by_start)
+        chain = _title_after(text, m.end, tables, by_start)
         if chain is None:
             continue
         title, end = chain
@@ -546,6 +547,27 @@ def _titled_persons(text: str, mentions: list[Mention], tables: _Tables,
         infos.append(_info_for(key, name, title, m.key, catalogue))
     updated = [learned.get(m.start, m) for m in mentions]
     return updated + new, infos
+
+
+def _title_after(text: str, pos: int, tables: _Tables, by_start: dict[int, Mention]
+                 ) -> tuple[str, int] | None:
+    """The title right after an actor, or after a short unit name (研究所临床主任, 阿布扎比王储).
+
+    The unit is part of the role; it may not hold a boundary word, punctuation or another actor.
+    """
+    chain = _title_chain(text, pos, tables, by_start)
+    if chain is not None:
+        return chain
+    for gap in range(1, MAX_TITLE_GAP + 1):
+        at = pos + gap
+        if at >= len(text) or not _is_cjk(text[at - 1]) or at - 1 in by_start:
+            return None
+        if _longest_at(text, at - 1, tables.boundaries):
+            return None
+        chain = _title_chain(text, at, tables, by_start)
+        if chain is not None:
+            return text[pos:at] + chain[0], chain[1]
+    return None
 
 
 def _title_chain(text: str, pos: int, tables: _Tables, by_start: dict[int, Mention]
