@@ -346,7 +346,7 @@ def _organisation_candidates(text: str, tables: _Tables, known: list[_Candidate]
         if stops and text[match.end():match.end() + 1] in stops:
             continue
         start = _organisation_start(text, match.start(), tables, named_ends, named_starts)
-        if start is None or not _own_name(text, start, closing.get(match.end()), tables):
+        if start is None or not _own_name(text, start, closing.get(match.end()), tables, start in countries):
             continue
         if not _meets(text, start, match.start(), needs, countries):
             continue
@@ -357,18 +357,36 @@ def _organisation_candidates(text: str, tables: _Tables, known: list[_Candidate]
         key = f"{prefix_ns}/{text[name_start:match.end()]}"
         nested = tuple(c for c in known if c.start == start and c.end == name_start and name_start > start)
         found.append(_Candidate(start, match.end(), (key,), cls, _DISCOVERED, nested=nested))
-    return found
+    return _nest_inner(found)
 
 
-def _own_name(text: str, start: int, catalogue_start: int | None, tables: _Tables) -> bool:
+def _nest_inner(found: list[_Candidate]) -> list[_Candidate]:
+    """An organisation inside a longer one from the same start (日本国立传染病研究所 in
+    日本国立传染病研究所流感病毒研究中心) keeps a nested mention of its own."""
+    by_start: dict[int, list[_Candidate]] = {}
+    for cand in found:
+        by_start.setdefault(cand.start, []).append(cand)
+    out = []
+    for group in by_start.values():
+        group.sort(key=lambda c: c.end)
+        inner: tuple[_Candidate, ...] = ()
+        for cand in group:
+            out.append(replace(cand, nested=cand.nested + inner) if inner else cand)
+            inner = inner + (replace(cand, nested=()),)
+    return out
+
+
+def _own_name(text: str, start: int, catalogue_start: int | None, tables: _Tables,
+              leading_country: bool) -> bool:
     """Whether a run is a name of its own rather than a catalogue name with words before it.
 
-    A run that ends with a catalogue name (卫生健康委) is its own only when a
-    place comes first (上海市卫生健康委), not a verb (国家卫生健康委组织中国疾控中心).
+    A run that ends with a catalogue name (卫生健康委, 巴斯德研究所) is its own
+    only when a place or a country comes first (上海市卫生健康委,
+    俄罗斯圣彼得堡巴斯德研究所), not a verb (国家卫生健康委组织中国疾控中心).
     """
     if catalogue_start is None:
         return True
-    return catalogue_start > start and text[catalogue_start - 1] in tables.place_endings
+    return catalogue_start > start and (text[catalogue_start - 1] in tables.place_endings or leading_country)
 
 
 def _meets(text: str, start: int, end: int, needs: tuple[str, ...], countries: dict[int, int]) -> bool:
