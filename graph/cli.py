@@ -138,5 +138,52 @@ def export_command(fmt: str, graph_path: Path, out_path: Path) -> None:
     click.echo(result.summary())
 
 
+@main.command("query")
+@click.argument("source", metavar="[FILE.rq | NAME]", required=False)
+@click.option("-e", "--expression", help="SPARQL text to run instead of a file.")
+@GRAPH_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml"]), default="table",
+              show_default=True, help="An aligned table, or a SPARQL 1.1 results format.")
+@click.option("--list", "list_only", is_flag=True, help="List the named queries in queries/ and exit.")
+def query_command(source: str | None, expression: str | None, graph_path: Path, fmt: str, list_only: bool) -> None:
+    """Run a SPARQL query on GRAPH with Oxigraph: a .rq file, a named query, or -e 'SPARQL'.
+
+    The contract's prefixes (jishi, jid, rdf, rdfs, owl, skos, dcterms, xsd,
+    wd) are bound. Example: jishi query -e 'SELECT ?d WHERE { ?e a
+    jishi:PhoneCall ; jishi:date ?d }'. Named queries live in queries/
+    (jishi query --list; jishi query person_phone_calls).
+    """
+    from .query import QuerySyntaxError, answer, list_queries, query_text
+
+    if list_only:
+        click.echo(list_queries(), nl=False)
+        return
+    if (source is None) == (expression is None):
+        raise click.UsageError("give a query file or name, or -e 'SPARQL' (one of them)")
+    try:
+        text = expression if expression is not None else query_text(source)
+        click.echo(answer(text, graph_path, fmt), nl=False)
+    except (QuerySyntaxError, FileNotFoundError) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@main.command("serve")
+@GRAPH_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=7878, show_default=True, type=int, help="Port to listen on.")
+def serve_command(graph_path: Path, host: str, port: int) -> None:
+    """Serve GRAPH as a read-only SPARQL 1.1 Protocol endpoint (http://HOST:PORT/query).
+
+    Any SPARQL client can query it (YASGUI at http://HOST:PORT/, SPARQLWrapper,
+    Protégé); updates are refused. Uses the Oxigraph server; Ctrl-C stops it.
+    """
+    from .serve import serve
+
+    try:
+        serve(graph_path, host, port)
+    except (FileNotFoundError, RuntimeError) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 if __name__ == "__main__":
     main()
