@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -81,13 +82,15 @@ def start_server(graph_path: str | os.PathLike, host: str = "127.0.0.1", port: i
                  timeout: float = 60.0) -> Server:
     """Load ``graph_path`` into a temporary Oxigraph database and serve it read-only on ``host:port``.
 
-    Returns once the endpoint answers a query; raises ``RuntimeError`` with the
-    server's own message if it exits first (e.g. the port is taken) or does
-    not answer within ``timeout`` seconds.
+    Returns once the endpoint answers a query; raises ``RuntimeError`` if the
+    port is taken, or with the server's own message if it exits first, or if it
+    does not answer within ``timeout`` seconds.
     """
     graph = Path(graph_path)
     if not graph.is_file():
         raise FileNotFoundError(f"{graph}: no such graph file (run `jishi build` first)")
+    if not _port_free(host, port):
+        raise RuntimeError(f"{host}:{port} is already in use; choose another --port")
     workdir = tempfile.TemporaryDirectory(prefix="jishi-serve-")
     database = Path(workdir.name) / "db"
     try:
@@ -115,6 +118,16 @@ def serve(graph_path: str | os.PathLike, host: str = "127.0.0.1", port: int = 78
             server.process.wait()
         except KeyboardInterrupt:
             pass
+
+
+def _port_free(host: str, port: int) -> bool:
+    """Whether ``host:port`` can be bound, so that readiness is never confused with another server."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
 
 
 def _load(graph: Path, database: Path) -> None:
