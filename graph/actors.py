@@ -117,8 +117,8 @@ def find_mentions(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     >>> text = "意大利外长迪马约表示感谢。"
     >>> doc = Document("d", text, text, tuple(range(len(text))))
     >>> result = find_mentions(Analysis(doc), load_catalogue())
-    >>> [(m.surface, m.key) for m in result.mentions]
-    [('意大利', 'country/IT'), ('迪马约', 'person/迪马约')]
+    >>> [(m.surface, m.cls, m.role, m.affiliation) for m in result.mentions]
+    [('意大利', 'Country', None, None), ('迪马约', 'Person', '外长', 'country/IT')]
     """
     tables = _tables(catalogue)
     text = analysis.document.text
@@ -337,7 +337,8 @@ def _organisation_candidates(text: str, tables: _Tables, known: list[_Candidate]
     mention of its own.
     """
     closing = {c.end: c.start for c in known if c.source == _CATALOGUE}
-    countries = {c.start: c.end for c in known if c.source == _CATALOGUE and c.cls == COUNTRY}
+    country_at = {c.start: c for c in known if c.source == _CATALOGUE and c.cls == COUNTRY}
+    countries = {start: c.end for start, c in country_at.items()}
     named_starts = {c.start for c in known if c.source == _CATALOGUE}
     named_ends = set(closing)
     found = []
@@ -355,7 +356,7 @@ def _organisation_candidates(text: str, tables: _Tables, known: list[_Candidate]
         if len(prefix) < 2 or _has_title(prefix, tables) or any(w in prefix for w in tables.generic_words):
             continue
         key = f"{prefix_ns}/{text[name_start:match.end()]}"
-        nested = tuple(c for c in known if c.start == start and c.end == name_start and name_start > start)
+        nested = (country_at[start],) if name_start > start else ()
         found.append(_Candidate(start, match.end(), (key,), cls, _DISCOVERED, nested=nested))
     return _nest_inner(found)
 
