@@ -27,11 +27,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 import yaml
+
+from .patterns import behind_first_chars
 
 __all__ = [
     "PartialDate", "DateSpan", "parse_partial", "parse_chinese_date", "find_date_spans",
@@ -102,7 +104,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     full = rf"(?<!\d)(?:(?:{_YEAR})?{_MONTH}{day_or_part}?|{_ISO})"
     range_end = _RANGE_END.format(joiners=_alternation(lex["range_joiners"]))
     relative = _alternation(lex["relative"])
-    return re.compile(full), re.compile(range_end), re.compile(_BARE_DAY), re.compile(relative)
+    return behind_first_chars(full), re.compile(range_end), behind_first_chars(_BARE_DAY), re.compile(relative)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date:
@@ -131,6 +133,7 @@ def _part_day(part: str, year: int | None, month: int) -> int:
     return int(value)
 
 
+@lru_cache(maxsize=4096)
 def infer_year(month: int, day: int, reference: dt.date) -> int:
     """The year that puts month/day closest to ``reference``.
 
@@ -274,11 +277,10 @@ def _free(start: int, end: int, taken: list[DateSpan]) -> bool:
 def _bare_days(text: str, reference: dt.date, taken: list[DateSpan]) -> list[DateSpan]:
     """``18日`` after a comma (or 于, 至 …): the day of that number closest to the reference."""
     _, _, bare, _ = _patterns()
-    openers = _lexicon()["day_only_after"]
+    openers = _day_openers()
     spans = []
     for match in bare.finditer(text):
-        before = text[:match.start()]
-        if before and not before.endswith(tuple(openers)):
+        if match.start() and not text.endswith(openers, 0, match.start()):
             continue
         if text.startswith(_WITHIN, match.end()) and not text.startswith(_WITHIN_EXCEPT, match.end()):
             continue
@@ -287,6 +289,13 @@ def _bare_days(text: str, reference: dt.date, taken: list[DateSpan]) -> list[Dat
     return spans
 
 
+@cache
+def _day_openers() -> tuple[str, ...]:
+    """What a bare day may follow (``day_only_after``), as a tuple for ``str.endswith``."""
+    return tuple(_lexicon()["day_only_after"])
+
+
+@lru_cache(maxsize=4096)
 def _nearest_day(day: int, reference: dt.date) -> dt.date:
     """The date with this day of month closest to the reference (its month, the one before or after)."""
     first = reference.replace(day=1)
