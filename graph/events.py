@@ -82,7 +82,8 @@ class _Lexicon:
     cues: dict
     sentence: re.Pattern
     clause_breaks: frozenset
-    phrase_breaks: tuple[str, ...]
+    phrase_breaks: re.Pattern
+    object_verbs: tuple[str, ...]
     titles: re.Pattern
     maybe_date: re.Pattern
     bare_day: re.Pattern
@@ -114,7 +115,8 @@ def _load_lexicon(cues_path: Path, rows: tuple[tuple[str, str, str, str], ...],
         not_after=_words_pattern(tuple(cues["not_event_after"])),
         sentence=re.compile(f"[^{breaks}]+"),
         clause_breaks=frozenset(cues["clause_breaks"]),
-        phrase_breaks=tuple(cues["phrase_breaks"]),
+        phrase_breaks=_words_pattern(tuple(cues["phrase_breaks"])),
+        object_verbs=tuple(cues["object_verbs"]),
         titles=re.compile("|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) or "(?!)"),
         maybe_date=re.compile(cues["maybe_date"]),
         bare_day=re.compile(cues["bare_day"]),
@@ -182,7 +184,7 @@ def _joins(text: str, group: list[Mention], end: int, mention: Mention, lex: _Le
     gap = text[end:mention.start]
     if mention.cls != "Person":
         return gap == "" and group[-1].cls == "Country" and mention.cls != "Country"
-    if any(b in gap for b in lex.phrase_breaks):
+    if lex.phrase_breaks.search(text, end, mention.start):
         return False
     return len(lex.titles.sub("", gap)) <= lex.cues["phrase_rest"]
 
@@ -265,6 +267,8 @@ class _Context:
         i = bisect.bisect_right(self.block_starts, pos) - 1
         best = None
         for block in reversed(self.blocks[max(0, i - 50):i + 1]):
+            if best is not None and pos - block.start + 1 >= best.end - best.start:
+                break  # blocks further back that hold pos are no shorter
             if block.start <= pos < block.end and (best is None or block.end - block.start < best.end - best.start):
                 best = block
         return best
@@ -656,7 +660,7 @@ def _provider(ctx: _Context, hit: _Hit, recipients: tuple[str, ...]) -> tuple[st
 def _recipients(ctx: _Context, hit: _Hit) -> list[_Phrase]:
     """Who receives: the object of the verb, the names after 向/为/给, or an arrival's destination."""
     cues = ctx.lex.cues
-    if any(ctx.text.startswith(v, hit.start) for v in cues["object_verbs"]):
+    if ctx.text.startswith(ctx.lex.object_verbs, hit.start):
         found = _objects(ctx, hit.end, hit.sent[1])
         if found:
             return found
