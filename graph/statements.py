@@ -36,6 +36,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from .catalogue import Catalogue
 from .model import Analysis, Block, Document, Mention, Span, StatementCandidate
@@ -117,8 +118,23 @@ class Clause:
     stop: int | None = None  # where the content ends when a quote before the verb holds it
 
 
+_CUES_BY_ROOT: dict[Path, Cues] = {}
+
+
 def load_cues(catalogue: Catalogue) -> Cues:
-    """The stage's word lists, from the catalogue's lexicon files."""
+    """The stage's word lists, from the catalogue's lexicon files.
+
+    Built once per catalogue root: the catalogue reads each lexicon file once
+    per process, so a root's lists do not change while it runs.
+    """
+    root = Path(catalogue.root)
+    if root not in _CUES_BY_ROOT:
+        _CUES_BY_ROOT[root] = _build_cues(catalogue)
+    return _CUES_BY_ROOT[root]
+
+
+def _build_cues(catalogue: Catalogue) -> Cues:
+    """The stage's word lists, read from the catalogue's lexicon files."""
     rows = catalogue.lexicon("reporting_verbs")
     verbs = {r["verb"].strip(): r for r in rows}
     speech = {w: Verb(w, r["direct"].strip() == "yes", int(r["min_direct"] or 0),
@@ -191,6 +207,8 @@ class _Text:
         self.mentions: tuple[Mention, ...] = tuple(sorted(analysis.mentions, key=lambda m: (m.start, -m.end)))
         self.starts = [m.start for m in self.mentions]
         self.attribution_of = {(b.start, b.end): line for passage, line in _passages(self.blocks) for b in passage}
+        self._raw_blocks: dict[tuple[int, int], Span | None] = {}
+        self._named: dict[int, set[str]] = {}
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside ``[start, end)``, outermost first, without overlaps."""
@@ -204,16 +222,25 @@ class _Text:
         return found
 
     def named_around(self, evidence: Span) -> set[str]:
-        """The actor keys named in the block that holds a piece of evidence."""
+        """The actor keys named in the block that holds a piece of evidence (remembered: asked per statement)."""
+        if evidence.start not in self._named:
+            self._named[evidence.start] = self._named_in_block_at(evidence.start)
+        return self._named[evidence.start]
+
+    def _named_in_block_at(self, raw_start: int) -> set[str]:
+        """The actor keys named in the first block whose raw range holds ``raw_start``."""
         for block in self.blocks:
             span = self.raw_block(block)
-            if span is not None and span.start <= evidence.start < span.end:
+            if span is not None and span.start <= raw_start < span.end:
                 return {m.key for m in self.mentions_in(block.start, block.end) if m.key}
         return set()
 
     def raw_block(self, block: Block) -> Span | None:
-        """A block's range in ``raw``, for comparing with event evidence."""
-        return self.doc.raw_span(block.start, block.end) if block.end > block.start else None
+        """A block's range in ``raw``, for comparing with event evidence (computed once per block)."""
+        bounds = (block.start, block.end)
+        if bounds not in self._raw_blocks:
+            self._raw_blocks[bounds] = self.doc.raw_span(block.start, block.end) if block.end > block.start else None
+        return self._raw_blocks[bounds]
 
 
 # --- reporting clauses --------------------------------------------------------
