@@ -5,8 +5,8 @@ Reads ``Analysis.document.text`` (the Simplified matching view) and
 
 Finding runs in passes, each over the whole text:
 
-1. catalogue surfaces, longest match first (a char trie, so long documents
-   stay fast), together with joint forms (中日韩外长 → three countries),
+1. catalogue surfaces, longest match first (an Aho-Corasick automaton, so
+   long documents stay fast), together with joint forms (中日韩外长 → three countries),
    organisations recognised by their ending (…大学, …医院) and media outlets
    in reporters' speaker lines (路透社记者:);
 2. titled persons after an actor (意大利外长迪马约, 世界卫生组织总干事谭德塞),
@@ -22,7 +22,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+
+import ahocorasick_rs
 
 from .catalogue import Catalogue
 from .model import ActorInfo, Analysis, Block, Mention
@@ -43,7 +46,6 @@ NOT_IN_ORG = "no"
 COUNTRY_NEED = "country"
 KEEP = "keep"
 SPEAKER_WINDOW = 8
-JUMP_MAX_FIRST_CHARS = 200
 MAX_TITLE_GAP = 6  # characters of a unit name between an actor and a title (事件管理主任)
 SHORT_LEAD = 2  # at most this many characters before a conjunction: a word, not a name (专家同复旦大学)
 BOOK_TITLE_OPEN = "《〈"
@@ -68,10 +70,21 @@ class _Candidate:
 
 
 @dataclass(frozen=True)
+class _WordSet:
+    """Words to find in a text: ``find(text, pos)`` yields the leftmost, longest
+    words from ``pos`` on, without overlaps, as ``(start, word)``; the trie lists
+    the shorter words at a position when the longest one may not be taken there.
+    """
+
+    trie: dict
+    find: Callable[[str, int], Iterable[tuple[int, str]]]
+
+
+@dataclass(frozen=True)
 class _Tables:
     """Everything ``find_mentions`` looks words up in, built once per catalogue."""
 
-    trie: dict
+    surfaces: _WordSet
     blockers: frozenset[str]
     titles: tuple[tuple[str, str], ...]
     title_trie: dict
@@ -163,7 +176,7 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
     joint_re = (re.compile(f"[{re.escape(abbrs)}]{{2,5}}(?=(?:{_alternation(cues)}))")
                 if abbrs and cues else None)
     return _Tables(
-        trie=_trie(list(catalogue.surfaces) + sorted(blockers)),
+        surfaces=_word_set(list(catalogue.surfaces) + sorted(blockers)),
         blockers=blockers,
         titles=titles,
         title_trie=_trie([t for t, _ in titles]),
@@ -210,6 +223,54 @@ def _trie(words: list[str]) -> dict:
     return root
 
 
+def _word_set(words: list[str]) -> _WordSet:
+    """A large, fixed set of words (the catalogue's surfaces), found by an Aho-Corasick automaton.
+
+    The automaton finds every word of a document in one call in compiled code,
+    leftmost-longest as the trie walk does; it is slow to restart, so it suits
+    words that may nearly always be taken where they are found.
+    """
+    listed = sorted(set(words))
+    automaton = ahocorasick_rs.AhoCorasick(listed, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+
+    def find(text: str, pos: int) -> Iterable[tuple[int, str]]:
+        return ((pos + start, listed[index])
+                for index, start, _ in automaton.find_matches_as_indexes(text[pos:] if pos else text))
+    return _WordSet(_trie(listed), find)
+
+
+def _small_word_set(words: list[str]) -> _WordSet:
+    """A document's few words (names), found by a trie-shaped regex.
+
+    The regex is searched lazily, so restarting after a word that may not be
+    taken (a name inside its own titled mention) costs nothing.
+    """
+    trie = _trie(words)
+    pattern = re.compile(_trie_pattern(trie))
+
+    def find(text: str, pos: int) -> Iterable[tuple[int, str]]:
+        return ((hit.start(), hit.group()) for hit in pattern.finditer(text, pos))
+    return _WordSet(trie, find)
+
+
+def _trie_pattern(node: dict) -> str:
+    """A regex matching the longest word of a trie node's subtree at a position.
+
+    Each level is an alternation of distinct characters, so at most one branch
+    survives its first character, and an optional group (a word ends here) is
+    tried longest first: the regex engine walks the trie instead of trying
+    every word in turn, and the first match is the one the trie walk finds.
+
+    >>> _trie_pattern(_trie(["中国", "中国队", "中方"]))
+    '中(?:国(?:队)?|方)'
+    """
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in node.items() if char != _END]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if _END in node else body
+
+
 def _longest_at(text: str, i: int, trie: dict) -> list[str]:
     """Every trie word starting at ``text[i]``, longest first."""
     node = trie.get(text[i])
@@ -229,55 +290,38 @@ def _longest_at(text: str, i: int, trie: dict) -> list[str]:
 
 def _catalogue_candidates(text: str, tables: _Tables, catalogue: Catalogue) -> list[_Candidate]:
     """Longest catalogue (or blocker) match at each position, left to right."""
-    return [_surface_candidate(start, word, tables, catalogue) for start, word in _scan(text, tables.trie)]
+    return [_surface_candidate(start, word, tables, catalogue) for start, word in _scan(text, tables.surfaces)]
 
 
-def _scan(text: str, trie: dict, free: bytearray | None = None) -> list[tuple[int, str]]:
-    """Longest trie words, left to right, without overlaps (the hot loop: kept flat for speed).
+def _scan(text: str, words: _WordSet, free: bytearray | None = None) -> list[tuple[int, str]]:
+    """Longest words, left to right, without overlaps.
 
     A Latin word must not sit inside a longer Latin word; with ``free``, a word
-    must not cover a position already taken (``free[i]`` set).
+    must not cover a position already taken (``free[i]`` set). When the
+    longest word at a position may not be taken, a shorter one may, else the
+    search goes on from the next character.
     """
-    found = []
-    get = trie.get
-    jump = _first_chars(trie) if len(trie) <= JUMP_MAX_FIRST_CHARS else None
-    i, n = 0, len(text)
-    while i < n:
-        if jump is not None:
-            hit = jump.search(text, i)
-            if hit is None:
-                break
-            i = hit.start()
-        node = get(text[i])
-        if node is None:
-            i += 1
-            continue
-        words = []
-        j = i + 1
-        while True:
-            word = node.get(_END)
-            if word is not None:
-                words.append(word)
-            if j >= n:
-                break
-            node = node.get(text[j])
-            if node is None:
-                break
-            j += 1
-        word = words[-1] if words else None
-        if word is not None and (free is not None or word[0].isascii() or word[-1].isascii()):
-            word = next((w for w in reversed(words) if _fits(text, i, w, free)), None)
-        if word is None:
-            i += 1
-            continue
-        found.append((i, word))
-        i += len(word)
+    found: list[tuple[int, str]] = []
+    pos: int | None = 0
+    while pos is not None:
+        pos = _scan_from(text, pos, words, free, found)
     return found
 
 
-def _first_chars(trie: dict) -> re.Pattern:
-    """A pattern that finds the next character a trie word can start with."""
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(trie) if c != _END) + "]")
+def _scan_from(text: str, pos: int, words: _WordSet, free: bytearray | None,
+               found: list[tuple[int, str]]) -> int | None:
+    """Add the words found from ``pos`` on to ``found`` until the longest word at a
+    position may not be taken; return where the search must restart (None: at the end)."""
+    for start, word in words.find(text, pos):
+        if free is not None or word[0].isascii() or word[-1].isascii():
+            fitting = next((w for w in _longest_at(text, start, words.trie) if _fits(text, start, w, free)), None)
+            if fitting != word:
+                if fitting is None:
+                    return start + 1
+                found.append((start, fitting))
+                return start + len(fitting)
+        found.append((start, word))
+    return None
 
 
 def _fits(text: str, start: int, word: str, free: bytearray | None) -> bool:
@@ -713,7 +757,7 @@ def _bare_names(text: str, mentions: list[Mention], infos: list[ActorInfo], tabl
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     added = [Mention(i, i + len(word), word, table[word].key, PERSON, table[word].role, table[word].affiliation)
-             for i, word in _scan(text, _trie(list(table)), taken)]
+             for i, word in _scan(text, _small_word_set(list(table)), taken)]
     return mentions + added
 
 
