@@ -335,5 +335,7 @@ def latest_year(text: str) -> int | None:
     >>> latest_year("2019年12月31日至2020年1月3日")
     2020
     """
-    years = [s.date.year for s in _full_dates(text, None, None) if s.year_given and s.date]
+    full = _patterns()[0]
+    years = [partial.year for partial in map(_partial_from, full.finditer(text))
+             if partial.year is not None and partial.day is not None]
     return max(years) if years else None
