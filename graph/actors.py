@@ -24,6 +24,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import ahocorasick_rs
 
@@ -56,9 +57,8 @@ CONTEXT_CLASSES = {COUNTRY, "GovernmentBody", "InternationalOrganization", ORGAN
 _CATALOGUE, _DISCOVERED, _JOINT, _BLOCKER = 0, 1, 2, 3
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    """A possible mention before overlaps are settled."""
+class _Candidate(NamedTuple):
+    """A possible mention before overlaps are settled (a named tuple: thousands are made per document)."""
 
     start: int
     end: int
@@ -88,6 +88,8 @@ class _Tables:
     blockers: frozenset[str]
     titles: tuple[tuple[str, str], ...]
     title_trie: dict
+    title_words: tuple[str, ...]
+    title_finder: ahocorasick_rs.AhoCorasick
     title_kinds: dict[str, str]
     persons_by_affiliation: dict[str, tuple]
     boundaries: dict
@@ -139,10 +141,11 @@ def find_mentions(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     candidates = (known + _joint_candidates(text, tables, catalogue)
                   + _organisation_candidates(text, tables, known) + _media_candidates(text, tables, known))
     mentions = _settle(candidates, text, tables, catalogue)
-    mentions, infos = _titled_persons(text, mentions, tables, catalogue)
+    titles = _titles_in(text, tables)
+    mentions, infos = _titled_persons(text, mentions, titles, tables, catalogue)
     mentions, infos = _speakers(text, analysis.blocks, mentions, infos, catalogue)
     mentions = _bare_names(text, mentions, infos, tables)
-    mentions = _bare_titles(text, mentions, infos, tables, catalogue)
+    mentions = _bare_titles(text, mentions, infos, titles, tables, catalogue)
     mentions = _disambiguate(text, mentions, analysis.blocks, catalogue)
     infos += _organisation_infos(mentions, catalogue)
     return replace(analysis, mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end))),
@@ -180,6 +183,8 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
         blockers=blockers,
         titles=titles,
         title_trie=_trie([t for t, _ in titles]),
+        title_words=tuple(t for t, _ in titles),
+        title_finder=ahocorasick_rs.AhoCorasick([t for t, _ in titles]),
         title_kinds=dict(titles),
         persons_by_affiliation=_persons_by_affiliation(catalogue),
         boundaries=_trie(sorted(boundary_modes)),
@@ -416,8 +421,8 @@ def _nest_inner(found: list[_Candidate]) -> list[_Candidate]:
         group.sort(key=lambda c: c.end)
         inner: tuple[_Candidate, ...] = ()
         for cand in group:
-            out.append(replace(cand, nested=cand.nested + inner) if inner else cand)
-            inner = inner + (replace(cand, nested=()),)
+            out.append(cand._replace(nested=cand.nested + inner) if inner else cand)
+            inner = inner + (cand._replace(nested=()),)
     return out
 
 
@@ -583,7 +588,23 @@ def _side_end(text: str, cand: _Candidate, tables: _Tables) -> int:
 
 # ---------------------------------------------------------------- pass 2: titled persons
 
-def _titled_persons(text: str, mentions: list[Mention], tables: _Tables,
+class _Titles(NamedTuple):
+    """Where titles stand in one document: found once, looked up for every actor."""
+
+    at: dict[int, str]
+    starts: list[int]
+
+
+def _titles_in(text: str, tables: _Tables) -> _Titles:
+    """The longest title starting at each position of ``text`` (one automaton call, overlaps kept)."""
+    at: dict[int, str] = {}
+    for index, start, end in tables.title_finder.find_matches_as_indexes(text, overlapping=True):
+        if end - start > len(at.get(start, "")):
+            at[start] = tables.title_words[index]
+    return _Titles(at, sorted(at))
+
+
+def _titled_persons(text: str, mentions: list[Mention], titles: _Titles, tables: _Tables,
                     catalogue: Catalogue) -> tuple[list[Mention], list[ActorInfo]]:
     """Persons named after an actor and a title: 纳米比亚总统根哥布, 外交部副部长罗照辉."""
     by_start = {m.start: m for m in mentions}
@@ -593,7 +614,7 @@ def _titled_persons(text: str, mentions: list[Mention], tables: _Tables,
     for m in sorted(mentions, key=lambda m: m.start):
         if m.cls not in CONTEXT_CLASSES:
             continue
-        chain = _title_after(text, m.end, tables, by_start)
+        chain = _title_after(text, m.end, titles, tables, by_start)
         if chain is None:
             continue
         title, end = chain
@@ -612,31 +633,34 @@ def _titled_persons(text: str, mentions: list[Mention], tables: _Tables,
     return updated + new, infos
 
 
-def _title_after(text: str, pos: int, tables: _Tables, by_start: dict[int, Mention]
+def _title_after(text: str, pos: int, titles: _Titles, tables: _Tables, by_start: dict[int, Mention]
                  ) -> tuple[str, int] | None:
     """The title right after an actor, or after a short unit name (研究所临床主任, 阿布扎比王储).
 
     The unit is part of the role; it may not hold a boundary word, punctuation or another actor.
     """
-    chain = _title_chain(text, pos, tables, by_start)
+    chain = _title_chain(text, pos, titles, by_start)
     if chain is not None:
         return chain
+    nearest = bisect.bisect_left(titles.starts, pos + 1)
+    if nearest == len(titles.starts) or titles.starts[nearest] > pos + MAX_TITLE_GAP:
+        return None
     for gap in range(1, MAX_TITLE_GAP + 1):
         at = pos + gap
         if at >= len(text) or not _is_cjk(text[at - 1]) or at - 1 in by_start:
             return None
         if _longest_at(text, at - 1, tables.boundaries):
             return None
-        chain = _title_chain(text, at, tables, by_start)
+        chain = _title_chain(text, at, titles, by_start)
         if chain is not None:
             return text[pos:at] + chain[0], chain[1]
     return None
 
 
-def _title_chain(text: str, pos: int, tables: _Tables, by_start: dict[int, Mention]
+def _title_chain(text: str, pos: int, titles: _Titles, by_start: dict[int, Mention]
                  ) -> tuple[str, int] | None:
     """The title (and where it ends) at ``pos``, following 、/兼 chains to the last title."""
-    title = _title_at(text, pos, tables)
+    title = titles.at.get(pos)
     if title is None:
         return None
     end = pos + len(title)
@@ -644,7 +668,7 @@ def _title_chain(text: str, pos: int, tables: _Tables, by_start: dict[int, Menti
         nxt = end + 1
         if nxt in by_start and by_start[nxt].cls in CONTEXT_CLASSES:
             nxt = by_start[nxt].end
-        following = _title_at(text, nxt, tables)
+        following = titles.at.get(nxt)
         if following is None:
             break
         title, end = following, nxt + len(following)
@@ -652,7 +676,7 @@ def _title_chain(text: str, pos: int, tables: _Tables, by_start: dict[int, Menti
 
 
 def _title_at(text: str, pos: int, tables: _Tables) -> str | None:
-    """The longest title starting at ``pos``."""
+    """The longest title starting at ``pos`` (in a name or a title; a document's are in :class:`_Titles`)."""
     if pos >= len(text) or text[pos] not in tables.title_trie:
         return None
     found = _longest_at(text, pos, tables.title_trie)
@@ -774,8 +798,8 @@ def _surname_forms(infos: list[ActorInfo], tables: _Tables) -> dict[str, ActorIn
     return {form: found[0] for form, found in forms.items() if len({i.key for i in found}) == 1}
 
 
-def _bare_titles(text: str, mentions: list[Mention], infos: list[ActorInfo], tables: _Tables,
-                 catalogue: Catalogue) -> list[Mention]:
+def _bare_titles(text: str, mentions: list[Mention], infos: list[ActorInfo], titles: _Titles,
+                 tables: _Tables, catalogue: Catalogue) -> list[Mention]:
     """柬埔寨首相 with no name: the person holding that title, when exactly one is known.
 
     The country's own mention stays, nested in the person's (as in 美国哈佛大学).
@@ -787,7 +811,7 @@ def _bare_titles(text: str, mentions: list[Mention], infos: list[ActorInfo], tab
             holders.setdefault((info.affiliation, info.role), {})[info.key] = info
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.start):
-        title = _title_at(text, m.end, tables) if m.cls in CONTEXT_CLASSES and m.key else None
+        title = titles.at.get(m.end) if m.cls in CONTEXT_CLASSES and m.key else None
         end = m.end + len(title) if title else m.end
         holder = (_holder(m.key, title, holders.get((m.key, title), {}), tables, catalogue)
                   if title and end not in starts else None)
