@@ -62,6 +62,7 @@ CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")
 BMP = range(0x10000)
 KEPT_RUN = re.compile(rb"\x01+")
+HEADER_ARROW = "==>"
 
 
 class UnreadableDocument(Exception):
@@ -298,16 +299,12 @@ def _simplifying_table() -> dict[int, int | str | None]:
 
 
 @cache
-def _hanzi_deleter() -> dict[int, int | str | None]:
-    """A full table that deletes the CJK characters, to count them in C."""
-    every = "".join(map(chr, BMP))
-    return _full_table(dict.fromkeys(map(ord, CJK.findall(every))))
-
-
-@cache
-def _traditional_hanzi_deleter() -> dict[int, int | str | None]:
-    """A full table that deletes the CJK characters t2s changes, to count them in C."""
-    return _full_table(dict.fromkeys(code for code in _char_table() if CJK.match(chr(code))))
+def _hanzi_marker() -> dict[int, str | None]:
+    """A table over the BMP that keeps only the CJK characters, as ``-`` where t2s keeps them and
+    ``+`` where it changes them, so that one pass and two counts in C measure the script."""
+    hanzi = set(map(ord, CJK.findall("".join(map(chr, BMP)))))
+    changes = _char_table()
+    return {code: ("+" if code in changes else "-") if code in hanzi else None for code in BMP}
 
 
 def _simplify(raw: str) -> str:
@@ -315,17 +312,13 @@ def _simplify(raw: str) -> str:
     return raw.translate(_simplifying_table())
 
 
-def _deleted(raw: str, deleter: dict[int, int | str | None]) -> int:
-    """How many characters of ``raw`` the table ``deleter`` deletes."""
-    return len(raw) - len(raw.translate(deleter))
-
-
 def _language(raw: str, cues: dict) -> str:
     """zh-Hant when t2s changes more than a small share of the CJK characters, else zh-Hans."""
-    hanzi = _deleted(raw, _hanzi_deleter())
+    marks = raw.translate(_hanzi_marker())
+    changed = marks.count("+")
+    hanzi = changed + marks.count("-")
     if not hanzi:
         return "zh-Hans"
-    changed = _deleted(raw, _traditional_hanzi_deleter())
     return "zh-Hant" if changed / hanzi > cues["traditional_share"] else "zh-Hans"
 
 
@@ -463,7 +456,9 @@ def _front_matter(raw: str) -> tuple[dict, int]:
 def _arrow_headers(raw: str) -> dict[str, str]:
     """``key ==>`` headers of a scraped article: each key's first line of value."""
     headers: dict[str, str] = {}
-    marks = list(re.finditer(r"(?m)^[ \t]*([^\s=]+)[ \t]*==>[ \t]*", raw))
+    if HEADER_ARROW not in raw:
+        return headers
+    marks = list(re.finditer(rf"(?m)^[ \t]*([^\s=]+)[ \t]*{HEADER_ARROW}[ \t]*", raw))
     for mark, following in zip(marks, marks[1:] + [None]):
         value = raw[mark.end():following.start() if following else len(raw)].strip()
         headers.setdefault(mark.group(1).lower(), value.split("\n", 1)[0].strip())
