@@ -95,10 +95,12 @@ class _Tables:
     boundaries: dict
     boundary_modes: dict[str, str]
     longest_boundary: int
+    org_boundary_last_chars: frozenset[str]
     org_heads: tuple[str, ...]
     kept_words: tuple[str, ...]
     place_endings: str
-    generic_words: tuple[str, ...]
+    generic_words: re.Pattern
+    office_titles: re.Pattern
     suffixes: dict[str, tuple[str, str, str, tuple[str, ...], str]]
     suffix_re: re.Pattern
     joint_re: re.Pattern | None
@@ -190,10 +192,12 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
         boundaries=_trie(sorted(boundary_modes)),
         boundary_modes=boundary_modes,
         longest_boundary=max(map(len, boundary_modes), default=0),
+        org_boundary_last_chars=frozenset(w[-1] for w, mode in boundary_modes.items() if mode != NOT_IN_ORG),
         org_heads=tuple(r["word"] for r in catalogue.lexicon("org_name_heads")),
         place_endings="".join(r["ending"] for r in catalogue.lexicon("place_endings")),
         kept_words=tuple(r["word"] for r in boundary_rows if r.get("in_org") == KEEP),
-        generic_words=tuple(r["word"] for r in catalogue.lexicon("org_generic_words")),
+        generic_words=_any_of([r["word"] for r in catalogue.lexicon("org_generic_words")]),
+        office_titles=_any_of([t for t, kind in titles if kind != "expert"]),
         suffixes=suffixes,
         suffix_re=re.compile(_alternation(list(suffixes))),
         joint_re=joint_re,
@@ -215,6 +219,11 @@ def _persons_by_affiliation(catalogue: Catalogue) -> dict[str, tuple]:
 def _alternation(words: list[str]) -> str:
     """A regex alternation that tries longer words first."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _any_of(words: list[str]) -> re.Pattern:
+    """A pattern found wherever one of ``words`` stands (never, for no words)."""
+    return re.compile(_alternation(words) if words else "(?!)")
 
 
 def _trie(words: list[str]) -> dict:
@@ -385,13 +394,17 @@ def _organisation_candidates(text: str, tables: _Tables, known: list[_Candidate]
     (org/哈佛大学), so both names reach the actor; the country keeps a nested
     mention of its own.
     """
-    closing = {c.end: c.start for c in known if c.source == _CATALOGUE}
-    country_at = {c.start: c for c in known if c.source == _CATALOGUE and c.cls == COUNTRY}
+    matches = list(tables.suffix_re.finditer(text))
+    if not matches:
+        return []
+    named = [c for c in known if c.source == _CATALOGUE]
+    closing = {c.end: c.start for c in named}
+    country_at = {c.start: c for c in named if c.cls == COUNTRY}
     countries = {start: c.end for start, c in country_at.items()}
-    named_starts = {c.start for c in known if c.source == _CATALOGUE}
+    named_starts = {c.start for c in named}
     named_ends = set(closing)
     found = []
-    for match in tables.suffix_re.finditer(text):
+    for match in matches:
         suffix, cls, prefix_ns, needs, stops = tables.suffixes[match.group(0)]
         if stops and text[match.end():match.end() + 1] in stops:
             continue
@@ -402,7 +415,7 @@ def _organisation_candidates(text: str, tables: _Tables, known: list[_Candidate]
             continue
         name_start = _drop_country(text, start, match.start(), countries, tables)
         prefix = text[start:match.start()]
-        if len(prefix) < 2 or _has_title(prefix, tables) or any(w in prefix for w in tables.generic_words):
+        if len(prefix) < 2 or _has_title(prefix, tables) or tables.generic_words.search(prefix):
             continue
         key = f"{prefix_ns}/{text[name_start:match.end()]}"
         nested = (country_at[start],) if name_start > start else ()
@@ -461,7 +474,7 @@ def _drop_country(text: str, start: int, end: int, countries: dict[int, int], ta
 
 def _has_title(prefix: str, tables: _Tables) -> bool:
     """Whether an office title sits inside a would-be organisation name (柬埔寨首相直播…组)."""
-    return any(title in prefix for title, kind in tables.titles if kind != "expert")
+    return tables.office_titles.search(prefix) is not None
 
 
 def _organisation_start(text: str, end: int, tables: _Tables, named_ends: set[int],
@@ -498,10 +511,11 @@ def _organisation_start(text: str, end: int, tables: _Tables, named_ends: set[in
 
 
 def _inside_kept_word(text: str, start: int, end: int, tables: _Tables) -> bool:
-    """Whether ``text[start:end]`` lies inside a word kept whole (应急, 协和)."""
-    return any(text.startswith(keep, k) and k + len(keep) >= end
-               for keep in tables.kept_words
-               for k in range(max(0, end - len(keep)), start + 1))
+    """Whether ``text[start:end]`` lies inside a word kept whole (应急, 协和).
+
+    Such a word starts at most ``len(keep)`` before ``end`` and at the latest at ``start``.
+    """
+    return any(text.find(keep, max(0, end - len(keep)), start + len(keep)) >= 0 for keep in tables.kept_words)
 
 
 def _ends_with_suffix(text: str, pos: int, tables: _Tables) -> bool:
@@ -514,6 +528,8 @@ def _boundary_before(text: str, end: int, tables: _Tables) -> tuple[str, str | N
 
     A word kept whole inside names (应急, 同济) is no boundary.
     """
+    if end == 0 or text[end - 1] not in tables.org_boundary_last_chars:
+        return "", None
     for length in range(tables.longest_boundary, 0, -1):
         if length > end:
             continue
