@@ -78,6 +78,7 @@ class _WordSet:
 
     trie: dict
     find: Callable[[str, int], Iterable[tuple[int, str]]]
+    latin: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class _Tables:
     """Everything ``find_mentions`` looks words up in, built once per catalogue."""
 
     surfaces: _WordSet
+    surface_candidates: dict[str, tuple[tuple[str, ...], str, int]]
     blockers: frozenset[str]
     titles: tuple[tuple[str, str], ...]
     title_trie: dict
@@ -139,7 +141,7 @@ def find_mentions(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     """
     tables = _tables(catalogue)
     text = analysis.document.text
-    known = _catalogue_candidates(text, tables, catalogue)
+    known = _catalogue_candidates(text, tables)
     candidates = (known + _joint_candidates(text, tables, catalogue)
                   + _organisation_candidates(text, tables, known) + _media_candidates(text, tables, known))
     mentions = _settle(candidates, text, tables, catalogue)
@@ -182,6 +184,7 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
                 if abbrs and cues else None)
     return _Tables(
         surfaces=_word_set(list(catalogue.surfaces) + sorted(blockers)),
+        surface_candidates={word: _surface_candidate(word, catalogue) for word in [*catalogue.surfaces, *blockers]},
         blockers=blockers,
         titles=titles,
         title_trie=_trie([t for t, _ in titles]),
@@ -248,9 +251,9 @@ def _word_set(words: list[str]) -> _WordSet:
     automaton = ahocorasick_rs.AhoCorasick(listed, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
     def find(text: str, pos: int) -> Iterable[tuple[int, str]]:
-        return ((pos + start, listed[index])
-                for index, start, _ in automaton.find_matches_as_indexes(text[pos:] if pos else text))
-    return _WordSet(_trie(listed), find)
+        return [(pos + start, listed[index])
+                for index, start, _ in automaton.find_matches_as_indexes(text[pos:] if pos else text)]
+    return _WordSet(_trie(listed), find, _latin(listed))
 
 
 def _small_word_set(words: list[str]) -> _WordSet:
@@ -264,7 +267,12 @@ def _small_word_set(words: list[str]) -> _WordSet:
 
     def find(text: str, pos: int) -> Iterable[tuple[int, str]]:
         return ((hit.start(), hit.group()) for hit in pattern.finditer(text, pos))
-    return _WordSet(trie, find)
+    return _WordSet(trie, find, _latin(words))
+
+
+def _latin(words: list[str]) -> frozenset[str]:
+    """The words that begin or end with a Latin character (their bounds are checked where found)."""
+    return frozenset(w for w in words if w[0].isascii() or w[-1].isascii())
 
 
 def _trie_pattern(node: dict) -> str:
@@ -302,9 +310,10 @@ def _longest_at(text: str, i: int, trie: dict) -> list[str]:
 
 # ---------------------------------------------------------------- pass 1: candidates
 
-def _catalogue_candidates(text: str, tables: _Tables, catalogue: Catalogue) -> list[_Candidate]:
+def _catalogue_candidates(text: str, tables: _Tables) -> list[_Candidate]:
     """Longest catalogue (or blocker) match at each position, left to right."""
-    return [_surface_candidate(start, word, tables, catalogue) for start, word in _scan(text, tables.surfaces)]
+    known = tables.surface_candidates
+    return [_Candidate(start, start + len(word), *known[word]) for start, word in _scan(text, tables.surfaces)]
 
 
 def _scan(text: str, words: _WordSet, free: bytearray | None = None) -> list[tuple[int, str]]:
@@ -327,32 +336,32 @@ def _scan_from(text: str, pos: int, words: _WordSet, free: bytearray | None,
     """Add the words found from ``pos`` on to ``found`` until the longest word at a
     position may not be taken; return where the search must restart (None: at the end)."""
     for start, word in words.find(text, pos):
-        if free is not None or word[0].isascii() or word[-1].isascii():
-            fitting = next((w for w in _longest_at(text, start, words.trie) if _fits(text, start, w, free)), None)
-            if fitting != word:
-                if fitting is None:
-                    return start + 1
-                found.append((start, fitting))
-                return start + len(fitting)
+        if (free is not None or word in words.latin) and not _fits(text, start, word, free):
+            shorter = _longest_at(text, start, words.trie)[1:]
+            fitting = next((w for w in shorter if _fits(text, start, w, free)), None)
+            if fitting is None:
+                return start + 1
+            found.append((start, fitting))
+            return start + len(fitting)
         found.append((start, word))
     return None
 
 
 def _fits(text: str, start: int, word: str, free: bytearray | None) -> bool:
     """Whether ``word`` may be matched at ``start`` (Latin word bounds, positions still free)."""
-    if free is not None and any(free[start:start + len(word)]):
+    if free is not None and free.find(1, start, start + len(word)) >= 0:
         return False
     if word[0].isascii() or word[-1].isascii():
         return _ascii_bounded(text, start, start + len(word))
     return True
 
 
-def _surface_candidate(start: int, word: str, tables: _Tables, catalogue: Catalogue) -> _Candidate:
-    """The candidate for a matched surface: an actor, or a blocker that hides one."""
+def _surface_candidate(word: str, catalogue: Catalogue) -> tuple[tuple[str, ...], str, int]:
+    """Keys, class and source of a surface's candidates: an actor, or a blocker that hides one."""
     keys = catalogue.keys_for(word)
     if not keys:
-        return _Candidate(start, start + len(word), (), "", _BLOCKER)
-    return _Candidate(start, start + len(word), keys, catalogue.actors[keys[0]].cls, _CATALOGUE)
+        return (), "", _BLOCKER
+    return keys, catalogue.actors[keys[0]].cls, _CATALOGUE
 
 
 def _ascii_bounded(text: str, start: int, end: int) -> bool:
