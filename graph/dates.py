@@ -33,7 +33,7 @@ from typing import NamedTuple
 
 import yaml
 
-from .patterns import behind_first_chars
+from .patterns import behind_first_chars, first_chars
 
 __all__ = [
     "PartialDate", "DateSpan", "parse_partial", "parse_chinese_date", "find_date_spans",
@@ -224,11 +224,30 @@ def find_date_spans(text: str, default_year: int | None = None,
     >>> (s.end, s.date, s.end_date)
     (10, datetime.date(2020, 3, 29), datetime.date(2020, 4, 1))
     """
+    if not _may_date(text, reference):
+        return []
     spans = _full_dates(text, default_year, reference)
     if reference is not None:
         spans += _bare_days(text, reference, spans)
         spans += _relative_days(text, reference, spans)
     return sorted(spans)
+
+
+def _may_date(text: str, reference: dt.date | None) -> bool:
+    """False only when ``text`` cannot hold a date: no character a numeric date begins with,
+    and (with a reference) no relative word."""
+    relative = _patterns()[3]
+    return bool(_numeric_start().search(text) or (reference is not None and relative.search(text)))
+
+
+@cache
+def _numeric_start() -> re.Pattern:
+    """Any character a full or bare date can begin with (any character, when that cannot be known)."""
+    full, _, bare, _ = _patterns()
+    firsts = [first_chars(full.pattern), first_chars(bare.pattern)]
+    if None in firsts:
+        return re.compile("(?s:.)")
+    return re.compile("[{}]".format("".join(re.escape(c) for c in sorted(firsts[0] | firsts[1]))))
 
 
 def find_dates(text: str, default_year: int | None = None,

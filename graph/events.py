@@ -137,7 +137,22 @@ def _by_first_char(triggers: tuple[_Trigger, ...], firsts: list[frozenset[str] |
     return {c: tuple(t for t, f in zip(triggers, firsts) if f is None or c in f) for c in chars}
 
 
+_LEXICON_BY_ROOT: dict[Path, _Lexicon] = {}
+
+
 def _lexicon(catalogue: Catalogue) -> _Lexicon:
+    """The lexicon of this catalogue's root, built once per root.
+
+    The catalogue reads each lexicon file once per process and the cues file
+    is read once per process too, so a root's lexicon does not change while it runs.
+    """
+    root = Path(catalogue.root)
+    if root not in _LEXICON_BY_ROOT:
+        _LEXICON_BY_ROOT[root] = _read_lexicon(catalogue)
+    return _LEXICON_BY_ROOT[root]
+
+
+def _read_lexicon(catalogue: Catalogue) -> _Lexicon:
     """The lexicon of this catalogue's root (the package's own when the root lacks it)."""
     rows = tuple((r["class"], r["trigger"], r["shape"], r.get("requires") or "")
                  for r in catalogue.lexicon(TRIGGERS))
@@ -174,8 +189,7 @@ def _phrases(text: str, mentions: tuple[Mention, ...], lex: _Lexicon) -> list[_P
         else:
             groups.append([mention])
             end = mention.end
-    phrases = [_phrase_of(group) for group in groups]
-    return [p for p in phrases if p.keys]
+    return [phrase for phrase in map(_phrase_of, groups) if phrase.keys]
 
 
 def _joins(text: str, group: list[Mention], end: int, mention: Mention, lex: _Lexicon) -> bool:
@@ -863,31 +877,65 @@ def _merge(told: list[tuple[EventCandidate, int]], dated_blocks: bool) -> list[E
 
     A gathering told again adds the parties the retelling names.
     """
-    kept: list[list] = []
-    by_key: dict[tuple, list[list]] = {}
+    kept = _Kept()
     for candidate, block in told:
-        for entry in by_key.get(_merge_key(candidate), ()):
-            first, first_block = entry
+        for entry in kept.comparable(candidate, block):
+            first, first_block, _ = entry
             if _same(candidate, first, block == first_block, dated_blocks):
                 if first.cls in GATHERING_CLASSES:
                     union = tuple(dict.fromkeys(first.participants + candidate.participants))
                     entry[0] = first = replace(first, participants=union)
+                    kept.index(entry)
                 if first.date is None and candidate.date is not None:
                     entry[0] = replace(candidate, participants=first.participants)
                 break
         else:
-            entry = [candidate, block]
-            kept.append(entry)
-            by_key.setdefault(_merge_key(candidate), []).append(entry)
-    return [candidate for candidate, _ in kept]
+            kept.add(candidate, block)
+    return [candidate for candidate, _, _ in kept.entries]
 
 
-def _merge_key(candidate: EventCandidate) -> tuple:
-    """What two candidates that :func:`_same` may find the same share: the class, and
-    outside gatherings the participants and the provider (a merge keeps both)."""
-    if candidate.cls in GATHERING_CLASSES:
-        return (candidate.cls,)
-    return candidate.cls, frozenset(candidate.participants), candidate.provider
+class _Kept:
+    """The candidates :func:`_merge` keeps, indexed by what :func:`_same` needs two tellings to share.
+
+    Outside gatherings that is the class, the participants and the provider. A
+    gathering is the same as another only when they share a participant, or
+    both have none, or (press conferences) they stand in one block; so it is
+    compared only with those, in the order they were kept.
+    """
+
+    def __init__(self) -> None:
+        self.entries: list[list] = []
+        self._by: dict[tuple, list[list]] = {}
+        self._filed: dict[int, set[tuple]] = {}
+
+    def comparable(self, candidate: EventCandidate, block: int) -> list[list]:
+        """The kept entries ``[candidate, block, order]`` that may tell the same event, in order."""
+        found = {id(entry): entry for key in _merge_keys(candidate, block) for entry in self._by.get(key, ())}
+        return sorted(found.values(), key=lambda entry: entry[2])
+
+    def add(self, candidate: EventCandidate, block: int) -> None:
+        """Keep a new event."""
+        entry = [candidate, block, len(self.entries)]
+        self.entries.append(entry)
+        self.index(entry)
+
+    def index(self, entry: list) -> None:
+        """File an entry under each of its keys (again after a merge adds participants)."""
+        filed = self._filed.setdefault(entry[2], set())
+        for key in _merge_keys(entry[0], entry[1]):
+            if key not in filed:
+                filed.add(key)
+                self._by.setdefault(key, []).append(entry)
+
+
+def _merge_keys(candidate: EventCandidate, block: int) -> list[tuple]:
+    """The keys under which a candidate is filed and looked up (see :class:`_Kept`)."""
+    if candidate.cls not in GATHERING_CLASSES:
+        return [(candidate.cls, frozenset(candidate.participants), candidate.provider)]
+    keys = [(candidate.cls, "party", key) for key in candidate.participants] or [(candidate.cls, "no party")]
+    if candidate.cls == "PressConference":
+        keys.append((candidate.cls, "block", block))
+    return keys
 
 
 def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
