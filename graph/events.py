@@ -180,16 +180,25 @@ class _Phrase(NamedTuple):
 def _phrases(text: str, mentions: tuple[Mention, ...], lex: _Lexicon) -> list[_Phrase]:
     """Group the mentions into phrases; phrases without a resolved name are dropped."""
     groups: list[list[Mention]] = []
+    group: list[Mention] = []
     end = -1
-    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
-        if groups and (mention.start < end or (mention.start - end <= lex.max_gap
-                                                and _joins(text, groups[-1], end, mention, lex))):
-            groups[-1].append(mention)
-            end = max(end, mention.end)
+    max_gap = lex.max_gap
+    for mention in sorted(mentions, key=_reading_order):
+        start = mention.start
+        if group and (start < end or (start - end <= max_gap and _joins(text, group, end, mention, lex))):
+            group.append(mention)
+            if mention.end > end:
+                end = mention.end
         else:
-            groups.append([mention])
+            group = [mention]
+            groups.append(group)
             end = mention.end
     return [phrase for phrase in map(_phrase_of, groups) if phrase.keys]
+
+
+def _reading_order(mention: Mention) -> tuple[int, int]:
+    """Mentions by start, the longer first where two start together."""
+    return mention.start, -mention.end
 
 
 def _joins(text: str, group: list[Mention], end: int, mention: Mention, lex: _Lexicon) -> bool:
