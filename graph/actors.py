@@ -24,6 +24,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from typing import NamedTuple
 
 import ahocorasick_rs
@@ -53,6 +54,8 @@ BOOK_TITLE_OPEN = "《〈"
 SIDE_SUFFIX = "方"
 RESOLVABLE_TITLE_KINDS = {"head", "royal", "minister", "leader"}
 CONTEXT_CLASSES = {COUNTRY, "GovernmentBody", "InternationalOrganization", ORGANIZATION}
+BY_START = attrgetter("start")
+BY_SPAN = attrgetter("start", "end")
 # Priority when two candidates cover the same length: the catalogue knows best.
 _CATALOGUE, _DISCOVERED, _JOINT, _BLOCKER = 0, 1, 2, 3
 
@@ -152,7 +155,7 @@ def find_mentions(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     mentions = _bare_titles(text, mentions, infos, titles, tables, catalogue)
     mentions = _disambiguate(text, mentions, analysis.blocks, catalogue)
     infos += _organisation_infos(mentions, catalogue)
-    return replace(analysis, mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end))),
+    return replace(analysis, mentions=tuple(sorted(mentions, key=BY_SPAN)),
                    actors=_unique_infos(infos))
 
 
@@ -574,13 +577,14 @@ def _media_candidates(text: str, tables: _Tables, known: list[_Candidate]) -> li
 def _settle(candidates: list[_Candidate], text: str, tables: _Tables, catalogue: Catalogue) -> list[Mention]:
     """Keep the longest candidates that do not overlap; blockers keep their place and vanish."""
     taken = bytearray(max((c.end for c in candidates), default=0))
-    kept: list[_Candidate] = []
-    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.source, c.start)):
-        if any(taken[cand.start:cand.end]):
+    mentions: list[Mention] = []
+    for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.source, c.start)):
+        if taken.find(1, cand.start, cand.end) >= 0:
             continue
         taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
-        kept.append(cand)
-    return [m for cand in kept for m in _mentions_of(cand, text, tables, catalogue)]
+        if cand.source != _BLOCKER:
+            mentions += _mentions_of(cand, text, tables, catalogue)
+    return mentions
 
 
 def _mentions_of(cand: _Candidate, text: str, tables: _Tables, catalogue: Catalogue) -> list[Mention]:
@@ -636,8 +640,12 @@ def _titled_persons(text: str, mentions: list[Mention], titles: _Titles, tables:
     learned: dict[int, Mention] = {}
     new: list[Mention] = []
     infos: list[ActorInfo] = []
-    for m in sorted(mentions, key=lambda m: m.start):
+    starts = titles.starts
+    for m in sorted(mentions, key=BY_START):
         if m.cls not in CONTEXT_CLASSES:
+            continue
+        nearest = bisect.bisect_left(starts, m.end)  # most actors have no title near them
+        if nearest == len(starts) or starts[nearest] > m.end + MAX_TITLE_GAP:
             continue
         chain = _title_after(text, m.end, titles, tables, by_start)
         if chain is None:
@@ -667,9 +675,6 @@ def _title_after(text: str, pos: int, titles: _Titles, tables: _Tables, by_start
     chain = _title_chain(text, pos, titles, by_start)
     if chain is not None:
         return chain
-    nearest = bisect.bisect_left(titles.starts, pos + 1)
-    if nearest == len(titles.starts) or titles.starts[nearest] > pos + MAX_TITLE_GAP:
-        return None
     for gap in range(1, MAX_TITLE_GAP + 1):
         at = pos + gap
         if at >= len(text) or not _is_cjk(text[at - 1]) or at - 1 in by_start:
@@ -835,7 +840,7 @@ def _bare_titles(text: str, mentions: list[Mention], infos: list[ActorInfo], tit
         if info.cls == PERSON and info.affiliation and info.role:
             holders.setdefault((info.affiliation, info.role), {})[info.key] = info
     out: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: m.start):
+    for m in sorted(mentions, key=BY_START):
         title = titles.at.get(m.end) if m.cls in CONTEXT_CLASSES and m.key else None
         end = m.end + len(title) if title else m.end
         holder = (_holder(m.key, title, holders.get((m.key, title), {}), tables, catalogue)
@@ -868,19 +873,17 @@ def _same_title(role: str | None, title: str) -> bool:
 def _disambiguate(text: str, mentions: list[Mention], blocks: tuple[Block, ...],
                   catalogue: Catalogue) -> list[Mention]:
     """巴方: the candidate country named in the same line, else in the same block, else None."""
-    if all(m.key is not None for m in mentions):
+    unresolved = [m for m in mentions if m.key is None]
+    if not unresolved:
         return mentions
+    wanted = {key for m in unresolved for key in _ambiguous_keys(m, catalogue)}
     starts_by_key: dict[str, list[int]] = {}
-    for m in sorted(mentions, key=lambda m: m.start):
-        if m.key:
+    for m in sorted(mentions, key=BY_START):
+        if m.key in wanted:
             starts_by_key.setdefault(m.key, []).append(m.start)
-    out = []
-    for m in mentions:
-        if m.key is None:
-            keys = _ambiguous_keys(m, catalogue)
-            m = replace(m, key=_nearby_choice(text, m, keys, starts_by_key, blocks))
-        out.append(m)
-    return out
+    return [m if m.key is not None
+            else replace(m, key=_nearby_choice(text, m, _ambiguous_keys(m, catalogue), starts_by_key, blocks))
+            for m in mentions]
 
 
 def _ambiguous_keys(m: Mention, catalogue: Catalogue) -> tuple[str, ...]:
