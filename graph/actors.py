@@ -145,9 +145,9 @@ def find_mentions(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     tables = _tables(catalogue)
     text = analysis.document.text
     known = _catalogue_candidates(text, tables)
-    candidates = (known + _joint_candidates(text, tables, catalogue)
-                  + _organisation_candidates(text, tables, known) + _media_candidates(text, tables, known))
-    mentions = _settle(candidates, text, tables, catalogue)
+    others = (_joint_candidates(text, tables, catalogue)
+              + _organisation_candidates(text, tables, known) + _media_candidates(text, tables, known))
+    mentions = _settle(known, others, text, tables, catalogue)
     titles = _titles_in(text, tables)
     mentions, infos = _titled_persons(text, mentions, titles, tables, catalogue)
     mentions, infos = _speakers(text, analysis.blocks, mentions, infos, catalogue)
@@ -574,17 +574,49 @@ def _media_candidates(text: str, tables: _Tables, known: list[_Candidate]) -> li
     return found
 
 
-def _settle(candidates: list[_Candidate], text: str, tables: _Tables, catalogue: Catalogue) -> list[Mention]:
-    """Keep the longest candidates that do not overlap; blockers keep their place and vanish."""
-    taken = bytearray(max((c.end for c in candidates), default=0))
+def _settle(known: list[_Candidate], others: list[_Candidate], text: str, tables: _Tables,
+            catalogue: Catalogue) -> list[Mention]:
+    """The mentions of the candidates kept, in text order (see :func:`_non_overlapping`).
+
+    The catalogue matches (``known``, in text order) never overlap one another,
+    so only the few ``others`` and the matches they touch need settling; every
+    other catalogue match is kept as it is.
+    """
+    touched = _touched(known, others)
+    kept = [c for i, c in enumerate(known) if i not in touched]
+    kept += _non_overlapping([known[i] for i in sorted(touched)] + others)
     mentions: list[Mention] = []
-    for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.source, c.start)):
-        if taken.find(1, cand.start, cand.end) >= 0:
-            continue
-        taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+    for cand in sorted(kept, key=BY_START):
         if cand.source != _BLOCKER:
             mentions += _mentions_of(cand, text, tables, catalogue)
     return mentions
+
+
+def _touched(known: list[_Candidate], others: list[_Candidate]) -> set[int]:
+    """Indexes of the ``known`` candidates (in text order, no overlaps) that overlap one of ``others``."""
+    starts = [c.start for c in known]
+    touched: set[int] = set()
+    for other in others:
+        i = max(bisect.bisect_right(starts, other.start) - 1, 0)
+        while i < len(known) and known[i].start < other.end:
+            if known[i].end > other.start:
+                touched.add(i)
+            i += 1
+    return touched
+
+
+def _non_overlapping(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep the longest candidates that do not overlap; blockers keep their place (and vanish later).
+
+    On equal length the catalogue wins, then the earlier candidate.
+    """
+    taken = bytearray(max((c.end for c in candidates), default=0))
+    kept = []
+    for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.source, c.start)):
+        if taken.find(1, cand.start, cand.end) < 0:
+            taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+            kept.append(cand)
+    return kept
 
 
 def _mentions_of(cand: _Candidate, text: str, tables: _Tables, catalogue: Catalogue) -> list[Mention]:
