@@ -349,12 +349,16 @@ def era_year(text: str) -> int | None:
 
 
 def latest_year(text: str) -> int | None:
-    """The latest year a full date in the text states (2020年3月26日, 2020-03-26), if any.
+    """The latest year a date or month in the text states (2020年3月26日, 2020-03-26, 2020年4月), if any.
+
+    A bare month counts: a compilation's title (``摘编（2020年4月—6月）``) is often the only
+    place its year is written.
 
     >>> latest_year("2019年12月31日至2020年1月3日")
     2020
+    >>> latest_year("讲话摘编（2020年4月—6月）")
+    2020
     """
     full = _patterns()[0]
-    years = [partial.year for partial in map(_partial_from, full.finditer(text))
-             if partial.year is not None and partial.day is not None]
+    years = [partial.year for partial in map(_partial_from, full.finditer(text)) if partial.year is not None]
     return max(years) if years else None

@@ -25,7 +25,8 @@ Dates. A chronicle carries the year of its last year heading down to its day hea
 rolls it over when the months jump back (``12月`` → ``1月``: the next year; forward by half a
 year or more in a newest-first chronicle: the year before). Without a year heading, the first
 day takes the year closest to ``meta.date``. Transcript turns take their timestamp's date, else
-``meta.date``; article and text blocks ``meta.date``; compilation passages their attribution's.
+``meta.date``; article and text blocks ``meta.date`` (an article without it: its wire dateline's day,
+``新华社北京5月18日电``); compilation passages their attribution's.
 
 When a document states no year at all (no metadata date, no heading, no full date such as
 ``2020年3月26日``), month-day dates take the latest full year elsewhere in the text, and failing
@@ -51,7 +52,7 @@ from typing import NamedTuple
 
 import yaml
 
-from .dates import PartialDate, era_year, find_date_spans, infer_year, latest_year, parse_partial
+from .dates import PartialDate, era_year, find_date_spans, infer_year, latest_year, parse_chinese_date, parse_partial
 from .model import Analysis, Block, Document
 
 __all__ = ["split_structure"]
@@ -313,8 +314,23 @@ def _turn(words: list[tuple[int, int]], speaker: str | None, date: dt.date | Non
 
 
 def _split_article(lines: list[_Line], document: Document) -> list[Block]:
-    """Sub-headlines and paragraphs, all on the document's date."""
-    return [_text_block(line, document.meta.date) for line in lines]
+    """Sub-headlines and paragraphs, all on the document's date (else its dateline's)."""
+    date = document.meta.date or _dateline_date(lines, document)
+    return [_text_block(line, date) for line in lines]
+
+
+def _dateline_date(lines: list[_Line], document: Document) -> dt.date | None:
+    """The day of a wire dateline near the top (新华社北京5月18日电), in the document's fallback year.
+
+    A wire story without metadata states its day only there; its year comes from the text
+    (a full date elsewhere, else an era word), as for any document without a year.
+    """
+    cues = _cues()
+    for line in lines[:cues["dateline_lines"]]:
+        match = _pattern(cues["dateline"]).search(line.text)
+        if match:
+            return parse_chinese_date(match.group("date"), _fallback_year(document))
+    return None
 
 
 # --- compilation -------------------------------------------------------------------------------

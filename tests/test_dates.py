@@ -120,6 +120,15 @@ def test_dates_era_year():
     assert era_year("本文讨论流感") is None
 
 
+def test_dates_era_year_short_forms():
+    assert era_year("两国合作研发新冠疫苗") == 2020
+    assert era_year("新型冠状病毒感染病例增加") == 2020
+
+
 def test_dates_latest_year():
     assert latest_year("2018年3月5日和2019年1月2日，以及6月1日") == 2019
     assert latest_year("6月1日") is None
+
+
+def test_dates_latest_year_from_a_bare_month():
+    assert latest_year("讲话选编（2018年9月—11月）\n要加强交流。") == 2018

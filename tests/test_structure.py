@@ -178,6 +178,22 @@ def test_structure_article_headings_and_paragraphs():
     ]
 
 
+def test_structure_article_without_metadata_takes_its_dateline_day():
+    text = "某国卫生部长访问邻国\n本社某地7月9日电（记者 某某）新冠疫苗合作今日启动。\n双方签署协议。\n"
+    assert [day for _, _, day in _kinds_and_dates(text, "article")] == [D(2020, 7, 9)] * 3
+
+
+def test_structure_article_dateline_without_any_year_gives_no_date():
+    text = "本社某地7月9日电 双方签署协议。\n"
+    assert [day for _, _, day in _kinds_and_dates(text, "article")] == [None]
+
+
+def test_structure_compilation_year_from_the_title_month_range():
+    text = "讲话选编（2018年9月—11月）\n要加强交流。\n——10月6日，甲讲话\n"
+    dates = [day for kind, _, day in _kinds_and_dates(text, "compilation") if kind == "attribution"]
+    assert dates == [D(2018, 10, 6)]
+
+
 def test_structure_text_paragraphs_take_metadata_date():
     blocks = _kinds_and_dates("第一段说明情况。\n第二段说明原因。\n", "text", D(2019, 8, 1))
     assert blocks == [("paragraph", "第一段说明情况。", D(2019, 8, 1)),
