@@ -303,8 +303,10 @@ def _hanzi_marker() -> dict[int, str | None]:
     """A table over the BMP that keeps only the CJK characters, as ``-`` where t2s keeps them and
     ``+`` where it changes them, so that one pass and two counts in C measure the script."""
     hanzi = set(map(ord, CJK.findall("".join(map(chr, BMP)))))
-    changes = _char_table()
-    return {code: ("+" if code in changes else "-") if code in hanzi else None for code in BMP}
+    table: dict[int, str | None] = dict.fromkeys(BMP)
+    table.update(dict.fromkeys(hanzi, "-"))
+    table.update(dict.fromkeys(hanzi.intersection(_char_table()), "+"))
+    return table
 
 
 def _simplify(raw: str) -> str:
