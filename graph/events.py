@@ -386,13 +386,14 @@ def _hits(ctx: _Context) -> list[_Hit]:
                 continue
             hits.append(_Hit(trigger, found.start(), found.end(), sent, clause))
             break
-    return [h for i, h in enumerate(hits) if not _only_medium(h, hits[i + 1:i + 4], ctx.lex)]
+    return [h for i, h in enumerate(hits) if not _only_medium(h, hits[max(0, i - 3):i] + hits[i + 1:i + 4], ctx.lex)]
 
 
-def _only_medium(hit: _Hit, following: list[_Hit], lex: _Lexicon) -> bool:
-    """True for a video link that is only how a later event of its clause was held."""
+def _only_medium(hit: _Hit, around: list[_Hit], lex: _Lexicon) -> bool:
+    """True for a video link that is only how another event of its clause was held
+    (通过视频连线参加…通报会, 在…世界卫生大会视频会议开幕式上致辞)."""
     return hit.trigger.cls == "VideoConference" and any(
-        h.clause == hit.clause and h.trigger.cls in lex.cues["medium_of"] for h in following)
+        h.clause == hit.clause and h.trigger.cls in lex.cues["medium_of"] for h in around)
 
 
 def _planned(ctx: _Context, hit: _Hit) -> bool:

@@ -132,6 +132,22 @@ def test_events_gathering(text, cls, participants, requested_by):
     assert [(e.cls, e.participants, e.requested_by) for e in events] == [(cls, participants, requested_by)]
 
 
+@pytest.mark.parametrize("text, cls", [
+    ("中国同芬兰、挪威举行副外长级特别会议。", "Summit"),
+    ("张伟同芬兰总统尼尼斯托共同主持第五次中国－芬兰领导人会晤。", "Summit"),
+    ("卫生部长王五以视频方式出席芬兰主办的第80届世界卫生大会开幕式。", "Summit"),
+    ("国家卫生健康委同挪威卫生部以视频方式举行抗疫经验交流会。", "VideoConference"),
+    ("张伟同挪威首相索尔贝格以视频方式举行会晤。", "VideoConference"),
+])
+def test_events_multilateral_and_remote_meetings(text, cls):
+    assert [e.cls for e in _events(text)] == [cls]
+
+
+def test_events_video_link_of_an_assembly_is_only_its_medium():
+    events = _events("张伟在芬兰主办的第80届世界卫生大会视频会议开幕式上致辞。")
+    assert [e.cls for e in events] == ["Summit"]
+
+
 def test_events_each_pairs_sides_of_a_gathering():
     text = "卫生部、国家卫生健康委分别同芬兰、挪威专家举行视频交流。"
     events = _events(text)
