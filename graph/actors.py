@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from operator import attrgetter
 from typing import NamedTuple
@@ -74,13 +74,17 @@ class _Candidate(NamedTuple):
 
 @dataclass(frozen=True)
 class _WordSet:
-    """Words to find in a text: ``find(text, pos)`` yields the leftmost, longest
-    words from ``pos`` on, without overlaps, as ``(start, word)``; the trie lists
-    the shorter words at a position when the longest one may not be taken there.
+    """The catalogue's surfaces, to find in a text.
+
+    The automaton finds the leftmost, longest words of a whole document in one
+    call in compiled code, as a walk along ``trie`` does; the trie lists the
+    shorter words at a position where the longest may not be taken (a Latin
+    word inside a longer Latin word, in ``latin``).
     """
 
+    words: tuple[str, ...]
+    automaton: ahocorasick_rs.AhoCorasick
     trie: dict
-    find: Callable[[str, int], Iterable[tuple[int, str]]]
     latin: frozenset[str]
 
 
@@ -244,56 +248,15 @@ def _trie(words: list[str]) -> dict:
 
 
 def _word_set(words: list[str]) -> _WordSet:
-    """A large, fixed set of words (the catalogue's surfaces), found by an Aho-Corasick automaton.
-
-    The automaton finds every word of a document in one call in compiled code,
-    leftmost-longest as the trie walk does; it is slow to restart, so it suits
-    words that may nearly always be taken where they are found.
-    """
-    listed = sorted(set(words))
+    """``words`` as an automaton (leftmost-longest, like the trie walk) and as a trie."""
+    listed = tuple(sorted(set(words)))
     automaton = ahocorasick_rs.AhoCorasick(listed, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
-
-    def find(text: str, pos: int) -> Iterable[tuple[int, str]]:
-        return [(pos + start, listed[index])
-                for index, start, _ in automaton.find_matches_as_indexes(text[pos:] if pos else text)]
-    return _WordSet(_trie(listed), find, _latin(listed))
+    return _WordSet(listed, automaton, _trie(listed), _latin(listed))
 
 
-def _small_word_set(words: list[str]) -> _WordSet:
-    """A document's few words (names), found by a trie-shaped regex.
-
-    The regex is searched lazily, so restarting after a word that may not be
-    taken (a name inside its own titled mention) costs nothing.
-    """
-    trie = _trie(words)
-    pattern = re.compile(_trie_pattern(trie))
-
-    def find(text: str, pos: int) -> Iterable[tuple[int, str]]:
-        return ((hit.start(), hit.group()) for hit in pattern.finditer(text, pos))
-    return _WordSet(trie, find, _latin(words))
-
-
-def _latin(words: list[str]) -> frozenset[str]:
+def _latin(words: Iterable[str]) -> frozenset[str]:
     """The words that begin or end with a Latin character (their bounds are checked where found)."""
     return frozenset(w for w in words if w[0].isascii() or w[-1].isascii())
-
-
-def _trie_pattern(node: dict) -> str:
-    """A regex matching the longest word of a trie node's subtree at a position.
-
-    Each level is an alternation of distinct characters, so at most one branch
-    survives its first character, and an optional group (a word ends here) is
-    tried longest first: the regex engine walks the trie instead of trying
-    every word in turn, and the first match is the one the trie walk finds.
-
-    >>> _trie_pattern(_trie(["中国", "中国队", "中方"]))
-    '中(?:国(?:队)?|方)'
-    """
-    branches = [re.escape(char) + _trie_pattern(child) for char, child in node.items() if char != _END]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if _END in node else body
 
 
 def _longest_at(text: str, i: int, trie: dict) -> list[str]:
@@ -319,35 +282,60 @@ def _catalogue_candidates(text: str, tables: _Tables) -> list[_Candidate]:
     return [_Candidate(start, start + len(word), *known[word]) for start, word in _scan(text, tables.surfaces)]
 
 
-def _scan(text: str, words: _WordSet, free: bytearray | None = None) -> list[tuple[int, str]]:
-    """Longest words, left to right, without overlaps.
+def _scan(text: str, words: _WordSet) -> list[tuple[int, str]]:
+    """Longest words, left to right, without overlaps, as ``(start, word)``.
 
-    A Latin word must not sit inside a longer Latin word; with ``free``, a word
-    must not cover a position already taken (``free[i]`` set). When the
-    longest word at a position may not be taken, a shorter one may, else the
-    search goes on from the next character.
+    A Latin word must not sit inside a longer Latin word: a shorter word at the
+    same place may be taken instead, else the search goes on from the next
+    character.
     """
     found: list[tuple[int, str]] = []
     pos: int | None = 0
     while pos is not None:
-        pos = _scan_from(text, pos, words, free, found)
+        pos = _scan_from(text, pos, words, found)
     return found
 
 
-def _scan_from(text: str, pos: int, words: _WordSet, free: bytearray | None,
-               found: list[tuple[int, str]]) -> int | None:
+def _scan_from(text: str, pos: int, words: _WordSet, found: list[tuple[int, str]]) -> int | None:
     """Add the words found from ``pos`` on to ``found`` until the longest word at a
     position may not be taken; return where the search must restart (None: at the end)."""
-    for start, word in words.find(text, pos):
-        if (free is not None or word in words.latin) and not _fits(text, start, word, free):
+    rest = text[pos:] if pos else text
+    for index, start, _ in words.automaton.find_matches_as_indexes(rest):
+        start += pos
+        word = words.words[index]
+        if word in words.latin and not _fits(text, start, word, None):
             shorter = _longest_at(text, start, words.trie)[1:]
-            fitting = next((w for w in shorter if _fits(text, start, w, free)), None)
+            fitting = next((w for w in shorter if _fits(text, start, w, None)), None)
             if fitting is None:
                 return start + 1
             found.append((start, fitting))
             return start + len(fitting)
         found.append((start, word))
     return None
+
+
+def _scan_free(text: str, words: list[str], free: bytearray) -> list[tuple[int, str]]:
+    """Longest words, left to right, without overlaps, on positions still ``free`` (``free[i]`` unset).
+
+    Where the longest word may not be taken (its own titled mention holds it),
+    a shorter one at the same place may. Every occurrence of a document's few
+    words comes from one automaton call, so no search restarts after a word
+    that is not taken.
+    """
+    automaton = ahocorasick_rs.AhoCorasick(words)
+    at: dict[int, list[str]] = {}
+    for index, start, _ in automaton.find_matches_as_indexes(text, overlapping=True):
+        at.setdefault(start, []).append(words[index])
+    found: list[tuple[int, str]] = []
+    pos = 0
+    for start in sorted(at):
+        if start < pos:
+            continue
+        word = next((w for w in sorted(at[start], key=len, reverse=True) if _fits(text, start, w, free)), None)
+        if word is not None:
+            found.append((start, word))
+            pos = start + len(word)
+    return found
 
 
 def _fits(text: str, start: int, word: str, free: bytearray | None) -> bool:
@@ -843,7 +831,7 @@ def _bare_names(text: str, mentions: list[Mention], infos: list[ActorInfo], tabl
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     added = [Mention(i, i + len(word), word, table[word].key, PERSON, table[word].role, table[word].affiliation)
-             for i, word in _scan(text, _small_word_set(list(table)), taken)]
+             for i, word in _scan_free(text, list(table), taken)]
     return mentions + added
 
 
