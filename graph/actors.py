@@ -843,7 +843,7 @@ def _surname_forms(infos: list[ActorInfo], tables: _Tables) -> dict[str, ActorIn
             continue
         base = info.role[1:] if info.role.startswith("副") and len(info.role) > 2 else info.role
         for title in {info.role, base}:
-            if _title_at(title, 0, tables) == title:
+            if title in tables.title_kinds:
                 forms.setdefault(info.name[0] + title, []).append(info)
     return {form: found[0] for form, found in forms.items() if len({i.key for i in found}) == 1}
 
