@@ -610,7 +610,7 @@ def _gathering(ctx: _Context, hit: _Hit) -> list[_Draft]:
             return drafts
     scope = hit.sent
     block = ctx.block_at(hit.start)
-    if (hit.trigger.cls == "VideoConference" and block is not None and block.kind == "bullet"
+    if (hit.trigger.cls in ("VideoConference", "Summit") and block is not None and block.kind == "bullet"
             and _find(ctx, ctx.lex.cues["group_words"], hit.sent[0], hit.end)):
         scope = (min(block.start, hit.sent[0]), max(block.end, hit.sent[1]))
     named = [p for p in ctx.phrases_in(*scope)
@@ -618,10 +618,19 @@ def _gathering(ctx: _Context, hit: _Hit) -> list[_Draft]:
     keys = _keys([p for p in named if not _source(ctx, p)])
     if len(keys) < ctx.lex.cues["min_parties"].get(hit.trigger.cls, 1):
         return []
-    if hit.trigger.cls == "Summit" and all(p.cls == "Person" for p in named):
+    if hit.trigger.cls == "Summit" and all(p.cls == "Person" for p in named) and not _attended(ctx, hit):
         return []
     start, end = _evidence_range(ctx, hit, hit.end)
     return [_Draft(hit.trigger.cls, keys, start, end, requested_by=_requested_by(ctx, hit, ()))]
+
+
+def _attended(ctx: _Context, hit: _Hit) -> bool:
+    """True when a person attends, chairs or addresses a summit named by its own words
+    (在中非…特别峰会上发表讲话), not one only pointed at (在这次峰会上指出)."""
+    cues = ctx.lex.cues
+    before = ctx.text[hit.clause[0]:hit.start]
+    pointed = any(before.endswith(word) for word in cues["summit_pointers"])
+    return not pointed and _find(ctx, cues["summit_attendance"], hit.clause[0], hit.clause[1]) is not None
 
 
 def _press(ctx: _Context, hit: _Hit) -> list[_Draft]:

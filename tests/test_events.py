@@ -280,6 +280,16 @@ def test_events_summit_named_only_by_a_person_is_a_passing_mention():
     assert _events("张伟在这次峰会上指出，各方要加强合作。") == ()
 
 
+def test_events_summit_addressed_by_a_person_is_an_event():
+    events = _events("张伟在北欧团结抗疫特别峰会上发表讲话。")
+    assert [(e.cls, e.participants) for e in events] == [("Summit", ("person/张伟",))]
+
+
+def test_events_summit_parties_listed_after_the_item_sentence():
+    events = _events("中国—北欧国家外长级特别会议以视频方式举行。芬兰、挪威等国派代表参加。")
+    assert [(e.cls, e.participants) for e in events] == [("Summit", ("country/CN", "country/FI", "country/NO"))]
+
+
 def test_events_press_conference_speaker_in_next_sentence():
     text = "国务院新闻办公室举行新闻发布会。卫生部副部长王五介绍疫情形势。"
     events = _events(text)
