@@ -154,8 +154,9 @@ def find_mentions(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     mentions = _settle(known, others, text, tables, catalogue)
     titles = _titles_in(text, tables)
     mentions, infos = _titled_persons(text, mentions, titles, tables, catalogue)
-    mentions, infos = _speakers(text, analysis.blocks, mentions, infos, catalogue)
-    mentions = _bare_names(text, mentions, infos, tables)
+    taken = _taken(text, mentions)
+    mentions, infos = _speakers(text, analysis.blocks, mentions, infos, taken, catalogue)
+    mentions = _bare_names(text, mentions, infos, taken, tables)
     mentions = _bare_titles(text, mentions, infos, titles, tables, catalogue)
     mentions = _disambiguate(text, mentions, analysis.blocks, catalogue)
     infos += _organisation_infos(mentions, catalogue)
@@ -608,23 +609,22 @@ def _non_overlapping(candidates: list[_Candidate]) -> list[_Candidate]:
 
 
 def _mentions_of(cand: _Candidate, text: str, tables: _Tables, catalogue: Catalogue) -> list[Mention]:
-    """The mentions a settled candidate stands for."""
+    """The mentions a settled candidate stands for (run for every mention: kept to one call).
+
+    Ambiguous keys leave ``key`` None until context decides.
+    """
     if cand.source == _BLOCKER:
         return []
     if cand.parts:
         return list(cand.parts)
-    end = _side_end(text, cand, tables)
-    nested = [m for inner in cand.nested for m in _mentions_of(inner, text, tables, catalogue)]
-    return nested + [_catalogue_mention(cand.start, end, text[cand.start:end], cand.keys, cand.cls, catalogue)]
-
-
-def _catalogue_mention(start: int, end: int, surface: str, keys: tuple[str, ...], cls: str,
-                       catalogue: Catalogue) -> Mention:
-    """A mention; ambiguous keys leave ``key`` None until context decides."""
+    start, end, keys = cand.start, _side_end(text, cand, tables), cand.keys
     key = keys[0] if len(keys) == 1 else None
-    actor = catalogue.actors.get(key or "")
-    return Mention(start, end, surface, key, cls,
-                   actor.role if actor else None, actor.affiliation if actor and actor.cls == PERSON else None)
+    actor = catalogue.actors.get(key) if key else None
+    mention = Mention(start, end, text[start:end], key, cand.cls, actor.role if actor else None,
+                      actor.affiliation if actor and actor.cls == PERSON else None)
+    if not cand.nested:
+        return [mention]
+    return [m for inner in cand.nested for m in _mentions_of(inner, text, tables, catalogue)] + [mention]
 
 
 def _side_end(text: str, cand: _Candidate, tables: _Tables) -> int:
@@ -775,15 +775,21 @@ def _info_for(key: str | None, name: str, role: str | None, affiliation: str | N
     return ActorInfo(key or f"person/{name}", PERSON, actor.zh_hans if actor else name, role, affiliation)
 
 
-def _speakers(text: str, blocks: tuple[Block, ...], mentions: list[Mention], infos: list[ActorInfo],
-              catalogue: Catalogue) -> tuple[list[Mention], list[ActorInfo]]:
-    """The speakers of transcript turns (罗照辉:), with the role their introduction gave them.
-
-    A label that already holds another actor (韩联社记者:) is not a person.
-    """
+def _taken(text: str, mentions: list[Mention]) -> bytearray:
+    """The positions of ``text`` a mention covers (set to 1)."""
     taken = bytearray(len(text))
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return taken
+
+
+def _speakers(text: str, blocks: tuple[Block, ...], mentions: list[Mention], infos: list[ActorInfo],
+              taken: bytearray, catalogue: Catalogue) -> tuple[list[Mention], list[ActorInfo]]:
+    """The speakers of transcript turns (罗照辉:), with the role their introduction gave them.
+
+    A label that already holds another actor (韩联社记者:) is not a person. ``taken``
+    (the positions the mentions cover) is updated with the speakers added.
+    """
     roles = {i.name: i for i in infos}
     added: list[Mention] = []
     new_infos: list[ActorInfo] = []
@@ -820,16 +826,14 @@ def _is_person_name(surface: str) -> bool:
 
 # ---------------------------------------------------------------- pass 3: in-document links
 
-def _bare_names(text: str, mentions: list[Mention], infos: list[ActorInfo], tables: _Tables) -> list[Mention]:
-    """A discovered person's name met again without its title (根哥布表示)."""
+def _bare_names(text: str, mentions: list[Mention], infos: list[ActorInfo], taken: bytearray,
+                tables: _Tables) -> list[Mention]:
+    """A discovered person's name met again without its title (根哥布表示), where no mention is (``taken``)."""
     people = {i.name: i for i in infos if i.cls == PERSON and i.key.startswith("person/")}
     surnames = _surname_forms(infos, tables)
     table = {**surnames, **people}
     if not table:
         return mentions
-    taken = bytearray(len(text))
-    for m in mentions:
-        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     added = [Mention(i, i + len(word), word, table[word].key, PERSON, table[word].role, table[word].affiliation)
              for i, word in _scan_free(text, list(table), taken)]
     return mentions + added
