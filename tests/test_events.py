@@ -110,6 +110,18 @@ def test_events_message(text, provider, recipients, approx):
     assert event.participants == (provider,) + recipients
 
 
+@pytest.mark.parametrize("text, provider, recipient", [
+    ("张伟复电尼尼斯托，感谢芬方的问候。", "person/张伟", "person/尼尼斯托"),
+    ("芬兰总统尼尼斯托向国家主席张伟致口信。", "person/尼尼斯托", "person/张伟"),
+])
+def test_events_reply_cable_and_oral_message(text, provider, recipient):
+    assert [(e.cls, e.provider, e.recipient) for e in _events(text)] == [("Message", provider, recipient)]
+
+
+def test_events_restored_power_is_no_reply_cable():
+    assert _events("芬兰恢复电力供应后，张伟表示祝贺。") == ()
+
+
 def test_events_message_subject_carried_over_in_compilation():
     text = "——5月1日，张伟同芬兰总统尼尼斯托通电话\n——5月2日，就挪威发生疫情向挪威首相索尔贝格致慰问电"
     events = _events(text, genre="compilation")
