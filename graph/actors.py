@@ -94,8 +94,6 @@ class _Tables:
 
     surfaces: _WordSet
     surface_candidates: dict[str, tuple[tuple[str, ...], str, int]]
-    blockers: frozenset[str]
-    titles: tuple[tuple[str, str], ...]
     title_trie: dict
     title_words: tuple[str, ...]
     title_finder: ahocorasick_rs.AhoCorasick
@@ -193,8 +191,6 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
     return _Tables(
         surfaces=_word_set(list(catalogue.surfaces) + sorted(blockers)),
         surface_candidates={word: _surface_candidate(word, catalogue) for word in [*catalogue.surfaces, *blockers]},
-        blockers=blockers,
-        titles=titles,
         title_trie=_trie([t for t, _ in titles]),
         title_words=tuple(t for t, _ in titles),
         title_finder=ahocorasick_rs.AhoCorasick([t for t, _ in titles]),
