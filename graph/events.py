@@ -92,6 +92,8 @@ class _Lexicon:
     request: re.Pattern
     speech: re.Pattern
     summary: re.Pattern
+    dateline: re.Pattern
+    date_lead: re.Pattern
 
 
 @lru_cache(maxsize=8)
@@ -127,6 +129,8 @@ def _load_lexicon(cues_path: Path, rows: tuple[tuple[str, str, str, str], ...],
             "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)) or "(?!)",
             re.escape(cues["speech_openers"]))),
         summary=re.compile(cues["summary_pattern"]),
+        dateline=re.compile(cues["dateline"], re.MULTILINE),
+        date_lead=re.compile(cues["date_clause_ignored"]),
     )
 
 
@@ -300,7 +304,7 @@ class _Context:
 def _context(analysis: Analysis, lex: _Lexicon, catalogue: Catalogue) -> _Context:
     """Precompute the lookups one document needs."""
     text = analysis.document.text
-    phrases = _phrases(text, analysis.mentions, lex)
+    phrases = _outside(_phrases(text, analysis.mentions, lex), _datelines(text, lex))
     sentences = [(m.start(), m.end()) for m in lex.sentence.finditer(text)] or [(0, len(text))]
     blocks = sorted(analysis.blocks, key=lambda b: (b.start, -b.end))
     classes = {m.key: m.cls for m in analysis.mentions if m.key}
@@ -311,6 +315,20 @@ def _context(analysis: Analysis, lex: _Lexicon, catalogue: Catalogue) -> _Contex
     breaks = [m.start() for m in lex.breaks.finditer(text)]
     return _Context(analysis, lex, phrases, [p.start for p in phrases], sentences,
                     [s for s, _ in sentences], blocks, [b.start for b in blocks], breaks, classes, affiliations)
+
+
+def _datelines(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
+    """The spans of wire datelines opening a line (新华社北京5月18日电（记者 某某）)."""
+    if "电" not in text:
+        return []
+    return [m.span() for m in lex.dateline.finditer(text)]
+
+
+def _outside(phrases: list[_Phrase], spans: list[tuple[int, int]]) -> list[_Phrase]:
+    """The phrases outside ``spans``: the outlet and reporter of a dateline are no party to what it reports."""
+    if not spans:
+        return phrases
+    return [p for p in phrases if not any(start <= p.start < end for start, end in spans)]
 
 
 def _find(ctx: _Context, words, start: int, end: int, last: bool = False) -> tuple[int, int] | None:
@@ -491,9 +509,18 @@ def _absorb_offices(ctx: _Context, phrases: list[_Phrase]) -> list[_Phrase]:
 def _after_marker(ctx: _Context, markers, start: int, hit: _Hit) -> list[_Phrase] | None:
     """Names between the last of ``markers`` in ``start:trigger`` and the trigger (None: no marker)."""
     marker = _find(ctx, markers, start, hit.start, last=True)
+    while marker is not None and _in_word(ctx, marker[0]):
+        marker = _find(ctx, markers, start, marker[0], last=True)
     if marker is None:
         return None
     return _absorb_offices(ctx, ctx.phrases_in(marker[1], hit.start))
+
+
+def _in_word(ctx: _Context, pos: int) -> bool:
+    """True when the marker at ``pos`` is part of a word (同机, 同时, 共同, 为此): no side follows it."""
+    char = ctx.text[pos]
+    return any(word.index(char) <= pos and ctx.text.startswith(word, pos - word.index(char))
+               for word in ctx.lex.cues["marker_words"] if char in word)
 
 
 def _requested_by(ctx: _Context, hit: _Hit, counterpart: tuple[str, ...]) -> str | None:
@@ -833,7 +860,7 @@ def _dates_event(ctx: _Context, hit: _Hit, start: int, end: int) -> bool:
         return True
     clause = ctx.clause_at(start, hit.sent)
     rest = ctx.text[clause[0]:start] + ctx.text[end:clause[1]]
-    return len(rest.strip(EVIDENCE_TRIM)) <= ctx.lex.cues["date_clause_rest"]
+    return len(ctx.lex.date_lead.sub("", rest).strip(EVIDENCE_TRIM)) <= ctx.lex.cues["date_clause_rest"]
 
 
 def _range_end(ctx: _Context, hit: _Hit, reference: dt.date | None) -> dt.date | None:

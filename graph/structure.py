@@ -314,22 +314,25 @@ def _turn(words: list[tuple[int, int]], speaker: str | None, date: dt.date | Non
 
 
 def _split_article(lines: list[_Line], document: Document) -> list[Block]:
-    """Sub-headlines and paragraphs, all on the document's date (else its dateline's)."""
-    date = document.meta.date or _dateline_date(lines, document)
+    """Sub-headlines and paragraphs, all on the day of the article's dateline, else its metadata date."""
+    date = _dateline_date(lines, document) or document.meta.date
     return [_text_block(line, date) for line in lines]
 
 
 def _dateline_date(lines: list[_Line], document: Document) -> dt.date | None:
-    """The day of a wire dateline near the top (新华社北京5月18日电), in the document's fallback year.
+    """The day of a wire dateline near the top (新华社北京5月18日电).
 
-    A wire story without metadata states its day only there; its year comes from the text
-    (a full date elsewhere, else an era word), as for any document without a year.
+    The dateline is the day the story was filed, which its 日前 and bare days
+    (16日) count from; a page's metadata time is often the next morning's. Its
+    year is the one closest to the metadata date, else the document's fallback
+    year (a full date elsewhere, else an era word).
     """
     cues = _cues()
     for line in lines[:cues["dateline_lines"]]:
         match = _pattern(cues["dateline"]).search(line.text)
         if match:
-            return parse_chinese_date(match.group("date"), _fallback_year(document))
+            anchor = document.meta.date
+            return parse_chinese_date(match.group("date"), None if anchor else _fallback_year(document), anchor)
     return None
 
 

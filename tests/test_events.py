@@ -326,6 +326,15 @@ def test_events_article_day_after_a_name():
     assert event.date == dt.date(2020, 5, 16)
 
 
+def test_events_dateline_outlet_is_no_party_and_local_day_dates_the_arrival():
+    text = "新华社奥斯陆5月3日电（记者 王五）当地时间3日，中国医疗专家组抵达挪威，同机运抵的还有中方捐赠的物资。"
+    events = _events(text, genre="article", date=dt.date(2020, 5, 3))
+    assert [(e.cls, e.provider, e.recipient, e.date) for e in events] == [
+        ("ExpertTeam", "country/CN", "country/NO", dt.date(2020, 5, 3)),
+        ("Aid", "country/CN", "country/NO", dt.date(2020, 5, 3)),
+    ]
+
+
 def test_events_undated_retelling_takes_the_date_of_the_dated_one():
     text = "张伟同尼尼斯托通电话\n5月1日，张伟同芬兰总统尼尼斯托通电话。"
     events = _events(text, genre="article")

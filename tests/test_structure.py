@@ -183,6 +183,11 @@ def test_structure_article_without_metadata_takes_its_dateline_day():
     assert [day for _, _, day in _kinds_and_dates(text, "article")] == [D(2020, 7, 9)] * 3
 
 
+def test_structure_article_dateline_day_wins_over_the_page_time():
+    text = "本社某地7月9日电 双方签署协议。\n"
+    assert [day for _, _, day in _kinds_and_dates(text, "article", D(2019, 7, 10))] == [D(2019, 7, 9)]
+
+
 def test_structure_article_dateline_without_any_year_gives_no_date():
     text = "本社某地7月9日电 双方签署协议。\n"
     assert [day for _, _, day in _kinds_and_dates(text, "article")] == [None]
