@@ -54,6 +54,8 @@ BOOK_TITLE_OPEN = "《〈"
 SIDE_SUFFIX = "方"
 RESOLVABLE_TITLE_KINDS = {"head", "royal", "minister", "leader"}
 CONTEXT_CLASSES = {COUNTRY, "GovernmentBody", "InternationalOrganization", ORGANIZATION}
+# A run of characters an organisation's name is made of (Chinese and Latin letters), up to the search's end.
+NAME_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff〇A-Za-z]*\\Z")
 BY_START = attrgetter("start")
 BY_SPAN = attrgetter("start", "end")
 # Priority when two candidates cover the same length: the catalogue knows best.
@@ -109,7 +111,8 @@ class _Tables:
     generic_words: re.Pattern
     office_titles: re.Pattern
     suffixes: dict[str, tuple[str, str, str, tuple[str, ...], str]]
-    suffix_re: re.Pattern
+    suffix_words: tuple[str, ...]
+    suffix_finder: ahocorasick_rs.AhoCorasick
     joint_re: re.Pattern | None
     media_re: re.Pattern
     side_exclusions: tuple[str, ...]
@@ -206,7 +209,8 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
         generic_words=_any_of([r["word"] for r in catalogue.lexicon("org_generic_words")]),
         office_titles=_any_of([t for t, kind in titles if kind != "expert"]),
         suffixes=suffixes,
-        suffix_re=re.compile(_alternation(list(suffixes))),
+        suffix_words=tuple(suffixes),
+        suffix_finder=ahocorasick_rs.AhoCorasick(list(suffixes), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest),
         joint_re=joint_re,
         media_re=re.compile(rf"^[ \t\u3000]*([^\s:：,，。]{{2,24}}?)(?:{_alternation(media)})[ \t\u3000]*[:：]",
                             re.MULTILINE),
@@ -391,7 +395,7 @@ def _organisation_candidates(text: str, tables: _Tables, known: list[_Candidate]
     (org/哈佛大学), so both names reach the actor; the country keeps a nested
     mention of its own.
     """
-    matches = list(tables.suffix_re.finditer(text))
+    matches = tables.suffix_finder.find_matches_as_indexes(text)
     if not matches:
         return []
     named = [c for c in known if c.source == _CATALOGUE]
@@ -401,22 +405,22 @@ def _organisation_candidates(text: str, tables: _Tables, known: list[_Candidate]
     named_starts = {c.start for c in named}
     named_ends = set(closing)
     found = []
-    for match in matches:
-        suffix, cls, prefix_ns, needs, stops = tables.suffixes[match.group(0)]
-        if stops and text[match.end():match.end() + 1] in stops:
+    for index, suffix_start, end in matches:
+        _, cls, prefix_ns, needs, stops = tables.suffixes[tables.suffix_words[index]]
+        if stops and text[end:end + 1] in stops:
             continue
-        start = _organisation_start(text, match.start(), tables, named_ends, named_starts)
-        if start is None or not _own_name(text, start, closing.get(match.end()), tables, start in countries):
+        start = _organisation_start(text, suffix_start, tables, named_ends, named_starts)
+        if start is None or not _own_name(text, start, closing.get(end), tables, start in countries):
             continue
-        if not _meets(text, start, match.start(), needs, countries):
+        if not _meets(text, start, suffix_start, needs, countries):
             continue
-        name_start = _drop_country(text, start, match.start(), countries, tables)
-        prefix = text[start:match.start()]
+        name_start = _drop_country(text, start, suffix_start, countries, tables)
+        prefix = text[start:suffix_start]
         if len(prefix) < 2 or _has_title(prefix, tables) or tables.generic_words.search(prefix):
             continue
-        key = f"{prefix_ns}/{text[name_start:match.end()]}"
+        key = f"{prefix_ns}/{text[name_start:end]}"
         nested = (country_at[start],) if name_start > start else ()
-        found.append(_Candidate(start, match.end(), (key,), cls, _DISCOVERED, nested=nested))
+        found.append(_Candidate(start, end, (key,), cls, _DISCOVERED, nested=nested))
     return _nest_inner(found)
 
 
@@ -484,21 +488,21 @@ def _organisation_start(text: str, end: int, tables: _Tables, named_ends: set[in
     (应欧洲呼吸学会, 专家同复旦大学), so 北京协和医院 and 肺生理和传染病医学研究中心 stay whole.
     ``None`` when no boundary is met within ``MAX_ORG_PREFIX`` characters.
     """
-    i = end
+    lo = max(0, end - MAX_ORG_PREFIX - 1)
+    run = NAME_RUN.search(text, lo, end).start()  # name characters from here to ``end``
     soft: list[tuple[int, int]] = []
-    while i > 0 and end - i <= MAX_ORG_PREFIX:
-        char = text[i - 1]
-        if not (_is_cjk(char) or char.isascii() and char.isalpha()):
-            break
+    for i in range(end, run, -1):
+        if text[i - 1] not in tables.org_boundary_last_chars:
+            continue
         word, mode = _boundary_before(text, i, tables)
         if mode == "":
             break
         if mode == SOFT:
             soft.append((i - len(word), i))
-        i -= 1
     else:
-        if i > 0:
+        if run == lo > 0:
             return None
+        i = run
     for before, after in soft:
         if end - after < 2:
             continue
@@ -525,8 +529,6 @@ def _boundary_before(text: str, end: int, tables: _Tables) -> tuple[str, str | N
 
     A word kept whole inside names (应急, 同济) is no boundary.
     """
-    if end == 0 or text[end - 1] not in tables.org_boundary_last_chars:
-        return "", None
     for length in range(tables.longest_boundary, 0, -1):
         if length > end:
             continue
