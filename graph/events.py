@@ -94,6 +94,7 @@ class _Lexicon:
     summary: re.Pattern
     dateline: re.Pattern
     date_lead: re.Pattern
+    capital: re.Pattern
 
 
 @lru_cache(maxsize=8)
@@ -131,6 +132,7 @@ def _load_lexicon(cues_path: Path, rows: tuple[tuple[str, str, str, str], ...],
         summary=re.compile(cues["summary_pattern"]),
         dateline=re.compile(cues["dateline"], re.MULTILINE),
         date_lead=re.compile(cues["date_clause_ignored"]),
+        capital=re.compile(cues["capital_after_country"]),
     )
 
 
@@ -415,9 +417,12 @@ def _only_medium(hit: _Hit, around: list[_Hit], lex: _Lexicon) -> bool:
 
 
 def _planned(ctx: _Context, hit: _Hit) -> bool:
-    """True when the clause says the action is planned or promised (将派遣, 愿提供, …将于…举行)."""
+    """True when the clause says the action is planned or promised (将派遣, 愿提供, …将于…举行),
+    or the sentence is a directive (要继续…，及时与各国分享信息)."""
     cues = ctx.lex.cues
     if ctx.lex.not_before.search(ctx.text, hit.clause[0], hit.start):
+        return True
+    if ctx.text[hit.sent[0]:hit.start].lstrip(EVIDENCE_TRIM).startswith(tuple(cues["directive_openers"])):
         return True
     if ctx.lex.not_after.search(ctx.text, hit.end, hit.clause[1]):
         return True
@@ -483,6 +488,7 @@ def _objects(ctx: _Context, pos: int, end: int) -> list[_Phrase]:
     for phrase in ctx.phrases_in(pos, end):
         gap = ctx.text[(found[-1].end if found else pos):phrase.start]
         if found:
+            gap = ctx.lex.capital.sub("", gap)
             if gap not in ("、", "和", "及", "与", ""):
                 break
         elif len(ctx.lex.titles.sub("", gap)) > ctx.lex.cues["object_gap"]:
@@ -785,9 +791,9 @@ def _info(ctx: _Context, hit: _Hit) -> list[_Draft]:
         return [_info_draft(ctx, hit, senders[0].keys, receiver)]
     subjects = _subjects(ctx, hit)
     start = subjects[-1].end if subjects else hit.clause[0]
-    receivers = _after_marker(ctx, cues["to_markers"] + cues["with_connectors"], start, hit)
-    if not receivers:
-        receivers = _objects(ctx, hit.end, hit.clause[1])
+    receivers = (_after_marker(ctx, cues["to_markers"] + cues["with_connectors"], start, hit)
+                 or _after_marker(ctx, cues["to_markers"], start, hit)
+                 or _objects(ctx, hit.end, hit.clause[1]))
     sender = _keys(subjects) or (ctx.phrases_in(hit.sent[0], hit.clause[0])[:1] or [None])[0]
     sender = sender.keys if isinstance(sender, _Phrase) else (sender or (cues["default_provider"],))
     keys = tuple(k for k in _keys(receivers) if k not in sender)

@@ -193,6 +193,12 @@ def test_events_transcript_preamble_press_conference():
      [("ExpertTeam", "country/CN", "country/FI"), ("Aid", "country/CN", "country/FI")]),
     ("国家卫生健康委向世界卫生组织通报疫情信息。", [("InfoSharing", "gov/nhc", "org/who")]),
     ("国家卫生健康委与世界卫生组织分享病毒基因组序列信息。", [("InfoSharing", "gov/nhc", "org/who")]),
+    ("中国医疗专家组抵达挪威，随机携带部分检测试剂。",
+     [("ExpertTeam", "country/CN", "country/NO"), ("Aid", "country/CN", "country/NO")]),
+    ("中国医疗专家组分别抵达芬兰首都赫尔辛基和挪威首都奥斯陆。",
+     [("ExpertTeam", "country/CN", "country/FI"), ("ExpertTeam", "country/CN", "country/NO")]),
+    ("国家卫生健康委向世界卫生组织通报了新增确诊病例数。", [("InfoSharing", "gov/nhc", "org/who")]),
+    ("中方及时向世界卫生组织和有关国家通报疫情信息。", [("InfoSharing", "country/CN", "org/who")]),
 ])
 def test_events_transfer(text, expected):
     events = _events(text)
@@ -208,6 +214,10 @@ def test_events_transfer(text, expected):
 ])
 def test_events_planned_actions_are_not_events(text):
     assert _events(text) == ()
+
+
+def test_events_directive_is_not_an_event():
+    assert _events("要继续加强合作，及时与世界卫生组织分享疫情信息。") == ()
 
 
 def test_events_jiang_as_object_marker_is_not_a_plan():
