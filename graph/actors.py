@@ -79,14 +79,14 @@ class _WordSet:
     """The catalogue's surfaces, to find in a text.
 
     The automaton finds the leftmost, longest words of a whole document in one
-    call in compiled code, as a walk along ``trie`` does; the trie lists the
-    shorter words at a position where the longest may not be taken (a Latin
-    word inside a longer Latin word, in ``latin``).
+    call in compiled code, as a walk along a char trie would; ``known`` tells
+    the shorter words at a position where the longest may not be taken (a
+    Latin word inside a longer Latin word, in ``latin``).
     """
 
     words: tuple[str, ...]
     automaton: ahocorasick_rs.AhoCorasick
-    trie: dict
+    known: frozenset[str]
     latin: frozenset[str]
 
 
@@ -249,10 +249,10 @@ def _trie(words: list[str]) -> dict:
 
 
 def _word_set(words: list[str]) -> _WordSet:
-    """``words`` as an automaton (leftmost-longest, like the trie walk) and as a trie."""
+    """``words`` as an automaton that finds the leftmost, longest words."""
     listed = tuple(sorted(set(words)))
     automaton = ahocorasick_rs.AhoCorasick(listed, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
-    return _WordSet(listed, automaton, _trie(listed), _latin(listed))
+    return _WordSet(listed, automaton, frozenset(listed), _latin(listed))
 
 
 def _latin(words: Iterable[str]) -> frozenset[str]:
@@ -305,7 +305,8 @@ def _scan_from(text: str, pos: int, words: _WordSet, found: list[tuple[int, str]
         start += pos
         word = words.words[index]
         if word in words.latin and not _fits(text, start, word, None):
-            shorter = _longest_at(text, start, words.trie)[1:]
+            shorter = [text[start:end] for end in range(start + len(word) - 1, start, -1)
+                       if text[start:end] in words.known]
             fitting = next((w for w in shorter if _fits(text, start, w, None)), None)
             if fitting is None:
                 return start + 1
