@@ -36,6 +36,7 @@ __all__ = ["find_mentions"]
 
 PERSON = "Person"
 COUNTRY = "Country"
+GOVERNMENT_BODY = "GovernmentBody"
 ORGANIZATION = "Organization"
 _END = ""
 NAME_JOINERS = "·・•‧-－"
@@ -152,10 +153,11 @@ def find_mentions(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     known = _catalogue_candidates(text, tables)
     others = (_joint_candidates(text, tables, catalogue)
               + _organisation_candidates(text, tables, known) + _media_candidates(text, tables, known))
-    mentions = _settle(known, others, text, tables, catalogue)
+    mentions = _foreign_bodies(_settle(known, others, text, tables, catalogue), catalogue)
     titles = _titles_in(text, tables)
     mentions, infos = _titled_persons(text, mentions, titles, tables, catalogue)
     taken = _taken(text, mentions)
+    _mark_blockers(text, taken, catalogue)
     mentions, infos = _speakers(text, analysis.blocks, mentions, infos, taken, catalogue)
     mentions = _bare_names(text, mentions, infos, taken, tables)
     mentions = _bare_titles(text, mentions, infos, titles, tables, catalogue)
@@ -938,9 +940,41 @@ def _any_between(starts: list[int], lo: int, hi: int) -> bool:
 
 
 def _organisation_infos(mentions: list[Mention], catalogue: Catalogue) -> list[ActorInfo]:
-    """Discovered organisations and bodies (keys not in the catalogue)."""
-    return [ActorInfo(m.key, m.cls, m.key.split("/", 1)[1])
+    """Discovered organisations and bodies (keys not in the catalogue), with the country a
+    foreign ministry belongs to."""
+    return [ActorInfo(m.key, m.cls, m.key.split("/", 1)[1], affiliation=m.affiliation)
             for m in mentions if m.key and m.cls != PERSON and m.key not in catalogue.actors]
+
+
+def _foreign_bodies(mentions: list[Mention], catalogue: Catalogue) -> list[Mention]:
+    """英国财政部: a catalogue ministry of one country written right after another country is
+    that other country's ministry, a discovered body (``gov/英国财政部``, affiliated to it).
+
+    The catalogue's bare 财政部 is China's; the country's own mention stays, nested.
+    """
+    countries = {m.end: m for m in mentions if m.cls == COUNTRY and m.key}
+    out = []
+    for m in mentions:
+        country = countries.get(m.start)
+        actor = catalogue.actors.get(m.key) if m.key and country is not None else None
+        if (actor is not None and actor.cls == GOVERNMENT_BODY and actor.affiliation
+                and catalogue.actors.get(actor.affiliation, actor).cls == COUNTRY
+                and actor.affiliation != country.key and not country.surface.endswith(SIDE_SUFFIX)):
+            name = country.surface + m.surface
+            m = Mention(country.start, m.end, name, f"gov/{name}", GOVERNMENT_BODY, None, country.key)
+        out.append(m)
+    return out
+
+
+def _mark_blockers(text: str, taken: bytearray, catalogue: Catalogue) -> None:
+    """Mark the words that never name an actor (高福利, 曾光临) as taken, so that a person's
+    name met earlier is not found again inside them."""
+    for row in catalogue.lexicon("not_actors"):
+        word = row.get("word") or ""
+        pos = text.find(word) if word else -1
+        while pos != -1:
+            taken[pos:pos + len(word)] = b"\x01" * len(word)
+            pos = text.find(word, pos + 1)
 
 
 def _unique_infos(infos: list[ActorInfo]) -> tuple[ActorInfo, ...]:

@@ -202,3 +202,18 @@ def test_actors_real_catalogue():
         pytest.skip("ontology/actors not written yet")
     mentions = analyse("意大利同中方加强合作。中意两国外长通电话。", catalogue).mentions
     assert [m.key for m in mentions] == ["country/IT", "country/CN", "country/CN", "country/IT"]
+
+
+def test_actors_ministry_after_a_foreign_country_is_that_countrys(catalogue):
+    result = analyse("韩国外交部和中国外交部分别发表声明。", catalogue)
+    assert [(m.surface, m.key) for m in result.mentions] == [
+        ("韩国", "country/KR"), ("韩国外交部", "gov/韩国外交部"), ("中国", "country/CN"), ("外交部", "gov/mfa")]
+    assert [(a.key, a.affiliation) for a in result.actors if a.key.startswith("gov/")] == [
+        ("gov/韩国外交部", "country/KR")]
+
+
+def test_actors_blocker_hides_a_name_met_earlier():
+    text = "疾控中心主任高福指出，高福利社会同样面临挑战。"
+    doc = Document("t.txt", text, text, tuple(range(len(text))))
+    mentions = find_mentions(Analysis(doc), load_catalogue()).mentions
+    assert [m.start for m in mentions if m.surface == "高福"] == [text.index("高福")]
