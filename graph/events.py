@@ -310,13 +310,34 @@ def _context(analysis: Analysis, lex: _Lexicon, catalogue: Catalogue) -> _Contex
     sentences = [(m.start(), m.end()) for m in lex.sentence.finditer(text)] or [(0, len(text))]
     blocks = sorted(analysis.blocks, key=lambda b: (b.start, -b.end))
     classes = {m.key: m.cls for m in analysis.mentions if m.key}
-    affiliations = {key: catalogue.actors[key].affiliation for key in classes
+    affiliations = {key: catalogue.actors[key].affiliation for key in _with_parents(classes, catalogue)
                     if key in catalogue.actors and catalogue.actors[key].affiliation}
     affiliations.update({a.key: a.affiliation for a in analysis.actors if a.affiliation})
     affiliations.update({m.key: m.affiliation for m in analysis.mentions if m.key and m.affiliation})
     breaks = [m.start() for m in lex.breaks.finditer(text)]
     return _Context(analysis, lex, phrases, [p.start for p in phrases], sentences,
                     [s for s, _ in sentences], blocks, [b.start for b in blocks], breaks, classes, affiliations)
+
+
+def _with_parents(keys, catalogue: Catalogue) -> set[str]:
+    """The keys and the catalogue bodies they belong to, up the chain (武汉市 → 湖北省 → 中国)."""
+    found = set()
+    for key in keys:
+        while key and key not in found:
+            found.add(key)
+            key = catalogue.actors[key].affiliation if key in catalogue.actors else None
+    return found
+
+
+def _within(ctx: _Context, key: str, country: str) -> bool:
+    """True when ``key`` is a place or body inside ``country`` (by catalogue affiliation)."""
+    seen = set()
+    while key and key not in seen:
+        seen.add(key)
+        key = ctx.affiliations.get(key)
+        if key == country:
+            return True
+    return False
 
 
 def _datelines(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
@@ -769,7 +790,7 @@ def _transfer(ctx: _Context, hit: _Hit) -> list[_Draft]:
     drafts = []
     for recipient in recipients:
         provider = _provider(ctx, hit, everyone)
-        if set(provider) & set(recipient):
+        if set(provider) & set(recipient) or _domestic_tour(ctx, hit, provider[0], recipient[0]):
             continue
         start, end = _evidence_range(ctx, hit, hit.end)
         drafts.append(_Draft(hit.trigger.cls, _keys_of(provider[:1], recipient[:1]), start, end,
@@ -777,6 +798,15 @@ def _transfer(ctx: _Context, hit: _Hit) -> list[_Draft]:
     if drafts and hit.trigger.shape == "team":
         ctx.team_recipient[block_id] = (drafts[-1].recipient,)
     return drafts
+
+
+def _domestic_tour(ctx: _Context, hit: _Hit, provider: str, recipient: str) -> bool:
+    """True for a team going on to a place inside the country it is in (考察组分赴广东、四川):
+    a country as provider, a recipient within it, and nobody sending the team (派出, 派遣)."""
+    if hit.trigger.shape != "team" or ctx.classes.get(provider, "Country") != "Country":
+        return False
+    sent = _find(ctx, ctx.lex.cues["send_words"], hit.sent[0], hit.end)
+    return sent is None and _within(ctx, recipient, provider)
 
 
 def _info(ctx: _Context, hit: _Hit) -> list[_Draft]:

@@ -33,6 +33,8 @@ ACTORS = {
     "国家卫生健康委": ("gov/nhc", "GovernmentBody"),
     "国务院新闻办公室": ("gov/scio", "GovernmentBody"),
     "卫生部": ("gov/卫生部", "GovernmentBody"),
+    "湖北省": ("gov/hubei", "GovernmentBody"),
+    "广东省": ("gov/guangdong", "GovernmentBody"),
 }
 DAY = dt.date(2020, 5, 2)
 
@@ -214,6 +216,15 @@ def test_events_transfer(text, expected):
 ])
 def test_events_planned_actions_are_not_events(text):
     assert _events(text) == ()
+
+
+def test_events_team_going_on_inside_the_country_is_no_event():
+    assert _events("中国联合考察组分赴湖北省、广东省开展考察。") == ()
+
+
+def test_events_team_sent_to_a_province_is_an_event():
+    events = _events("国家卫生健康委派出专家组赶赴湖北省指导防控。")
+    assert [(e.cls, e.provider, e.recipient) for e in events] == [("ExpertTeam", "gov/nhc", "gov/hubei")]
 
 
 def test_events_directive_is_not_an_event():
