@@ -689,7 +689,8 @@ def _attended(ctx: _Context, hit: _Hit) -> bool:
 
 def _press(ctx: _Context, hit: _Hit) -> list[_Draft]:
     """``X(与Y)在…就…召开新闻发布会``: the organisers before the place or topic, speakers invited with 请, the
-    speaker of ``在…发布会上，Y表示``, else the persons the sentence (or the next one) names."""
+    speaker of ``在…发布会上，Y表示``, else the persons the sentence (or the next one) names, else
+    the sentence's subject (X发布白皮书，并举行新闻发布会)."""
     cut = _find(ctx, ctx.lex.cues["organiser_ends"], hit.clause[0], hit.start)
     organisers = ((ctx.phrases_in(hit.clause[0], cut[0]) if cut else [])
                   or ctx.phrases_in(hit.clause[0], hit.start) or ctx.phrases_in(hit.end, hit.clause[1]))
@@ -702,7 +703,7 @@ def _press(ctx: _Context, hit: _Hit) -> list[_Draft]:
     else:
         guests = [p for p in ctx.phrases_in(hit.end, hit.sent[1]) + _next_opening(ctx, hit)
                   if p.cls == "Person"]
-    keys = _keys(organisers + guests)
+    keys = _keys(organisers + guests) or _keys(ctx.phrases_in(hit.sent[0], hit.clause[0])[:1])
     if not keys:
         return []
     start, end = _evidence_range(ctx, hit, hit.end)

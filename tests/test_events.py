@@ -329,6 +329,11 @@ def test_events_press_conference_speaker_in_next_sentence():
     assert [e.participants for e in events] == [("gov/scio", "person/王五")]
 
 
+def test_events_press_conference_organiser_is_the_sentence_subject():
+    events = _events("国务院新闻办公室发布年度报告，并举行新闻发布会。")
+    assert [(e.cls, e.participants) for e in events] == [("PressConference", ("gov/scio",))]
+
+
 def test_events_press_conference_co_organisers_before_the_place():
     events = _events("国家卫生健康委与世界卫生组织在北京就疫情防控举行通报会。")
     assert [e.participants for e in events] == [("gov/nhc", "org/who")]
