@@ -870,6 +870,10 @@ def _when(ctx: _Context, hit: _Hit) -> tuple[dt.date | None, bool, dt.date | Non
     spans = spans or _bare_day(ctx, hit, reference)
     if spans:
         span = spans[-1]
+        if reference is not None and prefix[span.start:span.end] in cues["anaphoric_days"]:
+            earlier = _date_told_before(ctx, hit, block, reference)
+            if earlier is not None:
+                return earlier + (span.date - reference), False, date_end
         return span.date, span.approx, span.end_date or date_end
     if ctx.lex.summary.search(ctx.text, hit.sent[0], hit.clause[1]):
         return None, False, None
@@ -878,6 +882,22 @@ def _when(ctx: _Context, hit: _Hit) -> tuple[dt.date | None, bool, dt.date | Non
             return None, False, None
         return block.date, block.approx, date_end
     return None, False, None
+
+
+def _date_told_before(ctx: _Context, hit: _Hit, block: Block | None, reference: dt.date) -> dt.date | None:
+    """The last month-day date written before the sentence, which 同日/当天/次日 count from
+    (6月22日，A会见B。同日，C主持…): in a chronicle item, only inside the item (its heading
+    is the day otherwise); elsewhere, within the few paragraphs before."""
+    end = hit.sent[0]
+    start = max(0, end - ctx.lex.cues["anaphora_window"])
+    if block is not None and block.kind in ("bullet", "turn"):
+        start = max(start, block.start)
+    segment = ctx.text[start:end]
+    if not ctx.lex.maybe_date.search(segment):
+        return None
+    told = [s for s in find_date_spans(segment, reference=reference)
+            if s.date and ctx.lex.cues["month_mark"] in segment[s.start:s.end]]
+    return told[-1].date if told else None
 
 
 def _bare_day(ctx: _Context, hit: _Hit, reference: dt.date | None) -> list:

@@ -361,6 +361,13 @@ def test_events_dateline_outlet_is_no_party_and_local_day_dates_the_arrival():
     ]
 
 
+def test_events_same_day_word_counts_from_the_day_just_told():
+    text = "4月28日，张伟会见芬兰总统尼尼斯托。同日，李明同挪威首相索尔贝格通电话。次日，李明致电马林。"
+    events = _events(text, genre="text", date=dt.date(2020, 5, 2))
+    assert [(e.cls, e.date) for e in events] == [
+        ("Meeting", dt.date(2020, 4, 28)), ("PhoneCall", dt.date(2020, 4, 28)), ("Message", dt.date(2020, 4, 29))]
+
+
 def test_events_undated_retelling_takes_the_date_of_the_dated_one():
     text = "张伟同尼尼斯托通电话\n5月1日，张伟同芬兰总统尼尼斯托通电话。"
     events = _events(text, genre="article")
