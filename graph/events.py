@@ -512,7 +512,7 @@ def _objects(ctx: _Context, pos: int, end: int) -> list[_Phrase]:
             gap = ctx.lex.capital.sub("", gap)
             if gap not in ("、", "和", "及", "与", ""):
                 break
-        elif len(ctx.lex.titles.sub("", gap)) > ctx.lex.cues["object_gap"]:
+        elif len(ctx.lex.titles.sub("", gap)) > ctx.lex.cues["object_gap"] or ctx.lex.clause_breaks & set(gap):
             break
         found.append(phrase)
     return _absorb_offices(ctx, found)

@@ -201,6 +201,8 @@ def test_events_transcript_preamble_press_conference():
      [("ExpertTeam", "country/CN", "country/FI"), ("ExpertTeam", "country/CN", "country/NO")]),
     ("国家卫生健康委向世界卫生组织通报了新增确诊病例数。", [("InfoSharing", "gov/nhc", "org/who")]),
     ("中方及时向世界卫生组织和有关国家通报疫情信息。", [("InfoSharing", "country/CN", "org/who")]),
+    ("中方向芬兰提供了物资援助，向挪威派出了医疗专家组。",
+     [("Aid", "country/CN", "country/FI"), ("ExpertTeam", "country/CN", "country/NO")]),
 ])
 def test_events_transfer(text, expected):
     events = _events(text)
