@@ -945,11 +945,13 @@ def _candidate(ctx: _Context, draft: _Draft, when: tuple[dt.date | None, bool, d
 
 
 def _most_specific(ctx: _Context, draft: _Draft) -> tuple[str, ...]:
-    """The participants without the country of a named person (习近平 and not also 中国)."""
+    """The participants without the country of a named person (习近平 and not also 中国), nor any
+    body another participant belongs to (欧盟 beside the head of the 欧盟委员会, 中国 beside 国家卫生健康委)."""
     represented = {ctx.affiliations.get(k) for k in draft.participants if ctx.classes.get(k) == "Person"}
     keep = (draft.provider, draft.recipient)
     kept = tuple(k for k in draft.participants
-                 if k in keep or not (ctx.classes.get(k) == "Country" and k in represented))
+                 if k in keep or not (ctx.classes.get(k) == "Country" and k in represented)
+                 and not any(other != k and _within(ctx, other, k) for other in draft.participants))
     return kept or draft.participants
 
 

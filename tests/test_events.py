@@ -283,6 +283,11 @@ def test_events_briefing_retold_in_one_item_gathers_its_speakers():
     assert [(e.cls, e.participants) for e in events] == [("PressConference", ("gov/卫生部", "person/王五"))]
 
 
+def test_events_body_a_participant_belongs_to_is_not_another_participant():
+    events = _events("国家卫生健康委代表中国同芬兰、挪威举行视频会议。")
+    assert [e.participants for e in events] == [("gov/nhc", "country/FI", "country/NO")]
+
+
 def test_events_office_before_a_name_is_not_a_counterpart():
     events = _events("张伟同芬兰社会党主席、总理马林通电话。")
     assert [e.participants for e in events] == [("person/张伟", "person/马林")]
