@@ -655,6 +655,9 @@ def _each_message(ctx: _Context, hit: _Hit, recipients: list[_Phrase]) -> bool:
 def _gathering(ctx: _Context, hit: _Hit) -> list[_Draft]:
     """``中日韩举行…视频会议`` / ``…特别峰会``: every party named (``分别`` pairs sides).
 
+    A gathering that is itself a named actor (世界卫生大会, an organ of the 世界卫生组织) has
+    the organisation it belongs to as its party.
+
     A chronicle item that names the parties as a group (同17个中东欧国家…举行视频会议)
     lists them in its next sentences, so the whole item is read.
     """
@@ -670,6 +673,8 @@ def _gathering(ctx: _Context, hit: _Hit) -> list[_Draft]:
     named = [p for p in ctx.phrases_in(*scope)
              if hit.sent[0] <= p.start < hit.sent[1] or p.cls != "Person"]
     keys = _keys([p for p in named if not _source(ctx, p)])
+    itself = {k for p in named if p.start <= hit.start < p.end for k in p.keys}
+    keys = tuple(dict.fromkeys(ctx.affiliations.get(k, k) if k in itself else k for k in keys))
     if len(keys) < ctx.lex.cues["min_parties"].get(hit.trigger.cls, 1):
         return []
     if hit.trigger.cls == "Summit" and all(p.cls == "Person" for p in named) and not _attended(ctx, hit):

@@ -34,6 +34,7 @@ ACTORS = {
     "国务院新闻办公室": ("gov/scio", "GovernmentBody"),
     "卫生部": ("gov/卫生部", "GovernmentBody"),
     "湖北省": ("gov/hubei", "GovernmentBody"),
+    "世界卫生大会": ("org/wha", "InternationalOrganization"),
     "广东省": ("gov/guangdong", "GovernmentBody"),
 }
 DAY = dt.date(2020, 5, 2)
@@ -155,6 +156,11 @@ def test_events_gathering(text, cls, participants, requested_by):
 ])
 def test_events_multilateral_and_remote_meetings(text, cls):
     assert [e.cls for e in _events(text)] == [cls]
+
+
+def test_events_assembly_named_as_an_actor_has_its_organisation_as_party():
+    events = _events("张伟以视频方式出席第80届世界卫生大会开幕式并致辞。")
+    assert [(e.cls, e.participants) for e in events] == [("Summit", ("person/张伟", "org/who"))]
 
 
 def test_events_video_link_of_an_assembly_is_only_its_medium():
