@@ -105,7 +105,7 @@ def _evidence_triples(subject: str, spans: Iterable[Span], raw: dict[str, str]) 
         yield ev, "jishi:end", literal(span.end)
 
 
-def _actor_triples(actor: Actor) -> Iterator[Triple]:
+def _actor_triples(actor: Actor, raw: dict[str, str]) -> Iterator[Triple]:
     s = actor_iri(actor.key)
     yield s, "rdf:type", f"jishi:{actor.cls}"
     for label, lang in actor.labels:
@@ -120,6 +120,7 @@ def _actor_triples(actor: Actor) -> Iterator[Triple]:
         yield s, "jishi:isoCode", literal(actor.iso_code)
     if actor.wikidata:
         yield s, "skos:exactMatch", f"wd:{actor.wikidata}"
+    yield from _evidence_triples(s, actor.evidence, raw)
 
 
 def event_label(event: Event, names: dict[str, str]) -> str:
@@ -167,7 +168,7 @@ def emit(resolved: Resolved) -> list[Triple]:
     for doc in resolved.documents:
         triples.update(_document_triples(doc))
     for actor in resolved.actors:
-        triples.update(_actor_triples(actor))
+        triples.update(_actor_triples(actor, raw))
     for event in resolved.events:
         triples.update(_event_triples(event, names, raw))
     for statement in resolved.statements:

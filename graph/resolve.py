@@ -51,6 +51,7 @@ class _ActorFacts:
     roles: Counter = field(default_factory=Counter)
     affiliations: Counter = field(default_factory=Counter)
     surfaces: set = field(default_factory=set)
+    first_mentions: dict = field(default_factory=dict)
 
 
 def _gather_actor_facts(analyses: list[Analysis], catalogue: Catalogue) -> dict[str, _ActorFacts]:
@@ -68,7 +69,9 @@ def _gather_actor_facts(analyses: list[Analysis], catalogue: Catalogue) -> dict[
                 continue
             entry = facts[mention.key]
             entry.classes[mention.cls] += 1
-            surface = doc.quote(doc.raw_span(mention.start, mention.end))
+            span = doc.raw_span(mention.start, mention.end)
+            entry.first_mentions.setdefault(doc.id, span)
+            surface = doc.quote(span)
             if surface and not _SPACE.search(surface) and len(catalogue.keys_for(mention.surface)) <= 1:
                 entry.surfaces.add((surface, doc.meta.language))
             if mention.role:
@@ -116,6 +119,11 @@ def _class_from_key(key: str) -> str:
             "io": "InternationalOrganization"}.get(prefix, "Organization")
 
 
+def _first_mentions(entry: _ActorFacts) -> tuple[Span, ...]:
+    """Where each document first names the actor: provenance for the node without a triple per mention."""
+    return tuple(entry.first_mentions[doc_id] for doc_id in sorted(entry.first_mentions))
+
+
 def _catalogue_actor(key: str, entry: _ActorFacts, catalogue: Catalogue) -> Actor:
     known = catalogue.actors[key]
     labels = [(known.zh_hans, "zh-Hans")]
@@ -128,6 +136,7 @@ def _catalogue_actor(key: str, entry: _ActorFacts, catalogue: Catalogue) -> Acto
         role=known.role or _most_common(entry.roles),
         affiliation=known.affiliation or _most_common(entry.affiliations),
         iso_code=known.iso or None, wikidata=known.wikidata or None,
+        evidence=_first_mentions(entry),
     )
 
 
@@ -138,6 +147,7 @@ def _discovered_actor(key: str, entry: _ActorFacts) -> Actor:
         key=key, cls=_most_common(entry.classes) or _class_from_key(key), labels=labels,
         alt_labels=_sorted_unique(entry.surfaces - set(labels)),
         role=_most_common(entry.roles), affiliation=_most_common(entry.affiliations),
+        evidence=_first_mentions(entry),
     )
 
 

@@ -117,3 +117,12 @@ def test_resolve_keeps_aid_directions_apart(catalogue):
     b = _doc("b.txt", "中方向俄方提供物资。")
     analyses = [Analysis(a, events=(aid[0],)), Analysis(b, events=(aid[1],))]
     assert len(resolve(analyses, catalogue).events) == 2
+
+
+def test_resolve_gives_actor_its_first_mention_per_document(catalogue):
+    a = _doc("a.txt", "习近平同普京通电话。习近平强调合作。")
+    mentions = (Mention(0, 3, "习近平", "person/xi-jinping", "Person"),
+                Mention(10, 13, "习近平", "person/xi-jinping", "Person"))
+    resolved = resolve([Analysis(a, mentions=mentions)], catalogue)
+    xi = {x.key: x for x in resolved.actors}["person/xi-jinping"]
+    assert [(s.doc_id, s.start, s.end) for s in xi.evidence] == [("a.txt", 0, 3)]
