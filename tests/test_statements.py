@@ -137,6 +137,12 @@ def test_statements_addressee_is_not_the_speaker(catalogue):
     assert _said(_analysis(text, names), catalogue) == [("person/周涛", "表示", "联合国期待更多合作。")]
 
 
+def test_statements_recipient_of_a_reply_cable_is_not_the_speaker(catalogue):
+    text = "周涛复电王华，表示双方将深化合作。"
+    names = [("周涛", "person/周涛", PERSON), ("王华", "person/王华", PERSON)]
+    assert _said(_analysis(text, names), catalogue) == [("person/周涛", "表示", "双方将深化合作。")]
+
+
 def test_statements_continued_clause_takes_the_sentence_subject(catalogue):
     text = "巴西总统周涛专程来访，感谢中国提供的宝贵帮助。"
     names = [("巴西", "country/BR", "Country"), ("周涛", "person/周涛", PERSON), ("中国", "country/CN", "Country")]
