@@ -185,7 +185,7 @@ def _simplifier(texts: list[str]) -> dict[str, str]:
     converted = _t2s().convert("\n".join(distinct)).split("\n")
     if len(converted) != len(distinct):
         converted = [_t2s().convert(t) for t in distinct]
-    return dict(zip(distinct, converted))
+    return dict(zip(distinct, converted, strict=True))
 
 
 @functools.lru_cache(maxsize=1)

@@ -99,7 +99,7 @@ def actor_ranking(graph: rdflib.Graph | nx.Graph) -> list[ActorRank]:
 
 
 def _betweenness(actors: nx.Graph) -> dict[str, float]:
-    for a, b, data in actors.edges(data=True):
+    for _, _, data in actors.edges(data=True):
         data["distance"] = 1.0 / data["weight"]
     k = BETWEENNESS_SAMPLE if actors.number_of_nodes() > BETWEENNESS_SAMPLE_ABOVE else None
     return nx.betweenness_centrality(actors, k=k, weight="distance", seed=SEED)
@@ -207,7 +207,7 @@ def format_stats(stats: Stats, top: int = 20) -> str:
               [[day, sum(counts.values()), ", ".join(f"{c} {n}" for c, n in sorted(counts.items()))]
                for day, counts in stats.days]),
     ]
-    return "\n\n".join(f"{heading}\n{body}" for heading, body in zip(sections[::2], sections[1::2])) + "\n"
+    return "\n\n".join(f"{heading}\n{body}" for heading, body in zip(sections[::2], sections[1::2], strict=True)) + "\n"
 
 
 def _members(group: list[str], labels: dict[str, str], limit: int = 8) -> str:
@@ -234,7 +234,7 @@ def table(headers: list[str], rows: list[list]) -> str:
 
 def _row(cells: list[str], widths: list[int], right: list[bool]) -> str:
     padded = [(" " * (w - _width(c)) + c) if r else (c + " " * (w - _width(c)))
-              for c, w, r in zip(cells, widths, right)]
+              for c, w, r in zip(cells, widths, right, strict=True)]
     return "  ".join(padded)
 
 
@@ -306,7 +306,7 @@ def _plot_timeline(stats: Stats, path: Path) -> Path:
     for cls in types:
         heights = [stats.daily[d].get(cls, 0) for d in days]
         ax.bar(xs, heights, bottom=bottom, color=colours[cls], label=cls, width=0.8)
-        bottom = [b + h for b, h in zip(bottom, heights)]
+        bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
     ax.set_title("Events per day by type")
     ax.set_ylabel("events")
     ax.yaxis.get_major_locator().set_params(integer=True)

@@ -40,7 +40,7 @@ import math
 import os
 import re
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import combinations
 from pathlib import Path
@@ -496,7 +496,7 @@ def _search_index(data: dict) -> list[str]:
     return sorted(f.lower() for f in forms)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _converter(config: str):
     from opencc import OpenCC
 

@@ -41,7 +41,7 @@ class Exported:
 def export_date() -> dt.date:
     """Today (UTC), or the day of ``SOURCE_DATE_EPOCH`` when it is set (the reproducible-builds convention)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
     return now.date()
 
 
@@ -51,6 +51,7 @@ def local(term: rdflib.term.Node) -> str:
 
 
 def is_jishi(term: rdflib.term.Node) -> bool:
+    """Whether ``term`` is a term of the jishi ontology (other vocabularies are not exported as classes)."""
     return isinstance(term, rdflib.URIRef) and str(term).startswith(str(JISHI))
 
 
