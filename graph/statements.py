@@ -751,9 +751,11 @@ def _briefing_of(text: _Text, speaker: str, day: dt.date | None) -> int | None:
     return None
 
 
-def _press_conference(text: _Text) -> int | None:
-    """The press conference a transcript records (the first one its events tell)."""
-    return next((i for i, e in enumerate(text.analysis.events) if e.cls == "PressConference"), None)
+def _press_conference(text: _Text, day: dt.date | None) -> int | None:
+    """The press conference a transcript records: the first one its events tell on the turn's
+    day (or undated); a written interview that tells only an earlier one records none."""
+    return next((i for i, e in enumerate(text.analysis.events)
+                 if e.cls == "PressConference" and (day is None or e.date in (day, None))), None)
 
 
 # --- transcript turns ------------------------------------------------------------
@@ -767,7 +769,7 @@ def _turn_statements(text: _Text, cues: Cues):
         if speaker is None:
             continue
         statement = _statement(text, speaker, cues.turn_verb, _body_start(text, block), block.end,
-                               block, _press_conference(text))
+                               block, _press_conference(text, block.date))
         if statement is not None:
             yield statement
 
@@ -799,14 +801,24 @@ def _turn_speaker(text: _Text, cues: Cues, block: Block) -> str | None:
     if label in cues.answers:
         return _host(text, cues)
     if label in cues.questions:
-        return _outlet_before(text, block.start)
+        return _outlet_on_line(text, at if at >= 0 else block.start)
     return f"person/{label}"
 
 
 def _host(text: _Text, cues: Cues) -> str | None:
-    """Who answers in a 问/答 transcript: the first person named with a host's role (发言人耿爽)."""
-    return next((m.key for m in text.mentions if m.cls == "Person" and m.key and m.role
-                 and _ends_with(m.role, cues.hosts)), None)
+    """Who answers in a 问/答 transcript: the first person named with a host's role (发言人耿爽),
+    else the body whose unnamed host the text names (外交部发言人 → 外交部)."""
+    person = next((m.key for m in text.mentions if m.cls == "Person" and m.key and m.role
+                   and _ends_with(m.role, cues.hosts)), None)
+    return person or next((m.key for m in text.mentions if m.cls != "Person" and m.key
+                           and text.s.startswith(cues.hosts, m.end)), None)
+
+
+def _outlet_on_line(text: _Text, at: int) -> str | None:
+    """The outlet named before a 问 label on its own line (（新华社）问：); none for a bare 问."""
+    line_start = text.s.rfind("\n", 0, at) + 1
+    before = text.mentions_in(line_start, at)
+    return next((m.key for m in reversed(before) if m.cls in OUTLET_CLASSES and m.key), None)
 
 
 def _outlet_before(text: _Text, at: int) -> str | None:

@@ -14,7 +14,8 @@ Block kinds:
                 page break stay in the item).
 ``paragraph``   any other line of text.
 ``speaker``     a transcript speaker's label (``罗照辉:``), ``speaker`` set.
-``turn``        the words of a transcript turn, up to the next timestamp or label, ``speaker`` set.
+``turn``        the words of a transcript turn, up to the next timestamp or label, ``speaker`` set
+                (also in an article or text written as questions and answers, 问：… 答：…).
 ``timestamp``   a transcript timestamp line (``2020-03-26 10:01:21``).
 ``section``     a compilation's numbered section heading (``一、…``, ``（一）…``).
 ``attribution`` a compilation's source line, from after its ``——`` (``3月4日，习近平主持召开…``);
@@ -114,7 +115,16 @@ def split_structure(analysis: Analysis) -> Analysis:
     lines = _lines(document.text)
     front, body = _front_matter(lines)
     splitter = _SPLITTERS.get(document.meta.genre, _split_article)
+    if splitter is _split_article and _is_interview(body):
+        splitter = _split_transcript
     return replace(analysis, blocks=tuple(front + splitter(body, document)))
+
+
+def _is_interview(lines: list[_Line]) -> bool:
+    """True for a written question-and-answer text (问：… 答：…): its answers are turns, like a transcript's."""
+    cues = _cues()
+    labels = tuple(f"{label}{colon}" for label in cues["interview_labels"] for colon in cues["colons"])
+    return sum(line.text.startswith(labels) for line in lines) >= cues["interview_min_labels"]
 
 
 def _lines(text: str) -> list[_Line]:

@@ -12,6 +12,7 @@ import pytest
 from graph.catalogue import load_catalogue
 from graph.model import Analysis, Block, DocMeta, Document, EventCandidate, Mention, Span
 from graph.statements import extract_statements
+from graph.structure import split_structure
 
 DAY = dt.date(2021, 5, 6)
 PERSON = "Person"
@@ -288,3 +289,12 @@ def test_statements_evidence_is_the_raw_content(catalogue):
     (statement,) = extract_statements(analysis, catalogue).statements
     assert statement.text == "要团结合作。"
     assert raw[statement.evidence.start:statement.evidence.end] == "要團結合作。"
+
+
+def test_statements_written_interview_answers_are_the_bodys_spokesperson(catalogue):
+    text = "外交部发言人就疫苗合作答记者问\n问：两国会加强合作吗？\n答：中方愿同各方加强合作。\n问：何时启动？\n答：近期启动。\n"
+    doc = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(genre="text", date=DAY))
+    blocks = split_structure(Analysis(doc)).blocks
+    analysis = Analysis(doc, blocks=blocks, mentions=_mentions(text, [("外交部", "gov/mfa", "GovernmentBody")]))
+    assert [(s.speaker, s.text) for s in extract_statements(analysis, catalogue).statements] == [
+        ("gov/mfa", "中方愿同各方加强合作。"), ("gov/mfa", "近期启动。")]

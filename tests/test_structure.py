@@ -199,6 +199,12 @@ def test_structure_compilation_year_from_the_title_month_range():
     assert dates == [D(2018, 10, 6)]
 
 
+def test_structure_written_interview_answers_are_turns():
+    text = "某部发言人答记者问\n问：合作进展如何？\n答：进展顺利。\n问：下一步呢？\n答：继续推进。\n"
+    kinds = [(kind, speaker) for kind, _, _, _, speaker, _ in _blocks(text, "text", D(2019, 8, 1))]
+    assert kinds[1:5] == [("speaker", "问"), ("turn", "问"), ("speaker", "答"), ("turn", "答")]
+
+
 def test_structure_text_paragraphs_take_metadata_date():
     blocks = _kinds_and_dates("第一段说明情况。\n第二段说明原因。\n", "text", D(2019, 8, 1))
     assert blocks == [("paragraph", "第一段说明情况。", D(2019, 8, 1)),
