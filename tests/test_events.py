@@ -355,6 +355,7 @@ def test_events_press_conference_co_organisers_before_the_place():
 @pytest.mark.parametrize("text", [
     "张伟同芬兰总统尼尼斯托多次通电话。",
     "挪方请求中方提供医疗物资援助。",
+    "芬兰宣布暂停向世界卫生组织提供资金。",
 ])
 def test_events_counted_calls_and_requests_are_not_events(text):
     assert _events(text) == ()
