@@ -50,6 +50,16 @@ def build(paths: tuple[Path, ...], outdir: Path, progress: bool | None, network:
         sys.exit(1)
 
 
+def _load(graph_path: Path):
+    """The saved graph, or a one-line error (not a traceback) when there is none."""
+    from .files import load_graph
+
+    try:
+        return load_graph(graph_path)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 @main.command()
 @click.argument("graph_path", type=click.Path(path_type=Path), default=DEFAULT_GRAPH)
 def validate(graph_path: Path) -> None:
@@ -73,14 +83,9 @@ def viz(graph_path: Path, out_path: Path, title: str | None) -> None:
     filters by type and date, search by name in Simplified or Traditional
     script, and a second view of the actor–actor network.
     """
-    from .files import load_graph
     from .viz import DEFAULT_TITLE, write_network
 
-    try:
-        graph = load_graph(graph_path)
-    except FileNotFoundError as exc:
-        raise click.ClickException(str(exc)) from exc
-    path = write_network(graph, out_path, title or DEFAULT_TITLE)
+    path = write_network(_load(graph_path), out_path, title or DEFAULT_TITLE)
     click.echo(f"wrote: {path} ({path.stat().st_size // 1024} kB)")
 
 
@@ -95,14 +100,9 @@ def stats(graph_path: Path, plot_dir: Path | None, top: int) -> None:
     Actors by degree and betweenness centrality (on the actor–actor network),
     communities, events per type per ISO week, and the busiest days.
     """
-    from .files import load_graph
     from .stats import compute_stats, format_stats, plot_stats
 
-    try:
-        graph = load_graph(graph_path)
-    except FileNotFoundError as exc:
-        raise click.ClickException(str(exc)) from exc
-    result = compute_stats(graph)
+    result = compute_stats(_load(graph_path))
     click.echo(format_stats(result, top=top), nl=False)
     if plot_dir is not None:
         written = plot_stats(result, plot_dir)

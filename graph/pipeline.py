@@ -19,7 +19,7 @@ from tqdm import tqdm
 from . import actors, emit, events, read, resolve, statements, structure
 from .catalogue import Catalogue, load_catalogue
 from .files import load_graph, write_atomic
-from .model import Analysis, Resolved, Skipped
+from .model import Analysis, Document, Resolved, Skipped
 
 PROGRESS_MIN_FILES = 20
 PARALLEL_MIN_FILES = 8
@@ -41,14 +41,10 @@ class BuildReport:
 
     def summary(self) -> str:
         """A few lines a person reads after a build."""
-        by_class = Counter(actor.cls for actor in self.resolved.actors)
-        ev_class = Counter(event.cls for event in self.resolved.events)
         lines = [
             f"documents: {self.documents}",
-            "actors: {} ({})".format(
-                len(self.resolved.actors), ", ".join(f"{k} {v}" for k, v in sorted(by_class.items()))),
-            "events: {} ({})".format(
-                len(self.resolved.events), ", ".join(f"{k} {v}" for k, v in sorted(ev_class.items()))),
+            f"actors: {_tally(self.resolved.actors)}",
+            f"events: {_tally(self.resolved.events)}",
             f"statements: {len(self.resolved.statements)}",
             f"triples: {self.triples}",
             f"wrote: {self.graph_path}" + "".join(f", {p}" for p in self.extra_outputs),
@@ -57,7 +53,13 @@ class BuildReport:
         return "\n".join(lines)
 
 
-def analyse(document, catalogue: Catalogue) -> Analysis:
+def _tally(facts: tuple) -> str:
+    """``12 (Country 3, Person 9)``: how many, and how many of each class."""
+    by_class = Counter(fact.cls for fact in facts)
+    return "{} ({})".format(len(facts), ", ".join(f"{k} {v}" for k, v in sorted(by_class.items())))
+
+
+def analyse(document: Document, catalogue: Catalogue) -> Analysis:
     """Run the per-document stages on one decoded document."""
     analysis = Analysis(document=document)
     analysis = structure.split_structure(analysis)

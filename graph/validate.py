@@ -21,6 +21,8 @@ from pathlib import Path
 import rdflib
 from rdflib.namespace import RDF, SH
 
+from .files import load_graph
+
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
 ONTOLOGY_PATH = ONTOLOGY_DIR / "jishi.ttl"
@@ -61,14 +63,12 @@ def validate(graph_path: str | os.PathLike, shapes: str | os.PathLike | None = N
     >>> validate("out/graph.ttl")[0]      # doctest: +SKIP
     True
     """
-    path = Path(graph_path)
-    if not path.is_file():
-        return False, f"{path}: no such graph file (run `jishi build` first)"
-    graph = rdflib.Graph()
     try:
-        graph.parse(str(path), format=rdflib.util.guess_format(str(path)) or "turtle")
+        graph = load_graph(graph_path, fast=False)
+    except FileNotFoundError as exc:
+        return False, str(exc)
     except Exception as exc:  # a parser error is a validation failure to report, not a crash
-        return False, f"{path}: cannot be parsed: {exc}"
+        return False, f"{Path(graph_path)}: cannot be parsed: {exc}"
     conforms, violations, checked = validate_graph(graph, shapes)
     return conforms, format_report(violations, checked)
 

@@ -49,6 +49,7 @@ import networkx as nx
 import rdflib
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
+from .export._common import LANG_ORDER, local
 from .files import write_atomic
 from .ns import JISHI
 
@@ -253,7 +254,7 @@ def _classify(graph: rdflib.Graph, facts: _Facts) -> dict[rdflib.URIRef, tuple[s
              STATEMENT_CLASS: "statement"}
     found: dict[rdflib.URIRef, tuple[str, str]] = {}
     for node, cls in facts.typed():
-        name = _local(cls)
+        name = local(cls)
         if not isinstance(node, rdflib.URIRef) or name not in known or not str(cls).startswith(str(JISHI)):
             continue
         current = found.get(node)
@@ -264,7 +265,7 @@ def _classify(graph: rdflib.Graph, facts: _Facts) -> dict[rdflib.URIRef, tuple[s
 
 def _subclasses(graph: rdflib.Graph, root: str, defaults: tuple[str, ...]) -> set[str]:
     """The contract's classes under ``root`` plus any the graph's own ontology adds."""
-    below = {_local(c) for c in graph.transitive_subjects(RDFS.subClassOf, JISHI[root])
+    below = {local(c) for c in graph.transitive_subjects(RDFS.subClassOf, JISHI[root])
              if str(c).startswith(str(JISHI))}
     return set(defaults) | below
 
@@ -275,15 +276,11 @@ def _more_specific(name: str, than: str) -> bool:
     return (name in generic, name) < (than in generic, than)
 
 
-def _local(term: rdflib.term.Node) -> str:
-    return re.split(r"[#/]", str(term))[-1]
-
-
 def _documents(facts: _Facts) -> dict[rdflib.term.Node, str]:
     """Document node → how a reader names it: identifier, and the title when there is one."""
     names = {}
     for doc in sorted(node for node, cls in facts.typed() if cls == JISHI.Document):
-        ident = facts.value(doc, DCTERMS.identifier) or _local(doc)
+        ident = facts.value(doc, DCTERMS.identifier) or local(doc)
         title = facts.value(doc, DCTERMS.title)
         names[doc] = f"{ident} — {title}" if title else str(ident)
     return names
@@ -291,9 +288,8 @@ def _documents(facts: _Facts) -> dict[rdflib.term.Node, str]:
 
 def _labels(facts: _Facts, node: rdflib.term.Node) -> list[rdflib.Literal]:
     """rdfs:label literals in the order a reader of Chinese wants them: zh-Hans, zh-Hant, en, others."""
-    order = {"zh-hans": 0, "zh-hant": 1, "en": 2}
     found = [o for o in facts.objects(node, RDFS.label) if isinstance(o, rdflib.Literal)]
-    return sorted(found, key=lambda lit: (order.get((lit.language or "").lower(), 3), str(lit)))
+    return sorted(found, key=lambda lit: (LANG_ORDER.get((lit.language or "").lower(), 3), str(lit)))
 
 
 def _node_attributes(facts: _Facts, node: rdflib.URIRef, kind: str, cls: str,
@@ -304,7 +300,7 @@ def _node_attributes(facts: _Facts, node: rdflib.URIRef, kind: str, cls: str,
     date = facts.value(node, JISHI.date)
     attrs = {
         "kind": kind, "cls": cls, "names": names,
-        "label": str(labels[0]) if labels else _local(node),
+        "label": str(labels[0]) if labels else local(node),
         "date": str(date) if date is not None else None,
         "evidence": _evidence(facts, node, docs),
     }
@@ -345,7 +341,7 @@ def _evidence(facts: _Facts, node: rdflib.URIRef, docs: dict[rdflib.term.Node, s
         doc = facts.value(ev, JISHI.document)
         quote = facts.value(ev, JISHI.quote)
         start = facts.value(ev, JISHI.start)
-        source = docs.get(doc, _local(doc) if doc is not None else "")
+        source = docs.get(doc, local(doc) if doc is not None else "")
         found.append((source, int(start) if start is not None else -1, str(quote or "")))
     return [(quote, source) for source, _, quote in sorted(found)]
 

@@ -111,7 +111,7 @@ def _source(graph: rdflib.Graph, doc: rdflib.term.Node) -> Source | None:
 def _sources(graph: rdflib.Graph, event: rdflib.term.Node) -> tuple[Source, ...]:
     docs = {graph.value(ev, JISHI.document) for ev in graph.objects(event, JISHI.evidence)}
     found = {_source(graph, doc) for doc in docs if doc is not None}
-    return tuple(sorted((s for s in found if s), key=lambda s: (s.url or "", s.title or "")))
+    return tuple(sorted((s for s in found if s), key=lambda s: (s.url or "", s.title or "", s.title_lang)))
 
 
 def _names(graph: rdflib.Graph, actors: list[rdflib.term.Node], lang: str) -> list[str] | None:

@@ -267,6 +267,22 @@ def _cypher_map(props: dict) -> str:
     return "{" + ", ".join(f"`{k.replace('`', '``')}`: {_cypher_value(v)}" for k, v in props.items()) + "}"
 
 
+def _by_labels(pg: PropertyGraph) -> list[tuple[tuple[str, ...], list[Node]]]:
+    """Nodes grouped by their label set, groups sorted: Neo4j loads a label set in one statement or file."""
+    groups: dict[tuple[str, ...], list[Node]] = {}
+    for node in pg.nodes:
+        groups.setdefault(node.labels, []).append(node)
+    return sorted(groups.items())
+
+
+def _by_type(pg: PropertyGraph) -> list[tuple[str, list[Relationship]]]:
+    """Relationships grouped by type, types sorted: a type is loaded in one statement or file."""
+    groups: dict[str, list[Relationship]] = {}
+    for rel in pg.relationships:
+        groups.setdefault(rel.type, []).append(rel)
+    return sorted(groups.items())
+
+
 def _batches(items: list, size: int = BATCH) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
@@ -284,20 +300,14 @@ def cypher_script(pg: PropertyGraph) -> str:
         "// Run: cypher-shell -u neo4j -p <password> -f graph.cypher",
         "CREATE CONSTRAINT jishi_resource_iri IF NOT EXISTS FOR (n:Resource) REQUIRE n.iri IS UNIQUE;",
     ]
-    groups: dict[tuple[str, ...], list[Node]] = {}
-    for node in pg.nodes:
-        groups.setdefault(node.labels, []).append(node)
-    for labels, nodes in sorted(groups.items()):
+    for labels, nodes in _by_labels(pg):
         extra = "".join(":" + _cypher_name(label) for label in labels[1:])
         set_labels = f", n{extra}" if extra else ""
         for batch in _batches(nodes):
             rows = ", ".join(f"{{iri: {cypher_string(n.iri)}, props: {_cypher_map(n.props)}}}" for n in batch)
             lines.append(f"UNWIND [{rows}] AS row MERGE (n:Resource {{iri: row.iri}}) "
                          f"SET n += row.props{set_labels};")
-    by_type: dict[str, list[Relationship]] = {}
-    for rel in pg.relationships:
-        by_type.setdefault(rel.type, []).append(rel)
-    for rel_type, rels in sorted(by_type.items()):
+    for rel_type, rels in _by_type(pg):
         for batch in _batches(rels):
             rows = ", ".join(f"{{s: {cypher_string(r.start)}, t: {cypher_string(r.end)}}}" for r in batch)
             lines.append(f"UNWIND [{rows}] AS row MATCH (a:Resource {{iri: row.s}}) "
@@ -358,11 +368,8 @@ def _file_stem(parts: tuple[str, ...]) -> str:
 
 def node_files(pg: PropertyGraph, delim: str) -> dict[str, str]:
     """File name → CSV text, one node file per label group (``nodes_Actor_Person.csv`` …)."""
-    groups: dict[tuple[str, ...], list[Node]] = {}
-    for node in pg.nodes:
-        groups.setdefault(node.labels, []).append(node)
     files = {}
-    for labels, nodes in sorted(groups.items()):
+    for labels, nodes in _by_labels(pg):
         keys = sorted({k for n in nodes for k in n.props})
         header = ["iri:ID(Resource)", ":LABEL"] + [_header(k, pg.types[k]) for k in keys]
         rows = [[n.iri, delim.join(labels)] + [_csv_value(n.props.get(k), delim) for k in keys] for n in nodes]
@@ -372,12 +379,9 @@ def node_files(pg: PropertyGraph, delim: str) -> dict[str, str]:
 
 def relationship_files(pg: PropertyGraph) -> dict[str, str]:
     """File name → CSV text, one relationship file per type (``rels_PARTICIPANT.csv`` …)."""
-    by_type: dict[str, list[Relationship]] = {}
-    for rel in pg.relationships:
-        by_type.setdefault(rel.type, []).append(rel)
     header = [":START_ID(Resource)", ":END_ID(Resource)", ":TYPE"]
     return {f"rels_{_file_stem((t,))}.csv": _csv_text([header, *([r.start, r.end, r.type] for r in rels)])
-            for t, rels in sorted(by_type.items())}
+            for t, rels in _by_type(pg)}
 
 
 def import_command(nodes: list[str], rels: list[str], delim: str, database: str = "neo4j") -> str:
