@@ -3,6 +3,7 @@ import datetime as dt
 
 import pyoxigraph
 import rdflib
+from rdflib.namespace import DCTERMS
 
 from graph.emit import emit, iri, literal, to_turtle
 from graph.model import Actor, DocMeta, Document, Event, Resolved, Statement
@@ -56,3 +57,13 @@ def test_emit_literal_forms():
     assert literal(dt.date(2020, 1, 22)) == '"2020-01-22"^^xsd:date'
     assert literal(True) == "true"
     assert literal('a"b\n', "zh-Hans") == '"a\\"b\\n"@zh-Hans'
+
+
+def test_emit_source_from_front_matter_stays_one_iri():
+    """A document's own ``source:`` line is untrusted text: it must not close the IRI and add triples."""
+    doc = Document("a.txt", RAW, RAW, tuple(range(len(RAW))),
+                   DocMeta(source='https://example.org/a> ; <urn:x> "y', author='记者"甲"'))
+    g = rdflib.Graph().parse(data=to_turtle(emit(Resolved((doc,), (), (), ()))), format="turtle")
+    assert [str(o) for o in g.objects(None, DCTERMS.source)] == ["https://example.org/a%3E%20;%20%3Curn:x%3E%20%22y"]
+    assert [str(o) for o in g.objects(None, DCTERMS.creator)] == ['记者"甲"']
+    assert len(g) == 6  # type, identifier, language, genre, source, creator
