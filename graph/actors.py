@@ -660,15 +660,16 @@ def _titled_persons(text: str, mentions: list[Mention], titles: _Titles, tables:
     by_start = {m.start: m for m in mentions}
     learned: dict[int, Mention] = {}
     new: list[Mention] = []
+    named: set[int] = set()  # where a new person's name starts (a nested country and its body may both lead there)
     infos: list[ActorInfo] = []
     starts = titles.starts
     for m in sorted(mentions, key=BY_START):
         if m.cls not in CONTEXT_CLASSES:
             continue
-        nearest = bisect.bisect_left(starts, m.end)  # most actors have no title near them
+        nearest = bisect.bisect_left(starts, m.end - 1)  # most actors have no title near them
         if nearest == len(starts) or starts[nearest] > m.end + MAX_TITLE_GAP:
             continue
-        chain = _title_after(text, m.end, titles, tables, by_start)
+        chain = _title_after(text, m.end, titles, tables, by_start) or _shared_title(m, titles)
         if chain is None:
             continue
         title, end = chain
@@ -677,14 +678,22 @@ def _titled_persons(text: str, mentions: list[Mention], titles: _Titles, tables:
             learned[person.start] = replace(person, role=title, affiliation=m.key)
             infos.append(_info_for(person.key, person.surface, title, m.key, catalogue))
             continue
-        name = _name_at(text, end, tables, by_start)
+        name = _name_at(text, end, tables, by_start) if end not in named else None
         if name is None:
             continue
         key = _person_key(name, catalogue)
+        named.add(end)
         new.append(Mention(end, end + len(name), name, key, PERSON, title, m.key))
         infos.append(_info_for(key, name, title, m.key, catalogue))
     updated = [learned.get(m.start, m) for m in mentions]
     return updated + new, infos
+
+
+def _shared_title(m: Mention, titles: _Titles) -> tuple[str, int] | None:
+    """A title that begins with a body's last character (埃塞俄比亚卫生部 + 部长 in 卫生部长莉娅):
+    the body's head, and the title after it, share that character."""
+    title = titles.at.get(m.end - 1)
+    return (title, m.end - 1 + len(title)) if title and len(title) > 1 else None
 
 
 def _title_after(text: str, pos: int, titles: _Titles, tables: _Tables, by_start: dict[int, Mention]

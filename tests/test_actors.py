@@ -217,3 +217,14 @@ def test_actors_blocker_hides_a_name_met_earlier():
     doc = Document("t.txt", text, text, tuple(range(len(text))))
     mentions = find_mentions(Analysis(doc), load_catalogue()).mentions
     assert [m.start for m in mentions if m.surface == "高福"] == [text.index("高福")]
+
+
+def test_actors_title_sharing_the_last_character_of_a_body(catalogue):
+    result = analyse("外交部长王华表示支持。", catalogue)
+    person = [(m.surface, m.role, m.affiliation) for m in result.mentions if m.cls == "Person"]
+    assert person == [("王华", "部长", "gov/mfa")]
+
+
+def test_actors_country_and_its_body_lead_to_one_person(catalogue):
+    result = analyse("韩国外交部长朴成浩表示支持。", catalogue)
+    assert [m.surface for m in result.mentions if m.cls == "Person"] == ["朴成浩"]
