@@ -792,6 +792,8 @@ def _transfer(ctx: _Context, hit: _Hit) -> list[_Draft]:
         recipients = [ctx.team_recipient[block_id]]
     if not recipients and hit.trigger.shape == "aid":
         recipients = _thanker(ctx, hit)
+    if not recipients and hit.trigger.shape == "aid" and _to_group(ctx, hit):
+        return _group_aid(ctx, hit)
     everyone = tuple(k for r in recipients for k in r)
     drafts = []
     for recipient in recipients:
@@ -804,6 +806,25 @@ def _transfer(ctx: _Context, hit: _Hit) -> list[_Draft]:
     if drafts and hit.trigger.shape == "team":
         ctx.team_recipient[block_id] = (drafts[-1].recipient,)
     return drafts
+
+
+def _to_group(ctx: _Context, hit: _Hit) -> bool:
+    """True when the receiving side is a group written as words, not names (向非洲54国捐赠)."""
+    marker = _find(ctx, ["向"], hit.clause[0], hit.start, last=True)
+    return marker is not None and _find(ctx, ctx.lex.cues["group_words"], marker[1], hit.start) is not None
+
+
+def _group_aid(ctx: _Context, hit: _Hit) -> list[_Draft]:
+    """Aid to a group of countries from named organisations (A基金会和B基金会向非洲54国捐赠的物资
+    运抵…): the givers are its participants. A country giving to a group (中国向120个国家提供)
+    is a summary of many events, not one."""
+    marker = _find(ctx, ["向"], hit.clause[0], hit.start, last=True)
+    givers = [p for p in ctx.phrases_in(hit.clause[0], marker[0]) if p.cls not in ("Person", "Country")]
+    if not givers:
+        return []
+    keys = _keys(givers)
+    start, end = _evidence_range(ctx, hit, hit.end)
+    return [_Draft(hit.trigger.cls, keys, start, end, provider=keys[0])]
 
 
 def _domestic_tour(ctx: _Context, hit: _Hit, provider: str, recipient: str) -> bool:

@@ -29,6 +29,7 @@ ACTORS = {
     "中方": ("country/CN", "Country"),
     "挪方": ("country/NO", "Country"),
     "红十字国际委员会": ("org/icrc", "InternationalOrganization"),
+    "北极星基金会": ("org/北极星基金会", "Organization"),
     "世界卫生组织": ("org/who", "InternationalOrganization"),
     "国家卫生健康委": ("gov/nhc", "GovernmentBody"),
     "国务院新闻办公室": ("gov/scio", "GovernmentBody"),
@@ -233,6 +234,16 @@ def test_events_team_going_on_inside_the_country_is_no_event():
 def test_events_team_sent_to_a_province_is_an_event():
     events = _events("国家卫生健康委派出专家组赶赴湖北省指导防控。")
     assert [(e.cls, e.provider, e.recipient) for e in events] == [("ExpertTeam", "gov/nhc", "gov/hubei")]
+
+
+def test_events_aid_from_an_organisation_to_a_group_of_countries():
+    events = _events("北极星基金会向东南亚多国捐赠的检测试剂已运抵。")
+    assert [(e.cls, e.participants, e.provider) for e in events] == [
+        ("Aid", ("org/北极星基金会",), "org/北极星基金会")]
+
+
+def test_events_country_giving_to_a_group_is_a_summary():
+    assert _events("中国已向30多个国家提供抗疫物资援助。") == ()
 
 
 def test_events_directive_is_not_an_event():
