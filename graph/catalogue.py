@@ -112,7 +112,7 @@ def _read_actors(folder: Path) -> dict[str, CatalogueActor]:
     which keeps loading fast.
     """
     rows = [row for path in sorted(folder.glob("*.csv")) if path.name != ABBREVIATIONS_FILE
-            for row in _read_csv(path) if (row.get("key") or "").strip()]
+            for row in _read_csv(path) if _cell(row, "key")]
     to_simplified = _simplifier([row.get("aliases") or "" for row in rows])
     actors: dict[str, CatalogueActor] = {}
     for row in rows:
@@ -124,19 +124,23 @@ def _read_actors(folder: Path) -> dict[str, CatalogueActor]:
 def _actor_from_row(row: dict, to_simplified: dict[str, str]) -> CatalogueActor:
     """One CSV row as a :class:`CatalogueActor` (aliases converted to Simplified)."""
     aliases_text = to_simplified.get(row.get("aliases") or "", row.get("aliases") or "")
-    aliases = tuple(a.strip() for a in aliases_text.split(ALIAS_SEPARATOR) if a.strip())
     return CatalogueActor(
-        key=row["key"].strip(),
-        cls=(row.get("class") or "").strip(),
-        zh_hans=(row.get("zh_hans") or "").strip(),
-        zh_hant=(row.get("zh_hant") or "").strip(),
-        en=(row.get("en") or "").strip(),
-        aliases=aliases,
-        role=(row.get("role") or "").strip() or None,
-        affiliation=(row.get("affiliation") or "").strip() or None,
-        iso=(row.get("iso") or "").strip() or None,
-        wikidata=(row.get("wikidata") or "").strip() or None,
+        key=_cell(row, "key"), cls=_cell(row, "class"),
+        zh_hans=_cell(row, "zh_hans"), zh_hant=_cell(row, "zh_hant"), en=_cell(row, "en"),
+        aliases=_split(aliases_text),
+        role=_cell(row, "role") or None, affiliation=_cell(row, "affiliation") or None,
+        iso=_cell(row, "iso") or None, wikidata=_cell(row, "wikidata") or None,
     )
+
+
+def _cell(row: dict, column: str) -> str:
+    """A CSV cell without surrounding spaces; an absent column or an empty cell is ``""``."""
+    return (row.get(column) or "").strip()
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    """The non-empty items of a ``|``-separated cell, without surrounding spaces."""
+    return tuple(item.strip() for item in cell.split(ALIAS_SEPARATOR) if item.strip())
 
 
 def _read_abbreviations(path: Path) -> dict[str, tuple[str, ...]]:
@@ -145,8 +149,8 @@ def _read_abbreviations(path: Path) -> dict[str, tuple[str, ...]]:
         return {}
     table: dict[str, tuple[str, ...]] = {}
     for row in _read_csv(path):
-        abbr = (row.get("abbr") or "").strip()
-        keys = tuple(k.strip() for k in (row.get("keys") or "").split(ALIAS_SEPARATOR) if k.strip())
+        abbr = _cell(row, "abbr")
+        keys = _split(row.get("keys") or "")
         if abbr and keys:
             table[abbr] = tuple(dict.fromkeys(table.get(abbr, ()) + keys))
     return table
