@@ -704,13 +704,30 @@ def _occasion(text: _Text, speaker: str, block: Block, raw_start: int) -> int | 
     In an attributed passage, the occasion its line names; in a chronicle
     bullet or an article paragraph, the event told earlier in the same block;
     else (also inside a transcript turn, where others are quoted) the press
-    conference the speaker took part in, when the document tells one that day.
+    conference the speaker took part in, when the document tells one that day;
+    else, in an article, the event it is about when the speaker takes part in it.
     """
     line = text.attribution_of.get((block.start, block.end))
     if line is not None:
         return _event_in(text, line)
     found = None if block.kind == "turn" else _event_before(text, block, raw_start)
-    return found if found is not None else _briefing_of(text, speaker, block.date)
+    if found is None:
+        found = _briefing_of(text, speaker, block.date)
+    if found is None and text.doc.meta.genre == "article":
+        found = _lead_event(text, speaker)
+    return found
+
+
+def _lead_event(text: _Text, speaker: str) -> int | None:
+    """The event an article is about (the first it tells), when the speaker or the body the
+    speaker belongs to takes part in it: a later paragraph's 习近平指出 / 谭德塞在开幕式上表示
+    goes on reporting that occasion; words of anyone else are quoted from elsewhere."""
+    if not text.event_starts:
+        return None
+    index = text.event_starts[0][1]
+    parties = set(text.analysis.events[index].participants)
+    belongs = {m.affiliation for m in text.mentions if m.key == speaker and m.affiliation}
+    return index if speaker in parties or belongs & parties else None
 
 
 def _said_on(text: _Text, block: Block, during: int | None) -> dt.date | None:

@@ -298,3 +298,13 @@ def test_statements_written_interview_answers_are_the_bodys_spokesperson(catalog
     analysis = Analysis(doc, blocks=blocks, mentions=_mentions(text, [("外交部", "gov/mfa", "GovernmentBody")]))
     assert [(s.speaker, s.text) for s in extract_statements(analysis, catalogue).statements] == [
         ("gov/mfa", "中方愿同各方加强合作。"), ("gov/mfa", "近期启动。")]
+
+
+def test_statements_article_paragraph_goes_on_reporting_its_lead_event(catalogue):
+    text = "张伟出席峰会。\n张伟指出，合作是唯一出路。\n赵丽表示，前景可期。"
+    names = [("张伟", "person/张伟", PERSON), ("赵丽", "person/赵丽", PERSON)]
+    lead = EventCandidate("Summit", DAY, False, ("person/张伟",), Span("t.txt", 0, 6))
+    blocks = (Block("paragraph", 0, 7, DAY), Block("paragraph", 8, 21, DAY), Block("paragraph", 22, 32, DAY))
+    analysis = _analysis(text, names, genre="article", blocks=blocks, events=(lead,))
+    found = extract_statements(analysis, catalogue).statements
+    assert [(s.speaker, s.during, s.date) for s in found] == [("person/张伟", 0, DAY), ("person/赵丽", None, None)]
