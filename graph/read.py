@@ -468,11 +468,16 @@ def _arrow_headers(raw: str) -> dict[str, str]:
 
 
 def _field(fields: dict, name: str, cues: dict) -> str | dt.date | None:
-    """The first of a DocMeta field's keys that has a value."""
+    """The first of a DocMeta field's keys that has a value.
+
+    YAML reads an unquoted ``2020-03-01`` as a date; only the ``date`` field
+    keeps it as one. Any other field is text, so that ``url: 2020-03-01``
+    becomes a source string (not a date the IRI writer cannot quote).
+    """
     for key in cues["meta_keys"][name]:
         value = fields.get(key)
         if value not in (None, ""):
-            return value if isinstance(value, dt.date) else str(value).strip()
+            return value if isinstance(value, dt.date) and name == "date" else str(value).strip()
     return None
 
 

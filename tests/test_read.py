@@ -180,6 +180,12 @@ def test_read_front_matter() -> None:
     assert doc.raw.startswith("---\n")
 
 
+def test_read_front_matter_unquoted_dates_are_text_except_the_date() -> None:
+    raw = "---\ndate: 2021-05-04\nurl: 2021-05-05\nauthor: 2021-05-06\n---\n外交部发言人表示。\n"
+    meta = parse_document(raw, "x.md").meta
+    assert (meta.date, meta.source, meta.author) == (dt.date(2021, 5, 4), "2021-05-05", "2021-05-06")
+
+
 def test_read_arrow_headers() -> None:
     raw = ("title ==> \n\t\t中方向多国提供抗疫援助\n\ntime ==> \n\t\t2020年04月02日09:15|来源：示例网\n\n"
            "link ==> \n\t\thttp://example.org/n1\n\ncontent ==> \n\n\t示例网北京4月2日电 （王小明）外交部发言人表示。\n")
