@@ -228,3 +228,9 @@ def test_actors_title_sharing_the_last_character_of_a_body(catalogue):
 def test_actors_country_and_its_body_lead_to_one_person(catalogue):
     result = analyse("韩国外交部长朴成浩表示支持。", catalogue)
     assert [m.surface for m in result.mentions if m.cls == "Person"] == ["朴成浩"]
+
+
+@pytest.mark.parametrize("text", ["医疗队飞抵努尔苏丹。", "马里兰州的实验室。"])
+def test_actors_place_names_holding_a_country_name_are_no_country(text):
+    doc = Document("t.txt", text, text, tuple(range(len(text))))
+    assert find_mentions(Analysis(doc), load_catalogue()).mentions == ()
