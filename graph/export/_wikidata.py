@@ -84,8 +84,8 @@ def class_item(graph: rdflib.Graph, cls: str) -> str | None:
     items = class_items()
     if cls in items:
         return items[cls]
-    ancestors = superclasses(graph).get(JISHI[cls], frozenset())
-    for sup in sorted(ancestors, key=lambda c: -len(superclasses(graph).get(c, ()))):
+    tree = superclasses(graph)
+    for sup in sorted(tree.get(JISHI[cls], frozenset()), key=lambda c: (-len(tree.get(c, ())), str(c))):
         if local(sup) in items:
             return items[local(sup)]
     return None
