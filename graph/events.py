@@ -55,6 +55,7 @@ MAX_EVIDENCE = 60
 EVIDENCE_TRIM = " \t\u3000◆●■•·—-*>#"
 GATHERING_CLASSES = ("VideoConference", "Summit", "PressConference")
 RANGE_WORD = "至"
+WHOLE_DOCUMENT = -2
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -981,6 +982,16 @@ def _most_specific(ctx: _Context, draft: _Draft) -> tuple[str, ...]:
     return kept or draft.participants
 
 
+def _filed_under(ctx: _Context, hit: _Hit) -> int:
+    """The block an event is told in, for merging: its block's start, or the whole document
+    (WHOLE_DOCUMENT) for a press conference in a transcript, which records one briefing a day
+    (今天…首次恢复举行现场例行记者会 told in a turn is the briefing itself)."""
+    if hit.trigger.cls == "PressConference" and ctx.analysis.document.meta.genre in ctx.lex.cues["one_briefing_genres"]:
+        return WHOLE_DOCUMENT
+    block = ctx.block_at(hit.start)
+    return block.start if block is not None else -1
+
+
 def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: bool) -> bool:
     """True when two candidates of one document tell the same event.
 
@@ -1101,10 +1112,9 @@ def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
         drafts = SHAPES[hit.trigger.shape](ctx, hit)
         if not drafts:
             continue
-        block = ctx.block_at(hit.start)
         when = _when(ctx, hit)
         for draft in drafts:
-            told.append((_candidate(ctx, draft, when), block.start if block is not None else -1))
+            told.append((_candidate(ctx, draft, when), _filed_under(ctx, hit)))
         if hit.trigger.shape in ("bilateral", "message"):
             ctx.last_subject = drafts[0].participants[:1]
     dated_blocks = analysis.document.meta.genre in lex.cues["block_dated_genres"]

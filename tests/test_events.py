@@ -266,6 +266,15 @@ def test_events_dates(text, date, date_end):
     assert (event.date, event.date_end) == (date, date_end)
 
 
+def test_events_transcript_briefing_retold_in_a_turn_is_the_same_one():
+    text = "5月2日，国务院新闻办公室举行新闻发布会\n王五：今天，中方举行新闻发布会介绍情况。"
+    document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(date=DAY, genre="transcript"))
+    turn = text.index("今天")
+    blocks = (Block("paragraph", 0, turn - 4, DAY), Block("turn", turn, len(text), DAY, speaker="王五"))
+    analysis = extract_events(Analysis(document, blocks=blocks, mentions=_mentions(text)), load_catalogue())
+    assert [e.cls for e in analysis.events] == ["PressConference"]
+
+
 def test_events_transcript_passing_mention_has_no_date():
     (event,) = _events("张伟同芬兰总统尼尼斯托通电话。", genre="transcript", date=DAY)
     assert event.date is None
