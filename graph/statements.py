@@ -260,11 +260,21 @@ def _reporting_clauses(text: _Text, cues: Cues) -> list[Clause]:
         if block.kind not in SPEECH_BLOCKS:
             continue
         start = _body_start(text, block)
+        question = _question_turn(cues, block)
         for match in cues.pattern.finditer(text.s, start, block.end):
             clause = _clause_at(text, cues, index, start, match)
-            if clause is not None:
+            if clause is not None and (clause.opener or not question):
                 clauses.append(clause)
     return _drop_inner(text, clauses)
+
+
+def _question_turn(cues: Cues, block: Block) -> bool:
+    """Whether a block is a reporter's question. Its words are the outlet's: a body named inside
+    speaks only through a quoted claim (蓬佩奥称，…), not through a verb with its object
+    (世卫组织赞扬中国的经验。请问…: praise the question recalls)."""
+    label = (block.speaker or "").strip()
+    return block.kind == "turn" and bool(label) and (
+        label in cues.questions or _ends_with(label, cues.reporter) is not None)
 
 
 def _body_start(text: _Text, block: Block) -> int:

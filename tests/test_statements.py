@@ -308,3 +308,17 @@ def test_statements_article_paragraph_goes_on_reporting_its_lead_event(catalogue
     analysis = _analysis(text, names, genre="article", blocks=blocks, events=(lead,))
     found = extract_statements(analysis, catalogue).statements
     assert [(s.speaker, s.during, s.date) for s in found] == [("person/张伟", 0, DAY), ("person/赵丽", None, None)]
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("联合国赞扬中方的援助工作。请问下一步计划？", [("org/东方日报", "发言")]),
+    ("联合国表示，援助工作进展顺利。你对此有何评论？", [("org/东方日报", "发言"), ("org/un", "表示")]),
+])
+def test_statements_body_named_in_a_reporters_question_speaks_only_through_a_claim(catalogue, question, expected):
+    text = "东方日报记者:\n" + question
+    start = len("东方日报记者") + 2
+    blocks = (Block("speaker", 0, start - 2, DAY, speaker="东方日报记者"),
+              Block("turn", start, len(text), DAY, speaker="东方日报记者"))
+    names = [("东方日报", "org/东方日报", "Organization"), ("联合国", "org/un", "InternationalOrganization")]
+    found = extract_statements(_analysis(text, names, genre="transcript", blocks=blocks), catalogue).statements
+    assert [(s.speaker, s.verb) for s in found] == expected
