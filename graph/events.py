@@ -971,7 +971,7 @@ def _candidate(ctx: _Context, draft: _Draft, when: tuple[dt.date | None, bool, d
         date_end=date_end if date_end and date and date_end > date else None)
 
 
-def _most_specific(ctx: _Context, draft: _Draft) -> tuple[str, ...]:
+def _most_specific(ctx: _Context, draft: _Draft | EventCandidate) -> tuple[str, ...]:
     """The participants without the country of a named person (习近平 and not also 中国), nor any
     body another participant belongs to (欧盟 beside the head of the 欧盟委员会, 中国 beside 国家卫生健康委)."""
     represented = {ctx.affiliations.get(k) for k in draft.participants if ctx.classes.get(k) == "Person"}
@@ -997,13 +997,15 @@ def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: 
 
     A gathering told again (``今天举办的新闻发布会``, ``在…峰会上``) shares a
     participant with its first telling; in a chronicle two bullets are two
-    gatherings even on one day and with one organiser. A summit retold without
+    gatherings even on one day and with one organiser, while one bullet
+    telling a summit or briefing twice (…主持…峰会。峰会以视频方式举行，…出席)
+    tells one. A summit retold without
     a date is the dated one, and so is any event retold without a date by the
     same parties (a headline, a later passing mention).
     """
     if a.cls != b.cls:
         return False
-    if a.cls == "PressConference" and same_block and a.date == b.date:
+    if a.cls in ("PressConference", "Summit") and same_block and a.date == b.date:
         return True
     if a.cls in GATHERING_CLASSES and set(a.participants) & set(b.participants):
         if a.date == b.date and a.date is not None:
@@ -1041,7 +1043,7 @@ class _Kept:
 
     Outside gatherings that is the class, the participants and the provider. A
     gathering is the same as another only when they share a participant, or
-    both have none, or (press conferences) they stand in one block; so it is
+    both have none, or (press conferences, summits) they stand in one block; so it is
     compared only with those, in the order they were kept.
     """
 
@@ -1075,7 +1077,7 @@ def _merge_keys(candidate: EventCandidate, block: int) -> list[tuple]:
     if candidate.cls not in GATHERING_CLASSES:
         return [(candidate.cls, frozenset(candidate.participants), candidate.provider)]
     keys = [(candidate.cls, "party", key) for key in candidate.participants] or [(candidate.cls, "no party")]
-    if candidate.cls == "PressConference":
+    if candidate.cls in ("PressConference", "Summit"):
         keys.append((candidate.cls, "block", block))
     return keys
 
@@ -1118,4 +1120,5 @@ def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
         if hit.trigger.shape in ("bilateral", "message"):
             ctx.last_subject = drafts[0].participants[:1]
     dated_blocks = analysis.document.meta.genre in lex.cues["block_dated_genres"]
-    return replace(analysis, events=tuple(_merge(told, dated_blocks)))
+    merged = [replace(e, participants=_most_specific(ctx, e)) for e in _merge(told, dated_blocks)]
+    return replace(analysis, events=tuple(merged))

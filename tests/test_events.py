@@ -351,6 +351,13 @@ def test_events_summit_addressed_by_a_person_is_an_event():
     assert [(e.cls, e.participants) for e in events] == [("Summit", ("person/张伟",))]
 
 
+def test_events_summit_told_twice_in_one_item_is_one():
+    text = "张伟在北京主持北欧团结特别峰会并发表讲话。峰会以视频方式举行，由芬兰、挪威共同倡议，芬兰总统尼尼斯托出席。"
+    events = _events(text)
+    assert [e.cls for e in events] == ["Summit"]
+    assert {"person/张伟", "person/尼尼斯托"} <= set(events[0].participants)
+
+
 def test_events_summit_parties_listed_after_the_item_sentence():
     events = _events("中国—北欧国家外长级特别会议以视频方式举行。芬兰、挪威等国派代表参加。")
     assert [(e.cls, e.participants) for e in events] == [("Summit", ("country/CN", "country/FI", "country/NO"))]
