@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -254,9 +253,3 @@ def test_read_seed_offsets(seed_documents) -> None:
         _assert_offsets(doc)
 
 
-def test_read_seeds_fast(seeds_dir: Path) -> None:
-    paths = find_documents([seeds_dir])
-    started = time.perf_counter()
-    for path in paths:
-        read_document(path)
-    assert time.perf_counter() - started < 2.0

@@ -1,7 +1,6 @@
 """graph/validate.py with ontology/shapes.ttl: a well-formed graph conforms, each kind of damage is caught."""
 from __future__ import annotations
 
-import time
 
 import pytest
 import rdflib
@@ -156,7 +155,5 @@ def test_validate_seed_graph_conforms(tmp_path_factory, seeds_dir):
     from graph.pipeline import build
 
     report = build([seeds_dir], tmp_path_factory.mktemp("seed"), progress=False)
-    started = time.perf_counter()
     conforms, text = validate(report.graph_path)
     assert conforms, text
-    assert time.perf_counter() - started < 30  # seconds: a seed-sized graph is checked in a few
