@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .catalogue import Catalogue
+from .dates import find_date_spans
 from .model import Analysis, Block, Document, Mention, Span, StatementCandidate
 
 __all__ = ["extract_statements"]
@@ -55,6 +56,7 @@ NOT_DIRECT_START = "了过着的得地明服"
 SPEECH_BLOCKS = ("bullet", "paragraph", "turn")
 OUTLET_CLASSES = ("Organization", "InternationalOrganization")
 DATED_BLOCKS = ("bullet", "turn")
+PROSE_GENRES = ("article", "text")
 REPORTER_LOOKBACK = 80
 LEAD_SYMBOLS = "◆●■□▲△○◇·•*-—－ \t\u3000”」』"
 QUOTES = {"”": "“", "」": "「", "』": "『"}
@@ -101,6 +103,8 @@ class Cues:
     relays: tuple[str, ...]
     openers: str
     reporter: tuple[str, ...]
+    undated: tuple[str, ...]
+    earlier: tuple[str, ...]
 
 
 class Clause(NamedTuple):
@@ -160,6 +164,7 @@ def _build_cues(catalogue: Catalogue) -> Cues:
         appraisals=words("appraisal"), roles=words("role"), answers=words("answer"),
         questions=words("question"), hosts=words("host"), relays=words("relay"), openers="".join(words("opener")),
         reporter=tuple(r["cue"].strip() for r in catalogue.lexicon("media") if r.get("cue", "").strip()),
+        undated=words("undated"), earlier=words("earlier"),
     )
 
 
@@ -193,7 +198,7 @@ def extract_statements(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     text = _Text(analysis)
     found = list(_turn_statements(text, cues))
     clauses = _reporting_clauses(text, cues)
-    found += _clause_statements(text, clauses)
+    found += _clause_statements(text, clauses, cues)
     found += _passage_statements(text, clauses, cues)
     found.sort(key=lambda s: (s.evidence.start, s.evidence.end, s.speaker, s.verb))
     return replace(analysis, statements=tuple(found))
@@ -215,6 +220,7 @@ class _Text:
         self._named: dict[int, set[str]] = {}
         self._raw_bounds: list[tuple[int, int]] | None = None
         self.event_starts = sorted((e.evidence.start, i) for i, e in enumerate(analysis.events))
+        self.turn_speakers: dict[int, str | None] = {}
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside ``[start, end)``, outermost first, without overlaps."""
@@ -666,7 +672,7 @@ def _sentence_end(s: str, at: int) -> int:
     return pos
 
 
-def _clause_statements(text: _Text, clauses: list[Clause]) -> list[StatementCandidate]:
+def _clause_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[StatementCandidate]:
     """One statement per reporting clause; content runs to the next clause, the line's or the block's end."""
     found = []
     for i, clause in enumerate(clauses):
@@ -682,19 +688,53 @@ def _clause_statements(text: _Text, clauses: list[Clause]) -> list[StatementCand
             end = clause.stop
         if clause.speaker is None:
             continue
-        statement = _statement(text, clause.speaker, clause.verb, clause.content, end, block)
+        relayed = block.kind == "turn" and clause.speaker != _turn_speaker_of(text, cues, block)
+        statement = _statement(text, clause.speaker, clause.verb, clause.content, end, block, relayed=relayed)
         if statement is not None:
-            found.append(statement)
+            found.append(_dated_in_sentence(text, cues, clause, statement))
     return found
 
 
+def _turn_speaker_of(text: _Text, cues: Cues, block: Block) -> str | None:
+    """The speaker of a turn block (remembered: asked once per reporting clause inside it)."""
+    if block.start not in text.turn_speakers:
+        text.turn_speakers[block.start] = _turn_speaker(text, cues, block) if block.speaker else None
+    return text.turn_speakers[block.start]
+
+
+def _dated_in_sentence(text: _Text, cues: Cues, clause: Clause, statement: StatementCandidate) -> StatementCandidate:
+    """The statement dated by a date in the speaker's own sentence (3月12日晚，王华表示…; 王华昨天表示…).
+
+    An explicit or relative day there wins over the block's day and over an occasion on
+    another day. 日前/近日/此前 only bound the day: in a chronicle item it is the item's day
+    (already given); in prose it leaves the day unknown.
+    """
+    block = text.blocks[clause.block]
+    if block.kind not in DATED_BLOCKS and _has_any(text.s[clause.start:clause.content], cues.earlier):
+        return replace(statement, date=None, during=None)
+    sentence = _sentence_start(text.s, clause.start, block.start)
+    prefix = text.s[sentence:clause.content]
+    spans = [span for span in find_date_spans(prefix, reference=block.date)
+             if span.date and _ends_with(prefix[:span.start].rstrip(), cues.undated) is None]
+    if not spans:
+        return statement
+    span = spans[-1]
+    if span.approx:
+        return statement if block.kind in DATED_BLOCKS else replace(statement, date=None, during=None)
+    during = statement.during
+    if during is not None and text.analysis.events[during].date != span.date:
+        during = None
+    return replace(statement, date=span.date, during=during)
+
+
 def _statement(text: _Text, speaker: str, verb: str, start: int, end: int, block: Block,
-               occasion: int | None = None) -> StatementCandidate | None:
+               occasion: int | None = None, relayed: bool = False) -> StatementCandidate | None:
     """A candidate for the content ``[start, end)`` trimmed of edge punctuation.
 
     ``occasion`` is the event the words are known to belong to (a turn's
     press conference, a passage's attributed occasion); otherwise it is found
-    from where the words stand (see :func:`_occasion`).
+    from where the words stand (see :func:`_occasion`). ``relayed``: the words
+    of someone a transcript turn quotes, not of the turn's speaker.
     """
     while start < end and text.s[start] in TRIM:
         start += 1
@@ -703,27 +743,31 @@ def _statement(text: _Text, speaker: str, verb: str, start: int, end: int, block
     if end <= start:
         return None
     evidence = text.doc.raw_span(start, end)
-    during = occasion if occasion is not None else _occasion(text, speaker, block, evidence.start)
+    during = occasion if occasion is not None else _occasion(text, speaker, block, evidence.start, relayed)
     return StatementCandidate(speaker=speaker, verb=verb, text=text.s[start:end],
-                              date=_said_on(text, block, during), evidence=evidence, during=during)
+                              date=_said_on(text, block, during, relayed), evidence=evidence, during=during)
 
 
-def _occasion(text: _Text, speaker: str, block: Block, raw_start: int) -> int | None:
+def _occasion(text: _Text, speaker: str, block: Block, raw_start: int, relayed: bool = False) -> int | None:
     """The event a reported statement was said in.
 
     In an attributed passage, the occasion its line names; in a chronicle
-    bullet or an article paragraph, the event told earlier in the same block;
-    else (also inside a transcript turn, where others are quoted) the press
-    conference the speaker took part in, when the document tells one that day;
-    else, in an article, the event it is about when the speaker takes part in it.
+    bullet or an article paragraph, the event told earlier in the same block,
+    and so for someone a transcript turn quotes when that one took part in it
+    (昨天，A同B通电话。A表示…);
+    else (not for the quoted) the press conference the speaker took part in,
+    when the document tells one that day; else, in prose, the event it is
+    about when the speaker takes part in it.
     """
     line = text.attribution_of.get((block.start, block.end))
     if line is not None:
         return _event_in(text, line)
-    found = None if block.kind == "turn" else _event_before(text, block, raw_start)
-    if found is None:
+    found = None if block.kind == "turn" and not relayed else _event_before(text, block, raw_start)
+    if relayed and found is not None and speaker not in text.analysis.events[found].participants:
+        found = None
+    if found is None and not relayed:
         found = _briefing_of(text, speaker, block.date)
-    if found is None and text.doc.meta.genre == "article":
+    if found is None and text.doc.meta.genre in PROSE_GENRES:
         found = _lead_event(text, speaker)
     return found
 
@@ -740,11 +784,15 @@ def _lead_event(text: _Text, speaker: str) -> int | None:
     return index if speaker in parties or belongs & parties else None
 
 
-def _said_on(text: _Text, block: Block, during: int | None) -> dt.date | None:
+def _said_on(text: _Text, block: Block, during: int | None, relayed: bool = False) -> dt.date | None:
     """When the words were said: the day of their occasion, of their chronicle item or
-    passage, or of their turn; words quoted in an article without an occasion have no known day."""
+    passage, or of their turn; words quoted in an article without an occasion have no known day,
+    nor have words a turn quotes, unless their occasion's own day is told."""
     if during is not None:
-        return text.analysis.events[during].date or block.date
+        day = text.analysis.events[during].date
+        return day if day is not None or relayed else block.date
+    if relayed:
+        return None
     if block.kind in DATED_BLOCKS or (block.start, block.end) in text.attribution_of:
         return block.date
     return None

@@ -322,3 +322,36 @@ def test_statements_body_named_in_a_reporters_question_speaks_only_through_a_cla
     names = [("东方日报", "org/东方日报", "Organization"), ("联合国", "org/un", "InternationalOrganization")]
     found = extract_statements(_analysis(text, names, genre="transcript", blocks=blocks), catalogue).statements
     assert [(s.speaker, s.verb) for s in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月3日晚，王华表示，两国合作前景广阔。", dt.date(2021, 5, 3)),
+    ("王华昨天表示，两国合作前景广阔。", dt.date(2021, 5, 5)),
+    ("截至5月3日，王华表示，两国合作前景广阔。", None),
+    ("王华此前表示，两国合作前景广阔。", None),
+])
+def test_statements_prose_date_from_the_speakers_own_sentence(catalogue, text, expected):
+    analysis = _analysis(text, [("王华", "person/王华", PERSON)], kind="paragraph", genre="article")
+    (statement,) = extract_statements(analysis, catalogue).statements
+    assert statement.date == expected
+
+
+def _turn_quoting(words: str, event: EventCandidate | None = None) -> Analysis:
+    text = "李明：" + words
+    blocks = (Block("turn", 0, len(text), DAY, speaker="李明"),)
+    names = [("李明", "person/李明", PERSON), ("王华", "person/王华", PERSON), ("赵刚", "person/赵刚", PERSON)]
+    return _analysis(text, names, genre="transcript", blocks=blocks, events=(event,) if event else ())
+
+
+def test_statements_words_a_turn_quotes_have_no_day_of_their_own(catalogue):
+    found = extract_statements(_turn_quoting("我们注意到，王华表示，两国合作前景广阔。"), catalogue).statements
+    assert [(s.speaker, s.date) for s in found if s.speaker == "person/王华"] == [("person/王华", None)]
+
+
+@pytest.mark.parametrize("speaker, expected", [("王华", dt.date(2021, 5, 5)), ("赵刚", None)])
+def test_statements_words_a_turn_quotes_belong_to_the_call_their_speaker_took_part_in(catalogue, speaker, expected):
+    words = f"昨天，王华同孔特通电话。{speaker}表示，两国合作前景广阔。"
+    start = 3 + words.find("王华同")
+    call = EventCandidate("PhoneCall", dt.date(2021, 5, 5), False, ("person/王华",), Span("t.txt", start, start + 9))
+    found = extract_statements(_turn_quoting(words, call), catalogue).statements
+    assert [s.date for s in found if s.verb == "表示"] == [expected]
