@@ -195,7 +195,7 @@ def extract_statements(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     '强调'
     """
     cues = load_cues(catalogue)
-    text = _Text(analysis)
+    text = _Text(analysis, catalogue)
     found = list(_turn_statements(text, cues))
     clauses = _reporting_clauses(text, cues)
     found += _clause_statements(text, clauses, cues)
@@ -207,7 +207,8 @@ def extract_statements(analysis: Analysis, catalogue: Catalogue) -> Analysis:
 class _Text:
     """The document's matching view with its blocks and mentions, indexed for look-ups."""
 
-    def __init__(self, analysis: Analysis):
+    def __init__(self, analysis: Analysis, catalogue: Catalogue | None = None):
+        self.catalogue = catalogue
         self.analysis = analysis
         self.doc: Document = analysis.document
         self.s = analysis.document.text
@@ -781,7 +782,16 @@ def _lead_event(text: _Text, speaker: str) -> int | None:
     index = text.event_starts[0][1]
     parties = set(text.analysis.events[index].participants)
     belongs = {m.affiliation for m in text.mentions if m.key == speaker and m.affiliation}
+    belongs |= {_parent(text, key) for key in belongs} - {None}
     return index if speaker in parties or belongs & parties else None
+
+
+def _parent(text: _Text, key: str) -> str | None:
+    """The actor a body belongs to (a minister's ministry -> its country), from the document or
+    the catalogue: a minister of a country that takes part speaks at the event too."""
+    told = next((a.affiliation for a in text.analysis.actors if a.key == key and a.affiliation), None)
+    known = text.catalogue.actors.get(key) if text.catalogue is not None else None
+    return told or (known.affiliation if known is not None else None) or None
 
 
 def _said_on(text: _Text, block: Block, during: int | None, relayed: bool = False) -> dt.date | None:

@@ -6,11 +6,12 @@ about scripts), so no other stage runs.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
 from graph.catalogue import load_catalogue
-from graph.model import Analysis, Block, DocMeta, Document, EventCandidate, Mention, Span
+from graph.model import ActorInfo, Analysis, Block, DocMeta, Document, EventCandidate, Mention, Span
 from graph.statements import extract_statements
 from graph.structure import split_structure
 
@@ -355,3 +356,16 @@ def test_statements_words_a_turn_quotes_belong_to_the_call_their_speaker_took_pa
     call = EventCandidate("PhoneCall", dt.date(2021, 5, 5), False, ("person/王华",), Span("t.txt", start, start + 9))
     found = extract_statements(_turn_quoting(words, call), catalogue).statements
     assert [s.date for s in found if s.verb == "表示"] == [expected]
+
+
+def test_statements_minister_of_a_country_taking_part_speaks_at_the_articles_event(catalogue):
+    text = "中国医疗队抵达甲国。\n甲国卫生部副部长王华表示，感谢中方的帮助。"
+    team = EventCandidate("ExpertTeam", DAY, False, ("country/CN", "country/甲"), Span("t.txt", 0, 9))
+    names = [("王华", "person/王华", PERSON)]
+    blocks = (Block("paragraph", 0, 10, DAY), Block("paragraph", 11, len(text), DAY))
+    analysis = _analysis(text, names, genre="article", blocks=blocks, events=(team,))
+    minister = tuple(replace(m, affiliation="gov/甲国卫生部") for m in analysis.mentions)
+    analysis = replace(analysis, mentions=minister,
+                       actors=(ActorInfo("gov/甲国卫生部", "GovernmentBody", "甲国卫生部", affiliation="country/甲"),))
+    (statement,) = extract_statements(analysis, catalogue).statements
+    assert (statement.date, statement.during) == (DAY, 0)
