@@ -62,6 +62,7 @@ LEAD_SYMBOLS = "◆●■□▲△○◇·•*-—－ \t\u3000”」』"
 QUOTES = {"”": "“", "」": "「", "』": "『"}
 MAX_SUBJECT_OFFSET = 2
 MAX_PROXY_GAP = 8
+MAX_BARE_TOPIC = 2
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,8 @@ class Cues:
     reporter: tuple[str, ...]
     undated: tuple[str, ...]
     earlier: tuple[str, ...]
+    anaphoric: tuple[str, ...]
+    possessive: str
 
 
 class Clause(NamedTuple):
@@ -124,6 +127,7 @@ class Clause(NamedTuple):
     opener: bool
     block: int
     stop: int | None = None  # where the content ends when a quote before the verb holds it
+    appraisal: bool = False  # the content is X对Y表示赞赏's 对Y表示赞赏
 
 
 _CUES_BY_ROOT: dict[Path, Cues] = {}
@@ -164,7 +168,8 @@ def _build_cues(catalogue: Catalogue) -> Cues:
         appraisals=words("appraisal"), roles=words("role"), answers=words("answer"),
         questions=words("question"), hosts=words("host"), relays=words("relay"), openers="".join(words("opener")),
         reporter=tuple(r["cue"].strip() for r in catalogue.lexicon("media") if r.get("cue", "").strip()),
-        undated=words("undated"), earlier=words("earlier"),
+        undated=words("undated"), earlier=words("earlier"), anaphoric=words("anaphoric"),
+        possessive=next(iter(words("possessive")), "的"),
     )
 
 
@@ -329,7 +334,7 @@ def _clause_at(text: _Text, cues: Cues, index: int, block_start: int, match: re.
     if found is None:
         return None
     return Clause(verb.word, found.start, found.origin, content, found.key, found.own,
-                  found.cls == "Country", opener, index, stop)
+                  found.cls == "Country", opener, index, stop, appraisal is not None)
 
 
 def _quote_before(s: str, at: int, block_start: int) -> tuple[int, int] | None:
@@ -687,13 +692,33 @@ def _clause_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[S
             end = line_end
         if clause.stop is not None:
             end = clause.stop
-        if clause.speaker is None:
+        if clause.speaker is None or (clause.appraisal and _bare_appraisal(text, cues, clause, end)):
             continue
         relayed = block.kind == "turn" and clause.speaker != _turn_speaker_of(text, cues, block)
         statement = _statement(text, clause.speaker, clause.verb, clause.content, end, block, relayed=relayed)
         if statement is not None:
             found.append(_dated_in_sentence(text, cues, clause, statement))
     return found
+
+
+def _bare_appraisal(text: _Text, cues: Cues, clause: Clause, end: int) -> bool:
+    """Whether an appraisal is a gesture the text reports rather than words: it stands alone
+    (no sentence follows it in the content) and what it appraises is only an actor's help or
+    a pronoun (对中方援助表示感谢, 对此表示感谢), not an action told in a clause
+    (对中方及时通报疫情表示赞赏)."""
+    content = text.s[clause.content:end].rstrip(TRIM + SENTENCE_END)
+    if any(c in SENTENCE_END for c in content):
+        return False
+    topic = _starts_with(content, cues.topics)
+    verb = content.find(clause.verb)
+    if topic is None or verb < 0:
+        return False
+    start, stop = clause.content + len(topic), clause.content + verb
+    rest = text.s[start:stop]
+    for mention in reversed(text.mentions_in(start, stop)):
+        rest = rest[:mention.start - start] + rest[mention.end - start:]
+    rest = rest.replace(cues.possessive, "")
+    return rest in cues.anaphoric or len(rest) <= MAX_BARE_TOPIC
 
 
 def _turn_speaker_of(text: _Text, cues: Cues, block: Block) -> str | None:

@@ -173,8 +173,11 @@ def test_statements_words_inside_content_do_not_split_it(catalogue):
 
 @pytest.mark.parametrize("text, expected", [
     ("欧盟委员会主席赵丽对中方的防控努力表示赞赏。", [("person/赵丽", "表示", "对中方的防控努力表示赞赏。")]),
-    ("赵丽发表视频讲话，对中方的帮助表示感谢。", [("person/赵丽", "表示感谢", "对中方的帮助表示感谢。")]),
+    ("赵丽发表视频讲话，对中方及时派出医疗队表示感谢。", [("person/赵丽", "表示感谢", "对中方及时派出医疗队表示感谢。")]),
+    ("赵丽对中方的帮助表示感谢。当前形势严峻。", [("person/赵丽", "表示感谢", "对中方的帮助表示感谢。当前形势严峻。")]),
     ("赵丽对受灾地区表示慰问。", []),
+    ("赵丽对中方的帮助表示感谢。", []),
+    ("赵丽对此表示感谢。", []),
 ])
 def test_statements_appraisal_of_a_topic(catalogue, text, expected):
     names = [("欧盟委员会", "io/ec", "InternationalOrganization"), ("赵丽", "person/赵丽", PERSON),
