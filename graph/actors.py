@@ -47,6 +47,7 @@ CHAIN_JOINERS = "、兼"
 SOFT = "soft"
 NOT_IN_ORG = "no"
 COUNTRY_NEED = "country"
+COUNTRY_FIRST_NEED = "country_first"
 KEEP = "keep"
 SPEAKER_WINDOW = 8
 MAX_TITLE_GAP = 6  # characters of a unit name between an actor and a title (事件管理主任)
@@ -417,12 +418,14 @@ def _organisation_candidates(text: str, tables: _Tables, known: list[_Candidate]
             continue
         if not _meets(text, start, suffix_start, needs, countries):
             continue
-        name_start = _drop_country(text, start, suffix_start, countries, tables)
+        if COUNTRY_FIRST_NEED in needs and end in closing:
+            continue  # 中国国家药监局: the catalogue's body, with its country before it
+        name_start = start if COUNTRY_FIRST_NEED in needs else _drop_country(text, start, suffix_start, countries, tables)
         prefix = text[start:suffix_start]
         if len(prefix) < 2 or _has_title(prefix, tables) or tables.generic_words.search(prefix):
             continue
         key = f"{prefix_ns}/{text[name_start:end]}"
-        nested = (country_at[start],) if name_start > start else ()
+        nested = (country_at[start],) if name_start > start or COUNTRY_FIRST_NEED in needs else ()
         found.append(_Candidate(start, end, (key,), cls, _DISCOVERED, nested=nested))
     return _nest_inner(found)
 
@@ -457,11 +460,20 @@ def _own_name(text: str, start: int, catalogue_start: int | None, tables: _Table
 
 
 def _meets(text: str, start: int, end: int, needs: tuple[str, ...], countries: dict[int, int]) -> bool:
-    """Whether ``text[start:end]`` meets one of an ending's needs (a country's name, or a word in it)."""
+    """Whether ``text[start:end]`` meets one of an ending's needs (a country's name, a country
+    opening it with the body's own words after, or a word in it)."""
     if not needs:
         return True
-    return any(countries.get(start) == end if need == COUNTRY_NEED else need in text[start:end]
-               for need in needs)
+    return any(_meets_one(text, start, end, need, countries) for need in needs)
+
+
+def _meets_one(text: str, start: int, end: int, need: str, countries: dict[int, int]) -> bool:
+    """Whether ``text[start:end]`` meets one need of an ending (see :func:`_meets`)."""
+    if need == COUNTRY_NEED:
+        return countries.get(start) == end
+    if need == COUNTRY_FIRST_NEED:
+        return start in countries and end - countries[start] >= 2 and not text.endswith(SIDE_SUFFIX, 0, countries[start])
+    return need in text[start:end]
 
 
 def _drop_country(text: str, start: int, end: int, countries: dict[int, int], tables: _Tables) -> int:
@@ -622,10 +634,18 @@ def _mentions_of(cand: _Candidate, text: str, tables: _Tables, catalogue: Catalo
     key = keys[0] if len(keys) == 1 else None
     actor = catalogue.actors.get(key) if key else None
     mention = Mention(start, end, text[start:end], key, cand.cls, actor.role if actor else None,
-                      actor.affiliation if actor and actor.cls == PERSON else None)
+                      actor.affiliation if actor and actor.cls == PERSON else _opening_country(cand))
     if not cand.nested:
         return [mention]
     return [m for inner in cand.nested for m in _mentions_of(inner, text, tables, catalogue)] + [mention]
+
+
+def _opening_country(cand: _Candidate) -> str | None:
+    """The country a discovered government body's name opens with (俄罗斯联邦海关署 → Russia):
+    the body belongs to that country's government."""
+    if cand.source != _DISCOVERED or cand.cls != GOVERNMENT_BODY:
+        return None
+    return next((n.keys[0] for n in cand.nested if n.start == cand.start and n.cls == COUNTRY and len(n.keys) == 1), None)
 
 
 def _side_end(text: str, cand: _Candidate, tables: _Tables) -> int:

@@ -234,3 +234,18 @@ def test_actors_country_and_its_body_lead_to_one_person(catalogue):
 def test_actors_place_names_holding_a_country_name_are_no_country(text):
     doc = Document("t.txt", text, text, tuple(range(len(text))))
     assert find_mentions(Analysis(doc), load_catalogue()).mentions == ()
+
+
+@pytest.mark.parametrize("text, body, country", [
+    ("卫生部同塞尔维亚联邦卫生署举行视频会议。", "塞尔维亚联邦卫生署", "country/RS"),
+    ("韩国疫情防控局发布通报。", "韩国疫情防控局", "country/KR"),
+])
+def test_actors_unknown_agency_after_a_country_is_that_countrys_body(catalogue, text, body, country):
+    result = analyse(text, catalogue)
+    assert [(m.key, m.cls, m.affiliation) for m in result.mentions if m.surface == body] == [
+        (f"gov/{body}", "GovernmentBody", country)]
+
+
+@pytest.mark.parametrize("text", ["韩国局势趋于稳定。", "韩国署长表示。", "中方局面好转。"])
+def test_actors_agency_ending_inside_another_word_is_no_body(catalogue, text):
+    assert all(m.cls != "GovernmentBody" for m in analyse(text, catalogue).mentions)
