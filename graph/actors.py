@@ -54,6 +54,7 @@ MAX_TITLE_GAP = 6  # characters of a unit name between an actor and a title (事
 SHORT_LEAD = 2  # at most this many characters before a conjunction: a word, not a name (专家同复旦大学)
 BOOK_TITLE_OPEN = "《〈"
 SIDE_SUFFIX = "方"
+POSTED = "驻"  # 驻菲律宾大使: the country after it hosts the post; the person serves another
 RESOLVABLE_TITLE_KINDS = {"head", "royal", "minister", "leader"}
 CONTEXT_CLASSES = {COUNTRY, "GovernmentBody", "InternationalOrganization", ORGANIZATION}
 # A run of characters an organisation's name is made of (Chinese and Latin letters), up to the search's end.
@@ -695,8 +696,10 @@ def _titled_persons(text: str, mentions: list[Mention], titles: _Titles, tables:
         title, end = chain
         person = by_start.get(end)
         if person is not None and person.cls == PERSON:
-            learned[person.start] = replace(person, role=title, affiliation=m.key)
-            infos.append(_info_for(person.key, person.surface, title, m.key, catalogue))
+            posted = text.endswith(POSTED, 0, m.start)
+            key = person.key if posted or _same_country(person.key, m, catalogue) else f"person/{person.surface}"
+            learned[person.start] = replace(person, key=key, role=title, affiliation=m.key)
+            infos.append(_info_for(key, person.surface, title, m.key, catalogue))
             continue
         name = _name_at(text, end, tables, by_start) if end not in named else None
         if name is None:
@@ -707,6 +710,25 @@ def _titled_persons(text: str, mentions: list[Mention], titles: _Titles, tables:
         infos.append(_info_for(key, name, title, m.key, catalogue))
     updated = [learned.get(m.start, m) for m in mentions]
     return updated + new, infos
+
+
+def _same_country(person: str | None, context: Mention, catalogue: Catalogue) -> bool:
+    """Whether a catalogue person may be the one a title names after ``context``: not when the
+    person serves another country (秘鲁外交部长梅塔 is not Albania's 梅塔)."""
+    known = catalogue.actors.get(person) if person else None
+    theirs = _country_of(known.affiliation, None, catalogue) if known is not None else None
+    here = _country_of(context.key, context.affiliation, catalogue)
+    return theirs is None or here is None or theirs == here
+
+
+def _country_of(key: str | None, affiliation: str | None, catalogue: Catalogue) -> str | None:
+    """The country an actor is or belongs to (a ministry → its country), when known."""
+    actor = catalogue.actors.get(key) if key else None
+    if actor is not None and actor.cls == COUNTRY:
+        return key
+    parent = (actor.affiliation if actor is not None else None) or affiliation
+    parent_actor = catalogue.actors.get(parent) if parent else None
+    return parent if parent_actor is not None and parent_actor.cls == COUNTRY else None
 
 
 def _shared_title(m: Mention, titles: _Titles) -> tuple[str, int] | None:

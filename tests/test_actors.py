@@ -249,3 +249,13 @@ def test_actors_unknown_agency_after_a_country_is_that_countrys_body(catalogue, 
 @pytest.mark.parametrize("text", ["韩国局势趋于稳定。", "韩国署长表示。", "中方局面好转。"])
 def test_actors_agency_ending_inside_another_word_is_no_body(catalogue, text):
     assert all(m.cls != "GovernmentBody" for m in analyse(text, catalogue).mentions)
+
+
+@pytest.mark.parametrize("text, key", [
+    ("柬埔寨首相洪森表示支持。", "person/hun-sen"),
+    ("巴西卫生部长洪森表示支持。", "person/洪森"),
+    ("巴西外长洪森表示支持。", "person/洪森"),
+    ("中国驻柬埔寨大使洪森表示支持。", "person/hun-sen"),
+])
+def test_actors_catalogue_person_serving_another_country_is_someone_else(catalogue, text, key):
+    assert [m.key for m in analyse(text, catalogue).mentions if m.cls == "Person"] == [key]
