@@ -230,7 +230,7 @@ def test_actors_country_and_its_body_lead_to_one_person(catalogue):
     assert [m.surface for m in result.mentions if m.cls == "Person"] == ["朴成浩"]
 
 
-@pytest.mark.parametrize("text", ["医疗队飞抵努尔苏丹。", "马里兰州的实验室。"])
+@pytest.mark.parametrize("text", ["医疗队飞抵努尔苏丹。", "马里兰州的实验室。", "印度洋沿岸的渔村。", "朝鲜半岛局势。"])
 def test_actors_place_names_holding_a_country_name_are_no_country(text):
     doc = Document("t.txt", text, text, tuple(range(len(text))))
     assert find_mentions(Analysis(doc), load_catalogue()).mentions == ()
