@@ -679,6 +679,7 @@ def _titled_persons(text: str, mentions: list[Mention], titles: _Titles, tables:
                     catalogue: Catalogue) -> tuple[list[Mention], list[ActorInfo]]:
     """Persons named after an actor and a title: 纳米比亚总统根哥布, 外交部副部长罗照辉."""
     by_start = {m.start: m for m in mentions}
+    by_end = {m.end: m for m in mentions if m.cls == COUNTRY}
     learned: dict[int, Mention] = {}
     new: list[Mention] = []
     named: set[int] = set()  # where a new person's name starts (a nested country and its body may both lead there)
@@ -695,21 +696,31 @@ def _titled_persons(text: str, mentions: list[Mention], titles: _Titles, tables:
             continue
         title, end = chain
         person = by_start.get(end)
+        posted = text.endswith(POSTED, 0, m.start)
+        serves = _posting_country(m, by_end) if posted else m.key
         if person is not None and person.cls == PERSON:
-            posted = text.endswith(POSTED, 0, m.start)
             key = person.key if posted or _same_country(person.key, m, catalogue) else f"person/{person.surface}"
-            learned[person.start] = replace(person, key=key, role=title, affiliation=m.key)
-            infos.append(_info_for(key, person.surface, title, m.key, catalogue))
+            known = catalogue.actors.get(key) if posted else None
+            serves = serves or (known.affiliation if known is not None else None) or m.key
+            learned[person.start] = replace(person, key=key, role=title, affiliation=serves)
+            infos.append(_info_for(key, person.surface, title, serves, catalogue))
             continue
         name = _name_at(text, end, tables, by_start) if end not in named else None
         if name is None:
             continue
         key = _person_key(name, catalogue)
         named.add(end)
-        new.append(Mention(end, end + len(name), name, key, PERSON, title, m.key))
-        infos.append(_info_for(key, name, title, m.key, catalogue))
+        serves = serves or m.key
+        new.append(Mention(end, end + len(name), name, key, PERSON, title, serves))
+        infos.append(_info_for(key, name, title, serves, catalogue))
     updated = [learned.get(m.start, m) for m in mentions]
     return updated + new, infos
+
+
+def _posting_country(host: Mention, countries_by_end: dict[int, Mention]) -> str | None:
+    """The country a post abroad belongs to: the one named right before 驻 (中国驻菲律宾大使 → China)."""
+    sender = countries_by_end.get(host.start - len(POSTED))
+    return sender.key if sender is not None else None
 
 
 def _same_country(person: str | None, context: Mention, catalogue: Catalogue) -> bool:

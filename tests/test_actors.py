@@ -259,3 +259,12 @@ def test_actors_agency_ending_inside_another_word_is_no_body(catalogue, text):
 ])
 def test_actors_catalogue_person_serving_another_country_is_someone_else(catalogue, text, key):
     assert [m.key for m in analyse(text, catalogue).mentions if m.cls == "Person"] == [key]
+
+
+@pytest.mark.parametrize("text, name, affiliation", [
+    ("中国驻柬埔寨大使王华表示支持。", "王华", "country/CN"),
+    ("柬埔寨驻华大使李明表示支持。", "李明", "country/KH"),
+])
+def test_actors_ambassador_serves_the_country_before_the_post(catalogue, text, name, affiliation):
+    persons = [(m.surface, m.affiliation) for m in analyse(text, catalogue).mentions if m.cls == "Person"]
+    assert persons == [(name, affiliation)]
