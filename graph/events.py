@@ -440,7 +440,7 @@ def _only_medium(hit: _Hit, around: list[_Hit], lex: _Lexicon) -> bool:
 
 def _planned(ctx: _Context, hit: _Hit) -> bool:
     """True when the clause says the action is planned or promised (将派遣, 愿提供, …将于…举行),
-    or the sentence is a directive (要继续…，及时与各国分享信息)."""
+    the sentence is a directive (要继续…，及时与各国分享信息) or a question, or aid is only thanked for."""
     cues = ctx.lex.cues
     if ctx.lex.not_before.search(ctx.text, hit.clause[0], hit.start):
         return True
@@ -448,11 +448,31 @@ def _planned(ctx: _Context, hit: _Hit) -> bool:
         return True
     if ctx.lex.not_after.search(ctx.text, hit.end, hit.clause[1]):
         return True
+    if _asked(ctx, hit) or _only_thanked(ctx, hit):
+        return True
     return _modal_jiang(ctx.text[hit.clause[0]:hit.start], ctx.text[hit.start:hit.end], cues)
 
 
+def _asked(ctx: _Context, hit: _Hit) -> bool:
+    """True when the sentence is a question (中方是否会向B提供…？): asked, not told."""
+    cues = ctx.lex.cues
+    end = hit.sent[1]
+    if end < len(ctx.text) and ctx.text[end] in cues["question_marks"]:
+        return True
+    return _find(ctx, cues["question_words"], hit.sent[0], hit.sent[1]) is not None
+
+
+def _only_thanked(ctx: _Context, hit: _Hit) -> bool:
+    """True for aid named only as what someone thanks for (对中方援助表示感谢): a thanks word
+    after the aid word in its clause, and no arrival verb telling a delivery."""
+    cues = ctx.lex.cues
+    if hit.trigger.shape != "aid" or _find(ctx, cues["thanks_after"], hit.end, hit.clause[1]) is None:
+        return False
+    return _find(ctx, cues["arrival_verbs"], hit.clause[0], hit.clause[1]) is None
+
+
 def _counted(ctx: _Context, hit: _Hit) -> bool:
-    """True when the clause counts calls or meetings (26次通电话, 多次通话): a summary, not one event."""
+    """True when the clause counts acts (26次通电话, 多次通话, 多批物资): a summary, not one event."""
     return bool(ctx.lex.summary.search(ctx.text, hit.clause[0], hit.clause[1]))
 
 
@@ -1016,15 +1036,19 @@ def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: 
     return dates_agree and set(a.participants) == set(b.participants) and a.provider == b.provider
 
 
-def _merge(told: list[tuple[EventCandidate, int]], dated_blocks: bool) -> list[EventCandidate]:
-    """Keep the first telling of each event in the document (``told``: candidate and its block).
+def _merge(told: list[tuple[EventCandidate, int, bool]], dated_blocks: bool) -> list[EventCandidate]:
+    """Keep the first telling of each event in the document (``told``: candidate, its block, and
+    whether it sums up several acts).
 
-    A gathering told again adds the parties the retelling names.
+    A gathering told again adds the parties the retelling names. A summary
+    (已向B提供了多批物资) is not a retelling of one dated act to the same side.
     """
     kept = _Kept()
-    for candidate, block in told:
+    for candidate, block, summary in told:
         for entry in kept.comparable(candidate, block):
-            first, first_block, _ = entry
+            first, first_block, order = entry
+            if summary != kept.summary[order] and candidate.date != first.date:
+                continue
             if _same(candidate, first, block == first_block, dated_blocks):
                 if first.cls in GATHERING_CLASSES:
                     union = tuple(dict.fromkeys(first.participants + candidate.participants))
@@ -1034,7 +1058,7 @@ def _merge(told: list[tuple[EventCandidate, int]], dated_blocks: bool) -> list[E
                     entry[0] = replace(candidate, participants=first.participants)
                 break
         else:
-            kept.add(candidate, block)
+            kept.add(candidate, block, summary)
     return [candidate for candidate, _, _ in kept.entries]
 
 
@@ -1049,6 +1073,7 @@ class _Kept:
 
     def __init__(self) -> None:
         self.entries: list[list] = []
+        self.summary: list[bool] = []
         self._by: dict[tuple, list[list]] = {}
         self._filed: dict[int, set[tuple]] = {}
 
@@ -1057,10 +1082,11 @@ class _Kept:
         found = {id(entry): entry for key in _merge_keys(candidate, block) for entry in self._by.get(key, ())}
         return sorted(found.values(), key=lambda entry: entry[2])
 
-    def add(self, candidate: EventCandidate, block: int) -> None:
-        """Keep a new event."""
+    def add(self, candidate: EventCandidate, block: int, summary: bool = False) -> None:
+        """Keep a new event (``summary``: it sums up several acts)."""
         entry = [candidate, block, len(self.entries)]
         self.entries.append(entry)
+        self.summary.append(summary)
         self.index(entry)
 
     def index(self, entry: list) -> None:
@@ -1115,8 +1141,9 @@ def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
         if not drafts:
             continue
         when = _when(ctx, hit)
+        summary = _counted(ctx, hit)
         for draft in drafts:
-            told.append((_candidate(ctx, draft, when), _filed_under(ctx, hit)))
+            told.append((_candidate(ctx, draft, when), _filed_under(ctx, hit), summary))
         if hit.trigger.shape in ("bilateral", "message"):
             ctx.last_subject = drafts[0].participants[:1]
     dated_blocks = analysis.document.meta.genre in lex.cues["block_dated_genres"]

@@ -413,3 +413,28 @@ def test_events_undated_retelling_takes_the_date_of_the_dated_one():
     text = "张伟同尼尼斯托通电话\n5月1日，张伟同芬兰总统尼尼斯托通电话。"
     events = _events(text, genre="article")
     assert [(e.cls, e.date) for e in events] == [("PhoneCall", dt.date(2020, 5, 1))]
+
+
+@pytest.mark.parametrize("text", [
+    "挪威是否会向芬兰提供更多医疗物资？",
+    "你能否介绍中方向挪威捐赠口罩的情况",
+    "挪方对中国的无私援助深表感谢。",
+    "张伟表示，中方愿同芬兰加强合作，将举办更多专家视频交流。",
+    "中方已向芬兰、挪威派遣或准备派遣医疗专家组。",
+])
+def test_events_questions_thanks_and_planned_alternatives_are_not_events(text):
+    assert _events(text) == ()
+
+
+def test_events_thanks_for_a_donation_named_with_its_giver_is_an_event():
+    events = _events("挪方感谢中方向挪威捐赠的检测试剂。")
+    assert [(e.cls, e.provider, e.recipient) for e in events] == [("Aid", "country/CN", "country/NO")]
+
+
+def test_events_summary_of_deliveries_is_not_merged_into_one_dated_delivery():
+    text = "5月1日，中国援助挪威的物资运抵奥斯陆。\n此前，中方已向挪威提供了多批物资援助。"
+    document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(date=DAY, genre="article"))
+    blocks = (Block("paragraph", 0, 20), Block("paragraph", 21, len(text)))
+    events = extract_events(Analysis(document, blocks=blocks, mentions=_mentions(text)), load_catalogue()).events
+    assert [(e.cls, e.recipient, e.date) for e in events] == [
+        ("Aid", "country/NO", dt.date(2020, 5, 1)), ("Aid", "country/NO", None)]
