@@ -49,6 +49,7 @@ __all__ = ["extract_events"]
 
 TRIGGERS = "event_triggers"
 TITLES = "titles"
+CITIES = "cities"
 VERBS = "reporting_verbs"
 CUES_FILE = "event_cues.yaml"
 MAX_EVIDENCE = 60
@@ -96,6 +97,8 @@ class _Lexicon:
     dateline: re.Pattern
     date_lead: re.Pattern
     capital: re.Pattern
+    cities: dict[str, str] = field(default_factory=dict)
+    city_pattern: re.Pattern = re.compile("(?!)")
 
 
 @lru_cache(maxsize=8)
@@ -166,7 +169,10 @@ def _read_lexicon(catalogue: Catalogue) -> _Lexicon:
     titles = tuple(r["title"] for r in catalogue.lexicon(TITLES) if r.get("title"))
     verbs = tuple(r["verb"] for r in catalogue.lexicon(VERBS) if r.get("verb") and r.get("use") == "speech")
     path = Path(catalogue.root) / "lexicon" / CUES_FILE
-    return _load_lexicon(path if path.exists() else DEFAULT_ROOT / "lexicon" / CUES_FILE, rows, titles, verbs)
+    lexicon = _load_lexicon(path if path.exists() else DEFAULT_ROOT / "lexicon" / CUES_FILE, rows, titles, verbs)
+    cities = {r["city"]: r["country"] for r in catalogue.lexicon(CITIES) if r.get("city") and r.get("country")}
+    longest_first = "|".join(re.escape(c) for c in sorted(cities, key=len, reverse=True))
+    return replace(lexicon, cities=cities, city_pattern=re.compile(longest_first or "(?!)"))
 
 
 # --------------------------------------------------------------------------- phrases
@@ -253,6 +259,7 @@ class _Context:
     affiliations: dict[str, str] = field(default_factory=dict)
     last_subject: tuple[str, ...] = ()
     team_recipient: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    team_provider: dict[int, tuple[str, ...]] = field(default_factory=dict)
     block_cache: dict[int, Block | None] = field(default_factory=dict)
 
     @property
@@ -750,6 +757,9 @@ def _provider(ctx: _Context, hit: _Hit, recipients: tuple[str, ...]) -> tuple[st
     """Who gives: the name after 感谢, the name right before the verb or before 向/为,
     the subject, else China."""
     cues = ctx.lex.cues
+    team = _team_owner(ctx, hit)
+    if team and not set(team) & set(recipients):
+        return team
     thanks = _find(ctx, cues["thanks_cues"], hit.sent[0], hit.start, last=True)
     if thanks:
         named = [p for p in ctx.phrases_in(thanks[1], hit.start) if not set(p.keys) & set(recipients)]
@@ -766,15 +776,39 @@ def _provider(ctx: _Context, hit: _Hit, recipients: tuple[str, ...]) -> tuple[st
         if before:
             return before[-1].keys
     for phrase in _subjects(ctx, hit) + ctx.phrases_in(hit.sent[0], hit.start):
-        if not set(phrase.keys) & set(recipients):
+        if not set(phrase.keys) & set(recipients) and not _not_giver(ctx, phrase):
             return phrase.keys
     return (cues["default_provider"],)
 
 
-def _recipients(ctx: _Context, hit: _Hit) -> list[_Phrase]:
-    """Who receives: the object of the verb, the names after 向/为/给, or an arrival's destination."""
+def _team_owner(ctx: _Context, hit: _Hit) -> tuple[str, ...]:
+    """The name written right before the team word (中国医疗专家组抵达…): the team's sender,
+    unless the clause names who sends it (X派遣的中方医疗专家组)."""
+    if hit.trigger.shape != "team" or hit.trigger.requires is None:
+        return ()
+    team = hit.trigger.requires.search(ctx.text, hit.clause[0], hit.start)
+    if team is None or _find(ctx, ctx.lex.cues["send_words"], hit.clause[0], team.start()):
+        return ()
+    before = ctx.phrases_in(max(hit.clause[0], team.start() - ctx.lex.cues["team_owner_gap"] - 12), team.start())
+    if before and team.start() - before[-1].end <= ctx.lex.cues["team_owner_gap"]:
+        return before[-1].keys
+    return ()
+
+
+def _not_giver(ctx: _Context, phrase: _Phrase) -> bool:
+    """True for a name that cannot be the giver however near: a transcript turn's speaker
+    (耿爽：…) or a body named in an apposition (专家组由X选派的…组成)."""
     cues = ctx.lex.cues
-    if ctx.text.startswith(ctx.lex.object_verbs, hit.start):
+    after = ctx.text[phrase.end:phrase.end + 1]
+    return after in cues["speaker_marks"] or ctx.text[:phrase.start].endswith(tuple(cues["apposition_before"]))
+
+
+def _recipients(ctx: _Context, hit: _Hit) -> list[_Phrase]:
+    """Who receives: the object of the verb, the names after 向/为/给, or an arrival's destination
+    (a city of ``cities.csv`` standing for its country: 抵达米兰)."""
+    cues = ctx.lex.cues
+    verb_end = hit.end if ctx.text.startswith(ctx.lex.object_verbs, hit.start) else None
+    if verb_end is not None:
         found = _objects(ctx, hit.end, hit.sent[1])
         if found:
             return found
@@ -783,8 +817,28 @@ def _recipients(ctx: _Context, hit: _Hit) -> list[_Phrase]:
         return marked
     arrival = _find(ctx, cues["arrival_verbs"], hit.end, hit.sent[1])
     if arrival:
-        return _objects(ctx, arrival[1], hit.sent[1])
-    return []
+        found = _objects(ctx, arrival[1], hit.sent[1])
+        if found:
+            return found
+        verb_end = arrival[1]
+    return _city_after(ctx, hit, verb_end) if verb_end is not None else []
+
+
+def _city_after(ctx: _Context, hit: _Hit, pos: int) -> list[_Phrase]:
+    """A city of ``cities.csv`` written right after a verb (运抵贝尔格莱德, 抵达努尔苏丹): its country.
+
+    Not when the clause names, after its first name, another party (援助B的物资运抵<city>: B
+    receives; that act is told by the aid word)."""
+    found = ctx.lex.city_pattern.search(ctx.text, pos, pos + ctx.lex.cues["object_gap"] + 8)
+    if found is None or len(ctx.lex.titles.sub("", ctx.text[pos:found.start()])) > ctx.lex.cues["object_gap"]:
+        return []
+    if ctx.lex.clause_breaks & set(ctx.text[pos:found.start()]):
+        return []
+    country = ctx.lex.cities[found.group(0)]
+    others = {k for p in ctx.phrases_in(hit.clause[0], hit.start)[1:] for k in p.keys}
+    if others - {country}:
+        return []
+    return [_Phrase(found.start(), found.end(), (country,), "Country")]
 
 
 def _thanker(ctx: _Context, hit: _Hit) -> list[tuple[str, ...]]:
@@ -809,7 +863,8 @@ def _transfer(ctx: _Context, hit: _Hit) -> list[_Draft]:
         recipients = [_home(ctx, hit)]
     block = ctx.block_at(hit.start)
     block_id = block.start if block is not None else -1
-    if not recipients and hit.trigger.shape == "aid" and block_id in ctx.team_recipient:
+    if not recipients and hit.trigger.shape == "aid" and block_id in ctx.team_recipient \
+            and not ctx.lex.speech.search(ctx.text, hit.sent[0], hit.start):
         recipients = [ctx.team_recipient[block_id]]
     if not recipients and hit.trigger.shape == "aid":
         recipients = _thanker(ctx, hit)
@@ -819,6 +874,9 @@ def _transfer(ctx: _Context, hit: _Hit) -> list[_Draft]:
     drafts = []
     for recipient in recipients:
         provider = _provider(ctx, hit, everyone)
+        if _carried(ctx, hit) and block_id in ctx.team_provider:
+            provider = ctx.team_provider[block_id]
+        recipient = _country_of_place(ctx, hit, provider[0], recipient)
         if set(provider) & set(recipient) or _domestic_tour(ctx, hit, provider[0], recipient[0]):
             continue
         start, end = _evidence_range(ctx, hit, hit.end)
@@ -826,7 +884,38 @@ def _transfer(ctx: _Context, hit: _Hit) -> list[_Draft]:
                              provider=provider[0], recipient=recipient[0]))
     if drafts and hit.trigger.shape == "team":
         ctx.team_recipient[block_id] = (drafts[-1].recipient,)
+        ctx.team_provider[block_id] = (drafts[-1].provider,)
     return drafts
+
+
+def _carried(ctx: _Context, hit: _Hit) -> bool:
+    """True for supplies a team carries with it (随机携带…): given by whoever sent the team."""
+    return ctx.lex.cues["carried_word"] in ctx.text[hit.start:hit.end]
+
+
+def _country_of_place(ctx: _Context, hit: _Hit, provider: str, recipient: tuple[str, ...]) -> tuple[str, ...]:
+    """A place a foreign giver's goods or team reach (运抵武汉) stands for its country: the
+    recipient is the country when the place lies in one and the provider is not inside it."""
+    if not ctx.text.startswith(tuple(ctx.lex.cues["arrival_verbs"]), hit.start) and \
+            _find(ctx, ctx.lex.cues["arrival_verbs"], hit.clause[0], hit.clause[1]) is None:
+        return recipient
+    country = _country_above(ctx, recipient[0])
+    if country is None or country == recipient[0] or provider == country or _within(ctx, provider, country):
+        return recipient
+    if ctx.classes.get(recipient[0]) != "GovernmentBody":
+        return recipient
+    return (country,)
+
+
+def _country_above(ctx: _Context, key: str) -> str | None:
+    """The country a key lies in, up its affiliations (武汉市 → 湖北省 → 中国)."""
+    seen = set()
+    while key and key not in seen:
+        if key.startswith(ctx.lex.cues["country_prefix"]):
+            return key
+        seen.add(key)
+        key = ctx.affiliations.get(key)
+    return None
 
 
 def _to_group(ctx: _Context, hit: _Hit) -> bool:
@@ -918,7 +1007,7 @@ def _when(ctx: _Context, hit: _Hit) -> tuple[dt.date | None, bool, dt.date | Non
     if spans:
         span = spans[-1]
         if reference is not None and prefix[span.start:span.end] in cues["anaphoric_days"]:
-            earlier = _date_told_before(ctx, hit, block, reference)
+            earlier = _date_told_before(ctx, hit, block, reference, hit.sent[0] + span.start)
             if earlier is not None:
                 return earlier + (span.date - reference), False, date_end
         return span.date, span.approx, span.end_date or date_end
@@ -931,11 +1020,11 @@ def _when(ctx: _Context, hit: _Hit) -> tuple[dt.date | None, bool, dt.date | Non
     return None, False, None
 
 
-def _date_told_before(ctx: _Context, hit: _Hit, block: Block | None, reference: dt.date) -> dt.date | None:
-    """The last month-day date written before the sentence, which 同日/当天/次日 count from
-    (6月22日，A会见B。同日，C主持…): in a chronicle item, only inside the item (its heading
-    is the day otherwise); elsewhere, within the few paragraphs before."""
-    end = hit.sent[0]
+def _date_told_before(ctx: _Context, hit: _Hit, block: Block | None, reference: dt.date,
+                      end: int) -> dt.date | None:
+    """The last month-day date written before ``end`` (the relative word), which 同日/当天/次日 count
+    from (6月22日，A会见B。同日，C主持…; 3月9日，A捐赠…，物资已于当日运抵): in a chronicle item, only
+    inside the item (its heading is the day otherwise); elsewhere, within the few paragraphs before."""
     start = max(0, end - ctx.lex.cues["anaphora_window"])
     if block is not None and block.kind in ("bullet", "turn"):
         start = max(start, block.start)

@@ -37,6 +37,10 @@ ACTORS = {
     "湖北省": ("gov/hubei", "GovernmentBody"),
     "世界卫生大会": ("org/wha", "InternationalOrganization"),
     "广东省": ("gov/guangdong", "GovernmentBody"),
+    "武汉": ("gov/wuhan", "GovernmentBody"),
+    "挪威红十字会": ("org/挪威红十字会", "Organization"),
+    "中国红十字会": ("org/china-red-cross", "Organization"),
+    "福建省卫生健康委员会": ("gov/福建省卫生健康委员会", "GovernmentBody"),
 }
 DAY = dt.date(2020, 5, 2)
 
@@ -438,3 +442,34 @@ def test_events_summary_of_deliveries_is_not_merged_into_one_dated_delivery():
     events = extract_events(Analysis(document, blocks=blocks, mentions=_mentions(text)), load_catalogue()).events
     assert [(e.cls, e.recipient, e.date) for e in events] == [
         ("Aid", "country/NO", dt.date(2020, 5, 1)), ("Aid", "country/NO", None)]
+
+
+def test_events_carried_supplies_are_given_by_the_team_sender_and_told_once():
+    text = "中国医疗专家组抵达芬兰。专家组由福建省卫生健康委员会选派的专家组成，随机携带了中方捐赠的医疗物资。"
+    events = _events(text, genre="article")
+    assert [(e.cls, e.provider, e.recipient) for e in events] == [
+        ("ExpertTeam", "country/CN", "country/FI"), ("Aid", "country/CN", "country/FI")]
+
+
+def test_events_transcript_speaker_is_not_the_giver():
+    text = "张伟：3月7日，中国红十字会派出的专家团队抵达挪威，随团携带了检测设备。"
+    events = _events(text, genre="transcript")
+    assert [(e.cls, e.provider, e.recipient) for e in events] == [
+        ("ExpertTeam", "org/china-red-cross", "country/NO"), ("Aid", "org/china-red-cross", "country/NO")]
+
+
+def test_events_city_reached_by_a_foreign_giver_stands_for_its_country():
+    events = _events("挪威政府捐赠的一批口罩运抵武汉。")
+    assert [(e.cls, e.provider, e.recipient) for e in events] == [("Aid", "country/NO", "country/CN")]
+
+
+def test_events_city_of_the_city_list_stands_for_its_country():
+    events = _events("第二批中国医疗专家组已于5月1日抵达米兰。", genre="transcript")
+    assert [(e.cls, e.provider, e.recipient, e.date) for e in events] == [
+        ("ExpertTeam", "country/CN", "country/IT", dt.date(2020, 5, 1))]
+
+
+def test_events_same_day_word_counts_from_the_date_of_its_own_sentence():
+    text = "4月28日，中国红十字会向挪威红十字会捐赠了一批口罩，物资已于当日运抵奥斯陆。"
+    events = _events(text, genre="text")
+    assert [(e.cls, e.recipient, e.date) for e in events] == [("Aid", "org/挪威红十字会", dt.date(2020, 4, 28))]
