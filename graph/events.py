@@ -440,9 +440,11 @@ def _hits(ctx: _Context) -> list[_Hit]:
 
 def _only_medium(hit: _Hit, around: list[_Hit], lex: _Lexicon) -> bool:
     """True for a video link that is only how another event of its clause was held
-    (通过视频连线参加…通报会, 在…世界卫生大会视频会议开幕式上致辞)."""
+    (通过视频连线参加…通报会, 在…世界卫生大会视频会议开幕式上致辞), or how a summit of its
+    sentence was held (以视频方式会见…，共同主持…领导人会晤): one meeting, one event."""
     return hit.trigger.cls == "VideoConference" and any(
-        h.clause == hit.clause and h.trigger.cls in lex.cues["medium_of"] for h in around)
+        (h.clause == hit.clause and h.trigger.cls in lex.cues["medium_of"])
+        or (h.sent == hit.sent and h.trigger.cls in lex.cues["medium_of_sentence"]) for h in around)
 
 
 def _planned(ctx: _Context, hit: _Hit) -> bool:
@@ -700,7 +702,9 @@ def _gathering(ctx: _Context, hit: _Hit) -> list[_Draft]:
         scope = (min(block.start, hit.sent[0]), max(block.end, hit.sent[1]))
     named = [p for p in ctx.phrases_in(*scope)
              if hit.sent[0] <= p.start < hit.sent[1] or p.cls != "Person"]
-    keys = _keys([p for p in named if not _source(ctx, p)])
+    parties = [p for p in named if not _source(ctx, p)]
+    keys = _keys([p for p in parties if not _venue(ctx, p)
+                  or any(set(o.keys) & set(p.keys) for o in parties if o is not p)])
     itself = {k for p in named if p.start <= hit.start < p.end for k in p.keys}
     keys = tuple(dict.fromkeys(ctx.affiliations.get(k, k) if k in itself else k for k in keys))
     if len(keys) < ctx.lex.cues["min_parties"].get(hit.trigger.cls, 1):
@@ -709,6 +713,14 @@ def _gathering(ctx: _Context, hit: _Hit) -> list[_Draft]:
         return []
     start, end = _evidence_range(ctx, hit, hit.end)
     return [_Draft(hit.trigger.cls, keys, start, end, requested_by=_requested_by(ctx, hit, ()))]
+
+
+def _venue(ctx: _Context, phrase: _Phrase) -> bool:
+    """True for a place named only as where a gathering is held (…会议在老挝万象举行): not a party."""
+    cues = ctx.lex.cues
+    if not ctx.text[:phrase.start].endswith(cues["venue_marker"]):
+        return False
+    return _find(ctx, cues["venue_verbs"], phrase.end, phrase.end + cues["venue_gap"]) is not None
 
 
 def _attended(ctx: _Context, hit: _Hit) -> bool:
@@ -947,7 +959,8 @@ def _domestic_tour(ctx: _Context, hit: _Hit, provider: str, recipient: str) -> b
 
 
 def _info(ctx: _Context, hit: _Hit) -> list[_Draft]:
-    """``A向B通报疫情信息`` / ``A与B分享…序列`` / ``A收到B通报``: sender and receivers."""
+    """``A向B通报疫情信息`` / ``A与B分享…序列`` / ``A收到B通报``: sender and receivers, one event
+    per group of receivers (向A、B通报: one; 向A以及B通报: two)."""
     cues = ctx.lex.cues
     received = _find(ctx, cues["receive_cues"], hit.clause[0], hit.start)
     if received:
@@ -963,10 +976,19 @@ def _info(ctx: _Context, hit: _Hit) -> list[_Draft]:
                  or _objects(ctx, hit.end, hit.clause[1]))
     sender = _keys(subjects) or (ctx.phrases_in(hit.sent[0], hit.clause[0])[:1] or [None])[0]
     sender = sender.keys if isinstance(sender, _Phrase) else (sender or (cues["default_provider"],))
-    keys = tuple(k for k in _keys(receivers) if k not in sender)
-    if not keys:
-        return []
-    return [_info_draft(ctx, hit, sender, keys)]
+    groups = [tuple(k for k in _keys(group) if k not in sender) for group in _split_groups(ctx, receivers)]
+    return [_info_draft(ctx, hit, sender, group) for group in groups if group]
+
+
+def _split_groups(ctx: _Context, receivers: list[_Phrase]) -> list[list[_Phrase]]:
+    """Receivers in groups: a list (A、B和C) is one group; a split word (A以及B) starts another."""
+    groups: list[list[_Phrase]] = []
+    for phrase in receivers:
+        if not groups or _find(ctx, ctx.lex.cues["info_split"], groups[-1][-1].end, phrase.start):
+            groups.append([phrase])
+        else:
+            groups[-1].append(phrase)
+    return groups
 
 
 def _info_draft(ctx: _Context, hit: _Hit, sender: tuple[str, ...], receivers: tuple[str, ...]) -> _Draft:
@@ -1104,6 +1126,8 @@ def _filed_under(ctx: _Context, hit: _Hit) -> int:
 def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: bool) -> bool:
     """True when two candidates of one document tell the same event.
 
+    A press conference told again without a date in its block, by the same organiser
+    (a transcript host's 欢迎参加X新闻发布会), is the one of the block.
     A gathering told again (``今天举办的新闻发布会``, ``在…峰会上``) shares a
     participant with its first telling; in a chronicle two bullets are two
     gatherings even on one day and with one organiser, while one bullet
@@ -1115,6 +1139,8 @@ def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: 
     if a.cls != b.cls:
         return False
     if a.cls in ("PressConference", "Summit") and same_block and a.date == b.date:
+        return True
+    if a.cls == "PressConference" and same_block and None in (a.date, b.date) and a.participants[:1] == b.participants[:1]:
         return True
     if a.cls in GATHERING_CLASSES and set(a.participants) & set(b.participants):
         if a.date == b.date and a.date is not None:

@@ -473,3 +473,28 @@ def test_events_same_day_word_counts_from_the_date_of_its_own_sentence():
     text = "4月28日，中国红十字会向挪威红十字会捐赠了一批口罩，物资已于当日运抵奥斯陆。"
     events = _events(text, genre="text")
     assert [(e.cls, e.recipient, e.date) for e in events] == [("Aid", "org/挪威红十字会", dt.date(2020, 4, 28))]
+
+
+def test_events_venue_of_a_gathering_is_not_a_party():
+    events = _events("中国—挪威特别外长会议在芬兰赫尔辛基举行。")
+    assert [(e.cls, set(e.participants)) for e in events] == [("Summit", {"country/CN", "country/NO"})]
+
+
+def test_events_host_naming_the_transcript_briefing_is_the_same_briefing():
+    text = "5月2日，国务院新闻办公室举行新闻发布会。\n李明：欢迎参加国务院新闻办公室新闻发布会。"
+    events = _events(text, genre="transcript")
+    assert [(e.cls, e.date) for e in events] == [("PressConference", DAY)]
+
+
+def test_events_summit_held_by_video_is_one_summit():
+    events = _events("张伟以视频方式会见芬兰总统尼尼斯托，共同主持中芬领导人会晤。")
+    assert [e.cls for e in events] == ["Summit"]
+
+
+@pytest.mark.parametrize("text, receivers", [
+    ("中方及时向世界卫生组织以及挪威通报疫情信息。", [("org/who",), ("country/NO",)]),
+    ("中方向芬兰、挪威分享防控方案。", [("country/FI", "country/NO")]),
+])
+def test_events_info_receivers_joined_by_yiji_are_told_separately(text, receivers):
+    events = _events(text)
+    assert [tuple(k for k in e.participants if k != "country/CN") for e in events] == receivers
