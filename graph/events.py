@@ -542,7 +542,8 @@ def _objects(ctx: _Context, pos: int, end: int) -> list[_Phrase]:
             gap = ctx.lex.capital.sub("", gap)
             if gap not in ("、", "和", "及", "与", ""):
                 break
-        elif len(ctx.lex.titles.sub("", gap)) > ctx.lex.cues["object_gap"] or ctx.lex.clause_breaks & set(gap):
+        elif len(ctx.lex.titles.sub("", re.sub(ctx.lex.cues["object_gap_words"], "", gap))) > ctx.lex.cues["object_gap"] \
+                or ctx.lex.clause_breaks & set(gap):
             break
         found.append(phrase)
     return _absorb_offices(ctx, found)
@@ -659,13 +660,29 @@ def _message(ctx: _Context, hit: _Hit) -> list[_Draft]:
     if not sender or not recipients:
         return []
     groups = [[r] for r in recipients] if _each_message(ctx, hit, recipients) else [recipients]
+    senders = _each_sender(ctx, hit) if len(groups) == 1 else []
     drafts = []
-    for group in groups:
-        start, end = _evidence_range(ctx, hit, max(hit.end, group[-1].end))
-        keys = _keys(group)
-        drafts.append(_Draft(hit.trigger.cls, _keys_of(sender, keys), start, end,
-                             provider=sender[0], recipient=keys[0]))
+    for one in senders or [sender]:
+        for group in groups:
+            start, end = _evidence_range(ctx, hit, max(hit.end, group[-1].end))
+            keys = _keys(group)
+            drafts.append(_Draft(hit.trigger.cls, _keys_of(one, keys), start, end,
+                                 provider=one[0], recipient=keys[0]))
     return drafts
+
+
+def _each_sender(ctx: _Context, hit: _Hit) -> list[tuple[str, ...]]:
+    """Several persons listed before 分别 who each sent a message to one recipient
+    (A、B分别致电C): their keys, one sender each; none when fewer than two are listed."""
+    cues = ctx.lex.cues
+    each = _find(ctx, [cues["each_cue"]], hit.clause[0], hit.start)
+    if each is None:
+        return []
+    listed = ctx.phrases_in(hit.clause[0], each[0])
+    if len(listed) < 2 or any(p.cls != "Person" for p in listed):
+        return []
+    joined = all(ctx.text[a.end:b.start] in ("、", "和", "及", "与") for a, b in zip(listed, listed[1:]))
+    return [p.keys for p in listed] if joined else []
 
 
 def _source(ctx: _Context, phrase: _Phrase) -> bool:

@@ -498,3 +498,19 @@ def test_events_summit_held_by_video_is_one_summit():
 def test_events_info_receivers_joined_by_yiji_are_told_separately(text, receivers):
     events = _events(text)
     assert [tuple(k for k in e.participants if k != "country/CN") for e in events] == receivers
+
+
+def test_events_several_senders_each_send_one_message():
+    events = _events("芬兰总统尼尼斯托、挪威首相索尔贝格分别致电国家主席张伟。")
+    assert [(e.provider, e.recipient) for e in events] == [
+        ("person/尼尼斯托", "person/张伟"), ("person/索尔贝格", "person/张伟")]
+
+
+def test_events_meeting_with_a_visitor_who_came_specially():
+    events = _events("张伟在北京会见专程来华的芬兰总统尼尼斯托。")
+    assert [(e.cls, e.participants) for e in events] == [("Meeting", ("person/张伟", "person/尼尼斯托"))]
+
+
+def test_events_gift_is_aid():
+    events = _events("挪威人民向中国人民赠送一批口罩。")
+    assert [(e.cls, e.provider, e.recipient) for e in events] == [("Aid", "country/NO", "country/CN")]
