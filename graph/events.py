@@ -260,6 +260,7 @@ class _Context:
     last_subject: tuple[str, ...] = ()
     team_recipient: dict[int, tuple[str, ...]] = field(default_factory=dict)
     team_provider: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    team_when: dict[int, tuple] = field(default_factory=dict)
     block_cache: dict[int, Block | None] = field(default_factory=dict)
 
     @property
@@ -917,6 +918,22 @@ def _transfer(ctx: _Context, hit: _Hit) -> list[_Draft]:
     return drafts
 
 
+def _block_id(ctx: _Context, hit: _Hit) -> int:
+    """The start of the innermost block holding the trigger (-1: none)."""
+    block = ctx.block_at(hit.start)
+    return block.start if block is not None else -1
+
+
+def _carried_date(ctx: _Context, hit: _Hit, when: tuple[dt.date | None, bool, dt.date | None]
+                  ) -> tuple[dt.date | None, bool, dt.date | None]:
+    """Supplies a team carries (随机携带…) arrive with it: without a date of their own, the team's."""
+    if when[0] is not None or hit.trigger.shape != "aid":
+        return when
+    if ctx.lex.cues["carried_word"] not in ctx.text[hit.clause[0]:hit.end]:
+        return when
+    return ctx.team_when.get(_block_id(ctx, hit), when)
+
+
 def _carried(ctx: _Context, hit: _Hit) -> bool:
     """True for supplies a team carries with it (随机携带…): given by whoever sent the team."""
     return ctx.lex.cues["carried_word"] in ctx.text[hit.start:hit.end]
@@ -1272,8 +1289,10 @@ def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
         drafts = SHAPES[hit.trigger.shape](ctx, hit)
         if not drafts:
             continue
-        when = _when(ctx, hit)
-        summary = _counted(ctx, hit)
+        when = _carried_date(ctx, hit, _when(ctx, hit))
+        summary = _counted(ctx, hit) or (hit.trigger.shape in ("aid", "team") and len(drafts) >= lex.cues["summary_list"])
+        if hit.trigger.shape == "team":
+            ctx.team_when[_block_id(ctx, hit)] = when
         for draft in drafts:
             told.append((_candidate(ctx, draft, when), _filed_under(ctx, hit), summary))
         if hit.trigger.shape in ("bilateral", "message"):

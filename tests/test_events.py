@@ -514,3 +514,14 @@ def test_events_meeting_with_a_visitor_who_came_specially():
 def test_events_gift_is_aid():
     events = _events("挪威人民向中国人民赠送一批口罩。")
     assert [(e.cls, e.provider, e.recipient) for e in events] == [("Aid", "country/NO", "country/CN")]
+
+
+def test_events_carried_supplies_take_the_team_date_and_a_list_of_teams_is_a_summary():
+    text = "中方已向芬兰、挪威、丹麦派出医疗专家组。\n中国医疗专家组5月1日抵达芬兰，随机携带了一批口罩。\n此前，中方已向芬兰援助了两批物资。"
+    document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(date=DAY, genre="article"))
+    blocks = (Block("paragraph", 0, 21), Block("paragraph", 22, 47), Block("paragraph", 48, len(text)))
+    events = extract_events(Analysis(document, blocks=blocks, mentions=_mentions(text)), load_catalogue()).events
+    assert [(e.cls, e.recipient, e.date) for e in events] == [
+        ("ExpertTeam", "country/FI", None), ("ExpertTeam", "country/NO", None), ("ExpertTeam", "country/DK", None),
+        ("ExpertTeam", "country/FI", dt.date(2020, 5, 1)), ("Aid", "country/FI", dt.date(2020, 5, 1)),
+        ("Aid", "country/FI", None)]
