@@ -582,28 +582,32 @@ def _previous_sentence_subject(text: _Text, cues: Cues, before: int, block_start
     return None
 
 
-def _clause_start(s: str, at: int, floor: int) -> int:
-    """The start of the clause holding ``at`` (not before ``floor``)."""
+def _back_to(s: str, at: int, floor: int, stops: str) -> int:
+    """Where the unit holding ``at`` begins: after the last of ``stops`` before it (not before ``floor``)."""
     pos = at
-    while pos > floor and s[pos - 1] not in CLAUSE_END:
+    while pos > floor and s[pos - 1] not in stops:
         pos -= 1
     return pos
 
 
-def _clause_end(s: str, at: int, ceiling: int) -> int:
-    """The end of the clause holding ``at`` (not after ``ceiling``)."""
+def _forward_to(s: str, at: int, ceiling: int, stops: str) -> int:
+    """Where the unit holding ``at`` ends: at the first of ``stops`` from it (not after ``ceiling``)."""
     pos = at
-    while pos < ceiling and s[pos] not in CLAUSE_END:
+    while pos < ceiling and s[pos] not in stops:
         pos += 1
     return pos
 
 
+def _clause_start(s: str, at: int, floor: int) -> int:
+    return _back_to(s, at, floor, CLAUSE_END)
+
+
+def _clause_end(s: str, at: int, ceiling: int) -> int:
+    return _forward_to(s, at, ceiling, CLAUSE_END)
+
+
 def _sentence_start(s: str, at: int, floor: int) -> int:
-    """The start of the sentence holding ``at`` (not before ``floor``)."""
-    pos = at
-    while pos > floor and s[pos - 1] not in SENTENCE_END:
-        pos -= 1
-    return pos
+    return _back_to(s, at, floor, SENTENCE_END)
 
 
 def _starts_with(s: str, words: tuple[str, ...]) -> str | None:
@@ -671,11 +675,7 @@ def _inside_words(text: _Text, block: Block) -> bool:
 
 
 def _sentence_end(s: str, at: int) -> int:
-    """The end of the sentence holding ``at``."""
-    pos = at
-    while pos < len(s) and s[pos] not in SENTENCE_END:
-        pos += 1
-    return pos
+    return _forward_to(s, at, len(s), SENTENCE_END)
 
 
 def _clause_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[StatementCandidate]:
