@@ -262,6 +262,7 @@ class _Context:
     team_provider: dict[int, tuple[str, ...]] = field(default_factory=dict)
     team_when: dict[int, tuple] = field(default_factory=dict)
     block_cache: dict[int, Block | None] = field(default_factory=dict)
+    gatherings: list[int] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -718,6 +719,7 @@ def _gathering(ctx: _Context, hit: _Hit) -> list[_Draft]:
     if (hit.trigger.cls in ("VideoConference", "Summit") and block is not None and block.kind == "bullet"
             and _find(ctx, ctx.lex.cues["group_words"], hit.sent[0], hit.end)):
         scope = (min(block.start, hit.sent[0]), max(block.end, hit.sent[1]))
+    scope = _own_stretch(ctx, hit, scope)
     named = [p for p in ctx.phrases_in(*scope)
              if hit.sent[0] <= p.start < hit.sent[1] or p.cls != "Person"]
     parties = [p for p in named if not _source(ctx, p)]
@@ -731,6 +733,22 @@ def _gathering(ctx: _Context, hit: _Hit) -> list[_Draft]:
         return []
     start, end = _evidence_range(ctx, hit, hit.end)
     return [_Draft(hit.trigger.cls, keys, start, end, requested_by=_requested_by(ctx, hit, ()))]
+
+
+def _own_stretch(ctx: _Context, hit: _Hit, scope: tuple[int, int]) -> tuple[int, int]:
+    """The part of ``scope`` that speaks of this gathering when its sentence tells others in
+    other clauses (A-B会议在X举行，C、D、E举行了…会议): from the end of the clause of the
+    gathering before it to the start of the clause of the gathering after it."""
+    start, end = scope
+    for pos in ctx.gatherings:
+        if not hit.sent[0] <= pos < hit.sent[1]:
+            continue
+        clause = ctx.clause_at(pos, hit.sent)
+        if clause[1] <= hit.clause[0]:
+            start = max(start, clause[1] + 1)
+        elif clause[0] >= hit.clause[1]:
+            end = min(end, clause[0])
+    return start, end
 
 
 def _venue(ctx: _Context, phrase: _Phrase) -> bool:
@@ -1185,18 +1203,29 @@ def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: 
     return dates_agree and set(a.participants) == set(b.participants) and a.provider == b.provider
 
 
-def _merge(told: list[tuple[EventCandidate, int, bool]], dated_blocks: bool) -> list[EventCandidate]:
-    """Keep the first telling of each event in the document (``told``: candidate, its block, and
-    whether it sums up several acts).
+def _other_parties(a: EventCandidate, b: EventCandidate) -> bool:
+    """True for two multilateral gatherings of one sentence that each name two or more parties,
+    neither list holding the other (A-B会议…，C、D、E举行了…会议): two gatherings, not one retold."""
+    if a.cls not in GATHERING_CLASSES or min(len(a.participants), len(b.participants)) < 2:
+        return False
+    first, second = set(a.participants), set(b.participants)
+    return not (first <= second or second <= first)
+
+
+def _merge(told: list[tuple[EventCandidate, int, bool, int]], dated_blocks: bool) -> list[EventCandidate]:
+    """Keep the first telling of each event in the document (``told``: candidate, its block,
+    whether it sums up several acts, and the start of its sentence).
 
     A gathering told again adds the parties the retelling names. A summary
     (已向B提供了多批物资) is not a retelling of one dated act to the same side.
     """
     kept = _Kept()
-    for candidate, block, summary in told:
+    for candidate, block, summary, sentence in told:
         for entry in kept.comparable(candidate, block):
             first, first_block, order = entry
             if summary != kept.summary[order] and candidate.date != first.date:
+                continue
+            if sentence == kept.sentence[order] and _other_parties(candidate, first):
                 continue
             if _same(candidate, first, block == first_block, dated_blocks):
                 if first.cls in GATHERING_CLASSES:
@@ -1207,7 +1236,7 @@ def _merge(told: list[tuple[EventCandidate, int, bool]], dated_blocks: bool) -> 
                     entry[0] = replace(candidate, participants=first.participants)
                 break
         else:
-            kept.add(candidate, block, summary)
+            kept.add(candidate, block, summary, sentence)
     return [candidate for candidate, _, _ in kept.entries]
 
 
@@ -1223,6 +1252,7 @@ class _Kept:
     def __init__(self) -> None:
         self.entries: list[list] = []
         self.summary: list[bool] = []
+        self.sentence: list[int] = []
         self._by: dict[tuple, list[list]] = {}
         self._filed: dict[int, set[tuple]] = {}
 
@@ -1231,11 +1261,12 @@ class _Kept:
         found = {id(entry): entry for key in _merge_keys(candidate, block) for entry in self._by.get(key, ())}
         return sorted(found.values(), key=lambda entry: entry[2])
 
-    def add(self, candidate: EventCandidate, block: int, summary: bool = False) -> None:
-        """Keep a new event (``summary``: it sums up several acts)."""
+    def add(self, candidate: EventCandidate, block: int, summary: bool = False, sentence: int = -1) -> None:
+        """Keep a new event (``summary``: it sums up several acts; ``sentence``: where its sentence starts)."""
         entry = [candidate, block, len(self.entries)]
         self.entries.append(entry)
         self.summary.append(summary)
+        self.sentence.append(sentence)
         self.index(entry)
 
     def index(self, entry: list) -> None:
@@ -1283,7 +1314,9 @@ def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     lex = _lexicon(catalogue)
     ctx = _context(analysis, lex, catalogue)
     told = []
-    for hit in _hits(ctx):
+    hits = _hits(ctx)
+    ctx.gatherings = [h.start for h in hits if h.trigger.cls in GATHERING_CLASSES]
+    for hit in hits:
         if _planned(ctx, hit) or (hit.trigger.shape == "bilateral" and _counted(ctx, hit)):
             continue
         drafts = SHAPES[hit.trigger.shape](ctx, hit)
@@ -1294,7 +1327,7 @@ def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
         if hit.trigger.shape == "team":
             ctx.team_when[_block_id(ctx, hit)] = when
         for draft in drafts:
-            told.append((_candidate(ctx, draft, when), _filed_under(ctx, hit), summary))
+            told.append((_candidate(ctx, draft, when), _filed_under(ctx, hit), summary, hit.sent[0]))
         if hit.trigger.shape in ("bilateral", "message"):
             ctx.last_subject = drafts[0].participants[:1]
     dated_blocks = analysis.document.meta.genre in lex.cues["block_dated_genres"]

@@ -525,3 +525,10 @@ def test_events_carried_supplies_take_the_team_date_and_a_list_of_teams_is_a_sum
         ("ExpertTeam", "country/FI", None), ("ExpertTeam", "country/NO", None), ("ExpertTeam", "country/DK", None),
         ("ExpertTeam", "country/FI", dt.date(2020, 5, 1)), ("Aid", "country/FI", dt.date(2020, 5, 1)),
         ("Aid", "country/FI", None)]
+
+
+def test_events_two_gatherings_of_one_sentence_keep_their_own_parties():
+    text = "中国－芬兰特别外长会议在北京举行，挪威、丹麦、新西兰举行了特别外长视频会议。"
+    events = _events(text, genre="article", date=None)
+    assert [(e.cls, set(e.participants)) for e in events] == [
+        ("Summit", {"country/CN", "country/FI"}), ("Summit", {"country/NO", "country/DK", "country/NZ"})]
