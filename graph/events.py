@@ -1025,11 +1025,21 @@ def _info(ctx: _Context, hit: _Hit) -> list[_Draft]:
     start = subjects[-1].end if subjects else hit.clause[0]
     receivers = (_after_marker(ctx, cues["to_markers"] + cues["with_connectors"], start, hit)
                  or _after_marker(ctx, cues["to_markers"], start, hit)
-                 or _objects(ctx, hit.end, hit.clause[1]))
+                 or _received_object(ctx, hit))
     sender = _keys(subjects) or (ctx.phrases_in(hit.sent[0], hit.clause[0])[:1] or [None])[0]
     sender = sender.keys if isinstance(sender, _Phrase) else (sender or (cues["default_provider"],))
     groups = [tuple(k for k in _keys(group) if k not in sender) for group in _split_groups(ctx, receivers)]
     return [_info_draft(ctx, hit, sender, group) for group in groups if group]
+
+
+def _received_object(ctx: _Context, hit: _Hit) -> list[_Phrase]:
+    """The names right after a trigger whose object is the receiver (通报世卫组织, 分享给B);
+    after 分享/共享 the object is what is shared (分享中国的经验), not who receives it."""
+    cues = ctx.lex.cues
+    if (ctx.text.startswith(tuple(cues["content_object_verbs"]), hit.start)
+            and not ctx.text.startswith(tuple(cues["object_verbs"]), hit.start)):
+        return []
+    return _objects(ctx, hit.end, hit.clause[1])
 
 
 def _split_groups(ctx: _Context, receivers: list[_Phrase]) -> list[list[_Phrase]]:

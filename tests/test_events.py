@@ -532,3 +532,9 @@ def test_events_two_gatherings_of_one_sentence_keep_their_own_parties():
     events = _events(text, genre="article", date=None)
     assert [(e.cls, set(e.participants)) for e in events] == [
         ("Summit", {"country/CN", "country/FI"}), ("Summit", {"country/NO", "country/DK", "country/NZ"})]
+
+
+def test_events_what_is_shared_is_not_the_receiver():
+    assert _events("新华社开设专栏，和各方分享中国的防控经验和信息。", genre="article", date=None) == ()
+    (event,) = _events("国家卫生健康委将最新诊疗方案信息通报世界卫生组织。")
+    assert (event.cls, event.participants) == ("InfoSharing", ("gov/nhc", "org/who"))
