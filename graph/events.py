@@ -263,6 +263,7 @@ class _Context:
     team_when: dict[int, tuple] = field(default_factory=dict)
     block_cache: dict[int, Block | None] = field(default_factory=dict)
     gatherings: list[int] = field(default_factory=list)
+    podium: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -778,6 +779,11 @@ def _press(ctx: _Context, hit: _Hit) -> list[_Draft]:
     guests = []
     if _find(ctx, ctx.lex.cues["guest_cues"], hit.end, hit.sent[1]):
         guests = ctx.phrases_in(hit.clause[1], hit.sent[1])
+        host = _host(ctx, hit)
+        if host and any(p.cls == "Person" for p in guests):
+            podium = _keys(host + [p for p in guests if p.cls == "Person"])
+            ctx.podium.update({k: podium for k in _keys(organisers)})
+            organisers, guests = host, [p for p in guests if p.cls == "Person"]
     elif ctx.text.startswith(ctx.lex.cues["press_on"], hit.end) and hit.clause[1] < hit.sent[1]:
         speaker = ctx.phrases_in(hit.clause[1], ctx.clause_at(hit.clause[1] + 1, hit.sent)[1])[:1]
         guests = [p for p in speaker if p.cls == "Person"]
@@ -787,8 +793,19 @@ def _press(ctx: _Context, hit: _Hit) -> list[_Draft]:
     keys = _keys(organisers + guests) or _keys(ctx.phrases_in(hit.sent[0], hit.clause[0])[:1])
     if not keys:
         return []
+    keys = ctx.podium.get(keys[0], keys) if len(keys) == 1 else keys
     start, end = _evidence_range(ctx, hit, hit.end)
     return [_Draft(hit.trigger.cls, keys, start, end)]
+
+
+def _host(ctx: _Context, hit: _Hit) -> list[_Phrase]:
+    """The speaker of the first transcript turn after an opening announcement
+    (X举行新闻发布会，请A、B…; then ``主持人:`` opens): the host on the podium with the guests."""
+    turn = next((b for b in ctx.blocks if b.kind == "turn" and b.start > hit.start and b.speaker), None)
+    if turn is None:
+        return []
+    named = ctx.phrases_in(turn.start - len(turn.speaker) - 3, turn.start)
+    return [p for p in named if p.cls == "Person"][-1:]
 
 
 def _next_opening(ctx: _Context, hit: _Hit) -> list[_Phrase]:

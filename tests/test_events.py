@@ -538,3 +538,17 @@ def test_events_what_is_shared_is_not_the_receiver():
     assert _events("新华社开设专栏，和各方分享中国的防控经验和信息。", genre="article", date=None) == ()
     (event,) = _events("国家卫生健康委将最新诊疗方案信息通报世界卫生组织。")
     assert (event.cls, event.participants) == ("InfoSharing", ("gov/nhc", "org/who"))
+
+
+def test_events_transcript_briefing_is_the_host_and_the_guests():
+    opening = "国务院新闻办公室于2020年5月2日举行新闻发布会，请卫生部部长王五介绍情况。\n"
+    turn = "李明:\n欢迎参加国务院新闻办公室新闻发布会。\n"
+    text = opening + turn
+    host = text.index("李明")
+    document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(date=DAY, genre="transcript"))
+    blocks = (Block("paragraph", 0, len(opening), date=DAY),
+              Block("turn", host + 4, len(text), date=DAY, speaker="李明"))
+    analysis = extract_events(Analysis(document=document, blocks=blocks, mentions=_mentions(text)),
+                              load_catalogue())
+    assert [(e.cls, e.participants, e.date) for e in analysis.events] == [
+        ("PressConference", ("person/李明", "person/王五"), DAY)]
