@@ -72,6 +72,7 @@ def test_actors_joint_forms(catalogue, text, expected):
     ("西班牙国王费利佩六世同习近平通电话。", "费利佩六世", "国王", "country/ES"),
     ("世界卫生组织总干事谭德塞说，这是正确的。", "谭德塞", "总干事", "org/who"),
     ("国家卫生健康委主任马晓伟介绍情况。", "马晓伟", "主任", "gov/nhc"),
+    ("外交部部长助理张明会见各国使节。", "张明", "部长助理", "gov/mfa"),
 ])
 def test_actors_titled_discovery(catalogue, text, name, role, affiliation):
     result = analyse(text, catalogue)
