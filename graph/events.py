@@ -262,7 +262,7 @@ class _Context:
     team_provider: dict[int, tuple[str, ...]] = field(default_factory=dict)
     team_when: dict[int, tuple] = field(default_factory=dict)
     block_cache: dict[int, Block | None] = field(default_factory=dict)
-    gatherings: list[int] = field(default_factory=list)
+    triggers: list[int] = field(default_factory=list)
     podium: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
@@ -703,7 +703,8 @@ def _each_message(ctx: _Context, hit: _Hit, recipients: list[_Phrase]) -> bool:
 
 
 def _gathering(ctx: _Context, hit: _Hit) -> list[_Draft]:
-    """``中日韩举行…视频会议`` / ``…特别峰会``: every party named (``分别`` pairs sides).
+    """``中日韩举行…视频会议`` / ``…特别峰会``: every party named (``分别`` pairs sides, and so does a
+    count of gatherings: A同B、C举行了20场视频会议 are meetings with B and with C).
 
     A gathering that is itself a named actor (世界卫生大会, an organ of the 世界卫生组织) has
     the organisation it belongs to as its party.
@@ -711,7 +712,8 @@ def _gathering(ctx: _Context, hit: _Hit) -> list[_Draft]:
     A chronicle item that names the parties as a group (同17个中东欧国家…举行视频会议)
     lists them in its next sentences, so the whole item is read.
     """
-    if ctx.lex.cues["each_cue"] in ctx.text[hit.clause[0]:hit.start]:
+    before = ctx.text[hit.clause[0]:hit.start]
+    if ctx.lex.cues["each_cue"] in before or re.search(ctx.lex.cues["gatherings_counted"], before):
         drafts = _bilateral(ctx, hit)
         if drafts:
             return drafts
@@ -737,11 +739,11 @@ def _gathering(ctx: _Context, hit: _Hit) -> list[_Draft]:
 
 
 def _own_stretch(ctx: _Context, hit: _Hit, scope: tuple[int, int]) -> tuple[int, int]:
-    """The part of ``scope`` that speaks of this gathering when its sentence tells others in
-    other clauses (A-B会议在X举行，C、D、E举行了…会议): from the end of the clause of the
-    gathering before it to the start of the clause of the gathering after it."""
+    """The part of ``scope`` that speaks of this gathering when its sentence tells other events in
+    other clauses (A-B会议在X举行，C、D、E举行了…会议; 与多国举行视频会议，向A、B派遣专家组): from the
+    end of the clause of the event before it to the start of the clause of the event after it."""
     start, end = scope
-    for pos in ctx.gatherings:
+    for pos in ctx.triggers:
         if not hit.sent[0] <= pos < hit.sent[1]:
             continue
         clause = ctx.clause_at(pos, hit.sent)
@@ -1342,7 +1344,7 @@ def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     ctx = _context(analysis, lex, catalogue)
     told = []
     hits = _hits(ctx)
-    ctx.gatherings = [h.start for h in hits if h.trigger.cls in GATHERING_CLASSES]
+    ctx.triggers = [h.start for h in hits]
     for hit in hits:
         if _planned(ctx, hit) or (hit.trigger.shape == "bilateral" and _counted(ctx, hit)):
             continue

@@ -552,3 +552,15 @@ def test_events_transcript_briefing_is_the_host_and_the_guests():
                               load_catalogue())
     assert [(e.cls, e.participants, e.date) for e in analysis.events] == [
         ("PressConference", ("person/李明", "person/王五"), DAY)]
+
+
+def test_events_gathering_does_not_take_parties_of_another_event_clause():
+    events = _events("中国与多国举行卫生专家视频会议，向芬兰、挪威派遣医疗专家组。", genre="article", date=None)
+    assert "VideoConference" not in [e.cls for e in events]
+
+
+def test_events_counted_gatherings_are_one_per_counterpart():
+    events = _events("中国已经同世界卫生组织、芬兰、挪威举行了近20场专家视频会议。", genre="article", date=None)
+    assert [(e.cls, e.participants) for e in events] == [
+        ("VideoConference", ("country/CN", "org/who")), ("VideoConference", ("country/CN", "country/FI")),
+        ("VideoConference", ("country/CN", "country/NO"))]
