@@ -29,7 +29,7 @@ PARALLEL_MIN_FILES = 8
 class BuildReport:
     """What a build did, for the command line and for notebooks."""
 
-    graph_path: Path
+    graph_path: Path | None
     resolved: Resolved
     triples: int
     skipped: list[Skipped] = field(default_factory=list)
@@ -47,7 +47,8 @@ class BuildReport:
             f"events: {_tally(self.resolved.events)}",
             f"statements: {len(self.resolved.statements)}",
             f"triples: {self.triples}",
-            f"wrote: {self.graph_path}" + "".join(f", {p}" for p in self.extra_outputs),
+            (f"wrote: {self.graph_path}" + "".join(f", {p}" for p in self.extra_outputs)
+             if self.graph_path else "wrote: nothing (no readable document; earlier output left as it was)"),
         ]
         lines += [f"skipped: {s.path}: {s.reason}" for s in self.skipped]
         return "\n".join(lines)
@@ -131,10 +132,14 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
     With ``network``, also ``outdir/network.html``, the interactive view that
     reads the graph just written (so it shows exactly what a user loads).
     ``jobs`` worker processes analyse the documents (default: one per core).
+    When no document could be read nothing is written, so a mistyped path
+    never replaces a good graph with an empty one.
     """
     catalogue = catalogue or load_catalogue()
     analyses, skipped = analyse_files(paths, catalogue, progress, jobs)
     resolved = resolve.resolve(analyses, catalogue)
+    if not analyses:
+        return BuildReport(None, resolved, 0, skipped)
     triples = emit.emit(resolved)
     graph_path = write_atomic(Path(outdir) / "graph.ttl", emit.to_turtle(triples))
     report = BuildReport(graph_path, resolved, len(triples), skipped)

@@ -64,3 +64,12 @@ def test_pipeline_seed_graph_is_deterministic_exact_and_parseable(seeds_dir, see
         assert raw[start:end] == str(g.value(ev, JISHI.quote))
         checked += 1
     assert checked > 500
+
+
+def test_pipeline_without_readable_documents_keeps_earlier_output(tmp_path, data_dir):
+    (tmp_path / "graph.ttl").write_text("# 上次的图\n", encoding="utf-8")
+    report = build([data_dir / "empty.txt", tmp_path / "nothere"], tmp_path, network=False)
+    assert report.documents == 0 and report.graph_path is None
+    assert (tmp_path / "graph.ttl").read_text(encoding="utf-8") == "# 上次的图\n"
+    assert "no such file or folder" in report.summary()
+    assert "wrote: nothing" in report.summary()
