@@ -75,7 +75,10 @@ def _analyse_path(path: Path, catalogue: Catalogue) -> Analysis | Skipped:
         document = read.read_document(path)
     except read.UnreadableDocument as exc:
         return Skipped(str(path), exc.reason)
-    return analyse(document, catalogue)
+    try:
+        return analyse(document, catalogue)
+    except Exception as exc:  # a fault on one document must not cost the rest of the corpus
+        return Skipped(str(path), f"could not be analysed ({type(exc).__name__}: {exc}); please report it")
 
 
 _worker_catalogue: Catalogue | None = None

@@ -73,3 +73,20 @@ def test_pipeline_without_readable_documents_keeps_earlier_output(tmp_path, data
     assert (tmp_path / "graph.ttl").read_text(encoding="utf-8") == "# 上次的图\n"
     assert "no such file or folder" in report.summary()
     assert "wrote: nothing" in report.summary()
+
+
+def test_pipeline_fault_in_one_document_skips_only_that_document(tmp_path, data_dir, monkeypatch):
+    from graph import pipeline
+
+    real = pipeline.analyse
+
+    def faulty(document, catalogue):
+        if document.id == "gbk.txt":
+            raise ValueError("坏数据")
+        return real(document, catalogue)
+
+    monkeypatch.setattr(pipeline, "analyse", faulty)
+    report = build([data_dir / "gbk.txt", data_dir / "big5.txt"], tmp_path, network=False, jobs=1)
+    assert report.documents == 1
+    assert [s.path.rsplit("/", 1)[-1] for s in report.skipped] == ["gbk.txt"]
+    assert "ValueError: 坏数据" in report.skipped[0].reason
