@@ -262,7 +262,7 @@ class _Context:
     team_provider: dict[int, tuple[str, ...]] = field(default_factory=dict)
     team_when: dict[int, tuple] = field(default_factory=dict)
     block_cache: dict[int, Block | None] = field(default_factory=dict)
-    triggers: list[int] = field(default_factory=list)
+    triggers: list[tuple[int, str]] = field(default_factory=list)
     podium: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
@@ -486,6 +486,16 @@ def _only_thanked(ctx: _Context, hit: _Hit) -> bool:
 def _counted(ctx: _Context, hit: _Hit) -> bool:
     """True when the clause counts acts (26次通电话, 多次通话, 多批物资): a summary, not one event."""
     return bool(ctx.lex.summary.search(ctx.text, hit.clause[0], hit.clause[1]))
+
+
+def _team_purpose(ctx: _Context, hit: _Hit) -> bool:
+    """True for an aid word closing a clause that tells a team setting out (派出医疗队前往B援助):
+    it says what the team went for; the team is the event, not a separate delivery."""
+    if hit.trigger.cls != "Aid" or ctx.text[hit.start:hit.end] not in ctx.lex.cues["team_purpose"]:
+        return False
+    if ctx.text[hit.end:hit.clause[1]].strip(EVIDENCE_TRIM):
+        return False
+    return any(cls == "ExpertTeam" and hit.clause[0] <= pos < hit.start for pos, cls in ctx.triggers)
 
 
 def _modal_jiang(before: str, trigger: str, cues: dict) -> bool:
@@ -743,7 +753,7 @@ def _own_stretch(ctx: _Context, hit: _Hit, scope: tuple[int, int]) -> tuple[int,
     other clauses (A-B会议在X举行，C、D、E举行了…会议; 与多国举行视频会议，向A、B派遣专家组): from the
     end of the clause of the event before it to the start of the clause of the event after it."""
     start, end = scope
-    for pos in ctx.triggers:
+    for pos, _ in ctx.triggers:
         if not hit.sent[0] <= pos < hit.sent[1]:
             continue
         clause = ctx.clause_at(pos, hit.sent)
@@ -1344,9 +1354,9 @@ def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     ctx = _context(analysis, lex, catalogue)
     told = []
     hits = _hits(ctx)
-    ctx.triggers = [h.start for h in hits]
+    ctx.triggers = [(h.start, h.trigger.cls) for h in hits]
     for hit in hits:
-        if _planned(ctx, hit) or (hit.trigger.shape == "bilateral" and _counted(ctx, hit)):
+        if _planned(ctx, hit) or (hit.trigger.shape == "bilateral" and _counted(ctx, hit)) or _team_purpose(ctx, hit):
             continue
         drafts = SHAPES[hit.trigger.shape](ctx, hit)
         if not drafts:

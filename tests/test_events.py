@@ -564,3 +564,11 @@ def test_events_counted_gatherings_are_one_per_counterpart():
     assert [(e.cls, e.participants) for e in events] == [
         ("VideoConference", ("country/CN", "org/who")), ("VideoConference", ("country/CN", "country/FI")),
         ("VideoConference", ("country/CN", "country/NO"))]
+
+
+@pytest.mark.parametrize("text, classes", [
+    ("挪威派出医疗专家团队前往芬兰援助。", ["ExpertTeam"]),
+    ("挪威派遣的医疗专家组和挪方援助的物资运抵芬兰。", ["ExpertTeam", "Aid"]),
+])
+def test_events_aid_closing_a_team_clause_is_its_purpose(text, classes):
+    assert sorted(e.cls for e in _events(text)) == sorted(classes)
