@@ -460,9 +460,18 @@ def _planned(ctx: _Context, hit: _Hit) -> bool:
         return True
     if ctx.lex.not_after.search(ctx.text, hit.end, hit.clause[1]):
         return True
-    if _asked(ctx, hit) or _only_thanked(ctx, hit):
+    if _asked(ctx, hit) or _only_thanked(ctx, hit) or _wish_carried(ctx, hit):
         return True
     return _modal_jiang(ctx.text[hit.clause[0]:hit.start], ctx.text[hit.start:hit.end], cues)
+
+
+def _wish_carried(ctx: _Context, hit: _Hit) -> bool:
+    """True when a clause without a subject of its own goes on with a wish or plan of an
+    earlier clause (中方愿在…的同时，同A分享信息): the act is offered, not told as done."""
+    if _subjects(ctx, hit) or _find(ctx, ctx.lex.cues["wish_carried"], hit.sent[0], hit.clause[0]) is None:
+        return False
+    return not ctx.phrases_in(hit.clause[0], hit.start) or ctx.text[hit.clause[0]:hit.start].lstrip(
+        EVIDENCE_TRIM).startswith(tuple(ctx.lex.cues["to_markers"] + ctx.lex.cues["with_connectors"]))
 
 
 def _asked(ctx: _Context, hit: _Hit) -> bool:

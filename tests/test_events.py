@@ -572,3 +572,11 @@ def test_events_counted_gatherings_are_one_per_counterpart():
 ])
 def test_events_aid_closing_a_team_clause_is_its_purpose(text, classes):
     assert sorted(e.cls for e in _events(text)) == sorted(classes)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("中方愿在做好自身防控的同时，同芬兰和挪威分享疫情信息。", []),
+    ("挪威红十字会派出的志愿专家团队抵达芬兰，随团携带了检测设备和医疗物资。", ["ExpertTeam", "Aid"]),
+])
+def test_events_wish_of_an_earlier_clause_carries_over(text, expected):
+    assert sorted(e.cls for e in _events(text)) == sorted(expected)
