@@ -840,7 +840,7 @@ def _next_opening(ctx: _Context, hit: _Hit) -> list[_Phrase]:
 
 
 def _provider(ctx: _Context, hit: _Hit, recipients: tuple[str, ...]) -> tuple[str, ...]:
-    """Who gives: the name after 感谢, the name right before the verb or before 向/为,
+    """Who gives: the name after 感谢 (or a later clause's subject), the name right before the verb or before 向/为,
     the subject, else China."""
     cues = ctx.lex.cues
     team = _team_owner(ctx, hit)
@@ -850,7 +850,7 @@ def _provider(ctx: _Context, hit: _Hit, recipients: tuple[str, ...]) -> tuple[st
     if thanks:
         named = [p for p in ctx.phrases_in(thanks[1], hit.start) if not set(p.keys) & set(recipients)]
         if named:
-            return named[0].keys
+            return _later_subject(ctx, named).keys
     near = [p for p in ctx.phrases_in(max(hit.sent[0], hit.start - 4), hit.start)
             if not set(p.keys) & set(recipients)]
     if near:
@@ -865,6 +865,14 @@ def _provider(ctx: _Context, hit: _Hit, recipients: tuple[str, ...]) -> tuple[st
         if not set(phrase.keys) & set(recipients) and not _not_giver(ctx, phrase):
             return phrase.keys
     return (cues["default_provider"],)
+
+
+def _later_subject(ctx: _Context, named: list[_Phrase]) -> _Phrase:
+    """The giver among the names after 感谢: the first, unless a later clause opens with a name of
+    its own (感谢A关心B，中方及时…，向B派出…): that subject gives."""
+    opening = [p for p in named[1:] if not ctx.text[ctx.clause_at(p.start, ctx.sentence_at(p.start))[0]:p.start]
+               .strip(EVIDENCE_TRIM)]
+    return opening[-1] if opening else named[0]
 
 
 def _team_owner(ctx: _Context, hit: _Hit) -> tuple[str, ...]:

@@ -580,3 +580,8 @@ def test_events_aid_closing_a_team_clause_is_its_purpose(text, classes):
 ])
 def test_events_wish_of_an_earlier_clause_carries_over(text, expected):
     assert sorted(e.cls for e in _events(text)) == sorted(expected)
+
+
+def test_events_later_clause_subject_gives_after_thanks():
+    events = _events("芬兰感谢李明关心芬兰疫情，中方及时分享经验，迅速向芬兰派出医疗专家组。", genre="article", date=None)
+    assert [(e.provider, e.recipient) for e in events if e.cls == "ExpertTeam"] == [("country/CN", "country/FI")]
