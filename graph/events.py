@@ -810,7 +810,7 @@ def _press(ctx: _Context, hit: _Hit) -> list[_Draft]:
         guests = [p for p in speaker if p.cls == "Person"]
     else:
         guests = [p for p in ctx.phrases_in(hit.end, hit.sent[1]) + _next_opening(ctx, hit)
-                  if p.cls == "Person"]
+                  if p.cls == "Person"] or _briefers(ctx, hit)
     keys = _keys(organisers + guests) or _keys(ctx.phrases_in(hit.sent[0], hit.clause[0])[:1])
     if not keys:
         return []
@@ -827,6 +827,25 @@ def _host(ctx: _Context, hit: _Hit) -> list[_Phrase]:
         return []
     named = ctx.phrases_in(turn.start - len(turn.speaker) - 3, turn.start)
     return [p for p in named if p.cls == "Person"][-1:]
+
+
+def _briefers(ctx: _Context, hit: _Hit) -> list[_Phrase]:
+    """The bodies that speak at a briefing in the next sentence of its block (…召开新闻发布会。
+    针对…，A相关负责人说 / A及B通报了…): the names a briefing verb follows, with those joined to them."""
+    i = bisect.bisect_right(ctx.sentence_starts, hit.sent[0])
+    block = ctx.block_at(hit.start)
+    if i >= len(ctx.sentences) or block is None or ctx.sentences[i][0] >= block.end:
+        return []
+    cues = ctx.lex.cues
+    named = ctx.phrases_in(*ctx.sentences[i])
+    for k, phrase in enumerate(named):
+        if re.match(cues["briefer_follow"], ctx.text[phrase.end:phrase.end + 12]):
+            joined = [phrase]
+            while k > 0 and ctx.text[named[k - 1].end:joined[0].start] in cues["briefer_joins"]:
+                k -= 1
+                joined.insert(0, named[k])
+            return joined
+    return []
 
 
 def _next_opening(ctx: _Context, hit: _Hit) -> list[_Phrase]:

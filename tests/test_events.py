@@ -585,3 +585,9 @@ def test_events_wish_of_an_earlier_clause_carries_over(text, expected):
 def test_events_later_clause_subject_gives_after_thanks():
     events = _events("芬兰感谢李明关心芬兰疫情，中方及时分享经验，迅速向芬兰派出医疗专家组。", genre="article", date=None)
     assert [(e.provider, e.recipient) for e in events if e.cls == "ExpertTeam"] == [("country/CN", "country/FI")]
+
+
+def test_events_body_briefing_in_next_sentence_takes_part():
+    events = _events("国务院新闻办公室举行新闻发布会。谈到疫苗研发，国家卫生健康委及卫生部相关负责人说，进展顺利。")
+    assert [(e.cls, e.participants) for e in events] == [
+        ("PressConference", ("gov/scio", "gov/nhc", "gov/卫生部"))]
