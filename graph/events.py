@@ -807,7 +807,8 @@ def _press(ctx: _Context, hit: _Hit) -> list[_Draft]:
             organisers, guests = host, [p for p in guests if p.cls == "Person"]
     elif ctx.text.startswith(ctx.lex.cues["press_on"], hit.end) and hit.clause[1] < hit.sent[1]:
         speaker = ctx.phrases_in(hit.clause[1], ctx.clause_at(hit.clause[1] + 1, hit.sent)[1])[:1]
-        guests = [p for p in speaker if p.cls == "Person"]
+        guests = [p for p in speaker if p.cls == "Person"
+                  or re.match(ctx.lex.cues["briefer_follow"], ctx.text[p.end:p.end + 12])]
     else:
         guests = [p for p in ctx.phrases_in(hit.end, hit.sent[1]) + _next_opening(ctx, hit)
                   if p.cls == "Person"] or _briefers(ctx, hit)

@@ -591,3 +591,8 @@ def test_events_body_briefing_in_next_sentence_takes_part():
     events = _events("国务院新闻办公室举行新闻发布会。谈到疫苗研发，国家卫生健康委及卫生部相关负责人说，进展顺利。")
     assert [(e.cls, e.participants) for e in events] == [
         ("PressConference", ("gov/scio", "gov/nhc", "gov/卫生部"))]
+
+
+def test_events_body_speaking_at_a_briefing_takes_part():
+    events = _events("在国务院新闻办公室新闻发布会上，卫生部相关负责人说，床位充足。")
+    assert [(e.cls, e.participants) for e in events] == [("PressConference", ("gov/scio", "gov/卫生部"))]
