@@ -576,13 +576,15 @@ def _absorb_offices(ctx: _Context, phrases: list[_Phrase]) -> list[_Phrase]:
 
     ``老挝人民革命党中央总书记、国家主席本扬`` is one counterpart, 本扬, not two.
     """
-    kept = []
-    for phrase, following in zip(phrases, phrases[1:] + [None]):
-        if following is not None and phrase.cls != "Person" and following.cls == "Person":
+    kept: list[_Phrase] = []
+    person: _Phrase | None = None
+    for phrase, following in reversed(list(zip(phrases, phrases[1:] + [None]))):
+        if following is not None and phrase.cls != "Person" and person is not None:
             gap = ctx.lex.titles.sub("", ctx.text[phrase.end:following.start]).replace("、", "")
             if len(gap) <= ctx.lex.cues["phrase_rest"] and ctx.lex.titles.search(ctx.text, phrase.end, following.start):
                 continue
-        kept.append(phrase)
+        person = phrase if phrase.cls == "Person" else None
+        kept.insert(0, phrase)
     return kept
 
 
@@ -744,7 +746,7 @@ def _gathering(ctx: _Context, hit: _Hit) -> list[_Draft]:
     scope = _own_stretch(ctx, hit, scope)
     named = [p for p in ctx.phrases_in(*scope)
              if hit.sent[0] <= p.start < hit.sent[1] or p.cls != "Person"]
-    parties = [p for p in named if not _source(ctx, p)]
+    parties = _absorb_offices(ctx, [p for p in named if not _source(ctx, p)])
     keys = _keys([p for p in parties if not _venue(ctx, p)
                   or any(set(o.keys) & set(p.keys) for o in parties if o is not p)])
     itself = {k for p in named if p.start <= hit.start < p.end for k in p.keys}

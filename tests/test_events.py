@@ -596,3 +596,8 @@ def test_events_body_briefing_in_next_sentence_takes_part():
 def test_events_body_speaking_at_a_briefing_takes_part():
     events = _events("在国务院新闻办公室新闻发布会上，卫生部相关负责人说，床位充足。")
     assert [(e.cls, e.participants) for e in events] == [("PressConference", ("gov/scio", "gov/卫生部"))]
+
+
+def test_events_gathering_party_is_the_person_not_his_offices_nor_the_venue():
+    events = _events("卫生部副部长、中国红十字会会长王五在北极星基金会应急指挥中心召开中国-芬兰视频研讨会。")
+    assert [(e.cls, set(e.participants)) for e in events] == [("VideoConference", {"person/王五", "country/CN", "country/FI"})]
