@@ -601,3 +601,8 @@ def test_events_body_speaking_at_a_briefing_takes_part():
 def test_events_gathering_party_is_the_person_not_his_offices_nor_the_venue():
     events = _events("卫生部副部长、中国红十字会会长王五在北极星基金会应急指挥中心召开中国-芬兰视频研讨会。")
     assert [(e.cls, set(e.participants)) for e in events] == [("VideoConference", {"person/王五", "country/CN", "country/FI"})]
+
+
+def test_events_aid_naming_a_long_team_is_no_aid():
+    events = _events("中国援助芬兰抗击疫情医疗专家组抵达芬兰。")
+    assert [e.cls for e in events] == ["ExpertTeam"]
