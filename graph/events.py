@@ -264,6 +264,7 @@ class _Context:
     block_cache: dict[int, Block | None] = field(default_factory=dict)
     triggers: list[tuple[int, str]] = field(default_factory=list)
     podium: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    titled_only: frozenset[str] = frozenset()
 
     @property
     def text(self) -> str:
@@ -327,7 +328,23 @@ def _context(analysis: Analysis, lex: _Lexicon, catalogue: Catalogue) -> _Contex
     affiliations.update({m.key: m.affiliation for m in analysis.mentions if m.key and m.affiliation})
     breaks = [m.start() for m in lex.breaks.finditer(text)]
     return _Context(analysis, lex, phrases, [p.start for p in phrases], sentences,
-                    [s for s, _ in sentences], blocks, [b.start for b in blocks], breaks, classes, affiliations)
+                    [s for s, _ in sentences], blocks, [b.start for b in blocks], breaks, classes, affiliations,
+                    titled_only=_titled_only(analysis, catalogue))
+
+
+def _titled_only(analysis: Analysis, catalogue: Catalogue) -> frozenset[str]:
+    """Persons the document never names, only titles (意大利总理 with no 孔特 anywhere): a reader of
+    the document knows only the side they speak for, so that side stands as the participant."""
+    text = analysis.document.text
+    titled: dict[str, bool] = {}
+    for mention in analysis.mentions:
+        if mention.cls != "Person" or not mention.key:
+            continue
+        known = catalogue.actors.get(mention.key)
+        names = {known.zh_hans, *known.aliases} if known else {mention.key.split("/", 1)[-1]}
+        named = any(name and name in text[mention.start:mention.end] for name in names)
+        titled[mention.key] = titled.get(mention.key, True) and not named
+    return frozenset(key for key, only in titled.items() if only)
 
 
 def _with_parents(keys, catalogue: Catalogue) -> set[str]:
@@ -1235,12 +1252,13 @@ def _candidate(ctx: _Context, draft: _Draft, when: tuple[dt.date | None, bool, d
 def _most_specific(ctx: _Context, draft: _Draft | EventCandidate) -> tuple[str, ...]:
     """The participants without the country of a named person (习近平 and not also 中国), nor any
     body another participant belongs to (欧盟 beside the head of the 欧盟委员会, 中国 beside 国家卫生健康委)."""
-    represented = {ctx.affiliations.get(k) for k in draft.participants if ctx.classes.get(k) == "Person"}
+    sides = tuple(dict.fromkeys(ctx.affiliations.get(k, k) if k in ctx.titled_only else k for k in draft.participants))
+    represented = {ctx.affiliations.get(k) for k in sides if ctx.classes.get(k) == "Person"}
     keep = (draft.provider, draft.recipient)
-    kept = tuple(k for k in draft.participants
+    kept = tuple(k for k in sides
                  if k in keep or not (ctx.classes.get(k) == "Country" and k in represented)
-                 and not any(other != k and _within(ctx, other, k) for other in draft.participants))
-    return kept or draft.participants
+                 and not any(other != k and _within(ctx, other, k) for other in sides))
+    return kept or sides
 
 
 def _filed_under(ctx: _Context, hit: _Hit) -> int:

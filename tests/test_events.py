@@ -606,3 +606,13 @@ def test_events_gathering_party_is_the_person_not_his_offices_nor_the_venue():
 def test_events_aid_naming_a_long_team_is_no_aid():
     events = _events("中国援助芬兰抗击疫情医疗专家组抵达芬兰。")
     assert [e.cls for e in events] == ["ExpertTeam"]
+
+
+def test_events_person_only_titled_in_the_document_stands_as_his_country():
+    text = "芬兰总统专门打电话给张伟，表示感谢。"
+    mentions = (Mention(0, 4, "芬兰总统", "person/尼尼斯托", "Person", affiliation="country/FI"),
+                Mention(text.index("张伟"), text.index("张伟") + 2, "张伟", "person/张伟", "Person"))
+    document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(date=DAY, genre="article"))
+    analysis = Analysis(document=document, blocks=(Block("paragraph", 0, len(text), date=DAY),), mentions=mentions)
+    events = extract_events(analysis, load_catalogue()).events
+    assert [(e.cls, set(e.participants)) for e in events] == [("PhoneCall", {"country/FI", "person/张伟"})]
