@@ -991,6 +991,9 @@ def _home(ctx: _Context, hit: _Hit) -> tuple[str, ...]:
 
 def _transfer(ctx: _Context, hit: _Hit) -> list[_Draft]:
     """Aid and expert teams: one event per recipient, provider defaulting to China."""
+    welcomed = _welcomed(ctx, hit)
+    if welcomed is not None:
+        return welcomed
     recipients = [p.keys for p in _recipients(ctx, hit)]
     if not recipients and _home(ctx, hit):
         recipients = [_home(ctx, hit)]
@@ -1019,6 +1022,23 @@ def _transfer(ctx: _Context, hit: _Hit) -> list[_Draft]:
         ctx.team_recipient[block_id] = (drafts[-1].recipient,)
         ctx.team_provider[block_id] = (drafts[-1].provider,)
     return drafts
+
+
+def _welcomed(ctx: _Context, hit: _Hit) -> list[_Draft] | None:
+    """``A和B到机场迎接C…援助物资``: those who welcome receive (a leader stands for his country),
+    the name after the welcome verb gives; None when no welcome verb precedes the aid in its clause."""
+    welcome = _find(ctx, ctx.lex.cues["welcome_verbs"], hit.clause[0], hit.start)
+    if hit.trigger.shape != "aid" or welcome is None:
+        return None
+    givers = ctx.phrases_in(welcome[1], hit.start)[:1]
+    takers = _keys(_absorb_offices(ctx, ctx.phrases_in(hit.clause[0], welcome[0])))
+    if not givers:
+        return []
+    provider = givers[0].keys[0]
+    start, end = _evidence_range(ctx, hit, hit.end)
+    sides = dict.fromkeys(ctx.affiliations.get(k, k) if ctx.classes.get(k) == "Person" else k for k in takers)
+    return [_Draft(hit.trigger.cls, (provider, side), start, end, provider=provider, recipient=side)
+            for side in sides if side != provider]
 
 
 def _block_id(ctx: _Context, hit: _Hit) -> int:

@@ -616,3 +616,13 @@ def test_events_person_only_titled_in_the_document_stands_as_his_country():
     analysis = Analysis(document=document, blocks=(Block("paragraph", 0, len(text), date=DAY),), mentions=mentions)
     events = extract_events(analysis, load_catalogue()).events
     assert [(e.cls, set(e.participants)) for e in events] == [("PhoneCall", {"country/FI", "person/张伟"})]
+
+
+def test_events_those_who_welcome_aid_receive_it():
+    text = "芬兰总统尼尼斯托和挪威首相索尔贝格亲自到机场迎接中国医疗专家组以及援助物资。"
+    mentions = tuple(replace(m, affiliation={"person/尼尼斯托": "country/FI", "person/索尔贝格": "country/NO"}.get(m.key))
+                     for m in _mentions(text))
+    document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(date=None, genre="article"))
+    analysis = Analysis(document=document, blocks=(Block("paragraph", 0, len(text)),), mentions=mentions)
+    aid = [(e.provider, e.recipient) for e in extract_events(analysis, load_catalogue()).events if e.cls == "Aid"]
+    assert aid == [("country/CN", "country/FI"), ("country/CN", "country/NO")]
