@@ -1063,10 +1063,10 @@ def _carried(ctx: _Context, hit: _Hit) -> bool:
 
 
 def _country_of_place(ctx: _Context, hit: _Hit, provider: str, recipient: tuple[str, ...]) -> tuple[str, ...]:
-    """A place a foreign giver's goods or team reach (运抵武汉) stands for its country: the
+    """A place a foreign giver's goods or team reach (运抵武汉, a team 前往四川) stands for its country: the
     recipient is the country when the place lies in one and the provider is not inside it."""
-    if not ctx.text.startswith(tuple(ctx.lex.cues["arrival_verbs"]), hit.start) and \
-            _find(ctx, ctx.lex.cues["arrival_verbs"], hit.clause[0], hit.clause[1]) is None:
+    if hit.trigger.shape != "team" and not ctx.text.startswith(tuple(ctx.lex.cues["arrival_verbs"]), hit.start) \
+            and _find(ctx, ctx.lex.cues["arrival_verbs"], hit.clause[0], hit.clause[1]) is None:
         return recipient
     country = _country_above(ctx, recipient[0])
     if country is None or country == recipient[0] or provider == country or _within(ctx, provider, country):

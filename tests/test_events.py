@@ -626,3 +626,8 @@ def test_events_those_who_welcome_aid_receive_it():
     analysis = Analysis(document=document, blocks=(Block("paragraph", 0, len(text)),), mentions=mentions)
     aid = [(e.provider, e.recipient) for e in extract_events(analysis, load_catalogue()).events if e.cls == "Aid"]
     assert aid == [("country/CN", "country/FI"), ("country/CN", "country/NO")]
+
+
+def test_events_foreign_team_to_a_province_goes_to_its_country():
+    events = _events("挪威派出医疗专家团队前往湖北省。")
+    assert [(e.cls, e.provider, e.recipient) for e in events] == [("ExpertTeam", "country/NO", "country/CN")]
