@@ -15,19 +15,21 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from urllib.parse import quote
 
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+
+from . import ns
 from .model import Actor, Document, Event, Resolved, Span, Statement
 
-JISHI = "https://w3id.org/jishi/ontology#"
-JID = "https://w3id.org/jishi/id/"
+JID = str(ns.JID)
 PREFIXES = {
-    "jishi": JISHI,
+    "jishi": str(ns.JISHI),
     "jid": JID,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "wd": "http://www.wikidata.org/entity/",
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
+    "xsd": str(XSD),
+    "wd": str(ns.WD),
 }
 
 Triple = tuple[str, str, str]
@@ -46,11 +48,6 @@ def iri(path: str) -> str:
     """
     safe = "".join(quote(ch) if ch in _IRI_ESCAPE or ord(ch) <= 0x20 else ch for ch in path)
     return f"<{JID}{safe}>"
-
-
-def term(prefix: str, local: str) -> str:
-    """A prefixed name such as ``jishi:PhoneCall``."""
-    return f"{prefix}:{local}"
 
 
 def literal(value: object, lang: str | None = None) -> str:

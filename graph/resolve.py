@@ -115,8 +115,7 @@ def _name_from_key(key: str) -> str:
 
 def _class_from_key(key: str) -> str:
     prefix = key.split("/", 1)[0]
-    return {"country": "Country", "person": "Person", "gov": "GovernmentBody",
-            "io": "InternationalOrganization"}.get(prefix, "Organization")
+    return {"country": "Country", "person": "Person", "gov": "GovernmentBody"}.get(prefix, "Organization")
 
 
 def _first_mentions(entry: _ActorFacts) -> tuple[Span, ...]:
