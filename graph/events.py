@@ -319,7 +319,8 @@ def _context(analysis: Analysis, lex: _Lexicon, catalogue: Catalogue) -> _Contex
     """Precompute the lookups one document needs."""
     text = analysis.document.text
     phrases = _outside(_phrases(text, analysis.mentions, lex), _datelines(text, lex))
-    sentences = [(m.start(), m.end()) for m in lex.sentence.finditer(text)] or [(0, len(text))]
+    sentences = _after_labels([(m.start(), m.end()) for m in lex.sentence.finditer(text)] or [(0, len(text))],
+                              analysis.blocks)
     blocks = sorted(analysis.blocks, key=lambda b: (b.start, -b.end))
     classes = {m.key: m.cls for m in analysis.mentions if m.key}
     affiliations = {key: catalogue.actors[key].affiliation for key in _with_parents(classes, catalogue)
@@ -330,6 +331,23 @@ def _context(analysis: Analysis, lex: _Lexicon, catalogue: Catalogue) -> _Contex
     return _Context(analysis, lex, phrases, [p.start for p in phrases], sentences,
                     [s for s, _ in sentences], blocks, [b.start for b in blocks], breaks, classes, affiliations,
                     titled_only=_titled_only(analysis, catalogue))
+
+
+def _after_labels(sentences: list[tuple[int, int]], blocks) -> list[tuple[int, int]]:
+    """The sentences with each transcript turn's words cut from its label (``《某报》记者：A同B举行会晤``):
+    the speaker or questioner who opens a turn tells the events in it and is no party to them."""
+    cuts = sorted(b.start for b in blocks if b.kind == "turn")
+    if not cuts:
+        return sentences
+    split = []
+    for start, end in sentences:
+        i = bisect.bisect_right(cuts, start)
+        while i < len(cuts) and cuts[i] < end:
+            split.append((start, cuts[i]))
+            start = cuts[i]
+            i += 1
+        split.append((start, end))
+    return split
 
 
 def _titled_only(analysis: Analysis, catalogue: Catalogue) -> frozenset[str]:

@@ -631,3 +631,18 @@ def test_events_those_who_welcome_aid_receive_it():
 def test_events_foreign_team_to_a_province_goes_to_its_country():
     events = _events("挪威派出医疗专家团队前往湖北省。")
     assert [(e.cls, e.provider, e.recipient) for e in events] == [("ExpertTeam", "country/NO", "country/CN")]
+
+
+@pytest.mark.parametrize("label, turn, participants", [
+    ("王五：", "今天上午，张伟同芬兰总统尼尼斯托举行视频会晤。", ("person/张伟", "person/尼尼斯托")),
+    ("新华社记者：", "昨天，张伟同挪威首相索尔贝格举行视频会晤。中方如何评价？", ("person/张伟", "person/索尔贝格")),
+    ("王五：", "同芬兰总统尼尼斯托举行了会谈。", ()),
+])
+def test_events_speaker_of_a_turn_is_no_party_to_what_it_tells(label, turn, participants):
+    text = label + turn + "\n"
+    document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(date=DAY, genre="transcript"))
+    blocks = (Block("speaker", 0, len(label) - 1, date=DAY, speaker=label[:-1]),
+              Block("turn", len(label), len(text) - 1, date=DAY, speaker=label[:-1]))
+    analysis = extract_events(Analysis(document=document, blocks=blocks, mentions=_mentions(text)),
+                              load_catalogue())
+    assert [e.participants for e in analysis.events] == ([participants] if participants else [])
