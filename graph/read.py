@@ -482,7 +482,19 @@ def _field(fields: dict, name: str, cues: dict) -> str | dt.date | None:
 
 
 def _as_date(value: str | dt.date | None, cues: dict) -> dt.date | None:
-    """A date from a metadata value (a date, ``2020-04-07``, ``2020年03月26日11:31``)."""
+    """A date from a metadata value (a date, ``2020-04-07``, ``2020年03月26日11:31``).
+
+    A year outside ``date_years`` is a placeholder, not a date (publishing tools
+    write ``0001-01-01`` for "no date" and ``9999-12-31`` for "never"); taken as
+    the document's date it would date every event of the text to year 1.
+    """
+    date = _date_value(value, cues)
+    low, high = cues["date_years"]
+    return date if date is not None and low <= date.year <= high else None
+
+
+def _date_value(value: str | dt.date | None, cues: dict) -> dt.date | None:
+    """The date a metadata value or a line spells out, whatever its year."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

@@ -90,3 +90,13 @@ def test_pipeline_fault_in_one_document_skips_only_that_document(tmp_path, data_
     assert report.documents == 1
     assert [s.path.rsplit("/", 1)[-1] for s in report.skipped] == ["gbk.txt"]
     assert "ValueError: 坏数据" in report.skipped[0].reason
+
+
+@pytest.mark.parametrize("value", ["0001-01-01T00:00:00Z", "9999-12-31"])
+def test_pipeline_placeholder_front_matter_date_builds(tmp_path, value):
+    """A zero or far-future date in the front matter once stopped the analysis (year 0 / 10000 out of range)."""
+    doc = tmp_path / "docs" / "a.md"
+    doc.parent.mkdir()
+    doc.write_text(f"---\ndate: {value}\n---\n3月2日，外交部发言人举行例行记者会。\n", encoding="utf-8")
+    report = build([doc.parent], tmp_path / "out", network=False, jobs=1)
+    assert (report.documents, report.skipped) == (1, [])

@@ -185,6 +185,12 @@ def test_read_front_matter_unquoted_dates_are_text_except_the_date() -> None:
     assert (meta.date, meta.source, meta.author) == (dt.date(2021, 5, 4), "2021-05-05", "2021-05-06")
 
 
+@pytest.mark.parametrize("value", ["0001-01-01T00:00:00Z", "9999-12-31", "'0001年1月1日'"])
+def test_read_placeholder_date_is_no_date(value: str) -> None:
+    raw = f"---\ntitle: 示例\ndate: {value}\n---\n3月2日，甲国外长张三会见乙国外长李四。\n"
+    assert parse_document(raw, "x.md").meta.date is None
+
+
 def test_read_arrow_headers() -> None:
     raw = ("title ==> \n\t\t中方向多国提供抗疫援助\n\ntime ==> \n\t\t2020年04月02日09:15|来源：示例网\n\n"
            "link ==> \n\t\thttp://example.org/n1\n\ncontent ==> \n\n\t示例网北京4月2日电 （王小明）外交部发言人表示。\n")
