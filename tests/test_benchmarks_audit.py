@@ -1,0 +1,114 @@
+"""benchmarks/audit.py on a tiny constructed graph and document (invented names)."""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT = "前言一句。甲国外长张三同乙国外长李四通电话。张三说，-两国要合作。后记。\n"
+CALL = "甲国外长张三同乙国外长李四通电话"
+SAID = "-两国要合作"
+
+
+def _load_audit():
+    spec = importlib.util.spec_from_file_location("audit", ROOT / "benchmarks" / "audit.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["audit"] = module  # dataclasses look their module up while the class is made
+    spec.loader.exec_module(module)
+    return module
+
+
+audit = _load_audit()
+
+
+def _iri(path: str) -> str:
+    return f"<https://w3id.org/jishi/id/{path}>"
+
+
+def _evidence(fact: str, quote: str) -> str:
+    """Turtle for one evidence of ``fact``, its offsets found in the constructed text."""
+    start = TEXT.index(quote)
+    end = start + len(quote)
+    node = _iri(f"evidence/d1.txt/{start}-{end}")
+    return (f'{node} a jishi:Evidence ; jishi:document {_iri("doc/d1.txt")} ; jishi:quote "{quote}" ;'
+            f" jishi:start {start} ; jishi:end {end} .\n{_iri(fact)} jishi:evidence {node} .\n")
+
+
+def _graph(tmp_path: Path) -> Path:
+    """One phone call and one statement, as `jishi build` would write them."""
+    zs, ls, call = _iri("actor/zs"), _iri("actor/ls"), _iri("event/e1")
+    turtle = (
+        "@prefix jishi: <https://w3id.org/jishi/ontology#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "@prefix dcterms: <http://purl.org/dc/terms/> .\n"
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+        f'{_iri("doc/d1.txt")} a jishi:Document ; dcterms:identifier "d1.txt" ;'
+        ' dcterms:date "2020-05-02"^^xsd:date .\n'
+        f'{zs} a jishi:Person ; rdfs:label "Zhang"@en, "张三"@zh-Hans .\n'
+        f'{ls} a jishi:Person ; rdfs:label "李四"@zh-Hans .\n'
+        f'{call} a jishi:PhoneCall ; jishi:date "2020-05-01"^^xsd:date ; jishi:dateApprox true ;'
+        f' jishi:participant {zs}, {ls} ; jishi:requestedBy {ls} ; rdfs:label "PhoneCall 2020-05-01 张三–李四"@zh-Hans .\n'
+        f'{_iri("statement/s1")} a jishi:Statement ; jishi:speaker {zs} ; jishi:text "{SAID}"@zh-Hans ;'
+        f' jishi:reportingVerb "说"@zh-Hans ; jishi:during {call} .\n'
+        + _evidence("event/e1", CALL) + _evidence("statement/s1", SAID)
+    )
+    path = tmp_path / "graph.ttl"
+    path.write_text(turtle, encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def built(tmp_path: Path) -> tuple[Path, Path]:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "d1.txt").write_text(TEXT, encoding="utf-8")
+    return _graph(tmp_path), docs
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_benchmarks_audit_rows_state_the_fact_and_its_context(built, tmp_path):
+    graph, docs = built
+    out = tmp_path / "audit.csv"
+    assert audit.main([str(graph), "--docs", str(docs), "--events", "5", "--statements", "5", "-o", str(out)]) == 0
+    event, statement = _rows(out)
+    assert (event["kind"], event["class"], event["date"], event["approx"]) == ("event", "PhoneCall", "2020-05-01", "yes")
+    assert (event["participants"], event["requested_by"], event["doc"], event["doc_date"]) == (
+        "张三; 李四", "李四", "d1.txt", "2020-05-02")
+    assert event["sentence"] == "甲国外长张三同乙国外长李四通电话。"
+    assert event["context"] == "前言一句。【甲国外长张三同乙国外长李四通电话】。张三说，-两国要合作。后记。⏎"
+    assert (event["verdict"], event["note"], event["problem"]) == ("", "", "")
+    assert (statement["speaker"], statement["verb"], statement["during"]) == ("张三", "说", "PhoneCall 2020-05-01 张三–李四")
+    assert statement["text"] == "'-两国要合作"
+    assert statement["sentence"] == "张三说，-两国要合作。"
+
+
+def test_benchmarks_audit_same_seed_same_sample(built, tmp_path):
+    graph, docs = built
+    outs = [tmp_path / "a.csv", tmp_path / "b.csv"]
+    for out in outs:
+        audit.main([str(graph), "--docs", str(docs), "--events", "1", "--statements", "1", "--seed", "7",
+                    "-o", str(out)])
+    assert outs[0].read_bytes() == outs[1].read_bytes()
+
+
+def test_benchmarks_audit_missing_document_is_a_problem_not_a_crash(built, tmp_path):
+    graph, _ = built
+    out = tmp_path / "audit.csv"
+    audit.main([str(graph), "--events", "1", "--statements", "0", "-o", str(out)])
+    (row,) = _rows(out)
+    assert row["problem"] == "document not found under --docs"
+    assert row["quote"] == CALL
+
+
+@pytest.mark.parametrize(("cell", "expected"), [("=1+1", "'=1+1"), ("+86", "'+86"), ("@x", "'@x"),
+                                                ("习近平", "习近平")])
+def test_benchmarks_audit_neutralise(cell, expected):
+    assert audit.neutralise(cell) == expected
