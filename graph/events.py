@@ -56,6 +56,8 @@ MAX_EVIDENCE = 60
 EVIDENCE_TRIM = " \t\u3000◆●■•·—-*>#"
 GATHERING_CLASSES = ("VideoConference", "Summit", "PressConference")
 RANGE_WORD = "至"
+SUMMARY_BLOCK = "summary"
+HEADLINE_BLOCK = "headline"
 WHOLE_DOCUMENT = -2
 
 
@@ -387,8 +389,9 @@ def _within(ctx: _Context, key: str, country: str) -> bool:
 
 
 def _datelines(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
-    """The spans of wire datelines opening a line (新华社北京5月18日电（记者 某某）)."""
-    if "电" not in text:
+    """The spans of wire datelines and source lines opening a line (新华社北京5月18日电（记者 某某）,
+    某某网消息（某栏目）：)."""
+    if "电" not in text and "消息" not in text:
         return []
     return [m.span() for m in lex.dateline.finditer(text)]
 
@@ -1422,6 +1425,35 @@ def _merge_keys(candidate: EventCandidate, block: int) -> list[tuple]:
     return keys
 
 
+def _block_kind(ctx: _Context, pos: int) -> str | None:
+    """The kind of the block holding ``pos`` (None outside any block)."""
+    block = ctx.block_at(pos)
+    return block.kind if block is not None else None
+
+
+def _untold_headlines(blocks: tuple[Block, ...], told: list[tuple], headlined: list[tuple]) -> list[tuple]:
+    """The headline tellings whose item body does not tell the event again.
+
+    A broadcast item's headline (习近平同南非总统通电话) sums up its body, which tells
+    the event with its own day (8日晚同拉马福萨通电话): the body's telling is the event,
+    and the headline's is kept only when no telling of its class in the item's body
+    shares a party with it (a body that names no party, or that the rules could not read).
+    """
+    starts = sorted(b.start for b in blocks if b.kind == HEADLINE_BLOCK)
+
+    def item(position: int) -> int:
+        return bisect.bisect_right(starts, position) - 1
+
+    kept = []
+    for telling in headlined:
+        candidate, filed = telling[0], telling[1]
+        in_body = [t[0] for t in told if t[0].cls == candidate.cls and item(t[1]) == item(filed)]
+        if not any(not c.participants or not candidate.participants
+                   or set(c.participants) & set(candidate.participants) for c in in_body):
+            kept.append(telling)
+    return kept
+
+
 def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     """Find the events a document tells.
 
@@ -1450,7 +1482,11 @@ def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     told = []
     hits = _hits(ctx)
     ctx.triggers = [(h.start, h.trigger.cls) for h in hits]
+    headlined = []
     for hit in hits:
+        kind = _block_kind(ctx, hit.start)
+        if kind == SUMMARY_BLOCK:
+            continue
         if _planned(ctx, hit) or (hit.trigger.shape == "bilateral" and _counted(ctx, hit)) or _team_purpose(ctx, hit):
             continue
         drafts = SHAPES[hit.trigger.shape](ctx, hit)
@@ -1461,9 +1497,11 @@ def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
         if hit.trigger.shape == "team":
             ctx.team_when[_block_id(ctx, hit)] = when
         for draft in drafts:
-            told.append((_candidate(ctx, draft, when), _filed_under(ctx, hit), summary, hit.sent[0]))
+            telling = (_candidate(ctx, draft, when), _filed_under(ctx, hit), summary, hit.sent[0])
+            (headlined if kind == HEADLINE_BLOCK else told).append(telling)
         if hit.trigger.shape in ("bilateral", "message"):
             ctx.last_subject = drafts[0].participants[:1]
+    told += _untold_headlines(analysis.blocks, told, headlined)
     dated_blocks = analysis.document.meta.genre in lex.cues["block_dated_genres"]
     merged = [replace(e, participants=_most_specific(ctx, e)) for e in _merge(told, dated_blocks)]
     return replace(analysis, events=tuple(merged))

@@ -56,7 +56,8 @@ NOT_DIRECT_START = "了过着的得地明服"
 SPEECH_BLOCKS = ("bullet", "paragraph", "turn")
 OUTLET_CLASSES = ("Organization", "InternationalOrganization")
 DATED_BLOCKS = ("bullet", "turn")
-PROSE_GENRES = ("article", "text")
+PROSE_GENRES = ("article", "broadcast", "text")
+HEADLINE_BLOCK = "headline"
 REPORTER_LOOKBACK = 80
 LEAD_SYMBOLS = "◆●■□▲△○◇·•*-—－ \t\u3000”」』"
 QUOTES = {"”": "“", "」": "「", "』": "『"}
@@ -226,6 +227,7 @@ class _Text:
         self._named: dict[int, set[str]] = {}
         self._raw_bounds: list[tuple[int, int]] | None = None
         self.event_starts = sorted((e.evidence.start, i) for i, e in enumerate(analysis.events))
+        self.headline_starts = [analysis.document.offsets[b.start] for b in self.blocks if b.kind == HEADLINE_BLOCK]
         self.turn_speakers: dict[int, str | None] = {}
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
@@ -794,17 +796,29 @@ def _occasion(text: _Text, speaker: str, block: Block, raw_start: int, relayed: 
     if found is None and not relayed:
         found = _briefing_of(text, speaker, block.date)
     if found is None and text.doc.meta.genre in PROSE_GENRES:
-        found = _lead_event(text, speaker)
+        found = _lead_event(text, speaker, _story_bounds(text, raw_start))
     return found
 
 
-def _lead_event(text: _Text, speaker: str) -> int | None:
-    """The event an article is about (the first it tells), when the speaker or the body the
+def _story_bounds(text: _Text, raw_start: int) -> tuple[int, int]:
+    """The raw range of the story a position belongs to: a broadcast script's item (from its
+    headline to the next), else the whole document."""
+    starts = text.headline_starts
+    i = bisect_left(starts, raw_start + 1) - 1
+    if i < 0:
+        return 0, starts[0] if starts else len(text.doc.raw)
+    return starts[i], starts[i + 1] if i + 1 < len(starts) else len(text.doc.raw)
+
+
+def _lead_event(text: _Text, speaker: str, story: tuple[int, int]) -> int | None:
+    """The event a story is about (the first it tells), when the speaker or the body the
     speaker belongs to takes part in it: a later paragraph's 习近平指出 / 谭德塞在开幕式上表示
-    goes on reporting that occasion; words of anyone else are quoted from elsewhere."""
-    if not text.event_starts:
+    goes on reporting that occasion; words of anyone else are quoted from elsewhere. A story
+    is an article, or one item of a broadcast script."""
+    position = bisect_left(text.event_starts, (story[0],))
+    if position >= len(text.event_starts) or text.event_starts[position][0] >= story[1]:
         return None
-    index = text.event_starts[0][1]
+    index = text.event_starts[position][1]
     parties = set(text.analysis.events[index].participants)
     belongs = {m.affiliation for m in text.mentions if m.key == speaker and m.affiliation}
     belongs |= {_parent(text, key) for key in belongs} - {None}

@@ -18,6 +18,8 @@ Block kinds:
                 (also in an article or text written as questions and answers, 问：… 答：…).
 ``timestamp``   a transcript timestamp line (``2020-03-26 10:01:21``).
 ``section``     a compilation's numbered section heading (``一、…``, ``（一）…``).
+``summary``     a broadcast script's programme summary (every item's headline again).
+``headline``    a broadcast script's item headline (``## 1. …``), which its body retells.
 ``attribution`` a compilation's source line, from after its ``——`` (``3月4日，习近平主持召开…``);
                 the passages before it (back to the previous attribution or section) get its
                 date and its text as ``attribution``.
@@ -54,6 +56,7 @@ from typing import NamedTuple
 import yaml
 
 from .dates import PartialDate, era_year, find_date_spans, infer_year, latest_year, parse_chinese_date, parse_partial
+from .genres import broadcast
 from .model import Analysis, Block, Document
 
 __all__ = ["split_structure"]
@@ -406,7 +409,20 @@ def _leading_date(text: str, anchor: dt.date | None, fallback: int | None) -> tu
     return None, False
 
 
+# --- broadcast script --------------------------------------------------------------------------
+
+
+def _split_broadcast(lines: list[_Line], document: Document) -> list[Block]:
+    """Header, summary, item headlines and item bodies of a broadcast script (``graph.genres.broadcast``),
+    all on the broadcast day: the body's own days (8日晚, 今天) count from it."""
+    date = document.meta.date
+    kinds = broadcast.classify([line.text for line in lines])
+    return [Block(kind, line.start, line.end, date) if kind else _text_block(line, date)
+            for line, kind in zip(lines, kinds)]
+
+
 _SPLITTERS = {
+    "broadcast": _split_broadcast,
     "chronicle": _split_chronicle,
     "transcript": _split_transcript,
     "compilation": _split_compilation,

@@ -406,6 +406,15 @@ def test_events_dateline_outlet_is_no_party_and_local_day_dates_the_arrival():
     ]
 
 
+@pytest.mark.parametrize("text", [
+    "新华社消息（晚间新闻）：近日，一些政党领导人致电挪威首相索尔贝格。",
+    "新华社消息：日前，一些企业向湖北省捐赠了物资。",
+])
+def test_events_source_line_outlet_is_no_party(text):
+    """An outlet's source line (某某社消息（栏目）：) opens the report; the outlet takes no part in it."""
+    assert all("org/xinhua" not in e.participants for e in _events(text, genre="article"))
+
+
 def test_events_same_day_word_counts_from_the_day_just_told():
     text = "4月28日，张伟会见芬兰总统尼尼斯托。同日，李明同挪威首相索尔贝格通电话。次日，李明致电马林。"
     events = _events(text, genre="text", date=dt.date(2020, 5, 2))

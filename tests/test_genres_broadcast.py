@@ -1,0 +1,83 @@
+"""Tests for graph/genres/broadcast.py and how the stages read a broadcast script.
+
+The script is invented (names and places made up, laid out as a 新闻联播 transcript page).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.catalogue import load_catalogue
+from graph.genres.broadcast import classify
+from graph.pipeline import analyse
+from graph.read import detect_genre, parse_document
+
+SCRIPT = """# 新闻联播 2021-05-12
+
+- 数据源：示例
+- 新闻条数：3
+
+## 本期节目主要内容
+
+本期节目主要内容：1.王建国同芬兰总统尼尼斯托通电话；2.王建国会见挪威首相索尔贝格；3.王建国同芬兰总理马林通电话。（《新闻联播》 20210512 19:00）
+
+## 1. 王建国同芬兰总统尼尼斯托通电话
+
+央视网消息（新闻联播）：中国国家主席王建国11日晚同芬兰总统尼尼斯托通电话。
+王建国指出，双方要加强合作。
+
+> 原文：http://example.invalid/1
+
+## 2. 王建国会见挪威首相索尔贝格
+
+央视网消息（新闻联播）：中国国家主席王建国今天在北京会见挪威首相索尔贝格。
+
+> 原文：http://example.invalid/2
+
+## 3. 王建国同芬兰总理马林通电话
+
+央视网消息（新闻联播）：各方对此高度评价。
+"""
+
+
+@pytest.fixture(scope="module")
+def script_analysis():
+    return analyse(parse_document(SCRIPT, "b.txt"), load_catalogue())
+
+
+def test_genres_broadcast_detected():
+    assert detect_genre(SCRIPT) == "broadcast"
+    assert detect_genre("## 1. 甲\n## 2. 乙\n正文。") != "broadcast"
+
+
+def test_genres_broadcast_classify_lines():
+    lines = [line for line in SCRIPT.split("\n") if line.strip()]
+    kinds = dict(zip(lines, classify(lines)))
+    assert kinds["# 新闻联播 2021-05-12"] == "meta"
+    assert kinds["- 新闻条数：3"] == "meta"
+    assert kinds["## 本期节目主要内容"] == "summary"
+    assert kinds["## 1. 王建国同芬兰总统尼尼斯托通电话"] == "headline"
+    assert kinds["> 原文：http://example.invalid/1"] == "meta"
+    assert kinds["王建国指出，双方要加强合作。"] is None
+
+
+def test_genres_broadcast_one_event_per_item_dated_from_body(script_analysis):
+    """The summary and the headline retell the body's call and meeting: one event each, dated by the body
+    (11日晚: the day before the broadcast; 今天: the broadcast day)."""
+    got = sorted((e.cls, e.date) for e in script_analysis.events
+                 if e.cls in ("PhoneCall", "Meeting") and "person/马林" not in e.participants)
+    assert got == [("Meeting", dt.date(2021, 5, 12)), ("PhoneCall", dt.date(2021, 5, 11))]
+
+
+def test_genres_broadcast_headline_kept_when_body_is_silent(script_analysis):
+    """Item 3's body never tells the call: its headline is the only telling, on the broadcast day."""
+    calls = [e for e in script_analysis.events if e.cls == "PhoneCall" and "person/马林" in e.participants]
+    assert [(e.date, script_analysis.document.quote(e.evidence)) for e in calls] == [
+        (dt.date(2021, 5, 12), "3. 王建国同芬兰总理马林通电话")]
+
+
+def test_genres_broadcast_no_statement_from_summary(script_analysis):
+    document = script_analysis.document
+    summary_end = document.raw.index("（《新闻联播》")
+    assert all(s.evidence.start > summary_end for s in script_analysis.statements)
