@@ -11,8 +11,10 @@ Forms understood, kept small on purpose:
 * a part of a month: ``2019年12月底``, ``3月中旬``: an approximate day;
 * a range: ``1月3日至14日``, ``3月29日至4月1日``: ``date`` is the first day, ``end_date`` the last;
 * a bare day after a comma or 于/至 …: ``18日``: a day near the reference date (needs ``reference``);
-* a relative word: ``日前``, ``近日`` (approximate), ``当天``, ``次日`` …: the reference date moved
-  by the word's offset (needs ``reference``).
+* a relative word: ``日前``, ``近日`` (approximate), ``当天``, ``次日``, ``昨`` …: the reference date moved
+  by the word's offset (needs ``reference``);
+* a weekday: ``周二``, ``星期二``, ``上周五``: the latest such day on or before the reference, or the
+  day of the week a week word names (needs ``reference``).
 
 A date without a year takes the year that puts it closest to the reference date
 (``12月30日`` told on 2020-04-07 is 2019-12-30), else ``default_year``, else it has no date.
@@ -230,14 +232,16 @@ def find_date_spans(text: str, default_year: int | None = None,
     if reference is not None:
         spans += _bare_days(text, reference, spans)
         spans += _relative_days(text, reference, spans)
+        spans += _weekdays(text, reference, spans)
     return sorted(spans)
 
 
 def _may_date(text: str, reference: dt.date | None) -> bool:
     """False only when ``text`` cannot hold a date: no character a numeric date begins with,
     and (with a reference) no relative word."""
-    relative = _patterns()[3]
-    return bool(_numeric_start().search(text) or (reference is not None and relative.search(text)))
+    if _numeric_start().search(text):
+        return True
+    return reference is not None and bool(_patterns()[3].search(text) or _weekday_pattern().search(text))
 
 
 @cache
@@ -330,12 +334,53 @@ def _relative_days(text: str, reference: dt.date, taken: list[DateSpan]) -> list
     words = _lexicon()["relative"]
     spans = []
     for match in relative.finditer(text):
-        if not _free(match.start(), match.end(), taken):
-            continue
         word = words[match.group(0)]
+        if not _free(match.start(), match.end(), taken) or _after(text, match.start(), word.get("not_after", "")):
+            continue
         day = reference + dt.timedelta(days=int(word["offset"]))
         spans.append(DateSpan(match.start(), match.end(), day, bool(word["approx"])))
     return spans
+
+
+def _after(text: str, start: int, chars: str) -> bool:
+    """True when the character before ``start`` is one of ``chars``."""
+    return start > 0 and text[start - 1] in chars
+
+
+@cache
+def _weekday_pattern() -> re.Pattern:
+    """A weekday with the week word before it, if any (上周五, 星期二)."""
+    lex = _lexicon()["weekdays"]
+    return re.compile("(?P<week>{})?(?:{})(?P<day>[{}])".format(
+        _alternation(lex["weeks"]), _alternation(lex["words"]), "".join(lex["days"])))
+
+
+def _weekdays(text: str, reference: dt.date, taken: list[DateSpan]) -> list[DateSpan]:
+    """周二, 上周五 …: the day they name, counted from the reference (see ``dates.yaml``).
+
+    >>> [s.date for s in _weekdays("英方周二宣布，上周五抵达", dt.date(2020, 2, 19), [])]
+    [datetime.date(2020, 2, 18), datetime.date(2020, 2, 14)]
+    """
+    lex = _lexicon()["weekdays"]
+    spans = []
+    for match in _weekday_pattern().finditer(text):
+        start = match.start()
+        if (not _free(start, match.end(), taken) or _after(text, start, lex["not_after"])
+                or _restates(text, start, taken)):
+            continue
+        weekday = lex["days"][match.group("day")]
+        if match.group("week") is None:
+            day = reference - dt.timedelta(days=(reference.weekday() - weekday) % 7)
+        else:
+            monday = reference - dt.timedelta(days=reference.weekday())
+            day = monday + dt.timedelta(days=7 * lex["weeks"][match.group("week")] + weekday)
+        spans.append(DateSpan(start, match.end(), day))
+    return spans
+
+
+def _restates(text: str, start: int, taken: list[DateSpan]) -> bool:
+    """True when a date ends right before ``start`` (3月3日（周二）, 3月3日周二): the weekday only restates it."""
+    return any(text[s.end:start].strip(" （(") == "" and s.end <= start for s in taken)
 
 
 def era_year(text: str) -> int | None:

@@ -262,7 +262,7 @@ class _Context:
     last_subject: tuple[str, ...] = ()
     team_recipient: dict[int, tuple[str, ...]] = field(default_factory=dict)
     team_provider: dict[int, tuple[str, ...]] = field(default_factory=dict)
-    team_when: dict[int, tuple] = field(default_factory=dict)
+    team_when: dict[int, _When] = field(default_factory=dict)
     block_cache: dict[int, Block | None] = field(default_factory=dict)
     triggers: list[tuple[int, str]] = field(default_factory=list)
     podium: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -1068,10 +1068,9 @@ def _block_id(ctx: _Context, hit: _Hit) -> int:
     return block.start if block is not None else -1
 
 
-def _carried_date(ctx: _Context, hit: _Hit, when: tuple[dt.date | None, bool, dt.date | None]
-                  ) -> tuple[dt.date | None, bool, dt.date | None]:
+def _carried_date(ctx: _Context, hit: _Hit, when: _When) -> _When:
     """Supplies a team carries (随机携带…) arrive with it: without a date of their own, the team's."""
-    if when[0] is not None or hit.trigger.shape != "aid":
+    if when.date is not None or hit.trigger.shape != "aid":
         return when
     if ctx.lex.cues["carried_word"] not in ctx.text[hit.clause[0]:hit.end]:
         return when
@@ -1194,7 +1193,17 @@ SHAPES = {
 
 # --------------------------------------------------------------------------- dates
 
-def _when(ctx: _Context, hit: _Hit) -> tuple[dt.date | None, bool, dt.date | None]:
+class _When(NamedTuple):
+    """An event's date, whether it is approximate, the last day of a range, and whether the date is
+    only the day of the paragraph it is told in (see ``EventCandidate.assumed_date``)."""
+
+    date: dt.date | None
+    approx: bool = False
+    end: dt.date | None = None
+    assumed: bool = False
+
+
+def _when(ctx: _Context, hit: _Hit) -> _When:
     """The event's date, whether it is approximate, and the last day of a range.
 
     An explicit date before the trigger in the sentence wins (``3月17日，…``,
@@ -1219,15 +1228,15 @@ def _when(ctx: _Context, hit: _Hit) -> tuple[dt.date | None, bool, dt.date | Non
         if reference is not None and prefix[span.start:span.end] in cues["anaphoric_days"]:
             earlier = _date_told_before(ctx, hit, block, reference, hit.sent[0] + span.start)
             if earlier is not None:
-                return earlier + (span.date - reference), False, date_end
-        return span.date, span.approx, span.end_date or date_end
+                return _When(earlier + (span.date - reference), False, date_end)
+        return _When(span.date, span.approx, span.end_date or date_end)
     if ctx.lex.summary.search(ctx.text, hit.sent[0], hit.clause[1]):
-        return None, False, None
+        return _When(None)
     if meta.genre in cues["block_dated_genres"] and block is not None and block.date:
         if ctx.lex.speech.search(ctx.text, block.start, hit.start):
-            return None, False, None
-        return block.date, block.approx, date_end
-    return None, False, None
+            return _When(None)
+        return _When(block.date, block.approx, date_end, block.kind == "paragraph")
+    return _When(None)
 
 
 def _date_told_before(ctx: _Context, hit: _Hit, block: Block | None, reference: dt.date,
@@ -1279,15 +1288,14 @@ def _range_end(ctx: _Context, hit: _Hit, reference: dt.date | None) -> dt.date |
 
 # --------------------------------------------------------------------------- assembly
 
-def _candidate(ctx: _Context, draft: _Draft, when: tuple[dt.date | None, bool, dt.date | None]
-               ) -> EventCandidate:
+def _candidate(ctx: _Context, draft: _Draft, when: _When) -> EventCandidate:
     """The candidate for one draft, dated and with its evidence span in ``raw``."""
-    date, approx, date_end = when
+    date, approx, date_end = when.date, when.approx, when.end
     return EventCandidate(
         cls=draft.cls, date=date, approx=approx, participants=_most_specific(ctx, draft),
         evidence=ctx.analysis.document.raw_span(draft.start, draft.end),
         requested_by=draft.requested_by, provider=draft.provider, recipient=draft.recipient,
-        date_end=date_end if date_end and date and date_end > date else None)
+        date_end=date_end if date_end and date and date_end > date else None, assumed_date=when.assumed)
 
 
 def _most_specific(ctx: _Context, draft: _Draft | EventCandidate) -> tuple[str, ...]:
@@ -1323,7 +1331,8 @@ def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: 
     telling a summit or briefing twice (…主持…峰会。峰会以视频方式举行，…出席)
     tells one. A summit retold without
     a date is the dated one, and so is any event retold without a date by the
-    same parties (a headline, a later passing mention).
+    same parties (a headline, a later passing mention), or with only the article's
+    own date (周二，A与B通电话 … 就A与B的通话).
     """
     if a.cls != b.cls:
         return False
@@ -1336,7 +1345,7 @@ def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: 
             return same_block or not dated_blocks
         if a.cls == "Summit" and None in (a.date, b.date):
             return True
-    dates_agree = a.date == b.date or None in (a.date, b.date)
+    dates_agree = a.date == b.date or None in (a.date, b.date) or a.assumed_date != b.assumed_date
     return dates_agree and set(a.participants) == set(b.participants) and a.provider == b.provider
 
 
@@ -1369,7 +1378,7 @@ def _merge(told: list[tuple[EventCandidate, int, bool, int]], dated_blocks: bool
                     union = tuple(dict.fromkeys(first.participants + candidate.participants))
                     entry[0] = first = replace(first, participants=union)
                     kept.index(entry)
-                if first.date is None and candidate.date is not None:
+                if candidate.date is not None and (first.date is None or first.assumed_date > candidate.assumed_date):
                     entry[0] = replace(candidate, participants=first.participants)
                 break
         else:

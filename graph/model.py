@@ -123,7 +123,11 @@ class ActorInfo:
 
 @dataclass(frozen=True)
 class EventCandidate:
-    """An event as one sentence tells it. Participants are actor keys."""
+    """An event as one sentence tells it. Participants are actor keys.
+
+    ``assumed_date``: the date is the day of the paragraph the event is told in (an article's
+    own date), not one its sentence states; another telling's stated date overrides it.
+    """
 
     cls: str
     date: dt.date | None
@@ -134,6 +138,7 @@ class EventCandidate:
     provider: str | None = None
     recipient: str | None = None
     date_end: dt.date | None = None
+    assumed_date: bool = False
 
 
 @dataclass(frozen=True)

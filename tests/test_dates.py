@@ -132,3 +132,30 @@ def test_dates_latest_year():
 
 def test_dates_latest_year_from_a_bare_month():
     assert latest_year("讲话选编（2018年9月—11月）\n要加强交流。") == 2018
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("周二，甲国总统与乙国总理通电话", [D(2020, 2, 18)]),   # the reference is Wednesday 2020-02-19
+    ("甲国外长星期三抵达", [D(2020, 2, 19)]),
+    ("丙市上周五起封城", [D(2020, 2, 14)]),
+    ("会议定于下周一举行", [D(2020, 2, 24)]),
+    ("每周一例会", []),
+    ("隔离两周一律免费", []),
+    ("甲国3月3日（周二）宣布", [D(2020, 3, 3)]),
+])
+def test_dates_find_date_spans_weekdays(text, expected):
+    assert [s.date for s in find_date_spans(text, reference=D(2020, 2, 19))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("卫生署署长昨表示", [D(2020, 2, 18)]),
+    ("甲国大使前日抵港", [D(2020, 2, 17)]),
+    ("目前日本境内", []),
+    ("丙市今早宣布", [D(2020, 2, 19)]),
+])
+def test_dates_find_date_spans_hong_kong_relative_words(text, expected):
+    assert [s.date for s in find_date_spans(text, reference=D(2020, 2, 19))] == expected
+
+
+def test_dates_era_year_hong_kong_name_of_the_epidemic():
+    assert era_year("武汉肺炎疫情持续") == 2020

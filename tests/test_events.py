@@ -655,3 +655,16 @@ def test_events_speaker_of_a_turn_is_no_party_to_what_it_tells(label, turn, part
     analysis = extract_events(Analysis(document=document, blocks=blocks, mentions=_mentions(text)),
                               load_catalogue())
     assert [e.participants for e in analysis.events] == ([participants] if participants else [])
+
+
+def test_events_an_article_retelling_takes_the_day_its_first_telling_states():
+    # An article of Wednesday 2020-05-06: the call was on Tuesday; the later mention states no day of its own,
+    # so the article's date is only assumed for it and the two tellings are one call, on Tuesday.
+    text = "周二，张伟与尼尼斯托通电话。在张伟与尼尼斯托通电话前，李明已抵达芬兰。"
+    wednesday = dt.date(2020, 5, 6)
+    document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(date=wednesday, genre="text"))
+    blocks = (Block("paragraph", 0, len(text), date=wednesday),)
+    analysis = extract_events(Analysis(document=document, blocks=blocks, mentions=_mentions(text)), load_catalogue())
+    calls = [(e.date, e.assumed_date) for e in analysis.events
+             if e.cls == "PhoneCall" and set(e.participants) == {"person/张伟", "person/尼尼斯托"}]
+    assert calls == [(dt.date(2020, 5, 5), False)]
