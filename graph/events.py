@@ -52,6 +52,7 @@ TITLES = "titles"
 CITIES = "cities"
 VERBS = "reporting_verbs"
 CUES_FILE = "event_cues.yaml"
+VETOES_FILE = "event_vetoes.yaml"
 MAX_EVIDENCE = 60
 EVIDENCE_TRIM = " \t\u3000◆●■•·—-*>#"
 GATHERING_CLASSES = ("VideoConference", "Summit", "PressConference")
@@ -71,6 +72,30 @@ class _Trigger:
     pattern: re.Pattern
     shape: str
     requires: re.Pattern | None
+
+
+@dataclass(frozen=True)
+class _Veto:
+    """One row of event_vetoes.yaml: where a cue tells that a trigger's act did not take place."""
+
+    name: str
+    where: str
+    cue: re.Pattern | None
+    then: re.Pattern | None
+    unless: re.Pattern | None
+    classes: frozenset[str]
+
+
+def _read_vetoes(path: Path) -> tuple[_Veto, ...]:
+    """The rows of the vetoes file, compiled."""
+    with path.open(encoding="utf-8") as handle:
+        rows = yaml.safe_load(handle)["vetoes"]
+
+    def compiled(row: dict, key: str) -> re.Pattern | None:
+        return re.compile(row[key]) if row.get(key) else None
+
+    return tuple(_Veto(row["name"], row["where"], compiled(row, "cue"), compiled(row, "then"),
+                       compiled(row, "unless"), frozenset(row.get("classes") or ())) for row in rows)
 
 
 @dataclass(frozen=True)
@@ -101,6 +126,7 @@ class _Lexicon:
     capital: re.Pattern
     cities: dict[str, str] = field(default_factory=dict)
     city_pattern: re.Pattern = re.compile("(?!)")
+    vetoes: tuple[_Veto, ...] = ()
 
 
 @lru_cache(maxsize=8)
@@ -174,7 +200,9 @@ def _read_lexicon(catalogue: Catalogue) -> _Lexicon:
     lexicon = _load_lexicon(path if path.exists() else DEFAULT_ROOT / "lexicon" / CUES_FILE, rows, titles, verbs)
     cities = {r["city"]: r["country"] for r in catalogue.lexicon(CITIES) if r.get("city") and r.get("country")}
     longest_first = "|".join(re.escape(c) for c in sorted(cities, key=len, reverse=True))
-    return replace(lexicon, cities=cities, city_pattern=re.compile(longest_first or "(?!)"))
+    vetoes = Path(catalogue.root) / "lexicon" / VETOES_FILE
+    return replace(lexicon, cities=cities, city_pattern=re.compile(longest_first or "(?!)"),
+                   vetoes=_read_vetoes(vetoes if vetoes.exists() else DEFAULT_ROOT / "lexicon" / VETOES_FILE))
 
 
 # --------------------------------------------------------------------------- phrases
@@ -506,10 +534,7 @@ def _planned(ctx: _Context, hit: _Hit) -> bool:
 def _wish_carried(ctx: _Context, hit: _Hit) -> bool:
     """True when a clause without a subject of its own goes on with a wish or plan of an
     earlier clause (中方愿在…的同时，同A分享信息): the act is offered, not told as done."""
-    if _subjects(ctx, hit) or _find(ctx, ctx.lex.cues["wish_carried"], hit.sent[0], hit.clause[0]) is None:
-        return False
-    return not ctx.phrases_in(hit.clause[0], hit.start) or ctx.text[hit.clause[0]:hit.start].lstrip(
-        EVIDENCE_TRIM).startswith(tuple(ctx.lex.cues["to_markers"] + ctx.lex.cues["with_connectors"]))
+    return _find(ctx, ctx.lex.cues["wish_carried"], hit.sent[0], hit.clause[0]) is not None and _subjectless(ctx, hit)
 
 
 def _asked(ctx: _Context, hit: _Hit) -> bool:
@@ -543,6 +568,47 @@ def _team_purpose(ctx: _Context, hit: _Hit) -> bool:
     if ctx.text[hit.end:hit.clause[1]].strip(EVIDENCE_TRIM):
         return False
     return any(cls == "ExpertTeam" and hit.clause[0] <= pos < hit.start for pos, cls in ctx.triggers)
+
+
+def _vetoed(ctx: _Context, hit: _Hit) -> bool:
+    """True when a row of event_vetoes.yaml (other than the date row) says the act did not take place."""
+    return any(_veto_fires(ctx, hit, veto) for veto in ctx.lex.vetoes
+               if veto.where != "future" and (not veto.classes or hit.trigger.cls in veto.classes))
+
+
+def _veto_fires(ctx: _Context, hit: _Hit, veto: _Veto) -> bool:
+    """True when ``veto``'s cue stands where the row says, and nothing in the clause cancels it."""
+    text, (start, end) = ctx.text, hit.clause
+    if veto.unless and veto.unless.search(text, start, end):
+        return False
+    if veto.where == "before":
+        return bool(veto.cue.search(text, start, hit.start))
+    if veto.where == "after":
+        return bool(veto.cue.match(text, hit.end, end))
+    if veto.where == "around":
+        return bool(veto.cue.search(text, start, hit.start) and veto.then.search(text, hit.end, end))
+    if veto.where == "carried":
+        return bool(veto.cue.search(text, hit.sent[0], start)) and _subjectless(ctx, hit)
+    return False
+
+
+def _subjectless(ctx: _Context, hit: _Hit) -> bool:
+    """True for a clause that names no subject of its own before its trigger, or opens with a marker of
+    the other side (…，并会见B / …，向B提供): it goes on with the subject of an earlier clause."""
+    if _subjects(ctx, hit):
+        return False
+    return not ctx.phrases_in(hit.clause[0], hit.start) or ctx.text[hit.clause[0]:hit.start].lstrip(
+        EVIDENCE_TRIM).startswith(tuple(ctx.lex.cues["to_markers"] + ctx.lex.cues["with_connectors"]))
+
+
+def _after_the_day(ctx: _Context, hit: _Hit, date: dt.date | None) -> bool:
+    """True when the event is dated after the day its document or block speaks of: it is told before it
+    took place (定于5月30日会见), and a plan is no event (row ``future`` of event_vetoes.yaml)."""
+    if date is None or not any(veto.where == "future" for veto in ctx.lex.vetoes):
+        return False
+    block = ctx.block_at(hit.start)
+    told = (block.date if block is not None and block.date else None) or ctx.analysis.document.meta.date
+    return told is not None and date > told
 
 
 def _modal_jiang(before: str, trigger: str, cues: dict) -> bool:
@@ -1498,10 +1564,14 @@ def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
             continue
         if _planned(ctx, hit) or (hit.trigger.shape == "bilateral" and _counted(ctx, hit)) or _team_purpose(ctx, hit):
             continue
+        if _vetoed(ctx, hit):
+            continue
         drafts = SHAPES[hit.trigger.shape](ctx, hit)
         if not drafts:
             continue
         when = _carried_date(ctx, hit, _when(ctx, hit))
+        if _after_the_day(ctx, hit, when[0]):
+            continue
         summary = _counted(ctx, hit) or (hit.trigger.shape in ("aid", "team") and len(drafts) >= lex.cues["summary_list"])
         if hit.trigger.shape == "team":
             ctx.team_when[_block_id(ctx, hit)] = when
