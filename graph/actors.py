@@ -50,6 +50,7 @@ COUNTRY_NEED = "country"
 COUNTRY_FIRST_NEED = "country_first"
 KEEP = "keep"
 SPEAKER_WINDOW = 8
+MIN_LEADING_ACTOR = 3  # an actor's name this long right after a title opens no person's name
 MAX_TITLE_GAP = 6  # characters of a unit name between an actor and a title (事件管理主任)
 SHORT_LEAD = 2  # at most this many characters before a conjunction: a word, not a name (专家同复旦大学)
 BOOK_TITLE_OPEN = "《〈"
@@ -119,6 +120,8 @@ class _Tables:
     joint_re: re.Pattern | None
     media_re: re.Pattern
     side_exclusions: tuple[str, ...]
+    not_names: tuple[str, ...]
+    places: frozenset[str]
 
 
 _TABLES: dict[int, tuple[Catalogue, _Tables]] = {}
@@ -160,7 +163,8 @@ def find_mentions(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     mentions, infos = _titled_persons(text, mentions, titles, tables, catalogue)
     taken = _taken(text, mentions)
     _mark_blockers(text, taken, catalogue)
-    mentions, infos = _speakers(text, analysis.blocks, mentions, infos, taken, catalogue)
+    mentions, infos = _speakers(text, analysis.blocks, mentions, infos, taken, catalogue, tables.not_names)
+    mentions, infos = _trim_glued_names(mentions, infos, catalogue)
     mentions = _bare_names(text, mentions, infos, taken, tables)
     mentions = _bare_titles(text, mentions, infos, titles, tables, catalogue)
     mentions = _disambiguate(text, mentions, analysis.blocks, catalogue)
@@ -197,7 +201,8 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
                 if abbrs and cues else None)
     return _Tables(
         surfaces=_word_set(list(catalogue.surfaces) + sorted(blockers)),
-        surface_candidates={word: _surface_candidate(word, catalogue) for word in [*catalogue.surfaces, *blockers]},
+        surface_candidates={word: _surface_candidate(word, catalogue, blockers)
+                            for word in [*catalogue.surfaces, *blockers]},
         title_trie=_trie([t for t, _ in titles]),
         title_words=tuple(t for t, _ in titles),
         title_finder=ahocorasick_rs.AhoCorasick([t for t, _ in titles]),
@@ -219,6 +224,8 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
         media_re=re.compile(rf"^[ \t\u3000]*([^\s:：,，。]{{2,24}}?)(?:{_alternation(media)})[ \t\u3000]*[:：]",
                             re.MULTILINE),
         side_exclusions=tuple(w for w in blockers if w.startswith(SIDE_SUFFIX)),
+        not_names=tuple(r["word"] for r in catalogue.lexicon("not_names")),
+        places=frozenset(r["city"] for r in catalogue.lexicon("cities")),
     )
 
 
@@ -353,9 +360,13 @@ def _fits(text: str, start: int, word: str, free: bytearray | None) -> bool:
     return True
 
 
-def _surface_candidate(word: str, catalogue: Catalogue) -> tuple[tuple[str, ...], str, int]:
-    """Keys, class and source of a surface's candidates: an actor, or a blocker that hides one."""
-    keys = catalogue.keys_for(word)
+def _surface_candidate(word: str, catalogue: Catalogue, blockers: frozenset[str]
+                       ) -> tuple[tuple[str, ...], str, int]:
+    """Keys, class and source of a surface's candidates: an actor, or a blocker that hides one.
+
+    A blocker wins over a surface spelt the same (西方 is "the West", never Spain's side 西+方).
+    """
+    keys = () if word in blockers else catalogue.keys_for(word)
     if not keys:
         return (), "", _BLOCKER
     return keys, catalogue.actors[keys[0]].cls, _CATALOGUE
@@ -705,9 +716,11 @@ def _titled_persons(text: str, mentions: list[Mention], titles: _Titles, tables:
             learned[person.start] = replace(person, key=key, role=title, affiliation=serves)
             infos.append(_info_for(key, person.surface, title, serves, catalogue))
             continue
-        name = _name_at(text, end, tables, by_start) if end not in named else None
-        if name is None:
+        found = _name_at(text, end, tables, by_start) if end not in named else None
+        if found is None or found[0] in named:
             continue
+        end, name, inner = found
+        title = inner or title
         key = _person_key(name, catalogue)
         named.add(end)
         serves = serves or m.key
@@ -744,7 +757,10 @@ def _country_of(key: str | None, affiliation: str | None, catalogue: Catalogue) 
 
 def _shared_title(m: Mention, titles: _Titles) -> tuple[str, int] | None:
     """A title that begins with a body's last character (埃塞俄比亚卫生部 + 部长 in 卫生部长莉娅):
-    the body's head, and the title after it, share that character."""
+    the body's head, and the title after it, share that character. Not after a country
+    (加拿大 + 大公 in 加拿大公民)."""
+    if m.cls == COUNTRY:
+        return None
     title = titles.at.get(m.end - 1)
     return (title, m.end - 1 + len(title)) if title and len(title) > 1 else None
 
@@ -772,9 +788,12 @@ def _title_after(text: str, pos: int, titles: _Titles, tables: _Tables, by_start
 
 def _title_chain(text: str, pos: int, titles: _Titles, by_start: dict[int, Mention]
                  ) -> tuple[str, int] | None:
-    """The title (and where it ends) at ``pos``, following 、/兼 chains to the last title."""
+    """The title (and where it ends) at ``pos``, following 、/兼 chains to the last title.
+
+    A word that is an actor's name is no title there (苏丹 the country, not the sultan).
+    """
     title = titles.at.get(pos)
-    if title is None:
+    if title is None or _names_actor(pos, title, by_start):
         return None
     end = pos + len(title)
     while end < len(text) and text[end] in CHAIN_JOINERS:
@@ -788,6 +807,12 @@ def _title_chain(text: str, pos: int, titles: _Titles, by_start: dict[int, Menti
     return title, end
 
 
+def _names_actor(pos: int, title: str, by_start: dict[int, Mention]) -> bool:
+    """Whether an actor's mention covers the title found at ``pos``."""
+    m = by_start.get(pos)
+    return m is not None and m.cls in CONTEXT_CLASSES and m.end >= pos + len(title)
+
+
 def _title_at(text: str, pos: int, tables: _Tables) -> str | None:
     """The longest title starting at ``pos`` (in a name or a title; a document's are in :class:`_Titles`)."""
     if pos >= len(text) or text[pos] not in tables.title_trie:
@@ -796,11 +821,19 @@ def _title_at(text: str, pos: int, tables: _Tables) -> str | None:
     return found[0] if found else None
 
 
-def _name_at(text: str, pos: int, tables: _Tables, by_start: dict[int, Mention]) -> str | None:
-    """A person's name starting at ``pos``, ended by a boundary word or punctuation.
+def _name_at(text: str, pos: int, tables: _Tables, by_start: dict[int, Mention]
+             ) -> tuple[int, str, str | None] | None:
+    """A person's name starting at or after ``pos``: where it starts, the name, and the title
+    inside the run that came before it (None when the name opens the run). It ends at a
+    boundary word or punctuation.
 
-    A run cut short by another mention or by its length is not trusted.
+    A run cut short by another mention or by its length is not trusted. A run that holds a
+    title of its own (总统气候问题特使约翰·克里, 主任专员拉扎里尼) names the person after its last
+    title. What stands where a name stands but names none (选举, 阿富汗, 莫斯科, 新闻局) is rejected.
     """
+    opening = by_start.get(pos)
+    if opening is not None and opening.cls in CONTEXT_CLASSES and opening.end - pos >= MIN_LEADING_ACTOR:
+        return None  # 阿富汗问题特别代表: a topic, not a name (a short one may open a name: 马里奥)
     i = pos
     limit = pos + MAX_DOTTED_NAME
     while i < len(text) and i < limit:
@@ -816,11 +849,31 @@ def _name_at(text: str, pos: int, tables: _Tables, by_start: dict[int, Mention])
     else:
         if i < len(text):
             return None
-    name = text[pos:i]
+    inner = _last_title(text[pos:i], tables)
+    cut = inner[1] if inner else 0
+    name = text[pos + cut:i]
     dotted = any(c in NAME_JOINERS for c in name)
-    if len(name) < 2 or len(name) > (MAX_DOTTED_NAME if dotted else MAX_NAME) or _title_at(name, 0, tables):
+    if len(name) < 2 or len(name) > (MAX_DOTTED_NAME if dotted else MAX_NAME):
         return None
-    return name
+    if name.startswith(tables.not_names) or name in tables.places or name.endswith(tables.suffix_words):
+        return None
+    return None if _names_other_actor(name, tables) else (pos + cut, name, inner[0] if inner else None)
+
+
+def _last_title(run: str, tables: _Tables) -> tuple[str, int] | None:
+    """The title inside a run that ends last (the longest of those), and where it ends."""
+    found = [(end, end - start, tables.title_words[index])
+             for index, start, end in tables.title_finder.find_matches_as_indexes(run, overlapping=True)]
+    if not found:
+        return None
+    end, _, title = max(found)
+    return title, end
+
+
+def _names_other_actor(name: str, tables: _Tables) -> bool:
+    """Whether ``name`` is the catalogue's name of a country or body (阿富汗, 中国政府), not a person's."""
+    keys, cls, _ = tables.surface_candidates.get(name, ((), "", _BLOCKER))
+    return bool(keys) and cls != PERSON
 
 
 def _person_key(name: str, catalogue: Catalogue) -> str:
@@ -847,10 +900,12 @@ def _taken(text: str, mentions: list[Mention]) -> bytearray:
 
 
 def _speakers(text: str, blocks: tuple[Block, ...], mentions: list[Mention], infos: list[ActorInfo],
-              taken: bytearray, catalogue: Catalogue) -> tuple[list[Mention], list[ActorInfo]]:
+              taken: bytearray, catalogue: Catalogue, not_names: tuple[str, ...]
+              ) -> tuple[list[Mention], list[ActorInfo]]:
     """The speakers of transcript turns (罗照辉:), with the role their introduction gave them.
 
-    A label that already holds another actor (韩联社记者:) is not a person. ``taken``
+    A label that already holds another actor (韩联社记者:) is not a person, nor is a label
+    that only says who asks (记者:, 追问:, listed in ``not_names``). ``taken``
     (the positions the mentions cover) is updated with the speakers added.
     """
     roles = {i.name: i for i in infos}
@@ -861,7 +916,8 @@ def _speakers(text: str, blocks: tuple[Block, ...], mentions: list[Mention], inf
             continue
         start = _speaker_position(text, block)
         end = start + len(block.speaker)
-        if start < 0 or any(taken[start:end]) or not _is_person_name(block.speaker):
+        if (start < 0 or any(taken[start:end]) or not _is_person_name(block.speaker)
+                or block.speaker.startswith(not_names)):
             continue
         known = roles.get(block.speaker)
         key = known.key if known else _person_key(block.speaker, catalogue)
@@ -885,6 +941,39 @@ def _is_person_name(surface: str) -> bool:
     """A speaker label that looks like a name (2–8 CJK characters, maybe with a middle dot)."""
     core = "".join(c for c in surface if c not in NAME_JOINERS)
     return 2 <= len(surface) <= 8 and all(_is_cjk(c) for c in core) and bool(core)
+
+
+def _trim_glued_names(mentions: list[Mention], infos: list[ActorInfo], catalogue: Catalogue
+                      ) -> tuple[list[Mention], list[ActorInfo]]:
+    """A discovered name that is another person's name with words glued on (张竹君周二,
+    布林肯很早, 解振华会面) is that person: the run went past the name into a word no
+    boundary list can foresee. The other name is one met in the document or a catalogue person's.
+    """
+    names = {m.surface: m for m in mentions if m.cls == PERSON and len(m.surface) >= 2}
+    out: list[Mention] = []
+    renamed: set[str] = set()
+    for m in mentions:
+        if m.cls != PERSON or not m.key or m.key in catalogue.actors:
+            out.append(m)
+            continue
+        prefix = next((m.surface[:n] for n in range(len(m.surface) - 1, 1, -1)
+                       if m.surface[:n] in names or _is_catalogue_person(m.surface[:n], catalogue)), None)
+        if prefix is None:
+            out.append(m)
+            continue
+        other = names.get(prefix)
+        key = other.key if other is not None and other.key else _person_key(prefix, catalogue)
+        out.append(replace(m, end=m.start + len(prefix), surface=prefix, key=key))
+        renamed.add(m.key)
+    if not renamed:
+        return mentions, infos
+    used = {m.key for m in out}
+    return out, [i for i in infos if i.key not in renamed or i.key in used]
+
+
+def _is_catalogue_person(name: str, catalogue: Catalogue) -> bool:
+    """Whether the catalogue lists a person by this name."""
+    return any(catalogue.actors[k].cls == PERSON for k in catalogue.keys_for(name))
 
 
 # ---------------------------------------------------------------- pass 3: in-document links

@@ -269,3 +269,59 @@ def test_actors_catalogue_person_serving_another_country_is_someone_else(catalog
 def test_actors_ambassador_serves_the_country_before_the_post(catalogue, text, name, affiliation):
     persons = [(m.surface, m.affiliation) for m in analyse(text, catalogue).mentions if m.cls == "Person"]
     assert persons == [(name, affiliation)]
+
+
+def real(text: str, blocks: tuple[Block, ...] = ()) -> list[tuple[str, str | None]]:
+    """Mentions found with the package's own catalogue (its abbreviations and lexicons)."""
+    doc = Document("t.txt", text, text, tuple(range(len(text))))
+    return [(m.surface, m.key) for m in find_mentions(Analysis(doc, blocks=blocks), load_catalogue()).mentions]
+
+
+@pytest.mark.parametrize("text", ["一些西方国家批评甲方。", "个别西方媒体发表评论。"])
+def test_actors_blocker_spelt_like_a_side_form_wins(text):
+    assert all(key != "country/ES" for _, key in real(text))
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("关于柬埔寨总统选举，各方高度关注。", "选举"),
+    ("老挝外长理事会会议在万象举行。", "理事会"),
+    ("法国总统大选结果揭晓。", "大选"),
+])
+def test_actors_generic_noun_after_a_title_is_no_person(text, noun):
+    assert [s for s, _ in real(text) if s.startswith(noun)] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("泰国卫生部长林大文周二表示，疫情稳定。", "林大文"),
+    ("斐济外长库马拉今日宣布新措施。", "库马拉"),
+    ("秘鲁卫生部长桑塔纳发文称，感谢支持。", "桑塔纳"),
+])
+def test_actors_name_ends_before_a_time_word_or_verb(text, name):
+    assert [s for s, key in real(text) if (key or "").startswith("person/")] == [name]
+
+
+def test_actors_name_glued_to_a_word_is_the_name_met_elsewhere():
+    text = "泰国卫生部长林大文表示，病例减少。泰国卫生部长林大文坦言，压力仍大。"
+    persons = [(s, key) for s, key in real(text) if (key or "").startswith("person/")]
+    assert persons == [("林大文", "person/林大文"), ("林大文", "person/林大文")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("美国总统气候问题特使卡尔森表示关切。", "卡尔森"),
+    ("联合国近东巴勒斯坦难民救济和工程处主任专员罗西尼出席会议。", "罗西尼"),
+])
+def test_actors_name_after_a_second_title(text, name):
+    assert [s for s, key in real(text) if (key or "").startswith("person/")] == [name]
+
+
+@pytest.mark.parametrize("text", ["中方关注苏丹局势发展。", "孟晚舟事件同加拿大公民个案不同。"])
+def test_actors_country_name_is_no_title(text):
+    assert all(not (key or "").startswith("person/") for _, key in real(text))
+
+
+@pytest.mark.parametrize("label", ["记者", "追问"])
+def test_actors_speaker_label_saying_who_asks_is_no_person(label):
+    text = f"汪大明：谢谢。\n{label}：请问还有补充吗？\n"
+    turn = text.index(label)
+    blocks = (Block("turn", turn, len(text), speaker=label),)
+    assert all(s != label for s, _ in real(text, blocks))
