@@ -295,10 +295,19 @@ class _Context:
     triggers: list[tuple[int, str]] = field(default_factory=list)
     podium: dict[str, tuple[str, ...]] = field(default_factory=dict)
     titled_only: frozenset[str] = frozenset()
+    headlines: list[int] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return self.analysis.document.text
+
+    def item_at(self, pos: int) -> tuple[int, int] | None:
+        """The broadcast item holding ``pos``: from its headline to the next (None outside items,
+        and in documents without headlines)."""
+        i = bisect.bisect_right(self.headlines, pos) - 1
+        if i < 0:
+            return None
+        return self.headlines[i], self.headlines[i + 1] if i + 1 < len(self.headlines) else len(self.text)
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The sentence span holding ``pos``."""
@@ -360,7 +369,8 @@ def _context(analysis: Analysis, lex: _Lexicon, catalogue: Catalogue) -> _Contex
     breaks = [m.start() for m in lex.breaks.finditer(text)]
     return _Context(analysis, lex, phrases, [p.start for p in phrases], sentences,
                     [s for s, _ in sentences], blocks, [b.start for b in blocks], breaks, classes, affiliations,
-                    titled_only=_titled_only(analysis, catalogue))
+                    titled_only=_titled_only(analysis, catalogue),
+                    headlines=[b.start for b in blocks if b.kind == HEADLINE_BLOCK])
 
 
 def _after_labels(sentences: list[tuple[int, int]], blocks) -> list[tuple[int, int]]:
@@ -938,13 +948,32 @@ def _host(ctx: _Context, hit: _Hit) -> list[_Phrase]:
 
 def _briefers(ctx: _Context, hit: _Hit) -> list[_Phrase]:
     """The bodies that speak at a briefing in the next sentence of its block (…召开新闻发布会。
-    针对…，A相关负责人说 / A及B通报了…): the names a briefing verb follows, with those joined to them."""
+    针对…，A相关负责人说 / A及B通报了…): the names a briefing verb follows, with those joined to them.
+
+    A broadcast item reports the briefing body by body, one sentence each (A表示，…。B和C介绍，…):
+    there, every sentence of the item that opens with such names adds them.
+    """
     i = bisect.bisect_right(ctx.sentence_starts, hit.sent[0])
     block = ctx.block_at(hit.start)
     if i >= len(ctx.sentences) or block is None or ctx.sentences[i][0] >= block.end:
-        return []
+        block = None
+    item = ctx.item_at(hit.start)
+    if item is None:
+        return [] if block is None else _briefing_names(ctx, ctx.sentences[i])
+    found: list[_Phrase] = []
+    for sentence in ctx.sentences[i:]:
+        if sentence[0] >= item[1]:
+            break
+        named = _briefing_names(ctx, sentence)
+        if named and not ctx.text[sentence[0]:named[0].start].strip(EVIDENCE_TRIM):
+            found += named
+    return found
+
+
+def _briefing_names(ctx: _Context, sentence: tuple[int, int]) -> list[_Phrase]:
+    """The first names of a sentence that a briefing verb follows (A及B通报了), with those joined to them."""
     cues = ctx.lex.cues
-    named = ctx.phrases_in(*ctx.sentences[i])
+    named = ctx.phrases_in(*sentence)
     for k, phrase in enumerate(named):
         if re.match(cues["briefer_follow"], ctx.text[phrase.end:phrase.end + 12]):
             joined = [phrase]
@@ -1377,11 +1406,15 @@ def _most_specific(ctx: _Context, draft: _Draft | EventCandidate) -> tuple[str, 
 
 
 def _filed_under(ctx: _Context, hit: _Hit) -> int:
-    """The block an event is told in, for merging: its block's start, or the whole document
+    """The block an event is told in, for merging: its block's start, the whole document
     (WHOLE_DOCUMENT) for a press conference in a transcript, which records one briefing a day
-    (今天…首次恢复举行现场例行记者会 told in a turn is the briefing itself)."""
+    (今天…首次恢复举行现场例行记者会 told in a turn is the briefing itself), or a broadcast
+    item's headline, whose paragraphs tell one story."""
     if hit.trigger.cls == "PressConference" and ctx.analysis.document.meta.genre in ctx.lex.cues["one_briefing_genres"]:
         return WHOLE_DOCUMENT
+    item = ctx.item_at(hit.start)
+    if item is not None:
+        return item[0]
     block = ctx.block_at(hit.start)
     return block.start if block is not None else -1
 
@@ -1581,6 +1614,7 @@ def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
         if hit.trigger.shape in ("bilateral", "message"):
             ctx.last_subject = drafts[0].participants[:1]
     told += _untold_headlines(analysis.blocks, told, headlined)
-    dated_blocks = analysis.document.meta.genre in lex.cues["block_dated_genres"]
+    genre = analysis.document.meta.genre
+    dated_blocks = genre in lex.cues["block_dated_genres"] and genre not in lex.cues["items_retell_genres"]
     merged = [replace(e, participants=_most_specific(ctx, e)) for e in _merge(told, dated_blocks)]
     return replace(analysis, events=tuple(merged))

@@ -48,7 +48,7 @@ def script_analysis():
 
 def test_genres_broadcast_detected():
     assert detect_genre(SCRIPT) == "broadcast"
-    assert detect_genre("## 1. 甲\n## 2. 乙\n正文。") != "broadcast"
+    assert detect_genre("### 1. 甲\n正文。\n### 2. 乙\n正文。\n### 3. 丙\n正文。") != "broadcast"
 
 
 def test_genres_broadcast_classify_lines():
@@ -81,3 +81,32 @@ def test_genres_broadcast_no_statement_from_summary(script_analysis):
     document = script_analysis.document
     summary_end = document.raw.index("（《新闻联播》")
     assert all(s.evidence.start > summary_end for s in script_analysis.statements)
+
+
+BRIEFING = """# 新闻联播 2021-05-12
+
+## 本期节目主要内容
+
+本期节目主要内容：1.国新办发布会：介绍外贸情况；2.国新办发布会：介绍物流情况。
+
+## 1. 国新办发布会：介绍外贸情况
+
+央视网消息（新闻联播）：国新办今天（5月12日）举行新闻发布会，介绍外贸情况。
+商务部表示，目前外贸企业复工率较高。
+财政部和工业和信息化部介绍，将继续出台支持政策。
+
+## 2. 国新办发布会：介绍物流情况
+
+央视网消息（新闻联播）：国务院新闻办公室今天举行新闻发布会，介绍物流情况。
+交通运输部表示，货运量稳步回升。
+"""
+
+
+def test_genres_broadcast_briefing_told_body_by_body_in_two_items():
+    """Each sentence opening with a body and a briefing verb names one who briefed; the two items tell
+    the same day's briefing of the same office, so it is one press conference."""
+    analysis = analyse(parse_document(BRIEFING, "p.txt"), load_catalogue())
+    (briefing,) = [e for e in analysis.events if e.cls == "PressConference"]
+    names = {analysis.document.text[m.start:m.end]: m.key for m in analysis.mentions}
+    assert briefing.date == dt.date(2021, 5, 12)
+    assert set(briefing.participants) == {names[n] for n in ("国新办", "商务部", "财政部", "工业和信息化部", "交通运输部")}
