@@ -22,6 +22,10 @@ Verdicts, events: ``right`` (a real event of its class, right date, right and co
 roles), ``wrong participant``, ``missing participant``, ``wrong date``, ``not an event``. Statements:
 ``right``, ``wrong speaker``, ``runs past the words``, ``not a statement``.
 
+``--tally`` reads a judged CSV back and prints the share of each verdict:
+
+    .venv/bin/python benchmarks/audit.py --tally docs/audit/judged.csv
+
 Cells that a spreadsheet would run as a formula (starting with ``= + - @``, tab or carriage return) are
 written with a leading apostrophe.
 """
@@ -243,6 +247,38 @@ def to_csv(rows: list[dict[str, str]]) -> str:
     return buf.getvalue()
 
 
+def tally(rows: list[dict[str, str]]) -> str:
+    """The figures of a judged CSV: share of each verdict, for events and for statements.
+
+    Each row carries one verdict (the first that applies, in the order the verdict lists are
+    written, ``right`` last in thought: a non-event is not also scored for its date). Events
+    read from a document's first line (a transcript's title, 2021年…主持例行记者会) are easy, so
+    the events' figures are also given without them.
+
+    >>> print(tally([{"kind": "event", "verdict": "right", "class": "Meeting", "start": "9"},
+    ...              {"kind": "event", "verdict": "wrong date", "class": "Meeting", "start": "9"}]))
+    events: 2 judged; right 50.0%, wrong participant 0.0%, missing participant 0.0%, wrong date 50.0%, not an event 0.0%
+    """
+    lines = []
+    for kind, verdicts in (("event", EVENT_VERDICTS), ("statement", STATEMENT_VERDICTS)):
+        judged = [r for r in rows if r.get("kind") == kind and r.get("verdict", "").strip()]
+        if kind == "event":
+            lines.append(_shares("events", judged, verdicts))
+            plain = [r for r in judged if not (r.get("class") == "PressConference" and r.get("start") == "0")]
+            if len(plain) != len(judged):
+                lines.append(_shares("events not read from a document's first line", plain, verdicts))
+        elif judged:
+            lines.append(_shares("statements", judged, verdicts))
+    return "\n".join(lines)
+
+
+def _shares(what: str, judged: list[dict[str, str]], verdicts: tuple[str, ...]) -> str:
+    counts = {v: sum(r["verdict"].strip() == v for r in judged) for v in verdicts}
+    other = len(judged) - sum(counts.values())
+    shares = ", ".join(f"{v} {100 * n / max(1, len(judged)):.1f}%" for v, n in counts.items())
+    return f"{what}: {len(judged)} judged; {shares}" + (f" ({other} with another verdict)" if other else "")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("graph", type=Path, help="graph.ttl written by `jishi build`")
@@ -252,7 +288,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--statements", type=int, default=80, help="statements to sample (default 80)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("-o", "--out", type=Path, default=Path("audit.csv"), help="CSV to write")
+    parser.add_argument("--tally", action="store_true",
+                        help="GRAPH is instead a judged audit CSV: print the share of each verdict")
     args = parser.parse_args(argv)
+    if args.tally:
+        with args.graph.open(encoding="utf-8", newline="") as handle:
+            print(tally(list(csv.DictReader(handle))))
+        return 0
     graph = load_graph(args.graph)
     rows = sample_rows(graph, args.events, args.statements, args.seed, Sources(args.docs))
     write_atomic(args.out, to_csv(rows))

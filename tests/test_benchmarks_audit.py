@@ -112,3 +112,18 @@ def test_benchmarks_audit_missing_document_is_a_problem_not_a_crash(built, tmp_p
                                                 ("习近平", "习近平")])
 def test_benchmarks_audit_neutralise(cell, expected):
     assert audit.neutralise(cell) == expected
+
+
+def test_benchmarks_audit_tally_of_a_judged_csv(built, tmp_path, capsys):
+    graph, docs = built
+    out = tmp_path / "audit.csv"
+    audit.main([str(graph), "--docs", str(docs), "-o", str(out)])
+    rows = _rows(out)
+    rows[0]["verdict"], rows[1]["verdict"] = "missing participant", "right"
+    out.write_text(audit.to_csv(rows), encoding="utf-8")
+    capsys.readouterr()
+    audit.main(["--tally", str(out)])
+    assert capsys.readouterr().out.splitlines() == [
+        "events: 1 judged; right 0.0%, wrong participant 0.0%, missing participant 100.0%, wrong date 0.0%,"
+        " not an event 0.0%",
+        "statements: 1 judged; right 100.0%, wrong speaker 0.0%, runs past the words 0.0%, not a statement 0.0%"]
