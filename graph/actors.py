@@ -221,8 +221,8 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
         suffix_words=tuple(suffixes),
         suffix_finder=ahocorasick_rs.AhoCorasick(list(suffixes), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest),
         joint_re=joint_re,
-        media_re=re.compile(rf"^[ \t\u3000]*([^\s:：,，。]{{2,24}}?)(?:{_alternation(media)})[ \t\u3000]*[:：]",
-                            re.MULTILINE),
+        media_re=re.compile(rf"^[ \t\u3000]*(?:[^\s:：,，。《》]{{0,8}}《)?([^\s:：,，。《》]{{2,24}}?)》?"
+                            rf"(?:{_alternation(media)})[ \t\u3000]*[:：]", re.MULTILINE),
         side_exclusions=tuple(w for w in blockers if w.startswith(SIDE_SUFFIX)),
         not_names=tuple(r["word"] for r in catalogue.lexicon("not_names")),
         places=frozenset(r["city"] for r in catalogue.lexicon("cities")),
@@ -573,14 +573,16 @@ def _media_candidates(text: str, tables: _Tables, known: list[_Candidate]) -> li
     """Media outlets in reporters' speaker lines (韩联社记者:) not known to the catalogue.
 
     The mention keeps the whole outlet line (日本朝日新闻), the key drops the
-    leading catalogue names (朝日新闻), so both names reach the actor.
+    leading catalogue names (朝日新闻), so both names reach the actor; a name
+    in title marks is whole as it stands (巴西《环球报》, 《澳门月刊》).
     """
     starts = {c.start: c.end for c in known if c.source == _CATALOGUE}
     found = []
     for match in tables.media_re.finditer(text):
         start, end = match.start(1), match.end(1)
         name_start = start
-        while name_start in starts and end - starts[name_start] >= 2:
+        titled = text[start - 1:start] == "《"
+        while not titled and name_start in starts and end - starts[name_start] >= 2:
             name_start = starts[name_start]
         if starts.get(name_start) == end:
             continue

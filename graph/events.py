@@ -932,8 +932,25 @@ def _press(ctx: _Context, hit: _Hit) -> list[_Draft]:
     if not keys:
         return []
     keys = ctx.podium.get(keys[0], keys) if len(keys) == 1 else keys
+    keys = tuple(dict.fromkeys(keys + _spoken_for(ctx, organisers + guests)))
     start, end = _evidence_range(ctx, hit, hit.end)
     return [_Draft(hit.trigger.cls, keys, start, end)]
+
+
+def _spoken_for(ctx: _Context, phrases: list[_Phrase]) -> tuple[str, ...]:
+    """The bodies whose named spokesperson is at a briefing (外交部发言人汪某主持例行记者会 → 外交部):
+    a body named right before a spokesperson title inside a person's phrase."""
+    titles = tuple(ctx.lex.cues["spokesperson_titles"])
+    found = []
+    for phrase in phrases:
+        if phrase.cls != "Person":
+            continue
+        for mention in ctx.analysis.mentions:
+            if (phrase.start <= mention.start and mention.end < phrase.end and mention.key
+                    and mention.cls not in ("Person", "Country")
+                    and ctx.text.startswith(titles, mention.end)):
+                found.append(mention.key)
+    return tuple(found)
 
 
 def _host(ctx: _Context, hit: _Hit) -> list[_Phrase]:

@@ -46,6 +46,7 @@ from .model import Analysis, Block, Document, Mention, Span, StatementCandidate
 __all__ = ["extract_statements"]
 
 SENTENCE_END = "。！？!?\n"
+QUESTION_MARKS = "？?"
 CLAUSE_END = SENTENCE_END + "，,；;：:"
 ENUMERATION = "、"
 TRIM = " \t\r\n\u3000，,；;：:、"
@@ -101,6 +102,8 @@ class Cues:
     roles: tuple[str, ...]
     answers: tuple[str, ...]
     questions: tuple[str, ...]
+    followups: tuple[str, ...]
+    recalled: tuple[str, ...]
     hosts: tuple[str, ...]
     relays: tuple[str, ...]
     openers: str
@@ -167,7 +170,7 @@ def _build_cues(catalogue: Catalogue) -> Cues:
         hearsay=words("hearsay"), self_words=words("self"), topics=words("topic"), venues=words("venue"),
         sources=words("source"), frames=words("frame"), anonymous=words("anonymous"),
         appraisals=words("appraisal"), roles=words("role"), answers=words("answer"),
-        questions=words("question"), hosts=words("host"), relays=words("relay"), openers="".join(words("opener")),
+        questions=words("question"), followups=words("followup"), recalled=words("recalled"), hosts=words("host"), relays=words("relay"), openers="".join(words("opener")),
         reporter=tuple(r["cue"].strip() for r in catalogue.lexicon("media") if r.get("cue", "").strip()),
         undated=words("undated"), earlier=words("earlier"), anaphoric=words("anaphoric"),
         possessive=next(iter(words("possessive")), "的"),
@@ -229,6 +232,7 @@ class _Text:
         self.event_starts = sorted((e.evidence.start, i) for i, e in enumerate(analysis.events))
         self.headline_starts = [analysis.document.offsets[b.start] for b in self.blocks if b.kind == HEADLINE_BLOCK]
         self.turn_speakers: dict[int, str | None] = {}
+        self.turn_starts = {b.start for b in self.blocks if b.kind == "turn"}
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside ``[start, end)``, outermost first, without overlaps."""
@@ -277,18 +281,18 @@ def _reporting_clauses(text: _Text, cues: Cues) -> list[Clause]:
         question = _question_turn(cues, block)
         for match in cues.pattern.finditer(text.s, start, block.end):
             clause = _clause_at(text, cues, index, start, match)
-            if clause is not None and (clause.opener or not question):
+            if clause is not None and (clause.opener or not question or clause.verb not in cues.recalled):
                 clauses.append(clause)
     return _drop_inner(text, clauses)
 
 
 def _question_turn(cues: Cues, block: Block) -> bool:
-    """Whether a block is a reporter's question. Its words are the outlet's: a body named inside
-    speaks only through a quoted claim (蓬佩奥称，…), not through a verb with its object
-    (世卫组织赞扬中国的经验。请问…: praise the question recalls)."""
+    """Whether a block is a reporter's question. Its words are the outlet's; an actor named inside
+    speaks through a claim (蓬佩奥称，…; A表示将采购…), not through praise with its object
+    (世卫组织赞扬中国的经验。请问…: a gesture the question recalls)."""
     label = (block.speaker or "").strip()
     return block.kind == "turn" and bool(label) and (
-        label in cues.questions or _ends_with(label, cues.reporter) is not None)
+        label in cues.questions or label in cues.followups or _ends_with(label, cues.reporter) is not None)
 
 
 def _body_start(text: _Text, block: Block) -> int:
@@ -448,7 +452,7 @@ def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: 
     if _starts_with(body, cues.self_words):
         return _NOT_SPEECH
     if _pronoun_at(body, cues):
-        return _Subject(_last_person_subject(text, lead), lead, lead, cls="Person")
+        return _Subject(_last_person_subject(text, lead, block_start), lead, lead, cls="Person")
     if _starts_with(body, cues.groups):
         return _Subject(None, lead, lead)
     for chain in _chains(text, cues, start, end):
@@ -547,9 +551,12 @@ def _is_object(s: str, clause_start: int, mention: Mention, cues: Cues) -> bool:
     return not _ends_with(before, cues.frames) and _ends_with(before, cues.objects) is not None
 
 
-def _last_person_subject(text: _Text, before: int) -> str | None:
-    """The person a pronoun stands for: the last named person before it."""
+def _last_person_subject(text: _Text, before: int, block_start: int) -> str | None:
+    """The person a pronoun stands for: the last named person before it, inside its own turn
+    in a transcript (the person before a turn is someone else's)."""
     floor = max(0, before - PRONOUN_LOOKBACK)
+    if block_start in text.turn_starts:
+        floor = max(floor, block_start)
     for mention in reversed(text.mentions_in(floor, before)):
         if mention.cls == "Person" and mention.key:
             return mention.key
@@ -694,13 +701,43 @@ def _clause_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[S
             end = line_end
         if clause.stop is not None:
             end = clause.stop
+        if _question_turn(cues, block):
+            end = _before_question(text.s, clause.content, end)
         if clause.speaker is None or (clause.appraisal and _bare_appraisal(text, cues, clause, end)):
             continue
         relayed = block.kind == "turn" and clause.speaker != _turn_speaker_of(text, cues, block)
+        if relayed and clause.stop is None:
+            end = min(end, _relayed_end(text.s, clause.content, end))
         statement = _statement(text, clause.speaker, clause.verb, clause.content, end, block, relayed=relayed)
         if statement is not None:
             found.append(_dated_in_sentence(text, cues, clause, statement))
     return found
+
+
+def _relayed_end(s: str, start: int, end: int) -> int:
+    """Where words a transcript turn relays end: with their sentence (A称，B。 then the turn's own
+    comment), or with the quotation they open (称：“B。C。”)."""
+    opening = s[start - 1:start] if s[start:start + 1] not in QUOTES.values() else s[start]
+    if opening and opening in QUOTES.values():
+        close = s.find(next(k for k, v in QUOTES.items() if v == opening), start, end)
+        if close >= 0:
+            return close + 1
+    return min(_forward_to(s, start, end, SENTENCE_END) + 1, end)
+
+
+def _before_question(s: str, start: int, end: int) -> int:
+    """Where words a reporter relays end: before the first sentence of ``[start, end)`` that asks
+    (…称，A。中方对此有何回应？ → A), or before the asking clause of the first sentence
+    (…称，A，中方对此有何评论？ → A); the question is the reporter's own."""
+    sentence = clause = start
+    for pos in range(start, end):
+        if s[pos] in QUESTION_MARKS:
+            return sentence if sentence > start else (clause if clause > start else end)
+        if s[pos] in SENTENCE_END:
+            sentence = clause = pos + 1
+        elif s[pos] in CLAUSE_END:
+            clause = pos + 1
+    return end
 
 
 def _bare_appraisal(text: _Text, cues: Cues, clause: Clause, end: int) -> bool:
@@ -913,9 +950,13 @@ def _turn_speaker(text: _Text, cues: Cues, block: Block) -> str | None:
     inside = text.mentions_in(at, at + len(label)) if at >= 0 else []
     reporter = _ends_with(label, cues.reporter)
     if reporter:
-        outlet = next((m.key for m in inside if m.start == at and m.key and m.cls in OUTLET_CLASSES), None)
-        name = label[:-len(reporter)]
-        return outlet or (f"org/{name}" if name else _outlet_before(text, at))
+        name, offset = _outlet_name(label[:-len(reporter)])
+        outlet = next((m.key for m in inside if m.start == at + offset and m.key and m.cls in OUTLET_CLASSES), None)
+        if name:
+            return outlet or f"org/{name}"
+        return _outlet_before(text, cues, at) or _asker_before(text, cues, block)
+    if label in cues.followups:
+        return _asker_before(text, cues, block)
     person = next((m.key for m in inside if m.cls == "Person" and m.key), None)
     same = next((m.key for m in text.mentions if m.surface == label and m.key), None)
     if person or same:
@@ -927,6 +968,25 @@ def _turn_speaker(text: _Text, cues: Cues, block: Block) -> str | None:
     if label in cues.questions:
         return _outlet_on_line(text, at if at >= 0 else block.start)
     return f"person/{label}"
+
+
+def _asker_before(text: _Text, cues: Cues, block: Block) -> str | None:
+    """Who asks a follow-up question (追问：) or answers the host back under a bare 记者: label:
+    the asker of the last question turn before it."""
+    for earlier in reversed([b for b in text.blocks if b.kind == "turn" and b.end <= block.start]):
+        asker = _turn_speaker_of(text, cues, earlier) if _question_turn(cues, earlier) else None
+        if asker is not None:
+            return asker
+    return None
+
+
+def _outlet_name(name: str) -> tuple[str, int]:
+    """The outlet a reporter label names and where it starts in the label: the title inside
+    《》 when there is one (巴西《环球报》 → 环球报: the country only says where it is from)."""
+    opening, closing = name.find("《"), name.find("》")
+    if 0 <= opening < closing:
+        return name[opening + 1:closing], opening + 1
+    return name, 0
 
 
 def _host(text: _Text, cues: Cues) -> str | None:
@@ -945,10 +1005,12 @@ def _outlet_on_line(text: _Text, at: int) -> str | None:
     return next((m.key for m in reversed(before) if m.cls in OUTLET_CLASSES and m.key), None)
 
 
-def _outlet_before(text: _Text, at: int) -> str | None:
-    """The organisation named in the words just before a bare reporter label."""
+def _outlet_before(text: _Text, cues: Cues, at: int) -> str | None:
+    """The outlet invited just before a bare reporter label (请新华社记者提问。记者：): an organisation
+    followed by the reporter word; any other name before it belongs to the previous answer."""
     before = text.mentions_in(max(0, at - REPORTER_LOOKBACK), max(0, at))
-    return next((m.key for m in reversed(before) if m.cls in OUTLET_CLASSES and m.key), None)
+    return next((m.key for m in reversed(before) if m.cls in OUTLET_CLASSES and m.key
+                 and text.s.startswith(cues.reporter, m.end)), None)
 
 
 def _role_holder(text: _Text, role: str) -> str | None:

@@ -277,7 +277,9 @@ def _speaker_label(line: _Line) -> tuple[str, int] | None:
         return None
     if any(c in cues["speaker_forbidden"] for c in name) or any(w in name for w in cues["not_speaker"]):
         return None
-    if len(name) > cues["speaker_name_max_length"] and not name.endswith(tuple(cues["speaker_roles"])):
+    has_role = name.endswith(tuple(cues["speaker_roles"]))
+    if not has_role and (len(name) > cues["speaker_name_max_length"]
+                         or any(c in cues["speaker_title_marks"] for c in name)):
         return None
     return name, line.start + colon + 1
 

@@ -189,6 +189,15 @@ def test_events_press_conference_organiser(text, participants):
     assert [(e.cls, e.participants, e.date) for e in events] == [("PressConference", participants, DAY)]
 
 
+@pytest.mark.parametrize("text, participants", [
+    ("2020年5月2日卫生部发言人王五主持例行记者会", ("person/王五", "gov/卫生部")),
+    ("国家卫生健康委新闻发言人李明在例行记者会上表示，疫情总体平稳。", ("person/李明", "gov/nhc")),
+])
+def test_events_press_conference_named_spokesperson_brings_the_body(text, participants):
+    events = _events(text, genre="transcript")
+    assert [(e.cls, e.participants) for e in events] == [("PressConference", participants)]
+
+
 def test_events_transcript_preamble_press_conference():
     text = "国务院新闻办公室于2020年5月3日上午10时举行新闻发布会，请卫生部副部长王五介绍情况。"
     events = _events(text, genre="transcript", date=dt.date(2020, 5, 3))

@@ -372,3 +372,55 @@ def test_statements_minister_of_a_country_taking_part_speaks_at_the_articles_eve
                        actors=(ActorInfo("gov/甲国卫生部", "GovernmentBody", "甲国卫生部", affiliation="country/甲"),))
     (statement,) = extract_statements(analysis, catalogue).statements
     assert (statement.date, statement.during) == (DAY, 0)
+
+
+def _transcript(text: str, names, events: tuple[EventCandidate, ...] = ()) -> Analysis:
+    """A transcript whose lines are ``label:words`` turns, labels and turns as the structure stage makes them."""
+    blocks, pos = [], 0
+    for line in text.split("\n"):
+        label, words = line.split(":", 1)
+        blocks += [Block("speaker", pos, pos + len(label), DAY, speaker=label),
+                   Block("turn", pos + len(label) + 1, pos + len(line), DAY, speaker=label)]
+        pos += len(line) + 1
+    return _analysis(text, names, genre="transcript", blocks=tuple(blocks), events=events)
+
+
+TURN_NAMES = [("张伟", "person/张伟", PERSON), ("王华", "person/王华", PERSON)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("东方日报记者:请问援助进展？\n张伟:进展顺利。\n追问:何时抵达？",
+     ["org/东方日报", "person/张伟", "org/东方日报"]),
+    ("东方日报记者:请问援助进展？\n张伟:你说的是哪批援助？\n记者:第二批。",
+     ["org/东方日报", "person/张伟", "org/东方日报"]),
+    ("南国《晨星报》记者:请问援助进展？\n张伟:进展顺利。",
+     ["org/晨星报", "person/张伟"]),
+])
+def test_statements_transcript_follow_up_and_titled_outlet(catalogue, text, expected):
+    found = extract_statements(_transcript(text, TURN_NAMES), catalogue).statements
+    assert [s.speaker for s in found if s.verb == "发言"] == expected
+
+
+@pytest.mark.parametrize("question, relayed", [
+    ("王华称，两国合作前景广阔。中方对此有何评论？", "两国合作前景广阔。"),
+    ("王华称，两国合作前景广阔，中方对此有何评论？", "两国合作前景广阔"),
+    ("针对记者提问，王华表示将采购南国的疫苗。你怎么看？", "将采购南国的疫苗。"),
+])
+def test_statements_words_a_question_relays_end_before_the_question(catalogue, question, relayed):
+    found = extract_statements(_transcript("东方日报记者:" + question, TURN_NAMES), catalogue).statements
+    assert [(s.speaker, s.text) for s in found if s.verb != "发言"] == [("person/王华", relayed)]
+
+
+@pytest.mark.parametrize("answer, relayed", [
+    ("王华表示，两国合作前景广阔。我们对此表示赞赏。", [("person/王华", "两国合作前景广阔。")]),
+    ("王华称：“合作很好。前景广阔。”我们赞同。", [("person/王华", "合作很好。前景广阔。”")]),
+])
+def test_statements_words_an_answer_relays_end_with_their_sentence(catalogue, answer, relayed):
+    found = extract_statements(_transcript("张伟:" + answer, TURN_NAMES), catalogue).statements
+    assert [(s.speaker, s.text) for s in found if s.verb != "发言"] == relayed
+
+
+def test_statements_pronoun_does_not_reach_into_an_earlier_turn(catalogue):
+    text = "张伟:两国合作前景广阔。\n东方日报记者:一名法官日前辞职，他称决定与新法有关。请问有何评论？"
+    found = extract_statements(_transcript(text, TURN_NAMES), catalogue).statements
+    assert [s.speaker for s in found] == ["person/张伟", "org/东方日报"]

@@ -296,3 +296,14 @@ def test_structure_transcript_long_colon_line_is_prose_not_a_speaker():
 def test_structure_transcript_enumeration_and_quotes_are_no_speakers(line):
     kinds = [kind for kind, *_ in _blocks(f"张三:\n开场。\n{line}\n", "transcript", D(2019, 6, 1))]
     assert kinds == ["speaker", "turn"]
+
+
+@pytest.mark.parametrize("line, speaker", [
+    ("《东方时报》记者：请问合作进展如何？", "《东方时报》记者"),
+    ("南国《晨星报》记者：请问援助何时抵达？", "南国《晨星报》记者"),
+    ("《通知》：各单位要加强防控。", None),
+])
+def test_structure_transcript_outlet_in_title_marks_is_a_speaker(line, speaker):
+    blocks = _blocks(f"张三:\n开场。\n{line}\n", "transcript", D(2019, 6, 1))
+    speakers = [s for kind, _, _, _, s, _ in blocks if kind == "speaker"]
+    assert speakers == ["张三"] + ([speaker] if speaker else [])
