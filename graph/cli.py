@@ -34,17 +34,28 @@ def main() -> None:
               help="Also write OUTDIR/network.html, the interactive view.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for the documents (default: one per core).")
+@click.option("--year", type=click.IntRange(1900, 2099), default=None,
+              help="Year of the documents that state no date of their own (no metadata date).")
+@click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Date (YYYY-MM-DD) of the documents that state no date of their own: "
+                   "their 今天, 周二, 17日 count from it.")
 def build(paths: tuple[Path, ...], outdir: Path, progress: bool | None, network: bool,
-          jobs: int | None) -> None:
+          jobs: int | None, year: int | None, day) -> None:
     """Build the graph from files and folders (.txt, .md; default: seeds/).
 
     Writes OUTDIR/graph.ttl (Turtle) and OUTDIR/network.html, and prints a
-    summary: documents, actors by class, events, statements, triples, and the
-    files that were skipped with the reason.
+    summary: documents, actors by class, events, statements, triples, the
+    files that were skipped with the reason, and the documents whose year
+    cannot be known (give them one with --year or --date).
     """
+    from .pipeline import DateHint
     from .pipeline import build as run_build
 
-    report = run_build(list(paths) or [Path("seeds")], outdir, progress=progress, network=network, jobs=jobs)
+    if year is not None and day is not None:
+        raise click.UsageError("give --year or --date, not both")
+    hint = DateHint(date=day.date() if day else None, year=year)
+    report = run_build(list(paths) or [Path("seeds")], outdir, progress=progress, network=network, jobs=jobs,
+                       hint=hint)
     click.echo(report.summary())
     if not report.documents:
         sys.exit(1)

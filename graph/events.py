@@ -1320,7 +1320,8 @@ def _when(ctx: _Context, hit: _Hit) -> _When:
 
     An explicit date before the trigger in the sentence wins (``3月17日，…``,
     ``1月3日起``, ``于2020年3月26日…举行``); relative words (日前, 今天) count from the
-    block's date. Otherwise chronicle-like genres take the block's date; the
+    block's date; with no date to count from, a month-day date takes the document's year
+    (``meta.year``). Otherwise chronicle-like genres take the block's date; the
     other genres leave it unknown (a transcript's passing mention of a call),
     and so do a count (同…26次通电话) and an action recalled in someone's speech
     (习近平强调，…中方向伊方提供了…).
@@ -1330,7 +1331,8 @@ def _when(ctx: _Context, hit: _Hit) -> _When:
     block = ctx.block_at(hit.start)
     reference = (block.date if block is not None and block.date else None) or meta.date
     prefix = ctx.text[hit.sent[0]:hit.start]
-    spans = [s for s in (find_date_spans(prefix, reference=reference) if ctx.lex.maybe_date.search(prefix) else ())
+    found = find_date_spans(prefix, meta.year, reference) if ctx.lex.maybe_date.search(prefix) else ()
+    spans = [s for s in found
              if s.date and not prefix[:s.start].endswith(tuple(cues["date_not_event"]))
              and _dates_event(ctx, hit, hit.sent[0] + s.start, hit.sent[0] + s.end)]
     date_end = _range_end(ctx, hit, reference)

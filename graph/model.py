@@ -27,7 +27,12 @@ EVENT_CLASSES = (
 
 @dataclass(frozen=True)
 class DocMeta:
-    """What a document says about itself (front matter, headers, preamble)."""
+    """What a document says about itself (front matter, headers, preamble).
+
+    ``year``: for a document without ``date``, the year of its month-day dates: the one the
+    user gave (``jishi build --year``), else the one the structure stage reads from its text;
+    None when no year can be known.
+    """
 
     title: str | None = None
     date: dt.date | None = None
@@ -36,6 +41,7 @@ class DocMeta:
     language: str = "zh-Hans"
     genre: str = "text"
     encoding: str = "utf-8"
+    year: int | None = None
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,13 @@ reported in the summary and the rest of the corpus is still built.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tqdm import tqdm
@@ -23,6 +24,30 @@ from .model import Analysis, Document, Resolved, Skipped
 
 PROGRESS_MIN_FILES = 20
 PARALLEL_MIN_FILES = 8
+UNDATED_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class DateHint:
+    """What the user says of the documents that state no date of their own (``jishi build --date/--year``).
+
+    A republished text with no metadata and no year in it cannot be dated from itself: its
+    ``3月17日`` could be any year, its ``周二`` any week.
+    """
+
+    date: dt.date | None = None
+    year: int | None = None
+
+    def apply(self, document: Document) -> Document:
+        """The document with the user's date (or year) when its metadata gives no date."""
+        meta = document.meta
+        if meta.date is not None:
+            return document
+        if self.date is not None:
+            return replace(document, meta=replace(meta, date=self.date))
+        if self.year is not None:
+            return replace(document, meta=replace(meta, year=self.year))
+        return document
 
 
 @dataclass
@@ -34,6 +59,7 @@ class BuildReport:
     triples: int
     skipped: list[Skipped] = field(default_factory=list)
     extra_outputs: list[Path] = field(default_factory=list)
+    undated: list[str] = field(default_factory=list)
 
     @property
     def documents(self) -> int:
@@ -51,6 +77,10 @@ class BuildReport:
              if self.graph_path else "wrote: nothing (no readable document; earlier output left as it was)"),
         ]
         lines += [f"skipped: {s.path}: {s.reason}" for s in self.skipped]
+        if self.undated:
+            shown = ", ".join(self.undated[:UNDATED_SHOWN]) + (" …" if len(self.undated) > UNDATED_SHOWN else "")
+            lines.append(f"no year: {len(self.undated)} documents state no date or year ({shown}); their "
+                         "month-day dates are left undated: give --year YYYY or --date YYYY-MM-DD")
         return "\n".join(lines)
 
 
@@ -58,6 +88,11 @@ def _tally(facts: tuple) -> str:
     """``12 (Country 3, Person 9)``: how many, and how many of each class."""
     by_class = Counter(fact.cls for fact in facts)
     return "{} ({})".format(len(facts), ", ".join(f"{k} {v}" for k, v in sorted(by_class.items())))
+
+
+def _undated(analyses: list[Analysis]) -> list[str]:
+    """The documents whose year could not be known (no date, no year in the text, none given)."""
+    return [a.document.id for a in analyses if a.document.meta.date is None and a.document.meta.year is None]
 
 
 def analyse(document: Document, catalogue: Catalogue) -> Analysis:
@@ -69,10 +104,10 @@ def analyse(document: Document, catalogue: Catalogue) -> Analysis:
     return statements.extract_statements(analysis, catalogue)
 
 
-def _analyse_path(path: Path, catalogue: Catalogue) -> Analysis | Skipped:
+def _analyse_path(path: Path, catalogue: Catalogue, hint: DateHint = DateHint()) -> Analysis | Skipped:
     """One file through every per-document stage, or the reason it was skipped."""
     try:
-        document = read.read_document(path)
+        document = hint.apply(read.read_document(path))
     except read.UnreadableDocument as exc:
         return Skipped(str(path), exc.reason)
     try:
@@ -82,25 +117,26 @@ def _analyse_path(path: Path, catalogue: Catalogue) -> Analysis | Skipped:
 
 
 _worker_catalogue: Catalogue | None = None
+_worker_hint = DateHint()
 
 
-def _init_worker(catalogue: Catalogue) -> None:
-    """Give a worker process the catalogue once, not with every file."""
-    global _worker_catalogue
-    _worker_catalogue = catalogue
+def _init_worker(catalogue: Catalogue, hint: DateHint) -> None:
+    """Give a worker process the catalogue and the user's date hint once, not with every file."""
+    global _worker_catalogue, _worker_hint
+    _worker_catalogue, _worker_hint = catalogue, hint
 
 
 def _analyse_in_worker(path: Path) -> Analysis | Skipped:
     assert _worker_catalogue is not None
-    return _analyse_path(path, _worker_catalogue)
+    return _analyse_path(path, _worker_catalogue, _worker_hint)
 
 
-def _results(files: list[Path], catalogue: Catalogue, jobs: int) -> Iterator[Analysis | Skipped]:
+def _results(files: list[Path], catalogue: Catalogue, jobs: int, hint: DateHint) -> Iterator[Analysis | Skipped]:
     """Per-file results in input order; in ``jobs`` processes when the corpus is large enough."""
     if jobs <= 1 or len(files) < PARALLEL_MIN_FILES:
-        yield from (_analyse_path(path, catalogue) for path in files)
+        yield from (_analyse_path(path, catalogue, hint) for path in files)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(catalogue,)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(catalogue, hint)) as pool:
         yield from pool.map(_analyse_in_worker, files, chunksize=2)
 
 
@@ -110,7 +146,7 @@ def default_jobs() -> int:
 
 
 def analyse_files(paths: list[Path], catalogue: Catalogue, progress: bool | None = None,
-                  jobs: int | None = None) -> tuple[list[Analysis], list[Skipped]]:
+                  jobs: int | None = None, hint: DateHint = DateHint()) -> tuple[list[Analysis], list[Skipped]]:
     """Read and analyse every document under ``paths``; unreadable files are skipped with a reason.
 
     Documents are independent until resolution, so a large corpus is analysed
@@ -120,7 +156,7 @@ def analyse_files(paths: list[Path], catalogue: Catalogue, progress: bool | None
     files = read.find_documents(paths)
     show = progress if progress is not None else (sys.stderr.isatty() and len(files) >= PROGRESS_MIN_FILES)
     analyses, skipped = [], []
-    results = _results(files, catalogue, default_jobs() if jobs is None else jobs)
+    results = _results(files, catalogue, default_jobs() if jobs is None else jobs, hint)
     for result in tqdm(results, total=len(files), desc="documents", unit="doc", disable=not show):
         (skipped if isinstance(result, Skipped) else analyses).append(result)
     skipped += [Skipped(str(p), "no such file or folder") for p in paths if not Path(p).exists()]
@@ -128,24 +164,26 @@ def analyse_files(paths: list[Path], catalogue: Catalogue, progress: bool | None
 
 
 def build(paths: list[Path], outdir: Path, progress: bool | None = None,
-          catalogue: Catalogue | None = None, network: bool = True, jobs: int | None = None
-          ) -> BuildReport:
+          catalogue: Catalogue | None = None, network: bool = True, jobs: int | None = None,
+          hint: DateHint = DateHint()) -> BuildReport:
     """Build ``outdir/graph.ttl`` from the documents under ``paths``.
 
     With ``network``, also ``outdir/network.html``, the interactive view that
     reads the graph just written (so it shows exactly what a user loads).
     ``jobs`` worker processes analyse the documents (default: one per core).
+    ``hint`` dates the documents that state no date of their own; those that state
+    no year either, and get none from ``hint``, are listed in the report.
     When no document could be read nothing is written, so a mistyped path
     never replaces a good graph with an empty one.
     """
     catalogue = catalogue or load_catalogue()
-    analyses, skipped = analyse_files(paths, catalogue, progress, jobs)
+    analyses, skipped = analyse_files(paths, catalogue, progress, jobs, hint)
     resolved = resolve.resolve(analyses, catalogue)
     if not analyses:
         return BuildReport(None, resolved, 0, skipped)
     triples = emit.emit(resolved)
     graph_path = write_atomic(Path(outdir) / "graph.ttl", emit.to_turtle(triples))
-    report = BuildReport(graph_path, resolved, len(triples), skipped)
+    report = BuildReport(graph_path, resolved, len(triples), skipped, undated=_undated(analyses))
     if network:
         from .viz import write_network
         report.extra_outputs.append(write_network(load_graph(graph_path), Path(outdir) / "network.html"))

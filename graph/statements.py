@@ -779,7 +779,7 @@ def _dated_in_sentence(text: _Text, cues: Cues, clause: Clause, statement: State
         return replace(statement, date=None, during=None)
     sentence = _sentence_start(text.s, clause.start, block.start)
     prefix = text.s[sentence:clause.content]
-    spans = [span for span in find_date_spans(prefix, reference=block.date)
+    spans = [span for span in find_date_spans(prefix, text.analysis.document.meta.year, block.date)
              if span.date and _ends_with(prefix[:span.start].rstrip(), cues.undated) is None]
     if not spans:
         return statement

@@ -33,7 +33,9 @@ day takes the year closest to ``meta.date``. Transcript turns take their timesta
 
 When a document states no year at all (no metadata date, no heading, no full date such as
 ``2020年3月26日``), month-day dates take the latest full year elsewhere in the text, and failing
-that the year of the earliest era word in it (``新冠肺炎`` → 2020, ``ontology/lexicon/dates.yaml``).
+that the year of the earliest era word in it (``新冠肺炎`` → 2020, ``武汉肺炎`` → 2020,
+``ontology/lexicon/dates.yaml``). A year the user gives (``jishi build --year``, set as ``meta.year``
+by the pipeline) comes before both. The year chosen is left in ``meta.year`` for the later stages.
 Seeds 000 (a chronicle) and 004 (a compilation) name no year anywhere and are dated this way.
 A document with neither gets no dates.
 
@@ -114,13 +116,22 @@ def split_structure(analysis: Analysis) -> Analysis:
     >>> [(b.kind, b.speaker) for b in split_structure(Analysis(doc)).blocks]
     [('speaker', '罗照辉'), ('turn', '罗照辉')]
     """
-    document = analysis.document
+    document = _with_year(analysis.document)
     lines = _lines(document.text)
     front, body = _front_matter(lines)
     splitter = _SPLITTERS.get(document.meta.genre, _split_article)
     if splitter is _split_article and _is_interview(body):
         splitter = _split_transcript
-    return replace(analysis, blocks=tuple(front + splitter(body, document)))
+    return replace(analysis, document=document, blocks=tuple(front + splitter(body, document)))
+
+
+def _with_year(document: Document) -> Document:
+    """The document with ``meta.year`` set when it has no date: the user's year, else the text's
+    (see the module docstring), so the later stages date month-day dates with it too."""
+    meta = document.meta
+    if meta.date is not None or meta.year is not None:
+        return document
+    return replace(document, meta=replace(meta, year=_fallback_year(document)))
 
 
 def _is_interview(lines: list[_Line]) -> bool:
@@ -181,7 +192,7 @@ def _text_block(line: _Line, date: dt.date | None, approx: bool = False) -> Bloc
 
 def _fallback_year(document: Document) -> int | None:
     """The year of month-day dates in a document with no metadata date (see the module docstring)."""
-    return latest_year(document.text) or era_year(document.text)
+    return document.meta.year or latest_year(document.text) or era_year(document.text)
 
 
 # --- chronicle ---------------------------------------------------------------------------------

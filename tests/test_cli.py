@@ -24,3 +24,51 @@ def test_cli_build_names_skipped_files(tmp_path, data_dir):
     assert "documents: 1" in result.output
     assert "empty.txt: empty file" in result.output
     assert (tmp_path / "graph.ttl").is_file()
+
+
+def _dates_in(graph_path: Path) -> set[str]:
+    """Every jishi:date of the built graph."""
+    import rdflib
+
+    graph = rdflib.Graph().parse(graph_path)
+    return {str(o) for o in graph.objects(None, rdflib.URIRef("https://w3id.org/jishi/ontology#date"))}
+
+
+@pytest.fixture
+def yearless(tmp_path):
+    """A republished text: no metadata, no year, no era word."""
+    doc = tmp_path / "docs" / "yearless.txt"
+    doc.parent.mkdir()
+    doc.write_text("3月17日，国家主席习近平同法国总统马克龙通电话。\n周一，习近平同俄罗斯总统普京通电话。\n",
+                   encoding="utf-8")
+    return doc
+
+
+def test_cli_build_says_when_no_year_can_be_known(tmp_path, yearless):
+    result = CliRunner().invoke(main, ["build", str(yearless), "-o", str(tmp_path / "out"), "--no-network"])
+    assert result.exit_code == 0
+    assert "no year: 1 documents state no date or year (yearless.txt)" in result.output
+    assert "--year" in result.output
+    assert _dates_in(tmp_path / "out" / "graph.ttl") == set()
+
+
+def test_cli_build_year_dates_a_yearless_document(tmp_path, yearless):
+    result = CliRunner().invoke(main, ["build", str(yearless), "-o", str(tmp_path / "out"), "--no-network",
+                                       "--year", "2020"])
+    assert result.exit_code == 0
+    assert "no year" not in result.output
+    assert _dates_in(tmp_path / "out" / "graph.ttl") == {"2020-03-17"}   # 周一 needs a day to count from
+
+
+def test_cli_build_date_is_the_day_relative_words_count_from(tmp_path, yearless):
+    result = CliRunner().invoke(main, ["build", str(yearless), "-o", str(tmp_path / "out"), "--no-network",
+                                       "--date", "2020-03-18"])            # a Wednesday
+    assert result.exit_code == 0
+    assert _dates_in(tmp_path / "out" / "graph.ttl") == {"2020-03-17", "2020-03-16"}
+
+
+def test_cli_build_refuses_both_year_and_date(tmp_path, yearless):
+    result = CliRunner().invoke(main, ["build", str(yearless), "-o", str(tmp_path / "out"),
+                                       "--year", "2020", "--date", "2020-03-18"])
+    assert result.exit_code != 0
+    assert "not both" in result.output
