@@ -120,6 +120,32 @@ def stats(graph_path: Path, plot_dir: Path | None, top: int) -> None:
         click.echo("wrote: " + ", ".join(str(p) for p in written))
 
 
+@main.command("evaluate")
+@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.argument("gold_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--docs", "docs_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder of the source documents: check every evidence quote at its offsets.")
+@click.option("-v", "--verbose", is_flag=True, help="List what each document's gold has that the graph "
+              "lacks (missed) and what the graph has that the gold lacks (extra).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="Aligned tables with a summary line, or JSON.")
+def evaluate_command(graph_path: Path, gold_dir: Path, docs_dir: Path | None, verbose: bool, fmt: str) -> None:
+    """Score GRAPH against the gold files (*.gold.json) in GOLD_DIR.
+
+    Prints events, statements and actors per document and overall: precision,
+    recall and F1 (lenient and strict), events per class, actor recall,
+    events merged across documents and, with --docs, exact evidence. The gold
+    format and the matching rules are in docs/EVALUATE.md.
+    """
+    from .evaluate import GoldFormatError, evaluate, format_table, to_json
+
+    try:
+        result = evaluate(_load(graph_path), gold_dir, docs_dir)
+    except GoldFormatError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(to_json(result, verbose) if fmt == "json" else format_table(result, verbose), nl=False)
+
+
 def _export_formats() -> list[str]:
     """The registered export formats, for the FORMAT choice."""
     from .export import FORMATS
