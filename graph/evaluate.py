@@ -48,7 +48,8 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from .ns import JISHI
 
 __all__ = ["ActorScore", "DocumentScore", "Evaluation", "GoldDocument", "GoldFormatError", "GraphView",
-           "Score", "evaluate", "format_table", "normalise", "read_gold", "read_graph", "to_json"]
+           "Score", "check_evidence", "cross_document_merging", "evaluate", "format_table", "normalise",
+           "read_gold", "read_gold_dir", "read_graph", "score_document", "summary_line", "to_json"]
 
 EVENT_CLASSES = ("PhoneCall", "Meeting", "Message", "VideoConference", "Summit",
                  "PressConference", "Aid", "ExpertTeam", "InfoSharing")
@@ -232,6 +233,10 @@ class GraphView:
     texts: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     evidence_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     evidence: dict[str, Evidence] = field(default_factory=dict)
+    told: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
+    """Document node → (first offset, node) of everything told in it, in document order."""
+    bearers: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    """Normalised name → the nodes that carry it."""
 
     def event_class(self, node: str) -> str | None:
         """The gold event class of ``node``, or None for other nodes."""
@@ -241,20 +246,9 @@ class GraphView:
         """Whether ``node`` belongs to one of the actor classes."""
         return any(c in self.types.get(node, ()) for c in ACTOR_CLASSES)
 
-    def first_offset(self, node: str, doc: str) -> int | None:
-        """Where ``node`` is first told in ``doc`` (None when it is not told there)."""
-        starts = [ev.start if ev.start is not None else -1
-                  for ev in (self.evidence[e] for e in self.evidence_of.get(node, ())) if ev.doc == doc]
-        return min(starts) if starts else None
-
     def told_in(self, doc: str, keep: Callable[[str], bool]) -> list[str]:
         """The nodes that ``keep`` accepts with evidence in ``doc``, in the order the document tells them."""
-        found = []
-        for node in self.evidence_of:
-            offset = self.first_offset(node, doc)
-            if offset is not None and keep(node):
-                found.append((offset, node))
-        return [node for _, node in sorted(found)]
+        return [node for _, node in self.told.get(doc, ()) if keep(node)]
 
     def carries(self, node: str, names: frozenset[str]) -> bool:
         """Whether one of ``node``'s labels is one of ``names``."""
@@ -303,7 +297,25 @@ def read_graph(graph: rdflib.Graph) -> GraphView:
     for nodes in (*view.participants.values(), *view.speakers.values(), *view.evidence_of.values(),
                   *view.texts.values()):
         nodes.sort()
+    _index(view)
     return view
+
+
+def _index(view: GraphView) -> None:
+    """Fill ``view.told`` and ``view.bearers`` from what :func:`read_graph` collected."""
+    for node, evidence in view.evidence_of.items():
+        first: dict[str, int] = {}
+        for ev in (view.evidence[e] for e in evidence):
+            if ev.doc is not None:
+                start = ev.start if ev.start is not None else -1
+                first[ev.doc] = min(first.get(ev.doc, start), start)
+        for doc, start in first.items():
+            view.told[doc].append((start, node))
+    for told in view.told.values():
+        told.sort()
+    for node, names in view.names.items():
+        for name in names:
+            view.bearers[name].add(node)
 
 
 def _int(value: object) -> int | None:
@@ -530,12 +542,12 @@ def _score_statements(gold: GoldDocument, view: GraphView, doc: str | None, stri
     return preds, pairs
 
 
-def _score_actors(gold: GoldDocument, view: GraphView, actors: Sequence[str]) -> ActorScore:
+def _score_actors(gold: GoldDocument, view: GraphView) -> ActorScore:
     """Gold actors found anywhere in the graph (actors are one node per real actor, across documents)."""
     found = typed = split = 0
     missed = []
     for actor in gold.actors:
-        nodes = [n for n in actors if view.carries(n, actor.names)]
+        nodes = {n for name in actor.names for n in view.bearers.get(name, ()) if view.is_actor(n)}
         if not nodes:
             missed.append(actor.name)
             continue
@@ -564,7 +576,7 @@ def _quote(node: str, view: GraphView, doc: str) -> str:
     return quotes[0][1] if quotes else ""
 
 
-def score_document(gold: GoldDocument, view: GraphView, actors: Sequence[str]) -> DocumentScore:
+def score_document(gold: GoldDocument, view: GraphView) -> DocumentScore:
     """Score one gold document against the graph."""
     doc = view.doc_by_id.get(gold.doc)
     ev_preds, ev_pairs = _score_events(gold, view, doc, strict=False)
@@ -583,7 +595,7 @@ def score_document(gold: GoldDocument, view: GraphView, actors: Sequence[str]) -
         events_strict=Score(len(ev_strict), len(ev_preds), len(gold.events)),
         statements=Score(len(st_pairs), len(st_preds), len(gold.statements)),
         statements_strict=Score(len(st_strict), len(st_preds), len(gold.statements)),
-        actors=_score_actors(gold, view, actors),
+        actors=_score_actors(gold, view),
         per_class=per_class,
         missed_events=tuple(e.describe() for i, e in enumerate(gold.events) if i not in ev_pairs),
         extra_events=tuple(_describe_event(n, view, doc) for n in ev_preds if n not in paired_events),
@@ -646,8 +658,7 @@ def evaluate(graph: rdflib.Graph, gold_dir: str | Path, docs_dir: str | Path | N
     """
     golds = read_gold_dir(gold_dir)
     view = read_graph(graph)
-    actors = sorted(n for n in view.types if view.is_actor(n))
-    documents = tuple(score_document(gold, view, actors) for gold in golds)
+    documents = tuple(score_document(gold, view) for gold in golds)
     merged, retold = cross_document_merging(documents)
     exact, inexact = None, ()
     if docs_dir is not None:
