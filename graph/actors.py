@@ -159,6 +159,7 @@ def find_mentions(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     others = (_joint_candidates(text, tables, catalogue)
               + _organisation_candidates(text, tables, known) + _media_candidates(text, tables, known))
     mentions = _foreign_bodies(_settle(known, others, text, tables, catalogue), catalogue)
+    mentions = _places_within(mentions, catalogue)
     titles = _titles_in(text, tables)
     mentions, infos = _titled_persons(text, mentions, titles, tables, catalogue)
     taken = _taken(text, mentions)
@@ -1115,6 +1116,22 @@ def _foreign_bodies(mentions: list[Mention], catalogue: Catalogue) -> list[Menti
                 and actor.affiliation != country.key and not country.surface.endswith(SIDE_SUFFIX)):
             name = country.surface + m.surface
             m = Mention(country.start, m.end, name, f"gov/{name}", GOVERNMENT_BODY, None, country.key)
+        out.append(m)
+    return out
+
+
+def _places_within(mentions: list[Mention], catalogue: Catalogue) -> list[Mention]:
+    """湖北随州, 湖北武汉: a province written right before one of its cities names the city alone
+    (the province is where the city lies, not a second actor)."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=BY_SPAN):
+        actor = catalogue.actors.get(m.key) if m.key else None
+        before = out[-1] if out else None
+        if (actor is not None and before is not None and before.end == m.start and before.key
+                and actor.cls == GOVERNMENT_BODY and actor.affiliation == before.key
+                and catalogue.actors[before.key].cls == GOVERNMENT_BODY):
+            out[-1] = replace(m, start=before.start, surface=before.surface + m.surface)
+            continue
         out.append(m)
     return out
 

@@ -1033,10 +1033,16 @@ def _provider(ctx: _Context, hit: _Hit, recipients: tuple[str, ...]) -> tuple[st
                   if not set(p.keys) & set(recipients)]
         if before:
             return before[-1].keys
-    for phrase in _subjects(ctx, hit) + ctx.phrases_in(hit.sent[0], hit.start):
+    for phrase in _subjects(ctx, hit) + ctx.phrases_in(_part_start(ctx, hit), hit.start):
         if not set(phrase.keys) & set(recipients) and not _not_giver(ctx, phrase):
             return phrase.keys
     return (cues["default_provider"],)
+
+
+def _part_start(ctx: _Context, hit: _Hit) -> int:
+    """Where the hit's part of its sentence begins: a semicolon closes a giver's part
+    (A调出…支援B；C每隔两天…，为D提供物资: C gives to D, not A)."""
+    return max(hit.sent[0], ctx.text.rfind("；", hit.sent[0], hit.start) + 1)
 
 
 def _later_subject(ctx: _Context, named: list[_Phrase]) -> _Phrase:

@@ -325,3 +325,11 @@ def test_actors_speaker_label_saying_who_asks_is_no_person(label):
     turn = text.index(label)
     blocks = (Block("turn", turn, len(text), speaker=label),)
     assert all(s != label for s, _ in real(text, blocks))
+
+
+@pytest.mark.parametrize("text, surface, key", [
+    ("江苏为湖北随州提供物资。", "湖北随州", "gov/suizhou"),
+    ("医疗队抵达湖北武汉。", "湖北武汉", "gov/wuhan"),
+])
+def test_actors_province_before_its_city_names_the_city(text, surface, key):
+    assert (surface, key) in real(text) and ("湖北", "gov/hubei") not in real(text)

@@ -677,3 +677,12 @@ def test_events_an_article_retelling_takes_the_day_its_first_telling_states():
     calls = [(e.date, e.assumed_date) for e in analysis.events
              if e.cls == "PhoneCall" and set(e.participants) == {"person/张伟", "person/尼尼斯托"}]
     assert calls == [(dt.date(2020, 5, 5), False)]
+
+
+@pytest.mark.parametrize("text", [
+    "面对需求，芬兰调出两台救护车支援丹麦；挪威每隔两天安排一趟班机，为新西兰提供物资。",
+    "面对需求，芬兰向丹麦捐赠了一批口罩；挪威每周开行一趟专列，为新西兰提供物资供应。",
+])
+def test_events_semicolon_closes_a_givers_part(text):
+    aid = [(e.provider, e.recipient) for e in _events(text) if e.cls == "Aid"]
+    assert ("country/NO", "country/NZ") in aid and ("country/FI", "country/NZ") not in aid
