@@ -107,12 +107,10 @@ def analyse(document: Document, catalogue: Catalogue) -> Analysis:
 def _analyse_path(path: Path, catalogue: Catalogue, hint: DateHint = DateHint()) -> Analysis | Skipped:
     """One file through every per-document stage, or the reason it was skipped."""
     try:
-        document = hint.apply(read.read_document(path))
+        return analyse(hint.apply(read.read_document(path)), catalogue)
     except read.UnreadableDocument as exc:
         return Skipped(str(path), exc.reason)
-    try:
-        return analyse(document, catalogue)
-    except Exception as exc:  # a fault on one document must not cost the rest of the corpus
+    except Exception as exc:  # a fault on one document, read or analysed, must not cost the rest of the corpus
         return Skipped(str(path), f"could not be analysed ({type(exc).__name__}: {exc}); please report it")
 
 

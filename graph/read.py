@@ -63,6 +63,8 @@ FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")
 BMP = range(0x10000)
 KEPT_RUN = re.compile(rb"\x01+")
 HEADER_ARROW = "==>"
+ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s]")
+"""A web address with its scheme (``https://…``, ``urn:…``): the only kind of source the graph can link to."""
 
 
 class UnreadableDocument(Exception):
@@ -443,13 +445,31 @@ def _artefact_positions(raw: str, body_start: int, cues: dict) -> set[int]:
 
 # ---------------------------------------------------------------- front matter and headers
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader, except that a timestamp no calendar has (``2020-02-30``) stays text.
+
+    The safe loader raises ValueError on such a value, which is no YAMLError:
+    one mistyped date in one file's front matter stopped the whole build.
+    """
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> dt.date | str:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
 def _front_matter(raw: str) -> tuple[dict, int]:
     """YAML front matter between ``---`` lines at the very top, and where the body starts."""
     match = re.match(r"\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|$)", raw, re.S)
     if not match:
         return {}, 0
     try:
-        fields = yaml.safe_load(match.group(1))
+        fields = yaml.load(match.group(1), Loader=_FrontMatterLoader)
     except yaml.YAMLError:
         return {}, 0
     return (fields, match.end()) if isinstance(fields, dict) else ({}, 0)
@@ -471,8 +491,8 @@ def _field(fields: dict, name: str, cues: dict) -> str | dt.date | None:
     """The first of a DocMeta field's keys that has a value.
 
     YAML reads an unquoted ``2020-03-01`` as a date; only the ``date`` field
-    keeps it as one. Any other field is text, so that ``url: 2020-03-01``
-    becomes a source string (not a date the IRI writer cannot quote).
+    keeps it as one. Any other field is text, so that ``author: 2020-03-01``
+    is a string (not a date the writers cannot quote).
     """
     for key in cues["meta_keys"][name]:
         value = fields.get(key)
@@ -519,12 +539,21 @@ def _describe(raw: str, text: str, lines: list[_Line], front: dict,
     return DocMeta(
         title=_title(fields, lines, cues),
         date=_as_date(_field(fields, "date", cues), cues) or _preamble_date(lines, cues),
-        source=_field(fields, "source", cues),
+        source=_source(_field(fields, "source", cues)),
         author=_field(fields, "author", cues) or _dateline_author(lines, cues),
         language=_language(raw, cues),
         genre=detect_genre(text),
         encoding=encoding,
     )
+
+
+def _source(value: str | dt.date | None) -> str | None:
+    """The document's address; a value that is none (``人民网``, ``/news/1.html``, ``3``) is left out.
+
+    Written as an IRI, such a value would be relative to wherever the graph is
+    loaded from, and ``新华社: 北京`` would make Turtle that Oxigraph rejects.
+    """
+    return value if isinstance(value, str) and ABSOLUTE_IRI.match(value) else None
 
 
 def _title(fields: dict, lines: list[_Line], cues: dict) -> str | None:

@@ -100,3 +100,31 @@ def test_pipeline_placeholder_front_matter_date_builds(tmp_path, value):
     doc.write_text(f"---\ndate: {value}\n---\n3月2日，外交部发言人举行例行记者会。\n", encoding="utf-8")
     report = build([doc.parent], tmp_path / "out", network=False, jobs=1)
     assert (report.documents, report.skipped) == (1, [])
+
+
+def test_pipeline_fault_while_reading_one_document_skips_only_that_document(tmp_path, data_dir, monkeypatch):
+    from graph import read
+
+    real = read.read_document
+
+    def faulty(path):
+        if path.name == "gbk.txt":
+            raise ValueError("坏日期")
+        return real(path)
+
+    monkeypatch.setattr(read, "read_document", faulty)
+    report = build([data_dir / "gbk.txt", data_dir / "big5.txt"], tmp_path, network=False, jobs=1)
+    assert report.documents == 1
+    assert [s.path.rsplit("/", 1)[-1] for s in report.skipped] == ["gbk.txt"]
+    assert "ValueError: 坏日期" in report.skipped[0].reason
+
+
+def test_pipeline_front_matter_source_that_is_no_address_still_makes_valid_turtle(tmp_path):
+    """``url: "新华社: 北京"`` was once written as a relative IRI with a colon, which Oxigraph rejects."""
+    doc = tmp_path / "docs" / "a.md"
+    doc.parent.mkdir()
+    doc.write_text("---\nurl: \"新华社: 北京\"\n---\n3月2日，外交部发言人举行例行记者会。\n", encoding="utf-8")
+    report = build([doc.parent], tmp_path / "out", network=False, jobs=1)
+    store = pyoxigraph.Store()
+    store.load(report.graph_path.read_bytes(), pyoxigraph.RdfFormat.TURTLE)
+    assert report.skipped == [] and len(store) == report.triples

@@ -182,13 +182,29 @@ def test_read_front_matter() -> None:
 def test_read_front_matter_unquoted_dates_are_text_except_the_date() -> None:
     raw = "---\ndate: 2021-05-04\nurl: 2021-05-05\nauthor: 2021-05-06\n---\n外交部发言人表示。\n"
     meta = parse_document(raw, "x.md").meta
-    assert (meta.date, meta.source, meta.author) == (dt.date(2021, 5, 4), "2021-05-05", "2021-05-06")
+    assert (meta.date, meta.source, meta.author) == (dt.date(2021, 5, 4), None, "2021-05-06")
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("https://example.org/新闻/1.html", "https://example.org/新闻/1.html"), ("urn:isbn:7-01", "urn:isbn:7-01"),
+    ("人民网", None), ("/news/1.html", None), ("新华社: 北京", None), ("3", None), ("{x: y}", None)])
+def test_read_source_is_an_absolute_address_or_none(value: str, expected: str | None) -> None:
+    raw = f"---\ntitle: 示例\nurl: {value}\n---\n外交部发言人表示，中方愿加强合作。\n"
+    assert parse_document(raw, "x.md").meta.source == expected
 
 
 @pytest.mark.parametrize("value", ["0001-01-01T00:00:00Z", "9999-12-31", "'0001年1月1日'"])
 def test_read_placeholder_date_is_no_date(value: str) -> None:
     raw = f"---\ntitle: 示例\ndate: {value}\n---\n3月2日，甲国外长张三会见乙国外长李四。\n"
     assert parse_document(raw, "x.md").meta.date is None
+
+
+@pytest.mark.parametrize(("value", "expected"), [("2020-02-30", None), ("2020-13-01", None),
+                                               ("2020-01-01T25:00:00", dt.date(2020, 1, 1))])
+def test_read_front_matter_with_an_impossible_date_keeps_its_other_fields(value: str, expected) -> None:
+    raw = f"---\ntitle: 示例\ndate: {value}\n---\n外交部发言人表示，中方愿加强合作。\n"
+    doc = parse_document(raw, "x.md")
+    assert (doc.meta.title, doc.meta.date, doc.text) == ("示例", expected, "外交部发言人表示，中方愿加强合作。\n")
 
 
 def test_read_arrow_headers() -> None:
