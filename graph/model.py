@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-GENRES = ("chronicle", "transcript", "article", "compilation", "broadcast", "text")
+GENRES = ("chronicle", "transcript", "article", "compilation", "broadcast", "speech", "text")
 ACTOR_CLASSES = ("Person", "Country", "GovernmentBody", "InternationalOrganization", "Organization")
 EVENT_CLASSES = (
     "PhoneCall", "Meeting", "Message", "VideoConference", "Summit",
@@ -83,10 +83,12 @@ class Block:
     """A structural unit of a document, positions in ``Document.text``.
 
     ``kind`` is one of heading, day, bullet, paragraph, turn, attribution,
-    section. ``date`` is the day the block speaks of (carried down from
-    headings, or from the metadata), ``approx`` when only bounded.
-    ``speaker`` is the surface name of a transcript turn's speaker, or the
-    occasion/speaker line of a compilation passage.
+    section, summary, headline, byline, speech (see ``graph.structure``). ``date``
+    is the day the block speaks of (carried down from headings, or from the
+    metadata), ``approx`` when only bounded. ``speaker`` is the surface name of a
+    transcript turn's speaker or a speech's author, or the occasion/speaker line
+    of a compilation passage. ``attribution`` is a compilation passage's source
+    line, or the kind of text a speech's paragraph belongs to (致辞, 复信).
     """
 
     kind: str

@@ -56,7 +56,7 @@ PRONOUN_LOOKBACK = 600
 NOT_DIRECT_START = "了过着的得地明服"
 SPEECH_BLOCKS = ("bullet", "paragraph", "turn")
 OUTLET_CLASSES = ("Organization", "InternationalOrganization")
-DATED_BLOCKS = ("bullet", "turn")
+DATED_BLOCKS = ("bullet", "turn", "speech")
 PROSE_GENRES = ("article", "broadcast", "text")
 HEADLINE_BLOCK = "headline"
 REPORTER_LOOKBACK = 80
@@ -206,6 +206,7 @@ def extract_statements(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     cues = load_cues(catalogue)
     text = _Text(analysis, catalogue)
     found = list(_turn_statements(text, cues))
+    found += _speech_statements(text)
     clauses = _reporting_clauses(text, cues)
     found += _clause_statements(text, clauses, cues)
     found += _passage_statements(text, clauses, cues)
@@ -933,6 +934,25 @@ def _turn_statements(text: _Text, cues: Cues):
                                block, _press_conference(text, block.date))
         if statement is not None:
             yield statement
+
+
+def _speech_statements(text: _Text):
+    """Each paragraph of a speech's or letter's own words is one statement of its author."""
+    for block in text.blocks:
+        if block.kind != "speech" or not block.speaker:
+            continue
+        author = _author(text, block.speaker)
+        statement = _statement(text, author, block.attribution or "", block.start, block.end, block)
+        if statement is not None:
+            yield statement
+
+
+def _author(text: _Text, name: str) -> str:
+    """The actor key of a speech's author: the actor named so in the text (a person first), else a
+    person of that name."""
+    named = [m for m in text.mentions if m.key and m.surface in name]
+    person = next((m.key for m in named if m.cls == "Person"), None)
+    return person or (named[0].key if named else f"person/{name}")
 
 
 def _turn_speaker(text: _Text, cues: Cues, block: Block) -> str | None:

@@ -20,6 +20,9 @@ Block kinds:
 ``section``     a compilation's numbered section heading (``一、…``, ``（一）…``).
 ``summary``     a broadcast script's programme summary (every item's headline again).
 ``headline``    a broadcast script's item headline (``## 1. …``), which its body retells.
+``byline``      a speech's or letter's line naming its author, ``speaker`` set.
+``speech``      a paragraph of a speech's or letter's own words (``graph.genres.speech``), ``speaker``
+                set to the author's name and ``attribution`` to the kind of text (致辞, 复信).
 ``attribution`` a compilation's source line, from after its ``——`` (``3月4日，习近平主持召开…``);
                 the passages before it (back to the previous attribution or section) get its
                 date and its text as ``attribution``.
@@ -58,7 +61,7 @@ from typing import NamedTuple
 import yaml
 
 from .dates import PartialDate, era_year, find_date_spans, infer_year, latest_year, parse_chinese_date, parse_partial
-from .genres import broadcast
+from .genres import broadcast, speech
 from .model import Analysis, Block, Document
 
 __all__ = ["split_structure"]
@@ -434,11 +437,40 @@ def _split_broadcast(lines: list[_Line], document: Document) -> list[Block]:
             for line, kind in zip(lines, kinds)]
 
 
+# --- speech, letter, signed article -------------------------------------------------------------
+
+
+def _split_speech(lines: list[_Line], document: Document) -> list[Block]:
+    """The frame and the author's paragraphs of a speech or letter (``graph.genres.speech``), on the day
+    its date line gives; a news report after it is an article, on its dateline's day."""
+    layout = speech.describe([line.text for line in lines])
+    report = [line for line, kind in zip(lines, layout.kinds) if kind is None]
+    report_date = _dateline_date(report, document) or document.meta.date
+    date = _speech_date(lines, layout.date_line, document) or report_date
+    blocks = []
+    for line, kind in zip(lines, layout.kinds):
+        if kind is None:
+            blocks.append(_text_block(line, report_date))
+        elif kind == "heading":
+            blocks.append(Block("heading", line.start, line.end, date))
+        else:
+            blocks.append(Block(kind, line.start, line.end, date, speaker=layout.author, attribution=layout.verb))
+    return blocks
+
+
+def _speech_date(lines: list[_Line], index: int | None, document: Document) -> dt.date | None:
+    """The day a speech's date line gives (（2020年4月3日，北京）)."""
+    if index is None:
+        return None
+    return _leading_date(lines[index].text.lstrip("（("), document.meta.date, _fallback_year(document))[0]
+
+
 _SPLITTERS = {
     "broadcast": _split_broadcast,
     "chronicle": _split_chronicle,
     "transcript": _split_transcript,
     "compilation": _split_compilation,
     "article": _split_article,
+    "speech": _split_speech,
     "text": _split_article,
 }

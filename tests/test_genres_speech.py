@@ -1,0 +1,104 @@
+"""Tests for graph/genres/speech.py and how the stages read a speech or a letter.
+
+The texts are invented (occasions, addressees and words made up); the authors are real office holders
+of the catalogue, so that the byline resolves to a known actor as it would in a real text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.catalogue import load_catalogue
+from graph.genres.speech import describe
+from graph.pipeline import analyse
+from graph.read import detect_genre, parse_document
+
+SPEECH = """同舟共济 共克时艰
+——在某国际组织成员国特别会议上的致辞
+（2020年4月3日，北京）
+中华人民共和国主席 习近平
+
+尊敬的主席先生，
+各位同事：
+
+大家好！很高兴同大家以视频方式相聚，共商抗疫大计。
+
+疫情是人类共同的敌人，各国要团结协作，共同应对这场危机。
+
+中方愿同各方分享防控经验。
+
+谢谢大家。
+"""
+
+LETTER = """李克强给某市青年志愿者的回信
+
+亲爱的志愿者们：
+
+你们好！来信收到了，得知你们坚守社区一线，我很欣慰。
+
+希望你们保重身体，继续为社区服务。
+
+李克强
+2020年5月8日
+
+新华社北京5月10日电 国务院总理李克强日前给某市青年志愿者回信，勉励他们继续为社区服务。
+"""
+
+REPORT = """李克强给某市青年志愿者回信
+新华社北京5月10日电 国务院总理李克强日前给某市青年志愿者回信，勉励他们继续为社区服务。
+李克强在回信中说，希望你们保重身体。
+"""
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue()
+
+
+def test_speech_describe_frame_and_words():
+    layout = describe(_lines(SPEECH))
+    assert layout.kinds == ["heading", "heading", "heading", "byline", "heading", "heading",
+                            "speech", "speech", "speech", "heading"]
+    assert (layout.author, layout.verb, layout.date_line) == ("习近平", "致辞", 2)
+
+
+def test_speech_describe_letter_signature_and_report():
+    layout = describe(_lines(LETTER))
+    assert layout.kinds == ["heading", "heading", "speech", "speech", "byline", "heading", None]
+    assert (layout.author, layout.verb, layout.date_line) == ("李克强", "回信", 5)
+
+
+def test_speech_describe_sentence_mentioning_a_speech_names_no_author():
+    layout = describe(["各位听众：", "王明发表讲话时说，合作很重要。", "我们认为这是一个信号。"])
+    assert layout.author is None
+    assert layout.kinds == ["heading", "speech", "speech"]
+
+
+@pytest.mark.parametrize("text, genre", [(SPEECH, "speech"), (LETTER, "speech"), (REPORT, "article")])
+def test_speech_detect_genre(text, genre):
+    assert detect_genre(text) == genre
+
+
+def test_speech_paragraphs_are_the_authors_statements(catalogue):
+    analysis = analyse(parse_document(SPEECH, "speech.txt"), catalogue)
+    said = [(s.speaker, s.verb, s.date, s.text) for s in analysis.statements]
+    day = dt.date(2020, 4, 3)
+    assert said == [
+        ("person/xi-jinping", "致辞", day, "大家好！很高兴同大家以视频方式相聚，共商抗疫大计。"),
+        ("person/xi-jinping", "致辞", day, "疫情是人类共同的敌人，各国要团结协作，共同应对这场危机。"),
+        ("person/xi-jinping", "致辞", day, "中方愿同各方分享防控经验。"),
+    ]
+
+
+def test_speech_letter_dated_by_its_signature_not_the_report(catalogue):
+    analysis = analyse(parse_document(LETTER, "letter.txt"), catalogue)
+    letter = [s for s in analysis.statements if s.verb == "回信"]
+    assert [s.text[:5] for s in letter] == ["你们好！来", "希望你们保"]
+    assert {(s.speaker, s.date) for s in letter} == {("person/li-keqiang", dt.date(2020, 5, 8))}
+    report_start = LETTER.index("新华社")
+    assert all(s.evidence.end <= report_start for s in letter)
