@@ -104,7 +104,7 @@ def _evidence_triples(subject: str, spans: Iterable[Span], raw: dict[str, str]) 
 
 def _actor_triples(actor: Actor, raw: dict[str, str]) -> Iterator[Triple]:
     s = actor_iri(actor.key)
-    yield s, "rdf:type", f"jishi:{actor.cls}"
+    yield s, "rdf:type", ns.class_term(actor.cls)
     for label, lang in actor.labels:
         yield s, "rdfs:label", literal(label, lang)
     for label, lang in actor.alt_labels:
@@ -129,7 +129,7 @@ def event_label(event: Event, names: dict[str, str]) -> str:
 
 def _event_triples(event: Event, names: dict[str, str], raw: dict[str, str]) -> Iterator[Triple]:
     s = iri("event/" + event.key)
-    yield s, "rdf:type", f"jishi:{event.cls}"
+    yield s, "rdf:type", ns.class_term(event.cls)
     yield s, "rdfs:label", literal(event_label(event, names), "zh-Hans")
     if event.date:
         yield s, "jishi:date", literal(event.date)

@@ -40,9 +40,11 @@ from typing import NamedTuple
 
 import yaml
 
+from . import formulas
 from .catalogue import DEFAULT_ROOT, Catalogue
 from .dates import find_date_spans
 from .model import Analysis, Block, EventCandidate, Mention
+from .ns import event_classes
 from .patterns import behind, first_chars
 
 __all__ = ["extract_events"]
@@ -127,6 +129,7 @@ class _Lexicon:
     cities: dict[str, str] = field(default_factory=dict)
     city_pattern: re.Pattern = re.compile("(?!)")
     vetoes: tuple[_Veto, ...] = ()
+    formulas: dict[str, formulas.Formula] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=8)
@@ -138,6 +141,7 @@ def _load_lexicon(cues_path: Path, rows: tuple[tuple[str, str, str, str], ...],
     triggers = tuple(
         _Trigger(cls, re.compile(trigger), shape, re.compile(requires) if requires else None)
         for cls, trigger, shape, requires in rows)
+    used = _formulas_of(triggers, cues)
     firsts = [first_chars(t.pattern.pattern) for t in triggers]
     combined = behind(None if None in firsts else frozenset().union(*firsts),
                        "|".join(f"(?:{t.pattern.pattern})" for t in triggers))
@@ -165,7 +169,25 @@ def _load_lexicon(cues_path: Path, rows: tuple[tuple[str, str, str, str], ...],
         dateline=re.compile(cues["dateline"], re.MULTILINE),
         date_lead=re.compile(cues["date_clause_ignored"]),
         capital=re.compile(cues["capital_after_country"]),
+        formulas=used,
     )
+
+
+def _formulas_of(triggers: tuple[_Trigger, ...], cues: dict) -> dict[str, formulas.Formula]:
+    """The formulas the trigger rows name, checked: a class the ontology lacks, a shape nobody
+    registered, or a cue a formula reads that the cues file lacks fails here, at load time."""
+    known = event_classes()
+    used = {}
+    for trigger in triggers:
+        if trigger.cls not in known:
+            raise ValueError(f"event trigger {trigger.pattern.pattern!r}: class {trigger.cls!r} is not an "
+                             f"event class of ontology/jishi.ttl ({', '.join(known)})")
+        used[trigger.shape] = formulas.formula(trigger.shape)
+    for formula in used.values():
+        missing = [cue for cue in formula.cues if cue not in cues]
+        if missing:
+            raise ValueError(f"event formula {formula.shape!r} reads cues missing from {CUES_FILE}: {missing}")
+    return used
 
 
 def _by_first_char(triggers: tuple[_Trigger, ...], firsts: list[frozenset[str] | None]
@@ -599,6 +621,9 @@ def _veto_fires(ctx: _Context, hit: _Hit, veto: _Veto) -> bool:
         return bool(veto.cue.search(text, start, hit.start) and veto.then.search(text, hit.end, end))
     if veto.where == "carried":
         return bool(veto.cue.search(text, hit.sent[0], start)) and _subjectless(ctx, hit)
+    if veto.where == "sentence":
+        return bool(veto.cue.search(text, hit.sent[0], hit.start)
+                    and not (veto.unless and veto.unless.search(text, hit.sent[0], hit.start)))
     return False
 
 
@@ -1303,10 +1328,28 @@ def _info_draft(ctx: _Context, hit: _Hit, sender: tuple[str, ...], receivers: tu
                   provider=sender[0], recipient=receivers[0])
 
 
-SHAPES = {
-    "bilateral": _bilateral, "message": _message, "gathering": _gathering, "press": _press,
-    "aid": _transfer, "team": _transfer, "info": _info,
-}
+def _register_built_in() -> None:
+    """File this module's formulas in the registry, each with the cues it reads (through its
+    helpers too). New shapes go in a module of their own under ``graph/formulas/``."""
+    shared = ("subject_ends", "object_gap", "object_gap_words", "phrase_rest")
+    transfer = ("apposition_before", "arrival_verbs", "carried_word", "country_prefix", "default_provider",
+                "group_words", "home_words", "marker_words", "send_words", "speaker_marks", "team_owner_gap",
+                "thanks_cues", "to_markers", "welcome_verbs")
+    for shape, read, cues in (
+            ("bilateral", _bilateral, ("each_cue", "request_self", "topic_markers", "with_connectors")),
+            ("message", _message, ("each_cue", "leaders_words", "marker_words", "to_markers")),
+            ("gathering", _gathering, ("each_cue", "gatherings_counted", "group_words", "min_parties",
+                                       "request_self", "source_words", "summit_attendance", "summit_pointers",
+                                       "topic_markers", "venue_gap", "venue_marker", "venue_verbs",
+                                       "with_connectors")),
+            ("press", _press, ("briefer_follow", "briefer_joins", "guest_cues", "organiser_ends", "press_on")),
+            ("aid", _transfer, transfer), ("team", _transfer, transfer),
+            ("info", _info, ("content_object_verbs", "default_provider", "info_split", "marker_words",
+                             "object_verbs", "receive_cues", "to_markers", "with_connectors"))):
+        formulas.register(shape, cues=shared + cues)(read)
+
+
+_register_built_in()
 
 
 # --------------------------------------------------------------------------- dates
@@ -1624,7 +1667,7 @@ def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
             continue
         if _vetoed(ctx, hit):
             continue
-        drafts = SHAPES[hit.trigger.shape](ctx, hit)
+        drafts = lex.formulas[hit.trigger.shape].read(ctx, hit)
         if not drafts:
             continue
         when = _carried_date(ctx, hit, _when(ctx, hit))

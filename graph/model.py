@@ -19,10 +19,6 @@ from dataclasses import dataclass, field
 
 GENRES = ("chronicle", "transcript", "article", "compilation", "broadcast", "speech", "text")
 ACTOR_CLASSES = ("Person", "Country", "GovernmentBody", "InternationalOrganization", "Organization")
-EVENT_CLASSES = (
-    "PhoneCall", "Meeting", "Message", "VideoConference", "Summit",
-    "PressConference", "Aid", "ExpertTeam", "InfoSharing",
-)
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from .export._common import LANG_ORDER, local
 from .files import write_atomic
-from .ns import JISHI
+from .ns import JISHI, event_classes
 
 __all__ = ["actor_network", "class_colours", "event_network", "network_data", "render_network", "script_json",
            "write_network"]
@@ -65,8 +65,8 @@ EVIDENCE_MAX = 3
 NAMES_MAX = 8
 
 ACTOR_CLASSES = ("Person", "Country", "GovernmentBody", "InternationalOrganization", "Organization", "Actor")
-EVENT_CLASSES = ("PhoneCall", "Meeting", "Message", "VideoConference", "Summit", "PressConference",
-                 "Aid", "ExpertTeam", "InfoSharing", "Event")
+EVENT_CLASSES = event_classes() + ("Event",)
+"""The ontology's event classes in its order (so each keeps its colour and legend place), then the bare class."""
 STATEMENT_CLASS = "Statement"
 SHARED_ROLES = ("participant", "provider", "recipient")
 """Roles that make an actor take part in an event (``requestedBy`` alone does not)."""

@@ -1,7 +1,9 @@
 """Turtle output: readable by two independent parsers, escaped, byte-stable."""
 import datetime as dt
+from dataclasses import replace
 
 import pyoxigraph
+import pytest
 import rdflib
 from rdflib.namespace import DCTERMS
 
@@ -67,3 +69,13 @@ def test_emit_source_from_front_matter_stays_one_iri():
     assert [str(o) for o in g.objects(None, DCTERMS.source)] == ["https://example.org/a%3E%20;%20%3Curn:x%3E%20%22y"]
     assert [str(o) for o in g.objects(None, DCTERMS.creator)] == ['记者"甲"']
     assert len(g) == 6  # type, identifier, language, genre, source, creator
+
+
+def test_emit_writes_classes_through_the_closed_namespace():
+    """An event class the ontology defines is written; one it lacks fails loudly instead of being minted."""
+    resolved = _resolved()
+    visit = replace(resolved.events[0], cls="Visit")
+    assert ("<https://w3id.org/jishi/id/event/e1>", "rdf:type", "jishi:Visit") in emit(
+        replace(resolved, events=(visit,)))
+    with pytest.raises(AttributeError, match="Vist"):
+        emit(replace(resolved, events=(replace(visit, cls="Vist"),)))

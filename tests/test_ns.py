@@ -8,8 +8,8 @@ import pytest
 import rdflib
 from rdflib.namespace import RDF
 
-from graph.model import ACTOR_CLASSES, EVENT_CLASSES
-from graph.ns import JID, JISHI, WD
+from graph.model import ACTOR_CLASSES
+from graph.ns import JID, JISHI, WD, class_term, event_classes
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "graph"
@@ -41,7 +41,20 @@ def test_ns_package_uses_only_defined_terms():
     assert used - _ontology_terms() == set()
 
 
-@pytest.mark.parametrize("name", ACTOR_CLASSES + EVENT_CLASSES)
+def test_ns_event_classes_are_the_ontology_subclasses_of_event():
+    onto = rdflib.Graph().parse(ROOT / "ontology" / "jishi.ttl", format="turtle")
+    below = {str(c).split("#")[1] for c in onto.subjects(rdflib.RDFS.subClassOf, JISHI.Event)}
+    assert set(event_classes()) == below
+    assert event_classes()[0] == "PhoneCall" and "Visit" in event_classes()
+
+
+@pytest.mark.parametrize("name", ["Visitt", "visit", "Trip"])
+def test_ns_unknown_class_fails(name):
+    with pytest.raises(AttributeError):
+        class_term(name)
+
+
+@pytest.mark.parametrize("name", ACTOR_CLASSES + event_classes())
 def test_ns_model_classes_are_defined(name):
     assert JISHI[name] == rdflib.URIRef(f"https://w3id.org/jishi/ontology#{name}")
 

@@ -19,7 +19,7 @@ OA = rdflib.Namespace("http://www.w3.org/ns/oa#")
 # The contract's terms (ONTOLOGY_CONTRACT.md), written out so the test needs nothing beside the repository.
 ACTOR_CLASSES = ["Person", "Country", "GovernmentBody", "InternationalOrganization", "Organization"]
 EVENT_CLASSES = ["PhoneCall", "Meeting", "Message", "VideoConference", "Summit", "PressConference", "Aid",
-                 "ExpertTeam", "InfoSharing"]
+                 "ExpertTeam", "InfoSharing", "Visit"]
 CLASSES = ["Document", "Actor", *ACTOR_CLASSES, "Event", *EVENT_CLASSES, "Statement", "Evidence"]
 OBJECT_PROPERTIES = ["affiliation", "participant", "requestedBy", "provider", "recipient", "speaker", "during",
                      "evidence", "document"]

@@ -7,6 +7,7 @@ import rdflib
 from click.testing import CliRunner
 
 from graph.cli import main
+from graph.ns import event_classes
 from graph.validate import Violation, format_report, validate, validate_graph
 
 # A tiny graph written by hand: 王毅 phones Italy's foreign minister, and says something during the call.
@@ -157,3 +158,11 @@ def test_validate_seed_graph_conforms(tmp_path_factory, seeds_dir):
     report = build([seeds_dir], tmp_path_factory.mktemp("seed"), progress=False)
     conforms, text = validate(report.graph_path)
     assert conforms, text
+
+
+@pytest.mark.parametrize("cls", event_classes())
+def test_validate_every_ontology_event_class_conforms(cls):
+    """The shapes know every event class of jishi.ttl (a Visit of 王毅 to Italy, a statement during it)."""
+    conforms, violations, _ = validate_graph(_graph(_broken("<event/call> a jishi:PhoneCall",
+                                                            f"<event/call> a jishi:{cls}")))
+    assert violations == [] and conforms

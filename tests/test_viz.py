@@ -231,3 +231,22 @@ def test_viz_page_in_browser(page):
     assert "王毅同谭德塞通电话" in tooltip["text"] and "<img src=x" in tooltip["text"]
     assert tooltip["elements"] == 0
     assert requests == [url]
+
+
+def test_viz_legend_lists_visit_with_its_own_colour(small_graph):
+    """A Visit (王毅 to Italy) is an event of the ontology: it gets a kind, a legend entry and a fixed colour."""
+    g = rdflib.Graph()
+    for triple in small_graph:
+        g.add(triple)
+    g.parse(data="""
+@prefix jishi: <https://w3id.org/jishi/ontology#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<https://w3id.org/jishi/id/event/visit1> a jishi:Visit ; jishi:date "2020-04-03"^^xsd:date ;
+    jishi:participant <https://w3id.org/jishi/id/actor/person/wang> , <https://w3id.org/jishi/id/actor/country/IT> .
+""", format="turtle")
+    data = viz.network_data(g)
+    legend = {entry["cls"]: entry for entry in data["legend"]}
+    assert legend["Visit"]["kind"] == "event" and legend["Visit"]["shape"] == "diamond"
+    colours = [entry["color"] for entry in data["legend"]]
+    assert len(set(colours)) == len(colours)
+    assert {"cls": "Visit", "count": 1} in data["types"]
