@@ -104,6 +104,7 @@ class Cues:
     questions: tuple[str, ...]
     followups: tuple[str, ...]
     recalled: tuple[str, ...]
+    nominal: tuple[str, ...]
     hosts: tuple[str, ...]
     relays: tuple[str, ...]
     openers: str
@@ -170,7 +171,7 @@ def _build_cues(catalogue: Catalogue) -> Cues:
         hearsay=words("hearsay"), self_words=words("self"), topics=words("topic"), venues=words("venue"),
         sources=words("source"), frames=words("frame"), anonymous=words("anonymous"),
         appraisals=words("appraisal"), roles=words("role"), answers=words("answer"),
-        questions=words("question"), followups=words("followup"), recalled=words("recalled"), hosts=words("host"), relays=words("relay"), openers="".join(words("opener")),
+        questions=words("question"), followups=words("followup"), recalled=words("recalled"), nominal=words("nominal"), hosts=words("host"), relays=words("relay"), openers="".join(words("opener")),
         reporter=tuple(r["cue"].strip() for r in catalogue.lexicon("media") if r.get("cue", "").strip()),
         undated=words("undated"), earlier=words("earlier"), anaphoric=words("anaphoric"),
         possessive=next(iter(words("possessive")), "的"),
@@ -482,10 +483,13 @@ def _tail_ok(tail: str, verb: Verb, cues: Cues) -> bool:
 
     A venue right before the verb (…新闻发布会通报) speaks for nobody, an
     outlet relaying a report (新华社报道称) is no speaker; a
-    verb that needs its own subject loses it behind a topic (发言人就个别媒体称…).
+    verb that needs its own subject loses it behind a topic (发言人就个别媒体称…); a light verb or
+    的 just before it makes the verb a noun (对A进行无端指责, 政客的指责).
     """
     before_verb = _strip_adverbs_end(tail, cues.adverbs)
     if _ends_with(before_verb, cues.venues) or _ends_with(before_verb, cues.relays):
+        return False
+    if _ends_with(before_verb, cues.nominal):
         return False
     return not (verb.own_subject and any(t in tail for t in cues.topics))
 

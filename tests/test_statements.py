@@ -424,3 +424,17 @@ def test_statements_pronoun_does_not_reach_into_an_earlier_turn(catalogue):
     text = "张伟:两国合作前景广阔。\n东方日报记者:一名法官日前辞职，他称决定与新法有关。请问有何评论？"
     found = extract_statements(_transcript(text, TURN_NAMES), catalogue).statements
     assert [s.speaker for s in found] == ["person/张伟", "org/东方日报"]
+
+
+NATIONS = [("王华", "person/王华", PERSON), ("南国", "country/南国", "Country"), ("北国", "country/北国", "Country")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("王华指责南国在边境问题上一再挑衅。", [("person/王华", "指责", "南国在边境问题上一再挑衅。")]),
+    ("王华谴责南国军队袭击边境村庄的行为。", [("person/王华", "谴责", "南国军队袭击边境村庄的行为。")]),
+    ("南国议员对北国进行无端指责，破坏两国关系。", []),
+    ("南国在指责别人之前应当先反省自己的做法。", []),
+    ("北国已就此表示谴责，并表达了对南国的支持。", []),
+])
+def test_statements_accusation_verbs_and_their_noun_uses(catalogue, text, expected):
+    assert _said(_analysis(text, NATIONS, kind="paragraph", genre="article"), catalogue) == expected
