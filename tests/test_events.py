@@ -686,3 +686,23 @@ def test_events_an_article_retelling_takes_the_day_its_first_telling_states():
 def test_events_semicolon_closes_a_givers_part(text):
     aid = [(e.provider, e.recipient) for e in _events(text) if e.cls == "Aid"]
     assert ("country/NO", "country/NZ") in aid and ("country/FI", "country/NZ") not in aid
+
+
+@pytest.mark.parametrize("text", [
+    "张伟将访问芬兰并同芬兰总统尼尼斯托举行会晤。",
+    "李明下月将出访挪威，同挪威首相索尔贝格会谈。",
+    "张伟两次应约与芬兰总统尼尼斯托通电话。",
+    "李明屡次同挪威首相索尔贝格通电话。",
+])
+def test_events_visits_planned_and_calls_counted_are_not_events(text):
+    assert _events(text, genre="article") == ()
+
+
+def test_events_video_medium_of_an_attended_summit_is_no_video_conference():
+    events = _events("张伟以视频方式出席了二十国集团领导人特别峰会并发表讲话。", genre="article")
+    assert "VideoConference" not in [e.cls for e in events]
+
+
+def test_events_briefing_by_telephone_is_a_press_conference():
+    events = _events("挪威卫生部举行电话吹风会，介绍疫情防控情况。", genre="article")
+    assert [e.cls for e in events] == ["PressConference"]
