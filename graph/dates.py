@@ -39,7 +39,7 @@ from .patterns import behind_first_chars, first_chars
 
 __all__ = [
     "PartialDate", "DateSpan", "parse_partial", "parse_chinese_date", "find_date_spans",
-    "find_dates", "infer_year", "era_year", "latest_year",
+    "find_dates", "infer_year", "era_year", "latest_year", "first_stated",
 ]
 
 LEXICON = Path(__file__).resolve().parent.parent / "ontology" / "lexicon" / "dates.yaml"
@@ -407,3 +407,16 @@ def latest_year(text: str) -> int | None:
     full = _patterns()[0]
     years = [partial.year for partial in map(_partial_from, full.finditer(text)) if partial.year is not None]
     return max(years) if years else None
+
+
+def first_stated(text: str) -> PartialDate | None:
+    """The first date or month in the text that states its own year (a heading's period), if any.
+
+    >>> first_stated("一、开局（2019年12月至2020年1月）")
+    PartialDate(year=2019, month=12, day=None, approx=False)
+    >>> first_stated("3月5日") is None
+    True
+    """
+    full = _patterns()[0]
+    return next((p for p in map(_partial_from, full.finditer(text)) if p.year is not None), None)
+

@@ -11,13 +11,13 @@ Block kinds:
                 carries an approximate date, a bare month none).
 ``day``         a chronicle's day heading (``3月14日``, ``2020年1月3日``, ``1月3日至14日``).
 ``bullet``      a chronicle item, from after its ``◆`` to the next item or heading (lines broken by a
-                page break stay in the item).
+                page break stay in the item); a numbered chronology's item (``（3）1月3日，…``), from its day.
 ``paragraph``   any other line of text.
 ``speaker``     a transcript speaker's label (``罗照辉:``), ``speaker`` set.
 ``turn``        the words of a transcript turn, up to the next timestamp or label, ``speaker`` set
                 (also in an article or text written as questions and answers, 问：… 答：…).
 ``timestamp``   a transcript timestamp line (``2020-03-26 10:01:21``).
-``section``     a compilation's numbered section heading (``一、…``, ``（一）…``).
+``section``     a compilation's or a numbered chronology's section heading (``一、…``, ``（一）…``).
 ``summary``     a broadcast script's programme summary (every item's headline again).
 ``headline``    a broadcast script's item headline (``## 1. …``), which its body retells.
 ``byline``      a speech's or letter's line naming its author, ``speaker`` set.
@@ -31,7 +31,8 @@ Dates. A chronicle carries the year of its last year heading down to its day hea
 rolls it over when the months jump back (``12月`` → ``1月``: the next year; forward by half a
 year or more in a newest-first chronicle: the year before). Without a year heading, the first
 day takes the year closest to ``meta.date``. Transcript turns take their timestamp's date, else
-``meta.date``; article and text blocks ``meta.date`` (an article without it: its wire dateline's day,
+``meta.date``; a numbered chronology's items the day they open with, the year carried as in a
+chronicle; article and text blocks ``meta.date`` (an article without it: its wire dateline's day,
 ``新华社北京5月18日电``); compilation passages their attribution's.
 
 When a document states no year at all (no metadata date, no heading, no full date such as
@@ -60,8 +61,9 @@ from typing import NamedTuple
 
 import yaml
 
-from .dates import PartialDate, era_year, find_date_spans, infer_year, latest_year, parse_chinese_date, parse_partial
-from .genres import broadcast, speech
+from .dates import (PartialDate, era_year, find_date_spans, first_stated, infer_year, latest_year,
+                    parse_chinese_date, parse_partial)
+from .genres import broadcast, chronology, speech
 from .model import Analysis, Block, Document
 
 __all__ = ["split_structure"]
@@ -463,11 +465,53 @@ def _speech_date(lines: list[_Line], index: int | None, document: Document) -> d
     if index is None:
         return None
     return _leading_date(lines[index].text.lstrip("（("), document.meta.date, _fallback_year(document))[0]
+# --- numbered chronology ------------------------------------------------------------------------
+
+
+def _split_chronology(lines: list[_Line], document: Document) -> list[Block]:
+    """Sections and numbered items of a chronology (``graph.genres.chronology``).
+
+    Each item is dated by the day it opens with, its year carried from item to item
+    and rolled over when the months go back (as a chronicle's day headings); a heading
+    that states a year (``（2019年12月27日至2020年1月19日）``) sets the year carried on.
+    A line right under an item (no blank line between) goes on the item; after a blank
+    line, it is a paragraph of its own (an article that quotes a chronology goes on).
+    """
+    calendar = _Calendar(document.meta.date, None if document.meta.date else _fallback_year(document))
+    blocks: list[Block] = []
+    item: Block | None = None
+    last_number = -1
+    for line, kind in zip(lines, chronology.classify([line.text for line in lines])):
+        goes_on = kind is None and line.number == last_number + 1
+        last_number = line.number
+        if item is not None and not goes_on:
+            blocks.append(item)
+            item = None
+        if kind == "section":
+            _carry_stated_year(calendar, line.text)
+            blocks.append(Block("section", line.start, line.end))
+        elif kind == "item":
+            partial = parse_partial(chronology.item_day(line.text))
+            date = calendar.date_of(partial) if partial else None
+            item = Block("bullet", line.start + chronology.item_start(line.text), line.end, date)
+        elif item is not None:
+            item = replace(item, end=line.end)
+        else:
+            blocks.append(_text_block(line, document.meta.date))
+    return blocks + ([item] if item is not None else [])
+
+
+def _carry_stated_year(calendar: _Calendar, text: str) -> None:
+    """Set the calendar to the first date or month with its own year that a heading states, if any."""
+    stated = first_stated(text)
+    if stated is not None:
+        calendar.year, calendar.month = stated.year, stated.month
 
 
 _SPLITTERS = {
     "broadcast": _split_broadcast,
     "chronicle": _split_chronicle,
+    "chronology": _split_chronology,
     "transcript": _split_transcript,
     "compilation": _split_compilation,
     "article": _split_article,

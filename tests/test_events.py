@@ -706,3 +706,15 @@ def test_events_video_medium_of_an_attended_summit_is_no_video_conference():
 def test_events_briefing_by_telephone_is_a_press_conference():
     events = _events("挪威卫生部举行电话吹风会，介绍疫情防控情况。", genre="article")
     assert [e.cls for e in events] == ["PressConference"]
+def test_events_numbered_chronology_items_date_their_events():
+    # No metadata date: the heading states the year; 同日 counts from its item, 1月 rolls over to the next year.
+    from graph.structure import split_structure
+
+    text = ("一、开局（2019年12月至2020年1月）\n（1）12月30日，张伟同芬兰总统尼尼斯托通电话。同日，张伟会见李明。\n"
+            "（2）1月2日，张伟同挪威首相索尔贝格通电话。\n（3）1月5日，中方向挪方提供援助物资。\n")
+    document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(genre="chronology"))
+    analysis = split_structure(Analysis(document=document, mentions=_mentions(text)))
+    events = extract_events(analysis, load_catalogue()).events
+    assert [(e.cls, e.date) for e in events] == [
+        ("PhoneCall", dt.date(2019, 12, 30)), ("Meeting", dt.date(2019, 12, 30)),
+        ("PhoneCall", dt.date(2020, 1, 2)), ("Aid", dt.date(2020, 1, 5))]

@@ -307,3 +307,41 @@ def test_structure_transcript_outlet_in_title_marks_is_a_speaker(line, speaker):
     blocks = _blocks(f"张三:\n开场。\n{line}\n", "transcript", D(2019, 6, 1))
     speakers = [s for kind, _, _, _, s, _ in blocks if kind == "speaker"]
     assert speakers == ["张三"] + ([speaker] if speaker else [])
+
+
+CHRONOLOGY = (
+    "一、迅即应对突发疫情\n"
+    "（2019年12月27日至2020年1月19日）\n"
+    "（1）12月27日，甲市某医院向乙区疾控中心报告病例。\n"
+    "（2）12月31日，甲市发布通报。当日起，专家组进驻。\n"
+    "后续情况另见附件。\n"
+    "\n"
+    "各方反应见下文。\n"
+    "（3）1月3日，丙国向丁国通报疫情信息。\n"
+    "二、初步遏制\n"
+    "（4）2月2日，戊市开始收治病人。\n"
+)
+
+
+def test_structure_numbered_chronology_items_carry_and_roll_over_the_year():
+    assert _kinds_and_dates(CHRONOLOGY, "chronology") == [
+        ("section", "一、迅即应对突发疫情", None),
+        ("section", "（2019年12月27日至2020年1月19日）", None),
+        ("bullet", "12月27日，甲市某医院向乙区疾控中心报告病例。", D(2019, 12, 27)),
+        ("bullet", "12月31日，甲市发布通报。当日起，专家组进驻。\n后续情况另见附件。", D(2019, 12, 31)),
+        ("paragraph", "各方反应见下文。", None),
+        ("bullet", "1月3日，丙国向丁国通报疫情信息。", D(2020, 1, 3)),
+        ("section", "二、初步遏制", None),
+        ("bullet", "2月2日，戊市开始收治病人。", D(2020, 2, 2)),
+    ]
+
+
+def test_structure_numbered_chronology_without_any_year_takes_the_metadata_year():
+    text = "（1）12月30日，甲市报告。\n（2）1月2日，乙市报告。\n"
+    assert [day for *_, day in _kinds_and_dates(text, "chronology", D(2020, 4, 7))] == [D(2019, 12, 30), D(2020, 1, 2)]
+
+
+def test_structure_numbered_chronology_is_detected_by_its_items():
+    from graph.read import detect_genre
+
+    assert detect_genre(CHRONOLOGY) == "chronology"
