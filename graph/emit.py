@@ -12,6 +12,7 @@ the same reason. Any rdflib or Oxigraph parser reads the result.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from urllib.parse import quote
 
@@ -38,6 +39,8 @@ Triple = tuple[str, str, str]
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
                           "\b": "\\b", "\f": "\\f"})
 _IRI_ESCAPE = set('<>"{}|^`\\ #?')
+_STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+"""A ``%`` that opens no escape (``增长100%.txt``, an address cut off in ``%E5%A``): IRI parsers reject it."""
 
 
 def iri(path: str) -> str:
@@ -46,8 +49,18 @@ def iri(path: str) -> str:
     Chinese names stay readable (IRIs allow them); only delimiters and
     spaces are encoded, so a discovered name can never break the Turtle.
     """
-    safe = "".join(quote(ch) if ch in _IRI_ESCAPE or ord(ch) <= 0x20 else ch for ch in path)
+    safe = "".join(quote(ch) if ch in _IRI_ESCAPE or ord(ch) <= 0x20 else ch
+                   for ch in _STRAY_PERCENT.sub("%25", path))
     return f"<{JID}{safe}>"
+
+
+def web_iri(address: str) -> str:
+    """A document's web address as a Turtle IRI: characters an IRI may not hold are percent-encoded.
+
+    >>> web_iri("https://example.org/新闻 1?q=100%")
+    '<https://example.org/%E6%96%B0%E9%97%BB%201?q=100%25>'
+    """
+    return f"<{quote(_STRAY_PERCENT.sub('%25', address), safe=':/?#[]@!$&()*+,;=%-._~')}>"
 
 
 def literal(value: object, lang: str | None = None) -> str:
@@ -86,7 +99,7 @@ def _document_triples(doc: Document) -> Iterator[Triple]:
     if meta.date:
         yield s, "dcterms:date", literal(meta.date)
     if meta.source:
-        yield s, "dcterms:source", f"<{quote(meta.source, safe=':/?#[]@!$&()*+,;=%-._~')}>"
+        yield s, "dcterms:source", web_iri(meta.source)
     if meta.author:
         yield s, "dcterms:creator", literal(meta.author, meta.language)
 

@@ -79,3 +79,15 @@ def test_emit_writes_classes_through_the_closed_namespace():
         replace(resolved, events=(visit,)))
     with pytest.raises(AttributeError, match="Vist"):
         emit(replace(resolved, events=(replace(visit, cls="Vist"),)))
+
+
+@pytest.mark.parametrize(("doc_id", "source", "expected_source"), [
+    ("增长100%.txt", "https://example.org/a%E5%A", "https://example.org/a%E5%25A"),
+    ("a%E6%96%B0.txt", "https://example.org/50%off", "https://example.org/50%25off")])
+def test_emit_stray_percent_makes_valid_iris(doc_id, source, expected_source):
+    """A ``%`` that opens no escape (a file name, an address cut off mid-escape) once made IRIs Oxigraph rejects."""
+    doc = Document(doc_id, RAW, RAW, tuple(range(len(RAW))), DocMeta(source=source))
+    store = pyoxigraph.Store()
+    store.load(to_turtle(emit(Resolved((doc,), (), (), ()))).encode("utf-8"), pyoxigraph.RdfFormat.TURTLE)
+    sources = [q.object.value for q in store.quads_for_pattern(None, pyoxigraph.NamedNode(str(DCTERMS.source)), None)]
+    assert sources == [expected_source]
