@@ -593,11 +593,14 @@ def _counted(ctx: _Context, hit: _Hit) -> bool:
 
 
 def _team_purpose(ctx: _Context, hit: _Hit) -> bool:
-    """True for an aid word closing a clause that tells a team setting out (派出医疗队前往B援助):
-    it says what the team went for; the team is the event, not a separate delivery."""
+    """True for an aid word closing a clause that tells a team setting out (派出医疗队前往B援助,
+    派出…医护人员援助B): it says what the team went for; the team is the event, not a separate delivery."""
     if hit.trigger.cls != "Aid" or ctx.text[hit.start:hit.end] not in ctx.lex.cues["team_purpose"]:
         return False
-    if ctx.text[hit.end:hit.clause[1]].strip(EVIDENCE_TRIM):
+    rest = ctx.text[hit.end:hit.clause[1]]
+    for phrase in reversed(ctx.phrases_in(hit.end, hit.clause[1])):
+        rest = rest[:phrase.start - hit.end] + rest[phrase.end - hit.end:]
+    if rest.strip(EVIDENCE_TRIM + "、和及"):
         return False
     return any(cls == "ExpertTeam" and hit.clause[0] <= pos < hit.start for pos, cls in ctx.triggers)
 
@@ -1084,12 +1087,32 @@ def _team_owner(ctx: _Context, hit: _Hit) -> tuple[str, ...]:
     if hit.trigger.shape != "team" or hit.trigger.requires is None:
         return ()
     team = hit.trigger.requires.search(ctx.text, hit.clause[0], hit.start)
-    if team is None or _find(ctx, ctx.lex.cues["send_words"], hit.clause[0], team.start()):
+    if team is None:
+        return _helped_team(ctx, hit) or ()
+    if _find(ctx, ctx.lex.cues["send_words"], hit.clause[0], team.start()):
         return ()
     before = ctx.phrases_in(max(hit.clause[0], team.start() - ctx.lex.cues["team_owner_gap"] - 12), team.start())
     if before and team.start() - before[-1].end <= ctx.lex.cues["team_owner_gap"]:
         return before[-1].keys
     return ()
+
+
+def _helped_team(ctx: _Context, hit: _Hit) -> tuple[str, ...] | None:
+    """The sender of a team named after the verb that says whom it helps (支援荆州的某省医疗队,
+    驰援B的A、C两支医疗队): the first name between the 的 closing the verb's object and the team
+    word; () when no name stands there (国内支援B的医疗队: a passing mention of teams nobody sends);
+    None when the clause does not have this form."""
+    if hit.trigger.shape != "team" or hit.trigger.requires is None \
+            or ctx.text[hit.start:hit.end] not in ctx.lex.cues["team_help_verbs"]:
+        return None
+    team = hit.trigger.requires.search(ctx.text, hit.end, hit.clause[1])
+    if team is None or hit.trigger.requires.search(ctx.text, hit.clause[0], hit.start):
+        return None
+    mark = ctx.text.rfind(ctx.lex.cues["team_owner_after"], hit.end, team.start())
+    if mark < 0:
+        return None
+    named = ctx.phrases_in(mark + 1, team.start())
+    return named[0].keys if named else ()
 
 
 def _not_giver(ctx: _Context, phrase: _Phrase) -> bool:
@@ -1118,6 +1141,11 @@ def _recipients(ctx: _Context, hit: _Hit) -> list[_Phrase]:
         if found:
             return found
         verb_end = arrival[1]
+    purpose = _find(ctx, cues["team_help_verbs"], hit.end, hit.clause[1]) if hit.trigger.shape == "team" else None
+    if purpose:
+        found = _objects(ctx, purpose[1], hit.clause[1])
+        if found:
+            return found
     return _city_after(ctx, hit, verb_end) if verb_end is not None else []
 
 
@@ -1158,6 +1186,8 @@ def _transfer(ctx: _Context, hit: _Hit) -> list[_Draft]:
     welcomed = _welcomed(ctx, hit)
     if welcomed is not None:
         return welcomed
+    if _helped_team(ctx, hit) == ():
+        return []
     recipients = [p.keys for p in _recipients(ctx, hit)]
     if not recipients and _home(ctx, hit):
         recipients = [_home(ctx, hit)]
@@ -1185,7 +1215,18 @@ def _transfer(ctx: _Context, hit: _Hit) -> list[_Draft]:
     if drafts and hit.trigger.shape == "team":
         ctx.team_recipient[block_id] = (drafts[-1].recipient,)
         ctx.team_provider[block_id] = (drafts[-1].provider,)
+        drafts = _one_home_team(ctx, drafts)
     return drafts
+
+
+def _one_home_team(ctx: _Context, drafts: list[_Draft]) -> list[_Draft]:
+    """A team a body at home sends to several places at home (某医院派出两支医疗队支援A医院、B医院)
+    is one team with all of them; teams sent abroad are one per country (向A、B两国派遣专家组)."""
+    if len(drafts) < 2 or len({d.provider for d in drafts}) > 1 \
+            or any(ctx.classes.get(k, "Country") == "Country" for d in drafts for k in d.participants):
+        return drafts
+    first = drafts[0]
+    return [first._replace(participants=_keys_of(*(d.participants for d in drafts)))]
 
 
 def _welcomed(ctx: _Context, hit: _Hit) -> list[_Draft] | None:

@@ -415,6 +415,22 @@ def test_events_dateline_outlet_is_no_party_and_local_day_dates_the_arrival():
     ]
 
 
+@pytest.mark.parametrize("text, provider, recipient", [
+    ("支援武汉的广东省医疗队在当地开展救治。", "gov/guangdong", "gov/wuhan"),
+    ("驰援湖北省的广东省两支医疗队已进驻定点医院。", "gov/guangdong", "gov/hubei"),
+    ("广东省已派出300多名医护人员援助湖北省。", "gov/guangdong", "gov/hubei"),
+    ("广东省援助湖北省医疗队已经工作了一个月。", "gov/guangdong", "gov/hubei"),
+])
+def test_events_team_named_by_whom_it_helps(text, provider, recipient):
+    """支援B的A医疗队 / A援助B医疗队 / A派出…医护人员援助B: A sends a team to B, and the help word is
+    the team's purpose, not a separate delivery of aid."""
+    assert [(e.cls, e.provider, e.recipient) for e in _events(text)] == [("ExpertTeam", provider, recipient)]
+
+
+def test_events_team_helping_with_no_sender_is_a_passing_mention():
+    assert _events("国内支援湖北省的医疗队正在有序撤出。") == ()
+
+
 @pytest.mark.parametrize("text", [
     "新华社消息（晚间新闻）：近日，一些政党领导人致电挪威首相索尔贝格。",
     "新华社消息：日前，一些企业向湖北省捐赠了物资。",
