@@ -1427,6 +1427,9 @@ def _when(ctx: _Context, hit: _Hit) -> _When:
              and _dates_event(ctx, hit, hit.sent[0] + s.start, hit.sent[0] + s.end)]
     date_end = _range_end(ctx, hit, reference)
     spans = spans or _bare_day(ctx, hit, reference)
+    predicate = None if spans else _predicate_date(ctx, hit, meta.year, reference)
+    if predicate is not None:
+        return _When(predicate.date, predicate.approx, date_end)
     if spans:
         span = spans[-1]
         if reference is not None and prefix[span.start:span.end] in cues["anaphoric_days"]:
@@ -1441,6 +1444,19 @@ def _when(ctx: _Context, hit: _Hit) -> _When:
             return _When(None)
         return _When(block.date, block.approx, date_end, block.kind == "paragraph")
     return _When(None)
+
+
+def _predicate_date(ctx: _Context, hit: _Hit, year: int | None, reference: dt.date | None):
+    """The date opening the clause after a team named by whom it helps (驰援B的A医疗队，从26日开始已
+    进驻…): that name is the sentence's subject, and its predicate tells when the team acted."""
+    if not _helped_team(ctx, hit) or hit.clause[1] >= hit.sent[1]:
+        return None
+    start = hit.clause[1] + 1
+    nxt = ctx.clause_at(start, hit.sent)
+    opening = ctx.text[start:nxt[1]]
+    lead = len(opening) - len(opening.lstrip(ctx.lex.cues["date_lead_words"]))
+    spans = [span for span in find_date_spans(opening, year, reference) if span.date]
+    return spans[0] if spans and spans[0].start == lead else None
 
 
 def _date_told_before(ctx: _Context, hit: _Hit, block: Block | None, reference: dt.date,

@@ -427,6 +427,15 @@ def test_events_team_named_by_whom_it_helps(text, provider, recipient):
     assert [(e.cls, e.provider, e.recipient) for e in _events(text)] == [("ExpertTeam", provider, recipient)]
 
 
+@pytest.mark.parametrize("text, day", [
+    ("驰援湖北省的广东省两支医疗队，从4月26日开始已进驻定点医院。", dt.date(2020, 4, 26)),
+    ("支援武汉的广东省医疗队，28日起接管重症病区。", dt.date(2020, 4, 28)),
+])
+def test_events_team_named_by_whom_it_helps_is_dated_by_its_predicate(text, day):
+    """The team's name is the subject; the date opening the next clause says when it acted."""
+    assert [e.date for e in _events(text)] == [day]
+
+
 def test_events_team_helping_with_no_sender_is_a_passing_mention():
     assert _events("国内支援湖北省的医疗队正在有序撤出。") == ()
 
