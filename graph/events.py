@@ -1440,6 +1440,8 @@ def _when(ctx: _Context, hit: _Hit) -> _When:
     if ctx.lex.summary.search(ctx.text, hit.sent[0], hit.clause[1]):
         return _When(None)
     if meta.genre in cues["block_dated_genres"] and block is not None and block.date:
+        if hit.trigger.shape in cues["told_as_story"].get(meta.genre, ()):
+            return _When(None)
         if ctx.lex.speech.search(ctx.text, block.start, hit.start):
             return _When(None)
         return _When(block.date, block.approx, date_end, block.kind == "paragraph")
@@ -1447,16 +1449,22 @@ def _when(ctx: _Context, hit: _Hit) -> _When:
 
 
 def _predicate_date(ctx: _Context, hit: _Hit, year: int | None, reference: dt.date | None):
-    """The date opening the clause after a team named by whom it helps (驰援B的A医疗队，从26日开始已
-    进驻…): that name is the sentence's subject, and its predicate tells when the team acted."""
-    if not _helped_team(ctx, hit) or hit.clause[1] >= hit.sent[1]:
+    """The date opening the predicate of a team named by whom it helps (驰援B的A医疗队，从26日开始已
+    进驻…; 支援B的A医疗队今天接管…): that name is the sentence's subject, and its predicate, right
+    after the team word or in the next clause, tells when the team acted."""
+    if not _helped_team(ctx, hit):
         return None
-    start = hit.clause[1] + 1
-    nxt = ctx.clause_at(start, hit.sent)
-    opening = ctx.text[start:nxt[1]]
-    lead = len(opening) - len(opening.lstrip(ctx.lex.cues["date_lead_words"]))
-    spans = [span for span in find_date_spans(opening, year, reference) if span.date]
-    return spans[0] if spans and spans[0].start == lead else None
+    team = hit.trigger.requires.search(ctx.text, hit.end, hit.clause[1])
+    stretches = [(team.end(), hit.clause[1])]
+    if hit.clause[1] < hit.sent[1]:
+        stretches.append((hit.clause[1] + 1, ctx.clause_at(hit.clause[1] + 1, hit.sent)[1]))
+    for start, end in stretches:
+        opening = ctx.text[start:end]
+        lead = len(opening) - len(opening.lstrip(ctx.lex.cues["date_lead_words"]))
+        spans = [span for span in find_date_spans(opening, year, reference) if span.date]
+        if spans and spans[0].start == lead:
+            return spans[0]
+    return None
 
 
 def _date_told_before(ctx: _Context, hit: _Hit, block: Block | None, reference: dt.date,

@@ -110,3 +110,24 @@ def test_genres_broadcast_briefing_told_body_by_body_in_two_items():
     names = {analysis.document.text[m.start:m.end]: m.key for m in analysis.mentions}
     assert briefing.date == dt.date(2021, 5, 12)
     assert set(briefing.participants) == {names[n] for n in ("国新办", "商务部", "财政部", "工业和信息化部", "交通运输部")}
+
+
+TEAMS = """# 新闻联播 2021-05-12
+
+## 本期节目主要内容
+
+本期节目主要内容：1.各地医疗队坚守一线。
+
+## 1. 各地医疗队坚守一线
+
+央视网消息（新闻联播）：广东省已派出300多名医护人员援助湖北省。
+支援武汉的广东省医疗队今天接管了重症病区。
+"""
+
+
+def test_genres_broadcast_teams_told_as_a_story_have_no_day_of_their_own():
+    """A team told without a day of its own is part of the running story (已派出), not the broadcast day's
+    news; one whose sentence names its day (今天) has that day."""
+    analysis = analyse(parse_document(TEAMS, "t.txt"), load_catalogue())
+    assert sorted((e.cls, str(e.date)) for e in analysis.events) == [
+        ("ExpertTeam", "2021-05-12"), ("ExpertTeam", "None")]
