@@ -48,6 +48,7 @@ SOFT = "soft"
 NOT_IN_ORG = "no"
 COUNTRY_NEED = "country"
 COUNTRY_FIRST_NEED = "country_first"
+COUNTRY_BEFORE_NEED = "country_before"
 KEEP = "keep"
 SPEAKER_WINDOW = 8
 MIN_LEADING_ACTOR = 3  # an actor's name this long right after a title opens no person's name
@@ -59,7 +60,9 @@ POSTED = "驻"  # 驻菲律宾大使: the country after it hosts the post; the p
 RESOLVABLE_TITLE_KINDS = {"head", "royal", "minister", "leader"}
 CONTEXT_CLASSES = {COUNTRY, "GovernmentBody", "InternationalOrganization", ORGANIZATION}
 # A run of characters an organisation's name is made of (Chinese and Latin letters), up to the search's end.
-NAME_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff〇A-Za-z]*\\Z")
+NAME_DASHES = "-－—"
+# A dash joins two parts of one name (几内亚人民联盟-彩虹联盟, 中国—世界卫生组织…考察组).
+NAME_RUN = re.compile("(?:[\u3400-\u4dbf\u4e00-\u9fff〇A-Za-z]|(?<=[\u3400-\u9fff])[-－—](?=[\u3400-\u9fff]))*\\Z")
 BY_START = attrgetter("start")
 BY_SPAN = attrgetter("start", "end")
 # Priority when two candidates cover the same length: the catalogue knows best.
@@ -437,15 +440,18 @@ def _organisation_candidates(text: str, tables: _Tables, known: list[_Candidate]
         prefix = text[start:suffix_start]
         if len(prefix) < 2 or _has_title(prefix, tables) or tables.generic_words.search(prefix):
             continue
+        if text[name_start:end] in tables.surface_candidates:
+            continue  # 泰国国民力量党: the catalogue's party, its country before it
         key = f"{prefix_ns}/{text[name_start:end]}"
         nested = (country_at[start],) if name_start > start or COUNTRY_FIRST_NEED in needs else ()
         found.append(_Candidate(start, end, (key,), cls, _DISCOVERED, nested=nested))
-    return _nest_inner(found)
+    return _nest_inner(found, text)
 
 
-def _nest_inner(found: list[_Candidate]) -> list[_Candidate]:
+def _nest_inner(found: list[_Candidate], text: str) -> list[_Candidate]:
     """An organisation inside a longer one from the same start (日本国立传染病研究所 in
-    日本国立传染病研究所流感病毒研究中心) keeps a nested mention of its own."""
+    日本国立传染病研究所流感病毒研究中心) keeps a nested mention of its own, unless a dash
+    joins it to the rest (人民联盟 in 人民联盟-彩虹联盟 is the first half of one name)."""
     by_start: dict[int, list[_Candidate]] = {}
     for cand in found:
         by_start.setdefault(cand.start, []).append(cand)
@@ -455,7 +461,8 @@ def _nest_inner(found: list[_Candidate]) -> list[_Candidate]:
         inner: tuple[_Candidate, ...] = ()
         for cand in group:
             out.append(cand._replace(nested=cand.nested + inner) if inner else cand)
-            inner = inner + (cand._replace(nested=()),)
+            if text[cand.end:cand.end + 1] not in NAME_DASHES:
+                inner = inner + (cand._replace(nested=()),)
     return out
 
 
@@ -484,7 +491,7 @@ def _meets_one(text: str, start: int, end: int, need: str, countries: dict[int, 
     """Whether ``text[start:end]`` meets one need of an ending (see :func:`_meets`)."""
     if need == COUNTRY_NEED:
         return countries.get(start) == end
-    if need == COUNTRY_FIRST_NEED:
+    if need in (COUNTRY_FIRST_NEED, COUNTRY_BEFORE_NEED):
         return start in countries and end - countries[start] >= 2 and not text.endswith(SIDE_SUFFIX, 0, countries[start])
     return need in text[start:end]
 

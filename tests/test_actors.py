@@ -333,3 +333,38 @@ def test_actors_speaker_label_saying_who_asks_is_no_person(label):
 ])
 def test_actors_province_before_its_city_names_the_city(text, surface, key):
     assert (surface, key) in real(text) and ("湖北", "gov/hubei") not in real(text)
+
+
+@pytest.mark.parametrize("text, surface, key", [
+    ("此外，挪威绿松党干事长奥斯兰表示支持。", "挪威绿松党", "org/绿松党"),
+    ("秘鲁人民团结联盟主席卡洛斯表示感谢。", "秘鲁人民团结联盟", "org/人民团结联盟"),
+    ("马里复兴运动总书记库利巴利表示支持。", "马里复兴运动", "org/复兴运动"),
+])
+def test_actors_party_after_its_country(text, surface, key):
+    assert (surface, key) in real(text)
+
+
+@pytest.mark.parametrize("text", ["英国反对党批评政府。", "该国执政党召开会议。", "党员干部下沉社区。"])
+def test_actors_generic_party_words_are_no_party(text):
+    assert all(not (key or "").startswith("org/") for _, key in real(text))
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("秘鲁人民联盟-青年联盟主席卡洛斯表示感谢。", "秘鲁人民联盟-青年联盟"),
+    ("专家来到中国—东盟海洋合作研究中心。", "中国—东盟海洋合作研究中心"),
+])
+def test_actors_dash_inside_a_name(text, surface):
+    surfaces = [s for s, _ in real(text)]
+    assert surface in surfaces and not any(s.endswith("人民联盟") for s in surfaces)
+
+
+@pytest.mark.parametrize("text, key", [
+    ("近日，在江西省公安厅统一部署下，多部门联合行动。", "gov/江西省公安厅"),
+    ("记者来到南昌市青山湖社区，看到志愿者正在值守。", "org/南昌市青山湖社区"),
+])
+def test_actors_local_bodies_with_their_place(text, key):
+    assert key in [k for _, k in real(text)]
+
+
+def test_actors_catalogue_party_after_its_country_keeps_the_catalogue_key():
+    assert ("国民力量党", "org/palang-pracharath") in real("泰国国民力量党表示支持。")
