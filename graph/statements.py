@@ -285,7 +285,7 @@ def _reporting_clauses(text: _Text, cues: Cues) -> list[Clause]:
             clause = _clause_at(text, cues, index, start, match)
             if clause is not None and (clause.opener or not question or clause.verb not in cues.recalled):
                 clauses.append(clause)
-    return _drop_inner(text, clauses)
+    return _drop_inner(text, cues, clauses)
 
 
 def _question_turn(cues: Cues, block: Block) -> bool:
@@ -657,7 +657,7 @@ def _strip_adverbs(prefix: str, adverbs: tuple[str, ...]) -> str:
     return rest
 
 
-def _drop_inner(text: _Text, clauses: list[Clause]) -> list[Clause]:
+def _drop_inner(text: _Text, cues: Cues, clauses: list[Clause]) -> list[Clause]:
     """Drop clauses that are words of the statement before them.
 
     * a clause opening the content of the one before (谭德塞表示，感谢中国…), or
@@ -671,7 +671,7 @@ def _drop_inner(text: _Text, clauses: list[Clause]) -> list[Clause]:
     kept: list[Clause] = []
     for clause in sorted(clauses, key=lambda c: (c.start, c.content)):
         previous = kept[-1] if kept and kept[-1].block == clause.block else None
-        first_sentence = range(previous.content, _sentence_end(text.s, previous.content)) if previous else range(0)
+        first_sentence = range(previous.content, _first_words_end(text, cues, previous)) if previous else range(0)
         if previous and (clause.start <= previous.content
                          or (not clause.own_subject and clause.origin in first_sentence)):
             continue
@@ -681,6 +681,20 @@ def _drop_inner(text: _Text, clauses: list[Clause]) -> list[Clause]:
             continue
         kept.append(clause)
     return kept
+
+
+def _first_words_end(text: _Text, cues: Cues, clause: Clause) -> int:
+    """The end of the first sentence of a clause's content, or of its clause when a frame word
+    opens it (针对A表示将采购…，B称…: A's words are the frame's topic, B speaks after them)."""
+    if _framed(text, cues, clause):
+        return _clause_end(text.s, clause.content, len(text.s))
+    return _sentence_end(text.s, clause.content)
+
+
+def _framed(text: _Text, cues: Cues, clause: Clause) -> bool:
+    """Whether a frame word (针对) stands right before the clause's speaker in its clause."""
+    opening = _clause_start(text.s, clause.start, text.blocks[clause.block].start)
+    return _ends_with(text.s[opening:clause.start].strip(LEAD_SYMBOLS), cues.frames) is not None
 
 
 def _inside_words(text: _Text, block: Block) -> bool:
@@ -706,6 +720,8 @@ def _clause_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[S
             end = line_end
         if clause.stop is not None:
             end = clause.stop
+        if _framed(text, cues, clause):
+            end = min(end, _clause_end(text.s, clause.content, end))
         if _question_turn(cues, block):
             end = _before_question(text.s, clause.content, end)
         if clause.speaker is None or (clause.appraisal and _bare_appraisal(text, cues, clause, end)):
@@ -721,11 +737,12 @@ def _clause_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[S
 
 def _relayed_end(s: str, start: int, end: int) -> int:
     """Where words a transcript turn relays end: with their sentence (A称，B。 then the turn's own
-    comment), or with the quotation they open (称：“B。C。”)."""
+    comment), or with the quotation they open when it closes a sentence (称：“B。C。”; not a quoted
+    term: 表示，“三不”，也就是…)."""
     opening = s[start - 1:start] if s[start:start + 1] not in QUOTES.values() else s[start]
     if opening and opening in QUOTES.values():
         close = s.find(next(k for k, v in QUOTES.items() if v == opening), start, end)
-        if close >= 0:
+        if close >= 0 and (s[close - 1] in SENTENCE_END or s[close + 1:close + 2] in ("", *SENTENCE_END)):
             return close + 1
     return min(_forward_to(s, start, end, SENTENCE_END) + 1, end)
 
@@ -786,6 +803,7 @@ def _dated_in_sentence(text: _Text, cues: Cues, clause: Clause, statement: State
     prefix = text.s[sentence:clause.content]
     spans = [span for span in find_date_spans(prefix, text.analysis.document.meta.year, block.date)
              if span.date and _ends_with(prefix[:span.start].rstrip(), cues.undated) is None]
+    spans = spans or _day_after_speaker(text, clause, block)
     if not spans:
         return statement
     span = spans[-1]
@@ -795,6 +813,17 @@ def _dated_in_sentence(text: _Text, cues: Cues, clause: Clause, statement: State
     if during is not None and text.analysis.events[during].date != span.date:
         during = None
     return replace(statement, date=span.date, during=during)
+
+
+def _day_after_speaker(text: _Text, clause: Clause, block: Block) -> list:
+    """A bare day written right after the speaker's name (南官杓21日接受采访时表示): a day of the
+    reference month, as after a comma (a bare day elsewhere may be a count: 连续10日)."""
+    named = text.mentions_in(clause.start, clause.content)
+    if not named:
+        return []
+    tail = text.s[named[-1].end:clause.content]
+    return [span for span in find_date_spans("，" + tail, text.analysis.document.meta.year, block.date)
+            if span.date and span.start == 1]
 
 
 def _statement(text: _Text, speaker: str, verb: str, start: int, end: int, block: Block,

@@ -438,3 +438,21 @@ NATIONS = [("王华", "person/王华", PERSON), ("南国", "country/南国", "Co
 ])
 def test_statements_accusation_verbs_and_their_noun_uses(catalogue, text, expected):
     assert _said(_analysis(text, NATIONS, kind="paragraph", genre="article"), catalogue) == expected
+
+
+def test_statements_frame_topic_ends_with_its_clause(catalogue):
+    question = "针对南国卫生部表示将采购北国疫苗，南国总统王华周三称不会购买北国疫苗。你怎么看？"
+    names = [("南国卫生部", "gov/南国卫生部", "GovernmentBody"), ("北国", "country/北国", "Country"),
+             ("王华", "person/王华", PERSON)]
+    found = extract_statements(_transcript("东方日报记者:" + question, names), catalogue).statements
+    assert [(s.speaker, s.text, s.date) for s in found if s.verb != "发言"] == [
+        ("gov/南国卫生部", "将采购北国疫苗", None), ("person/王华", "不会购买北国疫苗。", dt.date(2021, 5, 5))]
+
+
+@pytest.mark.parametrize("words, day", [
+    ("王华5日接受采访时表示，两国合作前景广阔。", dt.date(2021, 5, 5)),
+    ("王华连续5日在媒体上表示，两国合作前景广阔。", None),
+])
+def test_statements_bare_day_right_after_the_speaker(catalogue, words, day):
+    found = extract_statements(_transcript("东方日报记者:" + words, TURN_NAMES), catalogue).statements
+    assert [s.date for s in found if s.verb != "发言"] == [day]
