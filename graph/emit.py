@@ -38,7 +38,7 @@ Triple = tuple[str, str, str]
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
                           "\b": "\\b", "\f": "\\f"})
-_IRI_ESCAPE = set('<>"{}|^`\\ #?')
+_IRI_ESCAPE = set('<>"{}|^`\\ #?[]%')
 _STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 """A ``%`` that opens no escape (``增长100%.txt``, an address cut off in ``%E5%A``): IRI parsers reject it."""
 
@@ -46,11 +46,12 @@ _STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 def iri(path: str) -> str:
     """A resource IRI under ``jid:``, as Turtle; characters an IRI may not hold are percent-encoded.
 
-    Chinese names stay readable (IRIs allow them); only delimiters and
-    spaces are encoded, so a discovered name can never break the Turtle.
+    Chinese names stay readable (IRIs allow them); only delimiters, brackets,
+    spaces and ``%`` itself are encoded, so a discovered name or a file name
+    (``报告[1].txt``, ``增长100%.txt``) can never break the Turtle, and two
+    different names (``a b.txt``, ``a%20b.txt``) never share an IRI.
     """
-    safe = "".join(quote(ch) if ch in _IRI_ESCAPE or ord(ch) <= 0x20 else ch
-                   for ch in _STRAY_PERCENT.sub("%25", path))
+    safe = "".join(quote(ch) if ch in _IRI_ESCAPE or ord(ch) <= 0x20 else ch for ch in path)
     return f"<{JID}{safe}>"
 
 

@@ -91,3 +91,16 @@ def test_emit_stray_percent_makes_valid_iris(doc_id, source, expected_source):
     store.load(to_turtle(emit(Resolved((doc,), (), (), ()))).encode("utf-8"), pyoxigraph.RdfFormat.TURTLE)
     sources = [q.object.value for q in store.quads_for_pattern(None, pyoxigraph.NamedNode(str(DCTERMS.source)), None)]
     assert sources == [expected_source]
+
+
+@pytest.mark.parametrize("doc_id", ["报告[1].txt", "a b.txt", "a%20b.txt", "增长100%.txt"])
+def test_emit_file_names_make_valid_distinct_iris(doc_id):
+    """Brackets and a bare % in a file name once made IRIs Oxigraph rejects."""
+    doc = Document(doc_id, RAW, RAW, tuple(range(len(RAW))), DocMeta())
+    store = pyoxigraph.Store()
+    store.load(to_turtle(emit(Resolved((doc,), (), (), ()))).encode("utf-8"), pyoxigraph.RdfFormat.TURTLE)
+    assert len(store) == 4  # type, identifier, language, genre
+
+
+def test_emit_escape_like_file_name_has_its_own_iri():
+    assert iri("doc/a b.txt") != iri("doc/a%20b.txt")
