@@ -357,10 +357,13 @@ def _quote_before(s: str, at: int, block_start: int) -> tuple[int, int] | None:
 
 
 def _content_start(s: str, pos: int, end: int, openers: str) -> tuple[int, bool]:
-    """Skip the punctuation between a verb and its content; say whether there was any."""
+    """Skip the punctuation between a verb and its content; say whether there was any. An opening
+    quotation mark belongs to the content (表示，“三不”，也就是…: the quoted words start it)."""
     start = pos
     while pos < end and s[pos] in openers:
         pos += 1
+    if pos > start and s[pos - 1] in QUOTES.values():
+        return pos - 1, True
     return pos, pos > start
 
 

@@ -54,7 +54,7 @@ def _said(analysis: Analysis, catalogue) -> list[tuple[str, str, str]]:
     ("韩国总统周涛强调，要加强沟通。", [("韩国", "country/KR", "Country"), ("周涛", "person/周涛", PERSON)],
      [("person/周涛", "强调", "要加强沟通。")]),
     ("赵丽在座谈会上说：“我们有信心。”", [("赵丽", "person/赵丽", PERSON)],
-     [("person/赵丽", "说", "我们有信心。”")]),
+     [("person/赵丽", "说", "“我们有信心。”")]),
     ("陈明强调要加强监测。", [("陈明", "person/陈明", PERSON)],
      [("person/陈明", "强调", "要加强监测。")]),
 ])
@@ -413,7 +413,7 @@ def test_statements_words_a_question_relays_end_before_the_question(catalogue, q
 
 @pytest.mark.parametrize("answer, relayed", [
     ("王华表示，两国合作前景广阔。我们对此表示赞赏。", [("person/王华", "两国合作前景广阔。")]),
-    ("王华称：“合作很好。前景广阔。”我们赞同。", [("person/王华", "合作很好。前景广阔。”")]),
+    ("王华称：“合作很好。前景广阔。”我们赞同。", [("person/王华", "“合作很好。前景广阔。”")]),
 ])
 def test_statements_words_an_answer_relays_end_with_their_sentence(catalogue, answer, relayed):
     found = extract_statements(_transcript("张伟:" + answer, TURN_NAMES), catalogue).statements
