@@ -113,6 +113,7 @@ class Cues:
     earlier: tuple[str, ...]
     anaphoric: tuple[str, ...]
     possessive: str
+    prose_verbs: tuple[str, ...]
 
 
 class Clause(NamedTuple):
@@ -175,6 +176,7 @@ def _build_cues(catalogue: Catalogue) -> Cues:
         reporter=tuple(r["cue"].strip() for r in catalogue.lexicon("media") if r.get("cue", "").strip()),
         undated=words("undated"), earlier=words("earlier"), anaphoric=words("anaphoric"),
         possessive=next(iter(words("possessive")), "的"),
+        prose_verbs=words("prose_verb"),
     )
 
 
@@ -322,6 +324,8 @@ def _label_end(text: _Text, block: Block) -> int | None:
 def _clause_at(text: _Text, cues: Cues, index: int, block_start: int, match: re.Match) -> Clause | None:
     """The reporting clause whose verb is ``match``, or None when the verb is not speech here."""
     verb = cues.verbs[match.group()]
+    if not _verb_here(text, cues, verb, match.start()):
+        return None
     block = text.blocks[index]
     content, opener = _content_start(text.s, match.end(), block.end, cues.openers)
     at = match.start()
@@ -343,6 +347,18 @@ def _clause_at(text: _Text, cues: Cues, index: int, block_start: int, match: re.
         return None
     return Clause(verb.word, found.start, found.origin, content, found.key, found.own,
                   found.cls == "Country", opener, index, stop, appraisal is not None)
+
+
+def _verb_here(text: _Text, cues: Cues, verb: Verb, at: int) -> bool:
+    """Whether a reporting verb can report words where it stands.
+
+    After the possessive particle it is a noun (按照通知的要求, 公布的数据); a prose verb
+    (要求, 通报, 发布) reports words only in running news prose: in a chronicle item or a
+    transcript it names an act (…召开会议，部署…，要求…; 在会上通报有关情况).
+    """
+    if text.s.startswith(cues.possessive, at - len(cues.possessive)):
+        return False
+    return verb.word not in cues.prose_verbs or text.doc.meta.genre in PROSE_GENRES
 
 
 def _quote_before(s: str, at: int, block_start: int) -> tuple[int, int] | None:

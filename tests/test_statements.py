@@ -456,3 +456,30 @@ def test_statements_frame_topic_ends_with_its_clause(catalogue):
 def test_statements_bare_day_right_after_the_speaker(catalogue, words, day):
     found = extract_statements(_transcript("东方日报记者:" + words, TURN_NAMES), catalogue).statements
     assert [s.date for s in found if s.verb != "发言"] == [day]
+
+
+BODIES = [("东海省卫生厅", "gov/东海省卫生厅", "GovernmentBody"), ("南国", "country/南国", "Country"),
+          ("北湖市政府", "gov/北湖市政府", "GovernmentBody")]
+
+
+@pytest.mark.parametrize("genre, text, expected", [
+    ("broadcast", "东海省卫生厅要求，各地要加强发热门诊管理。",
+     [("gov/东海省卫生厅", "要求", "各地要加强发热门诊管理。")]),
+    ("broadcast", "北湖市政府通报：截至昨天，全市累计报告病例12例。",
+     [("gov/北湖市政府", "通报", "截至昨天，全市累计报告病例12例。")]),
+    ("article", "东海省卫生厅发布的数据显示，上周新增病例下降三成。",
+     [("gov/东海省卫生厅", "显示", "上周新增病例下降三成。")]),
+    ("chronicle", "东海省卫生厅召开会议，部署防控工作，要求各地加强发热门诊管理。", []),
+    ("chronicle", "北湖市政府通报：截至昨天，全市累计报告病例12例。", []),
+])
+def test_statements_prose_verbs_report_words_only_in_news_prose(catalogue, genre, text, expected):
+    assert _said(_analysis(text, BODIES, kind="paragraph", genre=genre), catalogue) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "北湖市政府应南国的要求，派出专家组协助当地开展防控工作。",
+    "根据东海省卫生厅要求，各地医院暂停探视，直至另行通知。",
+    "如果南国继续要求北湖市政府交出全部原始数据，双方合作将难以为继。",
+])
+def test_statements_a_demand_named_as_a_noun_or_a_condition_is_no_statement(catalogue, text):
+    assert _said(_analysis(text, BODIES, kind="paragraph", genre="broadcast"), catalogue) == []
