@@ -62,6 +62,7 @@ RANGE_WORD = "至"
 SUMMARY_BLOCK = "summary"
 HEADLINE_BLOCK = "headline"
 WHOLE_DOCUMENT = -2
+PERSON_KEY = "person/"
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -1568,7 +1569,8 @@ def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: 
     """
     if a.cls != b.cls:
         return False
-    if a.cls in ("PressConference", "Summit") and same_block and a.date == b.date:
+    if a.cls in ("PressConference", "Summit") and same_block and a.date == b.date and not (
+            a.cls == "PressConference" and _strangers(a, b)):
         return True
     if a.cls == "PressConference" and same_block and None in (a.date, b.date) and a.participants[:1] == b.participants[:1]:
         return True
@@ -1579,6 +1581,14 @@ def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: 
             return True
     dates_agree = a.date == b.date or None in (a.date, b.date) or a.assumed_date != b.assumed_date
     return dates_agree and set(a.participants) == set(b.participants) and a.provider == b.provider
+
+
+def _strangers(a: EventCandidate, b: EventCandidate) -> bool:
+    """True for two briefings on one day that each name a person and share no party: a transcript's
+    briefing and another spokesman's briefing a question asks about (伊朗外交部发言人X今天在记者会上称)
+    are two. A retelling that names only bodies (CGTN对这次发布会…) stays the one of its block."""
+    persons = [any(k.startswith(PERSON_KEY) for k in e.participants) for e in (a, b)]
+    return all(persons) and not set(a.participants) & set(b.participants)
 
 
 def _other_parties(a: EventCandidate, b: EventCandidate) -> bool:

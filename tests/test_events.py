@@ -743,3 +743,18 @@ def test_events_numbered_chronology_items_date_their_events():
     assert [(e.cls, e.date) for e in events] == [
         ("PhoneCall", dt.date(2019, 12, 30)), ("Meeting", dt.date(2019, 12, 30)),
         ("PhoneCall", dt.date(2020, 1, 2)), ("Aid", dt.date(2020, 1, 5))]
+
+
+def test_events_another_spokesman_briefing_on_the_day_is_not_the_transcript_briefing():
+    title = "2020年5月2日外交部发言人张伟主持例行记者会\n"
+    label = "新华社记者："
+    text = title + label + "挪威外交部发言人李明今天在记者会上表示，挪威支持多边主义。\n"
+    document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(date=DAY, genre="transcript"))
+    turn = len(title) + len(label)
+    blocks = (Block("paragraph", 0, len(title) - 1, date=DAY),
+              Block("speaker", len(title), turn - 1, date=DAY, speaker=label[:-1]),
+              Block("turn", turn, len(text) - 1, date=DAY, speaker=label[:-1]))
+    analysis = extract_events(Analysis(document=document, blocks=blocks, mentions=_mentions(text)),
+                              load_catalogue())
+    assert sorted((e.participants, e.date) for e in analysis.events if e.cls == "PressConference") == [
+        (("country/NO", "person/李明"), DAY), (("person/张伟",), DAY)]
