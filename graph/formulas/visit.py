@@ -61,10 +61,9 @@ def read_visit(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
     visitor = _attributed_visitor(ctx, hit) if attribute else _visitor(ctx, hit, hosts)
     if visitor is None:
         return []
-    home = {ctx.affiliations.get(k) for k in visitor.keys}
     drafts = []
     for host in hosts:
-        if set(host.keys) & (set(visitor.keys) | home):
+        if any(_at_home(ctx, visitor, key) for key in host.keys):
             continue
         start, end = ev._evidence_range(ctx, hit, max(hit.end, host.end, visitor.end))
         drafts.append(ev._Draft(hit.trigger.cls, ev._keys_of(visitor.keys, host.keys), start, end,
@@ -128,5 +127,10 @@ def _eligible_visitor(ctx: ev._Context, named: list[ev._Phrase], hosts: set[str]
     (多国外长访华 with only 王毅 named: China's minister visits no one in China)."""
     if not named or named[0].cls not in ctx.lex.cues["visit_visitor_classes"]:
         return None
-    home = {ctx.affiliations.get(k) for k in named[0].keys}
-    return None if home & hosts else named[0]
+    return None if any(_at_home(ctx, named[0], key) for key in hosts) else named[0]
+
+
+def _at_home(ctx: ev._Context, visitor: ev._Phrase, host: str) -> bool:
+    """True when the visitor is the host or belongs to it, up the chain of affiliations (武汉市 is in
+    China, 王毅 acts for China): nobody visits his own country."""
+    return any(key == host or ev._within(ctx, key, host) for key in visitor.keys)

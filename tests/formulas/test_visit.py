@@ -20,6 +20,8 @@ ACTORS = {
     "丙国": ("country/BING", "Country", None),
     "甲国电视台": ("org/甲国电视台", "Organization", None),
     "甲国外交部": ("gov/甲国外交部", "GovernmentBody", "country/JIA"),
+    "甲城": ("gov/甲城", "GovernmentBody", "gov/甲省"),
+    "甲省": ("gov/甲省", "GovernmentBody", "country/JIA"),
 }
 DAY = dt.date(2020, 5, 2)
 
@@ -89,6 +91,8 @@ def test_visit_told_twice_is_one():
     "甲国电视台访问了乙国总统李四。",
     "甲国总统张三访问了一所学校。",
     "甲国总统张三访问甲国。",
+    "甲省甲城医院的医生在甲国接受了访问。",
+    "甲省甲城代表团对甲国进行访问。",
 ])
 def test_visit_not_told(text):
     assert _visits(text) == []
