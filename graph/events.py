@@ -690,7 +690,7 @@ def _subject_keys(ctx: _Context, hit: _Hit) -> tuple[str, ...]:
     subjects = _subjects(ctx, hit)
     if subjects:
         return _keys(subjects)
-    earlier = ctx.phrases_in(hit.sent[0], hit.clause[0])
+    earlier = [p for p in ctx.phrases_in(hit.sent[0], hit.clause[0]) if not _credited(ctx, hit, p)]
     if earlier:
         return earlier[0].keys
     cut = _find(ctx, ctx.lex.cues["subject_ends"], hit.clause[0], hit.start)
@@ -850,6 +850,14 @@ def _each_sender(ctx: _Context, hit: _Hit) -> list[tuple[str, ...]]:
         return []
     joined = all(ctx.text[a.end:b.start] in ("、", "和", "及", "与") for a, b in zip(listed, listed[1:]))
     return [p.keys for p in listed] if joined else []
+
+
+def _credited(ctx: _Context, hit: _Hit, phrase: _Phrase) -> bool:
+    """True for a name in a clause that credits a report (据《某报》、某社等媒体援引消息人士称，…;
+    新华社报道，…): a source, not the subject of the sentence's act."""
+    clause = ctx.clause_at(phrase.start, hit.sent)
+    opening = ctx.text[clause[0]:phrase.start].lstrip(EVIDENCE_TRIM)
+    return _source(ctx, phrase) or opening.startswith(tuple(ctx.lex.cues["credit_openers"]))
 
 
 def _source(ctx: _Context, phrase: _Phrase) -> bool:

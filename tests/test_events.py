@@ -758,3 +758,11 @@ def test_events_another_spokesman_briefing_on_the_day_is_not_the_transcript_brie
                               load_catalogue())
     assert sorted((e.participants, e.date) for e in analysis.events if e.cls == "PressConference") == [
         (("country/NO", "person/李明"), DAY), (("person/张伟",), DAY)]
+
+
+@pytest.mark.parametrize("text", [
+    "据新华社等媒体援引消息人士称，已同芬兰总统尼尼斯托通电话。",
+    "据新华社报道，正同芬兰总统尼尼斯托举行会谈。",
+])
+def test_events_outlet_credited_with_a_report_is_no_party(text):
+    assert all("org/xinhua" not in e.participants for e in _events(text))
