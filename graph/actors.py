@@ -116,8 +116,9 @@ class _Tables:
     kept_words: tuple[str, ...]
     place_endings: str
     generic_words: re.Pattern
+    generic_wholes: frozenset[str]
     office_titles: re.Pattern
-    suffixes: dict[str, tuple[str, str, str, tuple[str, ...], str]]
+    suffixes: dict[str, tuple[str, str, str, tuple[str, ...], str, bool]]
     suffix_words: tuple[str, ...]
     suffix_finder: ahocorasick_rs.AhoCorasick
     joint_re: re.Pattern | None
@@ -196,7 +197,7 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
     titles = tuple(sorted(((r["title"], r["kind"]) for r in catalogue.lexicon("titles")),
                           key=lambda t: -len(t[0])))
     suffixes = {r["suffix"]: (r["suffix"], r["class"], r["prefix"], tuple(n for n in r["needs"].split("|") if n),
-                              r.get("not_followed_by", ""))
+                              r.get("not_followed_by", ""), r.get("country_alone") == "no")
                 for r in catalogue.lexicon("org_suffixes")}
     cues = [r["cue"] for r in catalogue.lexicon("joint_cues")]
     media = [r["cue"] for r in catalogue.lexicon("media")]
@@ -219,7 +220,8 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
         org_heads=tuple(r["word"] for r in catalogue.lexicon("org_name_heads")),
         place_endings="".join(r["ending"] for r in catalogue.lexicon("place_endings")),
         kept_words=tuple(r["word"] for r in boundary_rows if r.get("in_org") == KEEP),
-        generic_words=_any_of([r["word"] for r in catalogue.lexicon("org_generic_words")]),
+        generic_words=_any_of([r["word"] for r in catalogue.lexicon("org_generic_words") if r.get("whole") != "yes"]),
+        generic_wholes=frozenset(r["word"] for r in catalogue.lexicon("org_generic_words") if r.get("whole") == "yes"),
         office_titles=_any_of([t for t, kind in titles if kind != "expert"]),
         suffixes=suffixes,
         suffix_words=tuple(suffixes),
@@ -426,7 +428,7 @@ def _organisation_candidates(text: str, tables: _Tables, known: list[_Candidate]
     named_ends = set(closing)
     found = []
     for index, suffix_start, end in matches:
-        _, cls, prefix_ns, needs, stops = tables.suffixes[tables.suffix_words[index]]
+        _, cls, prefix_ns, needs, stops, common = tables.suffixes[tables.suffix_words[index]]
         if stops and text[end:end + 1] in stops:
             continue
         start = _organisation_start(text, suffix_start, tables, named_ends, named_starts)
@@ -438,7 +440,9 @@ def _organisation_candidates(text: str, tables: _Tables, known: list[_Candidate]
             continue  # 中国国家药监局: the catalogue's body, with its country before it
         name_start = start if COUNTRY_FIRST_NEED in needs else _drop_country(text, start, suffix_start, countries, tables)
         prefix = text[start:suffix_start]
-        if len(prefix) < 2 or _has_title(prefix, tables) or tables.generic_words.search(prefix):
+        if len(prefix) < 2 or _has_title(prefix, tables) or tables.generic_words.search(text, start, end):
+            continue
+        if _generic_name(text[name_start:suffix_start], common and countries.get(start) == suffix_start, tables):
             continue
         if text[name_start:end] in tables.surface_candidates:
             continue  # 泰国国民力量党: the catalogue's party, its country before it
@@ -506,6 +510,13 @@ def _drop_country(text: str, start: int, end: int, countries: dict[int, int], ta
     if any(head in text[start:country_end + len(head)] for head in tables.org_heads):
         return start
     return country_end
+
+
+def _generic_name(own: str, country_alone: bool, tables: _Tables) -> bool:
+    """Whether the words before an ending make a common noun (航空公司, 选举委员会), or only
+    a country stands before an ending that makes a common noun with it (中国公司, 美国大学;
+    not 韩国时报, 斐济红十字会)."""
+    return own in tables.generic_wholes or country_alone
 
 
 def _has_title(prefix: str, tables: _Tables) -> bool:

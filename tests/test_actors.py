@@ -368,3 +368,20 @@ def test_actors_local_bodies_with_their_place(text, key):
 
 def test_actors_catalogue_party_after_its_country_keeps_the_catalogue_key():
     assert ("国民力量党", "org/palang-pracharath") in real("泰国国民力量党表示支持。")
+
+
+@pytest.mark.parametrize("text", [
+    "几家跨国公司表示关注。", "病人被送往公立医院。", "不少美国公司纷散撤离。",
+    "选举委员会宣布结果。", "中国正加快构建新发展格局。", "部分医院暂停门诊。",
+])
+def test_actors_common_noun_with_an_ending_is_no_organisation(text):
+    assert all(not (key or "").startswith(("org/", "gov/")) for _, key in real(text))
+
+
+@pytest.mark.parametrize("text, key", [
+    ("据斐济时报报道，疫情稳定。", "org/斐济时报"),
+    ("汤加红十字会发出呼吁。", "org/汤加红十字会"),
+    ("蒙古国家广播公司报道了此事。", "org/蒙古国家广播公司"),
+])
+def test_actors_country_alone_before_some_endings_is_a_name(text, key):
+    assert key in [k for _, k in real(text)]
