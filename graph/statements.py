@@ -64,6 +64,9 @@ LEAD_SYMBOLS = "◆●■□▲△○◇·•*-—－ \t\u3000”」』"
 QUOTES = {"”": "“", "」": "「", "』": "『"}
 MAX_SUBJECT_OFFSET = 2
 MAX_PROXY_GAP = 8
+MIN_SHORT_FORM = 3
+MAX_TITLE_PROXY = 6
+PAREN_END = re.compile(r"[（(][^（()）]*[）)]$")
 MAX_BARE_TOPIC = 2
 
 
@@ -90,6 +93,7 @@ class Cues:
     breaks: tuple[str, ...]
     adverbs: tuple[str, ...]
     proxies: tuple[str, ...]
+    documents: tuple[str, ...]
     groups: tuple[str, ...]
     hearsay: tuple[str, ...]
     self_words: tuple[str, ...]
@@ -168,7 +172,8 @@ def _build_cues(catalogue: Catalogue) -> Cues:
     return Cues(
         verbs=speech, pattern=pattern, turn_verb=by_use.get("turn", "发言"),
         passage_verb=by_use.get("passage", "讲话"), pronouns=words("pronoun"), objects=words("object"),
-        breaks=words("break"), adverbs=words("adverb"), proxies=words("proxy"), groups=words("group"),
+        breaks=words("break"), adverbs=words("adverb"), proxies=words("proxy"), documents=words("document"),
+        groups=words("group"),
         hearsay=words("hearsay"), self_words=words("self"), topics=words("topic"), venues=words("venue"),
         sources=words("source"), frames=words("frame"), anonymous=words("anonymous"),
         appraisals=words("appraisal"), roles=words("role"), answers=words("answer"),
@@ -234,9 +239,17 @@ class _Text:
         self._named: dict[int, set[str]] = {}
         self._raw_bounds: list[tuple[int, int]] | None = None
         self.event_starts = sorted((e.evidence.start, i) for i, e in enumerate(analysis.events))
+        self.headlines = [b.end for b in self.blocks if b.kind == HEADLINE_BLOCK]
         self.headline_starts = [analysis.document.offsets[b.start] for b in self.blocks if b.kind == HEADLINE_BLOCK]
         self.turn_speakers: dict[int, str | None] = {}
         self.turn_starts = {b.start for b in self.blocks if b.kind == "turn"}
+
+    def story_start(self, pos: int, block_start: int) -> int:
+        """Where the story holding ``pos`` begins: a broadcast item's body, after its headline (its
+        paragraphs tell one story, and 会议指出 in one points back to the meeting of another), else
+        the block."""
+        i = bisect_left(self.headlines, pos + 1) - 1
+        return self.headlines[i] if i >= 0 and self.headlines[i] < block_start else block_start
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside ``[start, end)``, outermost first, without overlaps."""
@@ -468,7 +481,7 @@ def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: 
     prefix = text.s[start:end]
     lead = start + len(prefix) - len(prefix.lstrip(LEAD_SYMBOLS))
     body = text.s[lead:end]
-    if verb is None and _ends_with(body.rstrip(), cues.sources):
+    if verb is None and _ends_with(PAREN_END.sub("", body.rstrip()), cues.sources):
         return None
     if _starts_with(body, cues.self_words):
         return _NOT_SPEECH
@@ -489,9 +502,9 @@ def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: 
         if any(g in tail for g in cues.groups):
             return _Subject(None, chain[0].start, chain[0].start)
         return _Subject(_speaking_for(head, chain, cues), chain[0].start, chain[0].start, cls=head.cls)
-    proxy = _starts_with(body, cues.proxies)
+    proxy = _starts_with(body, cues.proxies) or _title_proxy(body, cues)
     if proxy:
-        key = _proxy_owner(text, proxy, lead, block_start) or _previous_sentence_subject(
+        key = _proxy_owner(text, cues, proxy, lead, block_start) or _previous_sentence_subject(
             text, cues, lead, block_start)
         return _Subject(key, lead, lead)
     return None
@@ -587,17 +600,91 @@ def _last_person_subject(text: _Text, before: int, block_start: int) -> str | No
     return None
 
 
-def _proxy_owner(text: _Text, proxy: str, before: int, block_start: int) -> str | None:
-    """The actor whose meeting or report a proxy noun names: 中共中央政治局会议。会议指出 → 中共中央政治局."""
-    named = text.s.rfind(proxy, block_start, before)
-    if named < 0:
+def _proxy_owner(text: _Text, cues: Cues, proxy: str, before: int, block_start: int) -> str | None:
+    """The actor whose meeting or report a proxy noun names, told earlier in the story:
+    中共中央政治局会议。会议指出 → 中共中央政治局; a document's title (A发表《…报告》。报告指出 → A, the
+    subject of the clause that issues it); a body's short form before the noun (A组长B主持召开领导小组会议:
+    领导小组 ends the name of A)."""
+    floor = text.story_start(before, block_start)
+    named = _told_proxy(text.s, proxy, floor, before, first=floor < block_start)
+    if named is None:
         return None
-    mentions = text.mentions_in(max(block_start, named - MAX_PROXY_GAP - 40), named)
-    if not mentions:
+    if _in_title(text.s, named, floor):
+        issued = _clause_start(text.s, named, floor)
+        found = _clause_subject(text, cues, issued, named, floor, at_start=True)
+        return found.key if found is not None and found is not _NOT_SPEECH else None
+    short = _short_form_owner(text, text.mentions_in(floor, named), named)
+    if short is not None:
+        return short
+    mentions = text.mentions_in(max(floor, named - MAX_PROXY_GAP - 40), named)
+    if mentions:
+        last = mentions[-1]
+        gap = text.s[last.end:named]
+        if len(gap) <= MAX_PROXY_GAP and not any(c in CLAUSE_END for c in gap):
+            return last.key
+    return _sentence_subject(text, cues, named, floor) if floor < block_start else None
+
+
+def _sentence_subject(text: _Text, cues: Cues, pos: int, floor: int) -> str | None:
+    """The subject opening the sentence that holds ``pos`` (A印发了《…》，并发出通知 → A)."""
+    pos, end = _sentence_start(text.s, pos, floor), pos
+    while pos < end:
+        stop = _clause_end(text.s, pos, end)
+        found = _clause_subject(text, cues, pos, stop, floor, at_start=True)
+        if found is _NOT_SPEECH:
+            return None
+        if found is not None:
+            return found.key
+        pos = stop + 1
+    return None
+
+
+def _title_proxy(body: str, cues: Cues) -> str | None:
+    """The word a short title of a document kind stands for when it opens a clause (《通知》指出 → 通知):
+    the document told before under its full title (A印发《关于…的通知》). Other short titles are
+    outlets (《时代》指出), not proxies."""
+    close = body.find("》", 0, MAX_TITLE_PROXY + 2)
+    if not body.startswith("《") or close <= 1 or not body[1:close].endswith(cues.documents):
         return None
-    last = mentions[-1]
-    gap = text.s[last.end:named]
-    return last.key if len(gap) <= MAX_PROXY_GAP and not any(c in CLAUSE_END for c in gap) else None
+    return body[1:close]
+
+
+def _told_proxy(s: str, proxy: str, floor: int, before: int, first: bool = False) -> int | None:
+    """Where before ``before`` the proxy noun names its thing (召开…会议), not where it stands again as
+    a subject opening a clause (会议指出): the last such place in a block, the first in a broadcast
+    item, whose lead tells the meeting before its words quote other meetings (…常委会会议精神)."""
+    places = [m.start() for m in re.finditer(re.escape(proxy), s[floor:before])]
+    told = [floor + p for p in places if s[floor:floor + p].rstrip(LEAD_SYMBOLS + "《")[-1:] not in CLAUSE_END]
+    if not told:
+        return None
+    return told[0] if first else told[-1]
+
+
+def _in_title(s: str, pos: int, floor: int) -> bool:
+    """Whether ``pos`` lies inside a title mark 《…》 opened after ``floor``."""
+    opened = s.rfind("《", floor, pos)
+    return opened >= 0 and s.rfind("》", opened, pos) < 0
+
+
+def _short_form_owner(text: _Text, mentions: list[Mention], named: int) -> str | None:
+    """The body whose name ends with the words right before ``named`` (领导小组会议: 领导小组 ends
+    中央应对疫情工作领导小组), the longest such ending of two or more characters, last named first."""
+    best, length = None, MIN_SHORT_FORM - 1
+    for mention in reversed(mentions):
+        if mention.cls == "Person" or not mention.key:
+            continue
+        shared = _common_ending(mention.surface, text.s[max(0, named - len(mention.surface)):named])
+        if shared > length and shared < len(mention.surface):
+            best, length = mention.key, shared
+    return best
+
+
+def _common_ending(a: str, b: str) -> int:
+    """How many characters two strings share at their ends."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 def _previous_sentence_subject(text: _Text, cues: Cues, before: int, block_start: int) -> str | None:

@@ -131,3 +131,41 @@ def test_genres_broadcast_teams_told_as_a_story_have_no_day_of_their_own():
     analysis = analyse(parse_document(TEAMS, "t.txt"), load_catalogue())
     assert sorted((e.cls, str(e.date)) for e in analysis.events) == [
         ("ExpertTeam", "2021-05-12"), ("ExpertTeam", "None")]
+
+
+PROXIES = """# 新闻联播 2021-05-12
+
+## 本期节目主要内容
+
+本期节目主要内容：1.领导小组召开会议；2.国家卫生健康委员会印发通知；3.人民日报评论员文章。
+
+## 1. 李明主持召开领导小组会议
+
+央视网消息（新闻联播）：12日，中央应对新冠肺炎疫情工作领导小组组长李明主持召开领导小组会议。
+副组长王强出席。
+会议指出，要继续加强疫情防控，不能松懈。
+会议强调，要有序推进复工复产，稳定就业。
+
+## 2. 国家卫生健康委员会印发通知
+
+央视网消息（新闻联播）：近日，国家卫生健康委员会印发了《关于做好社区防控工作的通知》。
+《通知》指出，各地要压实社区防控责任，做好人员排查。
+
+## 3. 人民日报评论员文章：坚持就是胜利
+
+央视网消息（新闻联播）：明天出版的人民日报将发表评论员文章，题目是《坚持就是胜利》。
+文章指出，越是关键时刻越要坚持，不能有丝毫放松。
+"""
+
+
+def test_genres_broadcast_proxy_subjects_speak_for_what_the_item_told():
+    """会议指出 in a later paragraph is the body whose meeting the item's lead told (领导小组会议: the
+    group named in full before it), 《通知》指出 the body that issued it, 文章指出 the paper."""
+    analysis = analyse(parse_document(PROXIES, "m.txt"), load_catalogue())
+    said = [(s.speaker, analysis.document.quote(s.evidence)[:6]) for s in analysis.statements]
+    assert said == [
+        ("gov/central-leading-group-covid", "要继续加强疫"),
+        ("gov/central-leading-group-covid", "要有序推进复"),
+        ("gov/nhc", "各地要压实社"),
+        ("org/peoples-daily", "越是关键时刻"),
+    ]
