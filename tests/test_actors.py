@@ -282,6 +282,11 @@ def test_actors_blocker_spelt_like_a_side_form_wins(text):
     assert all(key != "country/ES" for _, key in real(text))
 
 
+@pytest.mark.parametrize("text", ["芬兰已向多个发展中国家提供疫苗援助。", "芬兰支持发展中国家抗击疫情。"])
+def test_actors_developing_countries_hold_no_china(text):
+    assert all(key != "country/CN" for _, key in real(text))
+
+
 @pytest.mark.parametrize("text, noun", [
     ("关于柬埔寨总统选举，各方高度关注。", "选举"),
     ("老挝外长理事会会议在万象举行。", "理事会"),
