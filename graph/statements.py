@@ -109,6 +109,7 @@ class Cues:
     followups: tuple[str, ...]
     recalled: tuple[str, ...]
     nominal: tuple[str, ...]
+    noticed: tuple[str, ...]
     hosts: tuple[str, ...]
     relays: tuple[str, ...]
     openers: str
@@ -177,7 +178,7 @@ def _build_cues(catalogue: Catalogue) -> Cues:
         hearsay=words("hearsay"), self_words=words("self"), topics=words("topic"), venues=words("venue"),
         sources=words("source"), frames=words("frame"), anonymous=words("anonymous"),
         appraisals=words("appraisal"), roles=words("role"), answers=words("answer"),
-        questions=words("question"), followups=words("followup"), recalled=words("recalled"), nominal=words("nominal"), hosts=words("host"), relays=words("relay"), openers="".join(words("opener")),
+        questions=words("question"), followups=words("followup"), recalled=words("recalled"), nominal=words("nominal"), noticed=words("noticed"), hosts=words("host"), relays=words("relay"), openers="".join(words("opener")),
         reporter=tuple(r["cue"].strip() for r in catalogue.lexicon("media") if r.get("cue", "").strip()),
         undated=words("undated"), earlier=words("earlier"), anaphoric=words("anaphoric"),
         possessive=next(iter(words("possessive")), "的"),
@@ -483,6 +484,9 @@ def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: 
     body = text.s[lead:end]
     if verb is None and _ends_with(PAREN_END.sub("", body.rstrip()), cues.sources):
         return None
+    noticed = _starts_with(body, cues.noticed)
+    if noticed and verb is not None:
+        return _clause_subject(text, cues, lead + len(noticed), end, block_start, verb=verb)
     if _starts_with(body, cues.self_words):
         return _NOT_SPEECH
     if _pronoun_at(body, cues):

@@ -483,3 +483,14 @@ def test_statements_prose_verbs_report_words_only_in_news_prose(catalogue, genre
 ])
 def test_statements_a_demand_named_as_a_noun_or_a_condition_is_no_statement(catalogue, text):
     assert _said(_analysis(text, BODIES, kind="paragraph", genre="broadcast"), catalogue) == []
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("王华是中国人民的老朋友。我们注意到他昨天在记者会上表示，两国合作前景广阔。", [("person/王华", "两国合作前景广阔。")]),
+    ("我们注意到，王华表示，两国合作前景广阔。", [("person/王华", "两国合作前景广阔。")]),
+    ("我们认为，两国合作前景广阔。", []),
+])
+def test_statements_speaker_after_we_noticed(catalogue, words, expected):
+    text = "东方日报记者:请问王华的讲话？\n张伟:" + words
+    found = extract_statements(_transcript(text, TURN_NAMES), catalogue).statements
+    assert [(s.speaker, s.text) for s in found if s.verb != "发言"] == expected
