@@ -123,6 +123,8 @@ class _Lexicon:
     breaks: re.Pattern
     request: re.Pattern
     speech: re.Pattern
+    source_report: re.Pattern
+    longest_verb: int
     summary: re.Pattern
     dateline: re.Pattern
     date_lead: re.Pattern
@@ -166,6 +168,9 @@ def _load_lexicon(cues_path: Path, rows: tuple[tuple[str, str, str, str], ...],
         speech=re.compile("(?:{})[{}]".format(
             "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)) or "(?!)",
             re.escape(cues["speech_openers"]))),
+        source_report=re.compile("(?:{})[{}]".format(
+            "|".join(re.escape(w) for w in cues["source_words"]), re.escape(cues["speech_openers"]))),
+        longest_verb=max((len(v) for v in verbs), default=0),
         summary=re.compile(cues["summary_pattern"]),
         dateline=re.compile(cues["dateline"], re.MULTILINE),
         date_lead=re.compile(cues["date_clause_ignored"]),
@@ -686,11 +691,14 @@ def _subject_keys(ctx: _Context, hit: _Hit) -> tuple[str, ...]:
 
     The last subject is carried over only when the clause writes no subject at
     all (``——3月21日，就塞尔维亚…致慰问电``), never over an unrecognised name.
+    The sentence's first name is no subject when it only reports what follows
+    (甲台指，就A与B的通话，…; 甲国传媒报道，在A与B通电话前，…).
     """
     subjects = _subjects(ctx, hit)
     if subjects:
         return _keys(subjects)
-    earlier = [p for p in ctx.phrases_in(hit.sent[0], hit.clause[0]) if not _credited(ctx, hit, p)]
+    earlier = [p for p in ctx.phrases_in(hit.sent[0], hit.clause[0])
+               if not _credited(ctx, hit, p) and not _reporter(ctx, p)]
     if earlier:
         return earlier[0].keys
     cut = _find(ctx, ctx.lex.cues["subject_ends"], hit.clause[0], hit.start)
@@ -858,6 +866,16 @@ def _credited(ctx: _Context, hit: _Hit, phrase: _Phrase) -> bool:
     clause = ctx.clause_at(phrase.start, hit.sent)
     opening = ctx.text[clause[0]:phrase.start].lstrip(EVIDENCE_TRIM)
     return _source(ctx, phrase) or opening.startswith(tuple(ctx.lex.cues["credit_openers"]))
+
+
+def _reporter(ctx: _Context, phrase: _Phrase) -> bool:
+    """True for a name that opens a report of what follows: a reporting verb or a source word,
+    then its opener, right after the name (甲台指，…; 甲国传媒报道，…), at most ``reporter_gap``
+    characters between them."""
+    cues = ctx.lex.cues
+    window = ctx.text[phrase.end:phrase.end + cues["reporter_gap"] + ctx.lex.longest_verb + 1]
+    match = ctx.lex.speech.search(window) or ctx.lex.source_report.search(window)
+    return match is not None and match.start() <= cues["reporter_gap"]
 
 
 def _source(ctx: _Context, phrase: _Phrase) -> bool:

@@ -445,7 +445,8 @@ def _speaker(text: _Text, cues: Cues, verb: Verb, at: int, block_start: int) -> 
     The subject is looked for in the verb's own clause (a pronoun, a name
     chain not marked as an object, a proxy noun); a clause holding only
     adverbs before the verb carries the subject that opens an earlier clause
-    of the same sentence, unless the verb needs its own subject.
+    of the same sentence; a verb that needs its own subject carries it only
+    after an adverb that marks the speaker going on (…，又称…; …，并指…).
     """
     clause = _clause_start(text.s, at, block_start)
     prefix = text.s[clause:at]
@@ -456,7 +457,7 @@ def _speaker(text: _Text, cues: Cues, verb: Verb, at: int, block_start: int) -> 
         return None
     if own is not None:
         return own
-    if verb.own_subject or _strip_adverbs(prefix, cues.adverbs):
+    if _strip_adverbs(prefix, cues.adverbs) or (verb.own_subject and not prefix.strip(" \t\u3000")):
         return None
     sentence = _sentence_start(text.s, at, block_start)
     pos = clause
@@ -773,7 +774,7 @@ def _drop_inner(text: _Text, cues: Cues, clauses: list[Clause]) -> list[Clause]:
     * a clause opening the content of the one before (谭德塞表示，感谢中国…), or
       carrying a subject named in its first sentence (…表示，联合国感谢…，赞赏…);
     * a clause with its own subject and no punctuation before its content, in
-      the first sentence of the previous statement's content
+      the first sentence (up to a semicolon) of the previous statement's content
       (古特雷斯表示，联合国感谢中方…);
     * a country speaking inside someone's words (默克尔表示，…。德方感谢中方…),
       inside a transcript turn or inside a compilation's attributed passage.
@@ -794,11 +795,11 @@ def _drop_inner(text: _Text, cues: Cues, clauses: list[Clause]) -> list[Clause]:
 
 
 def _first_words_end(text: _Text, cues: Cues, clause: Clause) -> int:
-    """The end of the first sentence of a clause's content, or of its clause when a frame word
-    opens it (针对A表示将采购…，B称…: A's words are the frame's topic, B speaks after them)."""
+    """The end of the first sentence (or semicolon item) of a clause's content, or of its clause when
+    a frame word opens it (针对A表示将采购…，B称…: A's words are the frame's topic, B speaks after them)."""
     if _framed(text, cues, clause):
         return _clause_end(text.s, clause.content, len(text.s))
-    return _sentence_end(text.s, clause.content)
+    return _first_item_end(text.s, clause.content)
 
 
 def _framed(text: _Text, cues: Cues, clause: Clause) -> bool:
@@ -814,6 +815,12 @@ def _inside_words(text: _Text, block: Block) -> bool:
 
 def _sentence_end(s: str, at: int) -> int:
     return _forward_to(s, at, len(s), SENTENCE_END)
+
+
+def _first_item_end(s: str, at: int) -> int:
+    """The end of the first sentence, or of its first item when a semicolon lists several
+    (新闻稿显示：A…；B赞扬…；B说…: B's words are B's, not the relayer's)."""
+    return _forward_to(s, at, len(s), SENTENCE_END + "；;")
 
 
 def _clause_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[StatementCandidate]:

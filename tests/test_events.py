@@ -90,6 +90,15 @@ def test_events_bilateral(text, cls, participants, requested_by):
         (cls, participants, requested_by, DAY)]
 
 
+@pytest.mark.parametrize("text", [
+    "新华社指，就张伟与尼尼斯托的通话，双方同意加强合作。",      # the outlet only reports the call it retells
+    "芬兰传媒报道，在张伟与尼尼斯托通电话前，李明已抵达。",     # 传媒 between the name and its report
+])
+def test_events_a_reporter_is_no_party_to_what_it_reports(text):
+    assert all("org/xinhua" not in e.participants and "country/FI" not in e.participants
+               for e in _events(text, genre="text"))
+
+
 @pytest.mark.parametrize("text, counterparts", [
     ("总理李明分别同芬兰总理马林、挪威首相索尔贝格通电话。", ("person/马林", "person/索尔贝格")),
     ("李明同芬兰、挪威、丹麦等国领导人通电话。", ("country/FI", "country/NO", "country/DK")),

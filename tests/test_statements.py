@@ -494,3 +494,43 @@ def test_statements_speaker_after_we_noticed(catalogue, words, expected):
     text = "东方日报记者:请问王华的讲话？\n张伟:" + words
     found = extract_statements(_transcript(text, TURN_NAMES), catalogue).statements
     assert [(s.speaker, s.text) for s in found if s.verb != "发言"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Hong Kong reporting: 指 after a name, with its comma; 又/续 carry the speaker of the sentence on.
+    ("卫生局局长王华指，医院已加派人手。", [("person/王华", "指", "医院已加派人手。")]),
+    ("王华昨日指，口罩供应充足，又称会加快补货。",
+     [("person/王华", "指", "口罩供应充足"), ("person/王华", "称", "会加快补货。")]),
+    ("赵丽在记者会上披露，两国已达成协议。", [("person/赵丽", "披露", "两国已达成协议。")]),
+])
+def test_statements_hong_kong_reporting_verbs(catalogue, text, expected):
+    names = [("王华", "person/王华", PERSON), ("赵丽", "person/赵丽", PERSON)]
+    assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("会上，王华介绍了防控情况，续指，检测能力已经提升。", [
+        ("person/王华", "指", "检测能力已经提升。")]),
+    ("赵丽回应了传言，并指，物资已经运抵。", [("person/赵丽", "指", "物资已经运抵。")]),
+])
+def test_statements_own_subject_verb_carries_the_speaker_after_an_adverb(catalogue, text, expected):
+    names = [("王华", "person/王华", PERSON), ("赵丽", "person/赵丽", PERSON)]
+    assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
+
+
+def test_statements_own_subject_verb_needs_a_speaker_without_an_adverb(catalogue):
+    # no adverb: 称 opens its clause without a subject of its own, so no statement
+    text = "王华介绍了防控情况，称检测能力已经提升。"
+    assert _said(_analysis(text, [("王华", "person/王华", PERSON)], kind="paragraph", genre="article"),
+                 catalogue) == []
+
+
+@pytest.mark.parametrize("text", [
+    "甲台指，新闻稿显示：两国关系良好；王华赞扬两国合作取得丰硕成果；赵丽说，愿意继续合作。",
+    "乙报指，声明列出三点：各方已有共识；王华强调要加强协调；赵丽表示各方仍须继续共同努力。",
+])
+def test_statements_each_item_of_a_relayed_list_is_its_speakers(catalogue, text):
+    names = [("甲台", "org/甲台", "Organization"), ("乙报", "org/乙报", "Organization"),
+             ("王华", "person/王华", PERSON), ("赵丽", "person/赵丽", PERSON)]
+    speakers = [speaker for speaker, _, _ in _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue)]
+    assert speakers[0] in ("org/甲台", "org/乙报") and speakers[1:] == ["person/王华", "person/赵丽"]
