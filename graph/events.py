@@ -912,7 +912,7 @@ def _gathering(ctx: _Context, hit: _Hit) -> list[_Draft]:
     if (hit.trigger.cls in ("VideoConference", "Summit") and block is not None and block.kind == "bullet"
             and _find(ctx, ctx.lex.cues["group_words"], hit.sent[0], hit.end)):
         scope = (min(block.start, hit.sent[0]), max(block.end, hit.sent[1]))
-    scope = _own_stretch(ctx, hit, scope)
+    scope = _before_said(ctx, hit, _own_stretch(ctx, hit, scope))
     named = [p for p in ctx.phrases_in(*scope)
              if hit.sent[0] <= p.start < hit.sent[1] or p.cls != "Person"]
     parties = _absorb_offices(ctx, [p for p in named if not _source(ctx, p)])
@@ -942,6 +942,13 @@ def _own_stretch(ctx: _Context, hit: _Hit, scope: tuple[int, int]) -> tuple[int,
         elif clause[0] >= hit.clause[1]:
             end = min(end, clause[0])
     return start, end
+
+
+def _before_said(ctx: _Context, hit: _Hit, scope: tuple[int, int]) -> tuple[int, int]:
+    """The part of ``scope`` before what a speaker says at the gathering (…在世卫大会上发言，敦促A…;
+    …峰会时，敦促A加快…): the names in the words said are topics, not parties."""
+    said = _find(ctx, ctx.lex.cues["said_at"], hit.end, scope[1])
+    return (scope[0], said[0]) if said else scope
 
 
 def _venue(ctx: _Context, phrase: _Phrase) -> bool:

@@ -775,3 +775,12 @@ def test_events_another_spokesman_briefing_on_the_day_is_not_the_transcript_brie
 ])
 def test_events_outlet_credited_with_a_report_is_no_party(text):
     assert all("org/xinhua" not in e.participants for e in _events(text))
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("芬兰总统尼尼斯托在北欧团结特别峰会上发言，敦促挪威加快行动。", {"person/尼尼斯托"}),
+    ("张伟出席北欧团结特别峰会时称，丹麦的做法值得借鉴。", {"person/张伟"}),
+])
+def test_events_names_in_what_is_said_at_a_gathering_are_no_parties(text, parties):
+    (event,) = _events(text, genre="article")
+    assert (event.cls, set(event.participants)) == ("Summit", parties)
