@@ -65,6 +65,8 @@ QUOTES = {"”": "“", "」": "「", "』": "『"}
 MAX_SUBJECT_OFFSET = 2
 MAX_PROXY_GAP = 8
 MIN_SHORT_FORM = 3
+JOINT_MARKS = ("、", "和", "及", "与", "以及")
+MAX_JOINT_TAIL = 4
 MAX_TITLE_PROXY = 6
 PAREN_END = re.compile(r"[（(][^（()）]*[）)]$")
 MAX_BARE_TOPIC = 2
@@ -139,6 +141,7 @@ class Clause(NamedTuple):
     block: int
     stop: int | None = None  # where the content ends when a quote before the verb holds it
     appraisal: bool = False  # the content is X对Y表示赞赏's 对Y表示赞赏
+    also: tuple[str, ...] = ()  # bodies named with the speaker that say the words with it (A、B表示)
 
 
 _CUES_BY_ROOT: dict[Path, Cues] = {}
@@ -360,7 +363,7 @@ def _clause_at(text: _Text, cues: Cues, index: int, block_start: int, match: re.
     if found is None:
         return None
     return Clause(verb.word, found.start, found.origin, content, found.key, found.own,
-                  found.cls == "Country", opener, index, stop, appraisal is not None)
+                  found.cls == "Country", opener, index, stop, appraisal is not None, found.also)
 
 
 def _verb_here(text: _Text, cues: Cues, verb: Verb, at: int) -> bool:
@@ -415,6 +418,7 @@ class _Subject(NamedTuple):
     origin: int
     own: bool = True
     cls: str | None = None
+    also: tuple[str, ...] = ()
 
 
 _NOT_SPEECH = _Subject(None, -1, -1)
@@ -506,13 +510,32 @@ def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: 
             return _NOT_SPEECH
         if any(g in tail for g in cues.groups):
             return _Subject(None, chain[0].start, chain[0].start)
-        return _Subject(_speaking_for(head, chain, cues), chain[0].start, chain[0].start, cls=head.cls)
+        return _Subject(_speaking_for(head, chain, cues), chain[0].start, chain[0].start, cls=head.cls,
+                        also=_joint_bodies(text, chain, head, end))
     proxy = _starts_with(body, cues.proxies) or _title_proxy(body, cues)
     if proxy:
         key = _proxy_owner(text, cues, proxy, lead, block_start) or _previous_sentence_subject(
             text, cues, lead, block_start)
         return _Subject(key, lead, lead)
     return None
+
+
+def _joint_bodies(text: _Text, chain: list[Mention], head: Mention, end: int) -> tuple[str, ...]:
+    """The other bodies a body speaks with when they are listed as one subject (A、B和C介绍,
+    A和B表示): each says the words. Persons are not listed, nor bodies followed by more of a title
+    before the verb (A和B其他组织副代表呼吁: the last name is the speaker's office)."""
+    if head.cls == "Person":
+        return ()
+    listed = [m for m, after in zip(chain, chain[1:]) if text.s[m.end:after.start] == ENUMERATION]
+    position = head.end
+    for mention in text.mentions_in(head.end, end):
+        if text.s[position:mention.start] not in JOINT_MARKS:
+            break
+        listed.append(mention)
+        position = mention.end
+    if end - position > MAX_JOINT_TAIL:
+        return ()
+    return tuple(dict.fromkeys(m.key for m in listed if m.key and m.cls != "Person" and m.key != head.key))
 
 
 def _tail_ok(tail: str, verb: Verb, cues: Cues) -> bool:
@@ -848,7 +871,8 @@ def _clause_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[S
             end = min(end, _relayed_end(text.s, clause.content, end))
         statement = _statement(text, clause.speaker, clause.verb, clause.content, end, block, relayed=relayed)
         if statement is not None:
-            found.append(_dated_in_sentence(text, cues, clause, statement))
+            statement = _dated_in_sentence(text, cues, clause, statement)
+            found += [statement] + [replace(statement, speaker=key) for key in clause.also]
     return found
 
 

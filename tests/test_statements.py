@@ -12,6 +12,8 @@ import pytest
 
 from graph.catalogue import load_catalogue
 from graph.model import ActorInfo, Analysis, Block, DocMeta, Document, EventCandidate, Mention, Span
+from graph.pipeline import analyse
+from graph.read import parse_document
 from graph.statements import extract_statements
 from graph.structure import split_structure
 
@@ -534,3 +536,21 @@ def test_statements_each_item_of_a_relayed_list_is_its_speakers(catalogue, text)
              ("王华", "person/王华", PERSON), ("赵丽", "person/赵丽", PERSON)]
     speakers = [speaker for speaker, _, _ in _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue)]
     assert speakers[0] in ("org/甲台", "org/乙报") and speakers[1:] == ["person/王华", "person/赵丽"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("商务部、财政部和国家卫生健康委员会介绍，将继续出台支持政策。", ["gov/mofcom", "gov/mof", "gov/nhc"]),
+    ("中国人民银行和中国银保监会表示，将加大信贷支持力度。", ["gov/pboc", "gov/cbirc"]),
+])
+def test_statements_bodies_listed_as_one_subject_each_say_the_words(text, speakers):
+    """A、B和C介绍: each body listed as the subject says the words (one statement each, one evidence)."""
+    analysis = analyse(parse_document(text, "j.txt"), load_catalogue())
+    assert sorted(s.speaker for s in analysis.statements) == sorted(speakers)
+    assert len({s.evidence for s in analysis.statements}) == 1
+
+
+def test_statements_body_inside_an_office_before_the_verb_does_not_speak():
+    """A和B其他部门负责人表示: B is part of the speaker's office, not a second speaker."""
+    analysis = analyse(parse_document("国家卫生健康委员会和湖北省其他部门负责人表示，将加强合作。", "j.txt"),
+                       load_catalogue())
+    assert "gov/hubei" not in {s.speaker for s in analysis.statements}
