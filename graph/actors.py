@@ -426,12 +426,15 @@ def _organisation_candidates(text: str, tables: _Tables, known: list[_Candidate]
     countries = {start: c.end for start, c in country_at.items()}
     named_starts = {c.start for c in named}
     named_ends = set(closing)
+    place_starts = sorted(c.start for c in named if c.cls in (COUNTRY, GOVERNMENT_BODY))
     found = []
     for index, suffix_start, end in matches:
         _, cls, prefix_ns, needs, stops, common = tables.suffixes[tables.suffix_words[index]]
-        if stops and text[end:end + 1] in stops:
+        if stops and end < len(text) and text[end] in stops:
             continue
         start = _organisation_start(text, suffix_start, tables, named_ends, named_starts)
+        if start is not None:
+            start = _from_inner_place(text, start, suffix_start, place_starts, tables)
         if start is None or not _own_name(text, start, closing.get(end), tables, start in countries):
             continue
         if not _meets(text, start, suffix_start, needs, countries):
@@ -450,6 +453,21 @@ def _organisation_candidates(text: str, tables: _Tables, known: list[_Candidate]
         nested = (country_at[start],) if name_start > start or COUNTRY_FIRST_NEED in needs else ()
         found.append(_Candidate(start, end, (key,), cls, _DISCOVERED, nested=nested))
     return _nest_inner(found, text)
+
+
+def _from_inner_place(text: str, start: int, end: int, place_starts: list[int], tables: _Tables) -> int:
+    """Where a run holding a country or a body after other words starts its name: at the last such
+    actor (核可中国天津大学, 有印度学生去中国驻印度大使馆, 走访湖北省人民医院), not at one after 驻
+    (美驻古巴使馆 is no Cuban embassy), and not when the words before it close a parent
+    organisation (北京大学中国经济研究中心)."""
+    lo = bisect.bisect_left(place_starts, start)
+    if lo < len(place_starts) and place_starts[lo] == start:
+        return start
+    hi = bisect.bisect_left(place_starts, end)
+    inner = next((p for p in reversed(place_starts[lo:hi]) if not text.endswith(POSTED, 0, p)), None)
+    if inner is None or any(suffix in text[start:inner] for suffix in tables.suffix_words):
+        return start
+    return inner
 
 
 def _nest_inner(found: list[_Candidate], text: str) -> list[_Candidate]:

@@ -390,3 +390,16 @@ def test_actors_common_noun_with_an_ending_is_no_organisation(text):
 ])
 def test_actors_country_alone_before_some_endings_is_a_name(text, key):
     assert key in [k for _, k in real(text)]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("他们一再诋毁芬兰赫尔辛基大学。", "org/赫尔辛基大学"),
+    ("有留学生前往中国驻芬兰大使馆求助。", "gov/中国驻芬兰大使馆"),
+    ("英驻冰岛使馆发表声明。", "gov/英驻冰岛使馆"),
+])
+def test_actors_organisation_starts_at_the_place_inside_the_run(text, key):
+    assert key in [k for _, k in real(text)]
+
+
+def test_actors_parent_organisation_keeps_a_place_inside_its_name():
+    assert "org/复旦大学芬兰研究中心" in [k for _, k in real("复旦大学芬兰研究中心发布报告。")]
