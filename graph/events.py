@@ -742,11 +742,17 @@ def _absorb_offices(ctx: _Context, phrases: list[_Phrase]) -> list[_Phrase]:
 def _after_marker(ctx: _Context, markers, start: int, hit: _Hit) -> list[_Phrase] | None:
     """Names between the last of ``markers`` in ``start:trigger`` and the trigger (None: no marker)."""
     marker = _find(ctx, markers, start, hit.start, last=True)
-    while marker is not None and _in_word(ctx, marker[0]):
+    while marker is not None and (_in_word(ctx, marker[0]) or _companions(ctx, marker[1], hit.start)):
         marker = _find(ctx, markers, start, marker[0], last=True)
     if marker is None:
         return None
     return _absorb_offices(ctx, ctx.phrases_in(marker[1], hit.start))
+
+
+def _companions(ctx: _Context, start: int, end: int) -> bool:
+    """True when the names after a marker act together with the subject (与法国、西班牙等多国部队一道，
+    执行…援助任务): a together word closes them, so they are no side the act is done to."""
+    return _find(ctx, ctx.lex.cues["together_words"], start, end) is not None
 
 
 def _in_word(ctx: _Context, pos: int) -> bool:

@@ -784,3 +784,11 @@ def test_events_outlet_credited_with_a_report_is_no_party(text):
 def test_events_names_in_what_is_said_at_a_gathering_are_no_parties(text, parties):
     (event,) = _events(text, genre="article")
     assert (event.cls, set(event.participants)) == ("Summit", parties)
+
+
+@pytest.mark.parametrize("text", [
+    "中方与芬兰、挪威等国维和部队一道，在湖北省执行灾后重建援助任务。",
+    "中方同芬兰、挪威一起，在湖北省开展援助。",
+])
+def test_events_companions_of_the_giver_receive_nothing(text):
+    assert all("country/FI" not in e.participants for e in _events(text))
