@@ -127,6 +127,7 @@ class _Lexicon:
     longest_verb: int
     summary: re.Pattern
     dateline: re.Pattern
+    column_tag: re.Pattern
     date_lead: re.Pattern
     capital: re.Pattern
     cities: dict[str, str] = field(default_factory=dict)
@@ -173,6 +174,7 @@ def _load_lexicon(cues_path: Path, rows: tuple[tuple[str, str, str, str], ...],
         longest_verb=max((len(v) for v in verbs), default=0),
         summary=re.compile(cues["summary_pattern"]),
         dateline=re.compile(cues["dateline"], re.MULTILINE),
+        column_tag=re.compile(cues["column_tag"], re.MULTILINE),
         date_lead=re.compile(cues["date_clause_ignored"]),
         capital=re.compile(cues["capital_after_country"]),
         formulas=used,
@@ -385,7 +387,7 @@ class _Context:
 def _context(analysis: Analysis, lex: _Lexicon, catalogue: Catalogue) -> _Context:
     """Precompute the lookups one document needs."""
     text = analysis.document.text
-    phrases = _outside(_phrases(text, analysis.mentions, lex), _datelines(text, lex))
+    phrases = _outside(_phrases(text, analysis.mentions, lex), _datelines(text, lex) + _column_tags(text, lex))
     sentences = _after_labels([(m.start(), m.end()) for m in lex.sentence.finditer(text)] or [(0, len(text))],
                               analysis.blocks)
     blocks = sorted(analysis.blocks, key=lambda b: (b.start, -b.end))
@@ -460,6 +462,14 @@ def _datelines(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
     if "电" not in text and "消息" not in text:
         return []
     return [m.span() for m in lex.dateline.finditer(text)]
+
+
+def _column_tags(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
+    """The spans of column tags opening a line (【武汉肺炎大爆发】甲国与乙国元首通电话): a column's
+    name, whose places are no party to the headline's event."""
+    if "【" not in text:
+        return []
+    return [m.span() for m in lex.column_tag.finditer(text)]
 
 
 def _outside(phrases: list[_Phrase], spans: list[tuple[int, int]]) -> list[_Phrase]:

@@ -99,6 +99,14 @@ def test_events_a_reporter_is_no_party_to_what_it_reports(text):
                for e in _events(text, genre="text"))
 
 
+@pytest.mark.parametrize("text, cls", [
+    ("【武汉疫情】中方与挪方通电话", "PhoneCall"),
+    ("# 【武汉疫情大爆发】中方同挪方举行视频会议", "VideoConference"),
+])
+def test_events_a_column_tag_is_no_party(text, cls):
+    assert [(e.cls, e.participants) for e in _events(text, genre="text")] == [(cls, ("country/CN", "country/NO"))]
+
+
 @pytest.mark.parametrize("text, counterparts", [
     ("总理李明分别同芬兰总理马林、挪威首相索尔贝格通电话。", ("person/马林", "person/索尔贝格")),
     ("李明同芬兰、挪威、丹麦等国领导人通电话。", ("country/FI", "country/NO", "country/DK")),
