@@ -169,7 +169,7 @@ def find_mentions(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     taken = _taken(text, mentions)
     _mark_blockers(text, taken, catalogue)
     mentions, infos = _speakers(text, analysis.blocks, mentions, infos, taken, catalogue, tables.not_names)
-    mentions, infos = _trim_glued_names(mentions, infos, catalogue)
+    mentions, infos = _trim_glued_names(text, mentions, infos, tables, catalogue)
     mentions = _bare_names(text, mentions, infos, taken, tables)
     mentions = _bare_titles(text, mentions, infos, titles, tables, catalogue)
     mentions = _disambiguate(text, mentions, analysis.blocks, catalogue)
@@ -741,7 +741,7 @@ def _titled_persons(text: str, mentions: list[Mention], titles: _Titles, tables:
         nearest = bisect.bisect_left(starts, m.end - 1)  # most actors have no title near them
         if nearest == len(starts) or starts[nearest] > m.end + MAX_TITLE_GAP:
             continue
-        chain = _title_after(text, m.end, titles, tables, by_start) or _shared_title(m, titles)
+        chain = _title_after(text, m.end, titles, tables, by_start) or _shared_title(m, titles, tables)
         if chain is None:
             continue
         title, end = chain
@@ -794,13 +794,15 @@ def _country_of(key: str | None, affiliation: str | None, catalogue: Catalogue) 
     return parent if parent_actor is not None and parent_actor.cls == COUNTRY else None
 
 
-def _shared_title(m: Mention, titles: _Titles) -> tuple[str, int] | None:
+def _shared_title(m: Mention, titles: _Titles, tables: _Tables) -> tuple[str, int] | None:
     """A title that begins with a body's last character (埃塞俄比亚卫生部 + 部长 in 卫生部长莉娅):
     the body's head, and the title after it, share that character. Not after a country
     (加拿大 + 大公 in 加拿大公民)."""
     if m.cls == COUNTRY:
         return None
     title = titles.at.get(m.end - 1)
+    if title and tables.title_kinds.get(title) == "royal":
+        return None  # 港大 + 大公 in 港大公共卫生学院: no grand duke shares a body's last character
     return (title, m.end - 1 + len(title)) if title and len(title) > 1 else None
 
 
@@ -982,32 +984,57 @@ def _is_person_name(surface: str) -> bool:
     return 2 <= len(surface) <= 8 and all(_is_cjk(c) for c in core) and bool(core)
 
 
-def _trim_glued_names(mentions: list[Mention], infos: list[ActorInfo], catalogue: Catalogue
-                      ) -> tuple[list[Mention], list[ActorInfo]]:
-    """A discovered name that is another person's name with words glued on (张竹君周二,
-    布林肯很早, 解振华会面) is that person: the run went past the name into a word no
-    boundary list can foresee. The other name is one met in the document or a catalogue person's.
+def _trim_glued_names(text: str, mentions: list[Mention], infos: list[ActorInfo], tables: _Tables,
+                      catalogue: Catalogue) -> tuple[list[Mention], list[ActorInfo]]:
+    """A discovered name that is another name with words glued on (张竹君周二, 布林肯很早,
+    解振华会面) is that name: the run went past the name into a word no boundary list can
+    foresee. The other name is one met in the document, a catalogue person's, or one the
+    document writes elsewhere as a word of its own (布林肯透露 where 布林肯， or 布林肯表示 occurs).
     """
     names = {m.surface: m for m in mentions if m.cls == PERSON and len(m.surface) >= 2}
+    seen: dict[str, tuple[int, ...]] = {}
     out: list[Mention] = []
     renamed: set[str] = set()
     for m in mentions:
         if m.cls != PERSON or not m.key or m.key in catalogue.actors:
             out.append(m)
             continue
+        dotted = any(c in NAME_JOINERS for c in m.surface)
         prefix = next((m.surface[:n] for n in range(len(m.surface) - 1, 1, -1)
-                       if m.surface[:n] in names or _is_catalogue_person(m.surface[:n], catalogue)), None)
+                       if m.surface[:n] in names or _is_catalogue_person(m.surface[:n], catalogue)
+                       or (not dotted and _stands_alone(text, m.surface[:n], m.start, tables, seen))), None)
         if prefix is None:
             out.append(m)
             continue
+        renamed.add(m.key)
+        if _names_other_actor(prefix, tables):
+            continue  # 中国政府 after a title: a country and its government, no person
         other = names.get(prefix)
         key = other.key if other is not None and other.key else _person_key(prefix, catalogue)
         out.append(replace(m, end=m.start + len(prefix), surface=prefix, key=key))
-        renamed.add(m.key)
     if not renamed:
         return mentions, infos
     used = {m.key for m in out}
     return out, [i for i in infos if i.key not in renamed or i.key in used]
+
+
+def _stands_alone(text: str, name: str, here: int, tables: _Tables, seen: dict[str, tuple[int, ...]]) -> bool:
+    """Whether ``name`` occurs elsewhere in the text ended as a word: by punctuation or a
+    boundary word (布林肯， / 布林肯表示), not inside a longer word (马克 in 马克思).
+
+    ``seen`` keeps the first two such places of each name, so a name met a thousand times
+    is looked up once.
+    """
+    if name not in seen:
+        found: list[int] = []
+        pos = text.find(name)
+        while pos != -1 and len(found) < 2:
+            after = pos + len(name)
+            if after >= len(text) or not _is_cjk(text[after]) or _longest_at(text, after, tables.boundaries):
+                found.append(pos)
+            pos = text.find(name, pos + 1)
+        seen[name] = tuple(found)
+    return any(pos != here for pos in seen[name])
 
 
 def _is_catalogue_person(name: str, catalogue: Catalogue) -> bool:

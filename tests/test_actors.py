@@ -403,3 +403,19 @@ def test_actors_organisation_starts_at_the_place_inside_the_run(text, key):
 
 def test_actors_parent_organisation_keeps_a_place_inside_its_name():
     assert "org/复旦大学芬兰研究中心" in [k for _, k in real("复旦大学芬兰研究中心发布报告。")]
+
+
+def test_actors_name_glued_to_a_verb_is_the_name_the_text_writes_alone():
+    text = "芬兰外长哈维斯托坦承，双方将会晤。哈维斯托，这位资深外交官，此前曾多次访华。"
+    persons = [s for s, key in real(text) if (key or "").startswith("person/")]
+    assert persons and set(persons) == {"哈维斯托"}
+
+
+def test_actors_dotted_name_is_not_cut_at_its_dot():
+    text = "美国总统气候问题特使约翰·卡尔森表示关切。约翰，你好。"
+    assert "约翰·卡尔森" in [s for s, _ in real(text)]
+
+
+def test_actors_royal_title_shares_no_character_with_a_body():
+    text = "根据港大公共卫生学院数据，病例回落。"
+    assert all(not (key or "").startswith("person/") for _, key in real(text))
