@@ -121,6 +121,7 @@ class Cues:
     anaphoric: tuple[str, ...]
     possessive: str
     prose_verbs: tuple[str, ...]
+    list_ends: tuple[str, ...]
 
 
 class Clause(NamedTuple):
@@ -185,7 +186,7 @@ def _build_cues(catalogue: Catalogue) -> Cues:
         reporter=tuple(r["cue"].strip() for r in catalogue.lexicon("media") if r.get("cue", "").strip()),
         undated=words("undated"), earlier=words("earlier"), anaphoric=words("anaphoric"),
         possessive=next(iter(words("possessive")), "的"),
-        prose_verbs=words("prose_verb"),
+        prose_verbs=words("prose_verb"), list_ends=words("list_end"),
     )
 
 
@@ -464,6 +465,8 @@ def _speaker(text: _Text, cues: Cues, verb: Verb, at: int, block_start: int) -> 
     if _strip_adverbs(prefix, cues.adverbs) or (verb.own_subject and not prefix.strip(" \t\u3000")):
         return None
     sentence = _sentence_start(text.s, at, block_start)
+    if sentence == clause and not prefix.strip(LEAD_SYMBOLS):
+        return _act_sentence_speaker(text, cues, clause, block_start)
     pos = clause
     while pos > sentence:
         previous = _clause_start(text.s, pos - 1, block_start)
@@ -511,19 +514,20 @@ def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: 
         if any(g in tail for g in cues.groups):
             return _Subject(None, chain[0].start, chain[0].start)
         return _Subject(_speaking_for(head, chain, cues), chain[0].start, chain[0].start, cls=head.cls,
-                        also=_joint_bodies(text, chain, head, end))
+                        also=_joint_bodies(text, cues, chain, head, end))
     proxy = _starts_with(body, cues.proxies) or _title_proxy(body, cues)
     if proxy:
         key = _proxy_owner(text, cues, proxy, lead, block_start) or _previous_sentence_subject(
             text, cues, lead, block_start)
-        return _Subject(key, lead, lead)
+        return _Subject(key, lead, lead, also=_joint_issuers(text, cues, proxy, lead, block_start) if key else ())
     return None
 
 
-def _joint_bodies(text: _Text, chain: list[Mention], head: Mention, end: int) -> tuple[str, ...]:
+def _joint_bodies(text: _Text, cues: Cues, chain: list[Mention], head: Mention, end: int) -> tuple[str, ...]:
     """The other bodies a body speaks with when they are listed as one subject (A、B和C介绍,
     A和B表示): each says the words. Persons are not listed, nor bodies followed by more of a title
-    before the verb (A和B其他组织副代表呼吁: the last name is the speaker's office)."""
+    before the verb (A和B其他组织副代表呼吁: the last name is the speaker's office); a word that
+    closes the list may lead longer words (A、B等二十三个部门联合印发)."""
     if head.cls == "Person":
         return ()
     listed = [m for m, after in zip(chain, chain[1:]) if text.s[m.end:after.start] == ENUMERATION]
@@ -533,7 +537,7 @@ def _joint_bodies(text: _Text, chain: list[Mention], head: Mention, end: int) ->
             break
         listed.append(mention)
         position = mention.end
-    if end - position > MAX_JOINT_TAIL:
+    if end - position > MAX_JOINT_TAIL and not text.s.startswith(cues.list_ends, position):
         return ()
     return tuple(dict.fromkeys(m.key for m in listed if m.key and m.cls != "Person" and m.key != head.key))
 
@@ -653,6 +657,18 @@ def _proxy_owner(text: _Text, cues: Cues, proxy: str, before: int, block_start: 
     return _sentence_subject(text, cues, named, floor) if floor < block_start else None
 
 
+def _joint_issuers(text: _Text, cues: Cues, proxy: str, before: int, block_start: int) -> tuple[str, ...]:
+    """The other bodies that issued a document with its owner (A、B近日发布《…意见》。《意见》强调 →
+    A and B), read where :func:`_proxy_owner` found its title."""
+    floor = text.story_start(before, block_start)
+    named = _told_proxy(text.s, proxy, floor, before, first=floor < block_start)
+    if named is None or not _in_title(text.s, named, floor):
+        return ()
+    opening = text.s.rfind("《", floor, named)
+    found = _clause_subject(text, cues, _clause_start(text.s, opening, floor), opening, floor, at_start=True)
+    return found.also if found is not None and found is not _NOT_SPEECH else ()
+
+
 def _sentence_subject(text: _Text, cues: Cues, pos: int, floor: int) -> str | None:
     """The subject opening the sentence that holds ``pos`` (A印发了《…》，并发出通知 → A)."""
     pos, end = _sentence_start(text.s, pos, floor), pos
@@ -717,6 +733,28 @@ def _common_ending(a: str, b: str) -> int:
 
 def _previous_sentence_subject(text: _Text, cues: Cues, before: int, block_start: int) -> str | None:
     """The body a proxy noun (会议, 报告) stands for: the subject of the sentence before."""
+    found = _previous_sentence_speaker(text, cues, before, block_start)
+    return found.key if found is not None else None
+
+
+def _act_sentence_speaker(text: _Text, cues: Cues, before: int, block_start: int) -> _Subject | None:
+    """Who speaks through a verb that opens its sentence: the subject of the sentence before when
+    that sentence tells an act (…领导小组印发《意见》。要求各地区各部门…); after a sentence
+    that reports words (A表示，…。感谢中方…) the verb is inside those words."""
+    end = _sentence_start(text.s, before, block_start)
+    if end <= block_start or _reports_words(text.s, cues, _sentence_start(text.s, end - 1, block_start), end):
+        return None
+    return _previous_sentence_speaker(text, cues, before, block_start)
+
+
+def _reports_words(s: str, cues: Cues, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` holds a reporting verb with the punctuation that opens words (表示，)."""
+    return any(s[m.end():m.end() + 1] in cues.openers and s[m.end():m.end() + 1]
+               for m in cues.pattern.finditer(s, start, end))
+
+
+def _previous_sentence_speaker(text: _Text, cues: Cues, before: int, block_start: int) -> _Subject | None:
+    """The subject of the sentence before ``before`` in its block (a carried subject: ``own`` False)."""
     end = _sentence_start(text.s, before, block_start)
     if end <= block_start:
         return None
@@ -725,7 +763,7 @@ def _previous_sentence_subject(text: _Text, cues: Cues, before: int, block_start
         stop = _clause_end(text.s, pos, end)
         found = _clause_subject(text, cues, pos, stop, block_start, at_start=True)
         if found is not None and found is not _NOT_SPEECH:
-            return found.key
+            return _Subject(found.key, before, found.origin, False, found.cls, found.also)
         pos = stop + 1
     return None
 

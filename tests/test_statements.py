@@ -554,3 +554,35 @@ def test_statements_body_inside_an_office_before_the_verb_does_not_speak():
     analysis = analyse(parse_document("国家卫生健康委员会和湖北省其他部门负责人表示，将加强合作。", "j.txt"),
                        load_catalogue())
     assert "gov/hubei" not in {s.speaker for s in analysis.statements}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("北湖市政府日前印发《复工指南》。要求各类企业做好员工健康监测。",
+     [("gov/北湖市政府", "要求", "各类企业做好员工健康监测。")]),
+    ("王华表示，北湖市疫情形势总体平稳。感谢各地援助队伍的辛勤付出。",
+     [("person/王华", "表示", "北湖市疫情形势总体平稳。感谢各地援助队伍的辛勤付出。")]),
+])
+def test_statements_a_verb_opening_its_sentence_continues_an_act_not_words(catalogue, text, expected):
+    names = [("北湖市政府", "gov/北湖市政府", "GovernmentBody"), ("王华", "person/王华", PERSON)]
+    assert _said(_analysis(text, names, kind="paragraph", genre="broadcast"), catalogue) == expected
+
+
+JOINT = [("东海省卫生厅", "gov/东海省卫生厅", "GovernmentBody"), ("东海省财政厅", "gov/东海省财政厅", "GovernmentBody")]
+
+
+def test_statements_bodies_closed_by_a_list_word_speak_jointly(catalogue):
+    text = "东海省卫生厅、东海省财政厅等六个部门日前联合要求，各地要做好物资储备。"
+    found = extract_statements(_analysis(text, JOINT, kind="paragraph", genre="broadcast"), catalogue).statements
+    assert sorted(s.speaker for s in found) == ["gov/东海省卫生厅", "gov/东海省财政厅"]
+
+
+def test_statements_a_document_issued_jointly_speaks_for_each_issuer(catalogue):
+    lines = ["## 2. 两部门发布《关于加强防控的通知》", "央视网消息：近日，东海省卫生厅、东海省财政厅发布《关于加强防控的通知》。",
+             "《通知》强调，各地要落实属地责任。"]
+    text = "\n".join(lines)
+    starts = [0, len(lines[0]) + 1, len(lines[0]) + len(lines[1]) + 2]
+    blocks = tuple(Block(kind, start, start + len(line), DAY)
+                   for kind, start, line in zip(("headline", "paragraph", "paragraph"), starts, lines))
+    found = extract_statements(_analysis(text, JOINT, genre="broadcast", blocks=blocks), catalogue).statements
+    assert sorted((s.speaker, s.verb, s.text) for s in found) == [
+        ("gov/东海省卫生厅", "强调", "各地要落实属地责任。"), ("gov/东海省财政厅", "强调", "各地要落实属地责任。")]
