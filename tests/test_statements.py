@@ -586,3 +586,14 @@ def test_statements_a_document_issued_jointly_speaks_for_each_issuer(catalogue):
     found = extract_statements(_analysis(text, JOINT, genre="broadcast", blocks=blocks), catalogue).statements
     assert sorted((s.speaker, s.verb, s.text) for s in found) == [
         ("gov/东海省卫生厅", "强调", "各地要落实属地责任。"), ("gov/东海省财政厅", "强调", "各地要落实属地责任。")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("卫生局局长王华解释，口罩需要时才发放。", [("person/王华", "解释", "口罩需要时才发放。")]),
+    ("赵丽批评，当局应对迟缓。", [("person/赵丽", "批评", "当局应对迟缓。")]),
+    ("王华被批评，未有及早封关。", []),                      # passive: criticised, not criticising
+    ("赵丽遭质疑，应对迟缓。", []),
+])
+def test_statements_hong_kong_verbs_of_explaining_and_criticising(catalogue, text, expected):
+    names = [("王华", "person/王华", PERSON), ("赵丽", "person/赵丽", PERSON)]
+    assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
