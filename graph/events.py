@@ -62,6 +62,7 @@ RANGE_WORD = "至"
 SUMMARY_BLOCK = "summary"
 HEADLINE_BLOCK = "headline"
 WHOLE_DOCUMENT = -2
+HELPER_GAP = 1
 PERSON_KEY = "person/"
 
 
@@ -548,11 +549,39 @@ def _hits(ctx: _Context) -> list[_Hit]:
             found = trigger.pattern.match(text, match.start())
             if not found:
                 continue
-            if trigger.requires and not trigger.requires.search(text, clause[0], clause[1]):
+            if trigger.requires and not trigger.requires.search(text, clause[0], clause[1]) \
+                    and _team_subject_clause(ctx, trigger, found.start(), sent, clause) is None:
                 continue
             hits.append(_Hit(trigger, found.start(), found.end(), sent, clause))
             break
     return [h for i, h in enumerate(hits) if not _only_medium(h, hits[max(0, i - 3):i] + hits[i + 1:i + 4], ctx.lex)]
+
+
+def _carried_team(ctx: _Context, hit: _Hit) -> tuple[str, ...] | None:
+    """The sender of a team named in the clause before the trigger's (A专家组今天启程，赴B…): the name
+    right before its team word, else China; None when the trigger's own clause names the team."""
+    if hit.trigger.requires is None or hit.trigger.requires.search(ctx.text, hit.clause[0], hit.clause[1]):
+        return None
+    subject = _team_subject_clause(ctx, hit.trigger, hit.start, hit.sent, hit.clause)
+    if subject is None:
+        return None
+    team = hit.trigger.requires.search(ctx.text, subject[0], subject[1])
+    before = ctx.phrases_in(subject[0], team.start())
+    if before and team.start() - before[-1].end <= ctx.lex.cues["team_owner_gap"]:
+        return before[-1].keys
+    return (ctx.lex.cues["default_provider"],)
+
+
+def _team_subject_clause(ctx: _Context, trigger: _Trigger, start: int, sent: tuple[int, int],
+                         clause: tuple[int, int]) -> tuple[int, int] | None:
+    """The clause before a team trigger that opens its own clause with no subject (…专家组今天从A启程，
+    赴B协助…): the team named there goes on acting; None otherwise."""
+    if trigger.shape != "team" or trigger.requires is None or clause[0] <= sent[0]:
+        return None
+    if ctx.text[clause[0]:start].strip(EVIDENCE_TRIM):
+        return None
+    before = ctx.clause_at(clause[0] - 1, sent)
+    return before if trigger.requires.search(ctx.text, before[0], before[1]) else None
 
 
 def _only_medium(hit: _Hit, around: list[_Hit], lex: _Lexicon) -> bool:
@@ -1093,6 +1122,9 @@ def _provider(ctx: _Context, hit: _Hit, recipients: tuple[str, ...]) -> tuple[st
     """Who gives: the name after 感谢 (or a later clause's subject), the name right before the verb or before 向/为,
     the subject, else China."""
     cues = ctx.lex.cues
+    carried = _carried_team(ctx, hit)
+    if carried is not None:
+        return carried
     team = _team_owner(ctx, hit)
     if team and not set(team) & set(recipients):
         return team
@@ -1150,8 +1182,9 @@ def _team_owner(ctx: _Context, hit: _Hit) -> tuple[str, ...]:
 def _helped_team(ctx: _Context, hit: _Hit) -> tuple[str, ...] | None:
     """The sender of a team named after the verb that says whom it helps (支援荆州的某省医疗队,
     驰援B的A、C两支医疗队): the first name between the 的 closing the verb's object and the team
-    word; () when no name stands there (国内支援B的医疗队: a passing mention of teams nobody sends);
-    None when the clause does not have this form."""
+    word, else a name right before the verb (中国援助B的医疗组); () when no name stands there
+    (国内支援B的医疗队: a passing mention of teams nobody sends); None when the clause does not have
+    this form."""
     if hit.trigger.shape != "team" or hit.trigger.requires is None \
             or ctx.text[hit.start:hit.end] not in ctx.lex.cues["team_help_verbs"]:
         return None
@@ -1162,7 +1195,10 @@ def _helped_team(ctx: _Context, hit: _Hit) -> tuple[str, ...] | None:
     if mark < 0:
         return None
     named = ctx.phrases_in(mark + 1, team.start())
-    return named[0].keys if named else ()
+    if named:
+        return named[0].keys
+    before = ctx.phrases_in(max(hit.clause[0], hit.start - ctx.lex.cues["team_owner_gap"] - 12), hit.start)
+    return before[-1].keys if before and hit.start - before[-1].end <= HELPER_GAP else ()
 
 
 def _not_giver(ctx: _Context, phrase: _Phrase) -> bool:
@@ -1241,8 +1277,7 @@ def _transfer(ctx: _Context, hit: _Hit) -> list[_Draft]:
     recipients = [p.keys for p in _recipients(ctx, hit)]
     if not recipients and _home(ctx, hit):
         recipients = [_home(ctx, hit)]
-    block = ctx.block_at(hit.start)
-    block_id = block.start if block is not None else -1
+    block_id = _block_id(ctx, hit)
     if not recipients and hit.trigger.shape == "aid" and block_id in ctx.team_recipient \
             and not ctx.lex.speech.search(ctx.text, hit.sent[0], hit.start):
         recipients = [ctx.team_recipient[block_id]]
@@ -1297,7 +1332,12 @@ def _welcomed(ctx: _Context, hit: _Hit) -> list[_Draft] | None:
 
 
 def _block_id(ctx: _Context, hit: _Hit) -> int:
-    """The start of the innermost block holding the trigger (-1: none)."""
+    """The start of the innermost block holding the trigger (-1: none), or of its broadcast item: a team
+    told in one paragraph of an item carries the supplies a later paragraph tells (…抵达罗马。
+    医疗团队乘坐的飞机还携带了中方捐助的物资)."""
+    item = ctx.item_at(hit.start)
+    if item is not None:
+        return item[0]
     block = ctx.block_at(hit.start)
     return block.start if block is not None else -1
 
@@ -1545,10 +1585,13 @@ def _bare_day(ctx: _Context, hit: _Hit, reference: dt.date | None) -> list:
 
 
 def _dates_event(ctx: _Context, hit: _Hit, start: int, end: int) -> bool:
-    """True when a date stands in the trigger's clause, or alone in its own clause (3月12日，…)."""
+    """True when a date stands in the trigger's clause, alone in its own clause (3月12日，…), or in the
+    clause whose team the trigger's clause goes on telling (专家组今天从A启程，赴B…)."""
     if start >= hit.clause[0]:
         return True
     clause = ctx.clause_at(start, hit.sent)
+    if clause == _team_subject_clause(ctx, hit.trigger, hit.start, hit.sent, hit.clause):
+        return True
     rest = ctx.text[clause[0]:start] + ctx.text[end:clause[1]]
     return len(ctx.lex.date_lead.sub("", rest).strip(EVIDENCE_TRIM)) <= ctx.lex.cues["date_clause_rest"]
 

@@ -453,6 +453,21 @@ def test_events_team_named_by_whom_it_helps_is_dated_by_its_predicate(text, day)
     assert [e.date for e in _events(text)] == [day]
 
 
+@pytest.mark.parametrize("text, day", [
+    ("中国首批医疗专家组今天从北京启程，赴芬兰协助开展疫情防控工作。", DAY),
+    ("中国医疗组5月1日从北京出发，赴芬兰开展工作。", dt.date(2020, 5, 1)),
+])
+def test_events_team_going_on_in_a_clause_with_no_subject(text, day):
+    """专家组今天从A启程，赴B…: the team of the clause before goes on to B, on that clause's day."""
+    events = [e for e in _events(text, genre="article") if e.cls == "ExpertTeam"]
+    assert [(e.provider, e.recipient, e.date) for e in events][-1:] == [("country/CN", "country/FI", day)]
+
+
+def test_events_team_visiting_places_in_its_own_country_is_no_event():
+    """专家组访问了A，赴B调研: a team touring its own country (B inside China, nobody sending it)."""
+    assert _events("专家组访问了北极星基金会，赴湖北省调研。", genre="article") == ()
+
+
 def test_events_team_helping_with_no_sender_is_a_passing_mention():
     assert _events("国内支援湖北省的医疗队正在有序撤出。") == ()
 

@@ -169,3 +169,24 @@ def test_genres_broadcast_proxy_subjects_speak_for_what_the_item_told():
         ("gov/nhc", "各地要压实社"),
         ("org/peoples-daily", "越是关键时刻"),
     ]
+
+
+CARRIED = """# 新闻联播 2021-05-13
+
+## 本期节目主要内容
+
+本期节目主要内容：1.中国医疗专家组抵达芬兰。
+
+## 1. 中国医疗专家组抵达芬兰
+
+央视网消息（新闻联播）：12日，中国医疗专家组抵达芬兰首都赫尔辛基。
+专家组乘坐的飞机还携带了中方捐助的一批医疗物资。
+"""
+
+
+def test_genres_broadcast_supplies_carried_in_a_later_paragraph_go_with_the_team():
+    """The item's team, told in one paragraph, carries the supplies a later paragraph tells: they go
+    where the team went, on its day."""
+    analysis = analyse(parse_document(CARRIED, "c.txt"), load_catalogue())
+    aid = [(e.provider, e.recipient, e.date) for e in analysis.events if e.cls == "Aid"]
+    assert aid == [("country/CN", "country/FI", dt.date(2021, 5, 12))]
