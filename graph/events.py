@@ -283,7 +283,7 @@ def _joins(text: str, group: list[Mention], end: int, mention: Mention, lex: _Le
         return gap == "" and group[-1].cls == "Country" and mention.cls != "Country"
     if lex.phrase_breaks.search(text, end, mention.start):
         return False
-    return len(lex.titles.sub("", gap)) <= lex.cues["phrase_rest"]
+    return len(lex.titles.sub("", re.sub(lex.cues["phrase_aside"], "", gap))) <= lex.cues["phrase_rest"]
 
 
 def _phrase_of(group: list[Mention]) -> _Phrase:

@@ -815,3 +815,12 @@ def test_events_names_in_what_is_said_at_a_gathering_are_no_parties(text, partie
 ])
 def test_events_companions_of_the_giver_receive_nothing(text):
     assert all("country/FI" not in e.participants for e in _events(text))
+
+
+@pytest.mark.parametrize("text, counterpart", [
+    ("张伟与世界卫生组织（WHO）总干事李明通电话。", "person/李明"),
+    ("芬兰总统尼尼斯托同北极星基金会(PSF)主席王五通电话。", "person/王五"),
+])
+def test_events_bracketed_aside_keeps_the_office_with_its_person(text, counterpart):
+    (event,) = _events(text, genre="article")
+    assert event.cls == "PhoneCall" and counterpart in event.participants and len(event.participants) == 2
