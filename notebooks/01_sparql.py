@@ -171,7 +171,7 @@ rows = ask("""
 SELECT ?label (COUNT(DISTINCT ?doc) AS ?documents) WHERE {
   ?event jishi:evidence/jishi:document ?doc ; rdfs:label ?label .
   VALUES ?class { jishi:PhoneCall jishi:Meeting jishi:Message jishi:VideoConference jishi:Summit
-                  jishi:PressConference jishi:Aid jishi:ExpertTeam jishi:InfoSharing }
+                  jishi:PressConference jishi:Aid jishi:ExpertTeam jishi:InfoSharing jishi:Visit }
   ?event a ?class .
 }
 GROUP BY ?label HAVING (COUNT(DISTINCT ?doc) > 1)
@@ -186,7 +186,7 @@ print(table(["event", "documents"], rows))
 rows = ask("""
 SELECT ?date ?class (COUNT(?event) AS ?n) WHERE {
   VALUES ?class { jishi:PhoneCall jishi:Meeting jishi:Message jishi:VideoConference jishi:Summit
-                  jishi:PressConference jishi:Aid jishi:ExpertTeam jishi:InfoSharing }
+                  jishi:PressConference jishi:Aid jishi:ExpertTeam jishi:InfoSharing jishi:Visit }
   ?event a ?class ; jishi:date ?date .
 }
 GROUP BY ?date ?class ORDER BY ?date ?class
