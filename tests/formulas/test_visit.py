@@ -93,6 +93,8 @@ def test_visit_told_twice_is_one():
     "甲国总统张三访问甲国。",
     "甲省甲城医院的医生在甲国接受了访问。",
     "甲省甲城代表团对甲国进行访问。",
+    "乙国总统李四出版了访华见闻。",
+    "乙国访华团参观了甲国一所学校。",
 ])
 def test_visit_not_told(text):
     assert _visits(text) == []
