@@ -419,3 +419,16 @@ def test_actors_dotted_name_is_not_cut_at_its_dot():
 def test_actors_royal_title_shares_no_character_with_a_body():
     text = "根据港大公共卫生学院数据，病例回落。"
     assert all(not (key or "").startswith("person/") for _, key in real(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("英国流行病学家汉森表示，疫情仍在蔓延。", "汉森"),
+    ("美国参议员卡尔顿称，将提出议案。", "卡尔顿"),
+])
+def test_actors_scholar_and_legislator_titles(text, name):
+    assert [s for s, key in real(text) if (key or "").startswith("person/")] == [name]
+
+
+@pytest.mark.parametrize("text", ["这才是美国议员们真正应该操心的事。", "一些美国议员经常有奇怪的论调。"])
+def test_actors_legislators_in_general_are_no_person(text):
+    assert all(not (key or "").startswith("person/") for _, key in real(text))
