@@ -308,14 +308,20 @@ def _split_transcript(lines: list[_Line], document: Document) -> list[Block]:
     blocks: list[Block] = []
     speaker: str | None = None
     words: list[tuple[int, int]] = []
+    opening: list[_Line] | None = None   # lines after the first timestamp, before any label
     for line in lines:
         label = None if timestamp.match(line.text) else _speaker_label(line)
+        if label is not None and opening:
+            blocks += _turn([(o.start, o.end) for o in opening], _cues()["opening_speaker"], date)
+        if label is not None:
+            opening = None
         if timestamp.match(line.text) or label is not None:
             blocks += _turn(words, speaker, date)
             speaker, words = None, []
         if timestamp.match(line.text):
             date = _stamp_date(line) or date
             blocks.append(Block("timestamp", line.start, line.end, date))
+            opening = [] if opening is None and not any(b.kind == "speaker" for b in blocks) else opening
         elif label is not None:
             speaker, after = label
             blocks.append(Block("speaker", line.start, line.start + len(speaker), date, speaker=speaker))
@@ -323,8 +329,11 @@ def _split_transcript(lines: list[_Line], document: Document) -> list[Block]:
             words = [(start, line.end)] if start < line.end else []
         elif speaker is not None:
             words.append((line.start, line.end))
+        elif opening is not None:
+            opening.append(line)
         else:
             blocks.append(_text_block(line, date))
+    blocks += [_text_block(line, date) for line in opening or ()]
     return blocks + _turn(words, speaker, date)
 
 

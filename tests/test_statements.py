@@ -597,3 +597,18 @@ def test_statements_a_document_issued_jointly_speaks_for_each_issuer(catalogue):
 def test_statements_hong_kong_verbs_of_explaining_and_criticising(catalogue, text, expected):
     names = [("王华", "person/王华", PERSON), ("赵丽", "person/赵丽", PERSON)]
     assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
+
+
+def test_statements_opening_announcement_is_the_spokespersons(catalogue):
+    text = "外交部发言人张伟主持例行记者会\n应南国邀请，王华将出席会议。\n东方日报记者:请问进展？"
+    opening = text.index("应南国")
+    label = text.index("东方日报记者")
+    mentions = (Mention(5, 7, "张伟", "person/张伟", PERSON, role="外交部发言人"),)
+    blocks = (Block("paragraph", 0, opening - 1, DAY),
+              Block("turn", opening, label - 1, DAY, speaker="发言人"),
+              Block("speaker", label, label + 6, DAY, speaker="东方日报记者"),
+              Block("turn", label + 7, len(text), DAY, speaker="东方日报记者"))
+    analysis = _analysis(text, [], genre="transcript", blocks=blocks, extra=mentions)
+    found = extract_statements(analysis, catalogue).statements
+    assert [(s.speaker, s.text) for s in found] == [
+        ("person/张伟", "应南国邀请，王华将出席会议。"), ("org/东方日报", "请问进展？")]

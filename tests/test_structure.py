@@ -345,3 +345,11 @@ def test_structure_numbered_chronology_is_detected_by_its_items():
     from graph.read import detect_genre
 
     assert detect_genre(CHRONOLOGY) == "chronology"
+
+
+def test_structure_transcript_opening_announcement_is_the_hosts_turn():
+    text = ("2019年6月1日某部发言人张三主持例行记者会\n2019-06-01 15:00\n应南国邀请，某部长将出席会议。\n"
+            "某报记者：请问进展？\n张三：进展顺利。\n")
+    turns = [(kind, speaker) for kind, _, _, _, speaker, _ in _blocks(text, "transcript", D(2019, 6, 1))
+             if kind in ("turn", "paragraph")]
+    assert turns == [("turn", "发言人"), ("turn", "某报记者"), ("turn", "张三")]
