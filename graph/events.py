@@ -1585,15 +1585,21 @@ def _bare_day(ctx: _Context, hit: _Hit, reference: dt.date | None) -> list:
 
 
 def _dates_event(ctx: _Context, hit: _Hit, start: int, end: int) -> bool:
-    """True when a date stands in the trigger's clause, alone in its own clause (3月12日，…), or in the
-    clause whose team the trigger's clause goes on telling (专家组今天从A启程，赴B…)."""
+    """True when a date stands in the trigger's clause, alone in its own clause (3月12日，…), in the
+    clause whose team the trigger's clause goes on telling (专家组今天从A启程，赴B…), or in the clause
+    right before a trigger's clause that goes on with its subject (A 2月4日抵达B，与C会晤: the same
+    day), unless that clause only reports speech or credits a report (A 2月4日表示，…; 日前某社报道，…)."""
     if start >= hit.clause[0]:
         return True
     clause = ctx.clause_at(start, hit.sent)
     if clause == _team_subject_clause(ctx, hit.trigger, hit.start, hit.sent, hit.clause):
         return True
     rest = ctx.text[clause[0]:start] + ctx.text[end:clause[1]]
-    return len(ctx.lex.date_lead.sub("", rest).strip(EVIDENCE_TRIM)) <= ctx.lex.cues["date_clause_rest"]
+    if len(ctx.lex.date_lead.sub("", rest).strip(EVIDENCE_TRIM)) <= ctx.lex.cues["date_clause_rest"]:
+        return True
+    told = ctx.lex.speech.search(ctx.text, clause[0], hit.clause[0]) or ctx.lex.source_report.search(
+        ctx.text, clause[0], hit.clause[0])
+    return hit.clause[0] - clause[1] <= 1 and _subjectless(ctx, hit) and not told
 
 
 def _range_end(ctx: _Context, hit: _Hit, reference: dt.date | None) -> dt.date | None:

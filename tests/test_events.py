@@ -107,6 +107,19 @@ def test_events_a_column_tag_is_no_party(text, cls):
     assert [(e.cls, e.participants) for e in _events(text, genre="text")] == [(cls, ("country/CN", "country/NO"))]
 
 
+@pytest.mark.parametrize("text, day", [
+    ("张伟3月2日抵达芬兰，同尼尼斯托会谈。", dt.date(2020, 3, 2)),         # the clause goes on with 张伟
+    ("张伟3月2日抵达芬兰，并会见尼尼斯托。", dt.date(2020, 3, 2)),
+    ("张伟3月2日抵达芬兰，尼尼斯托同李明会谈。", dt.date(2020, 5, 6)),     # a subject of its own: the article's day
+])
+def test_events_a_date_in_the_clause_before_dates_a_clause_without_subject(text, day):
+    wednesday = dt.date(2020, 5, 6)
+    document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(date=wednesday, genre="text"))
+    blocks = (Block("paragraph", 0, len(text), date=wednesday),)
+    analysis = extract_events(Analysis(document=document, blocks=blocks, mentions=_mentions(text)), load_catalogue())
+    assert [e.date for e in analysis.events] == [day]
+
+
 @pytest.mark.parametrize("text, counterparts", [
     ("总理李明分别同芬兰总理马林、挪威首相索尔贝格通电话。", ("person/马林", "person/索尔贝格")),
     ("李明同芬兰、挪威、丹麦等国领导人通电话。", ("country/FI", "country/NO", "country/DK")),
