@@ -498,7 +498,7 @@ def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: 
     if _starts_with(body, cues.self_words):
         return _NOT_SPEECH
     if _pronoun_at(body, cues):
-        return _Subject(_last_person_subject(text, lead, block_start), lead, lead, cls="Person")
+        return _Subject(_last_person_subject(text, cues, lead, block_start), lead, lead, cls="Person")
     if _starts_with(body, cues.groups):
         return _Subject(None, lead, lead)
     for chain in _chains(text, cues, start, end):
@@ -620,16 +620,20 @@ def _is_object(s: str, clause_start: int, mention: Mention, cues: Cues) -> bool:
     return not _ends_with(before, cues.frames) and _ends_with(before, cues.objects) is not None
 
 
-def _last_person_subject(text: _Text, before: int, block_start: int) -> str | None:
+def _last_person_subject(text: _Text, cues: Cues, before: int, block_start: int) -> str | None:
     """The person a pronoun stands for: the last named person before it, inside its own turn
-    in a transcript (the person before a turn is someone else's)."""
+    in a transcript (the person before a turn is someone else's), passing over persons named as
+    the object of a verb or marker (A向B主席致以祝福。他表示… → A)."""
     floor = max(0, before - PRONOUN_LOOKBACK)
     if block_start in text.turn_starts:
         floor = max(floor, block_start)
-    for mention in reversed(text.mentions_in(floor, before)):
-        if mention.cls == "Person" and mention.key:
+    persons = [m for m in text.mentions_in(floor, before) if m.cls == "Person" and m.key]
+    for mention in reversed(persons):
+        clause = _clause_start(text.s, mention.start, floor)
+        chain = next((c for c in _chains(text, cues, clause, mention.end) if mention in c), [mention])
+        if not _is_object(text.s, clause, chain[0], cues):
             return mention.key
-    return None
+    return persons[-1].key if persons else None
 
 
 def _proxy_owner(text: _Text, cues: Cues, proxy: str, before: int, block_start: int) -> str | None:

@@ -612,3 +612,13 @@ def test_statements_opening_announcement_is_the_spokespersons(catalogue):
     found = extract_statements(analysis, catalogue).statements
     assert [(s.speaker, s.text) for s in found] == [
         ("person/张伟", "应南国邀请，王华将出席会议。"), ("org/东方日报", "请问进展？")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("芬兰总统尼尼斯托首先向挪威首相索尔贝格致以新春祝福。他表示，两国合作前景广阔。", "person/sauli-niinisto"),
+    ("芬兰总统尼尼斯托同挪威首相索尔贝格举行会谈。他指出，双方要加强沟通。", "person/sauli-niinisto"),
+])
+def test_statements_pronoun_passes_over_a_person_named_as_object(text, speaker):
+    """他表示 stands for the subject before it, not for the person the subject greeted or met."""
+    analysis = analyse(parse_document(text, "p.txt"), load_catalogue())
+    assert [s.speaker for s in analysis.statements] == [speaker]
