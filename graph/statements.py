@@ -999,12 +999,13 @@ def _dated_in_sentence(text: _Text, cues: Cues, clause: Clause, statement: State
 
 
 def _day_after_speaker(text: _Text, clause: Clause, block: Block) -> list:
-    """A bare day written right after the speaker's name (南官杓21日接受采访时表示): a day of the
-    reference month, as after a comma (a bare day elsewhere may be a count: 连续10日)."""
-    named = text.mentions_in(clause.start, clause.content)
+    """A bare day written right after the speaker's name (南官杓21日接受采访时表示; 众议院17日通过决议，
+    谴责…): a day of the reference month, as after a comma (a bare day elsewhere may be a count: 连续10日)."""
+    named = text.mentions_in(min(clause.start, clause.origin), clause.content)
     if not named:
         return []
-    tail = text.s[named[-1].end:clause.content]
+    speaker = next((m for m in named if m.key == clause.speaker), named[-1])
+    tail = text.s[speaker.end:_clause_end(text.s, speaker.end, clause.content)]
     return [span for span in find_date_spans("，" + tail, text.analysis.document.meta.year, block.date)
             if span.date and span.start == 1]
 

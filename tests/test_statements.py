@@ -454,6 +454,8 @@ def test_statements_frame_topic_ends_with_its_clause(catalogue):
 @pytest.mark.parametrize("words, day", [
     ("王华5日接受采访时表示，两国合作前景广阔。", dt.date(2021, 5, 5)),
     ("王华连续5日在媒体上表示，两国合作前景广阔。", None),
+    ("王华5日在南国报纸发表文章称，两国合作前景广阔。", dt.date(2021, 5, 5)),
+    ("王华5日出席论坛，强调两国合作前景广阔。", dt.date(2021, 5, 5)),
 ])
 def test_statements_bare_day_right_after_the_speaker(catalogue, words, day):
     found = extract_statements(_transcript("东方日报记者:" + words, TURN_NAMES), catalogue).statements
