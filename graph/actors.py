@@ -65,8 +65,9 @@ NAME_DASHES = "-－—"
 NAME_RUN = re.compile("(?:[\u3400-\u4dbf\u4e00-\u9fff〇A-Za-z]|(?<=[\u3400-\u9fff])[-－—](?=[\u3400-\u9fff]))*\\Z")
 BY_START = attrgetter("start")
 BY_SPAN = attrgetter("start", "end")
-# Priority when two candidates cover the same length: the catalogue knows best.
-_CATALOGUE, _DISCOVERED, _JOINT, _BLOCKER = 0, 1, 2, 3
+# Priority when two candidates cover the same length: the catalogue knows best, then a word
+# that never names an actor (巴黎 is no joint form of 巴 and 黎).
+_CATALOGUE, _BLOCKER, _DISCOVERED, _JOINT = 0, 1, 2, 3
 
 
 class _Candidate(NamedTuple):

@@ -432,3 +432,16 @@ def test_actors_scholar_and_legislator_titles(text, name):
 @pytest.mark.parametrize("text", ["这才是美国议员们真正应该操心的事。", "一些美国议员经常有奇怪的论调。"])
 def test_actors_legislators_in_general_are_no_person(text):
     assert all(not (key or "").startswith("person/") for _, key in real(text))
+
+
+@pytest.mark.parametrize("text", ["双方代表在阿拉斯加举行会谈。", "论坛将在巴黎举行。", "不能以释法方式处理。", "这是最新方针。"])
+def test_actors_abbreviation_inside_a_word_is_no_country(text):
+    assert real(text) == []
+
+
+@pytest.mark.parametrize("text, keys", [
+    ("中西两国关系稳定。", ["country/CN", "country/ES"]),
+    ("法方表示支持。", ["country/FR"]),
+])
+def test_actors_abbreviation_in_a_country_form_is_kept(text, keys):
+    assert [k for _, k in real(text)] == keys
