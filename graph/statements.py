@@ -122,6 +122,7 @@ class Cues:
     possessive: str
     prose_verbs: tuple[str, ...]
     list_ends: tuple[str, ...]
+    publishing: tuple[str, ...]
 
 
 class Clause(NamedTuple):
@@ -186,7 +187,7 @@ def _build_cues(catalogue: Catalogue) -> Cues:
         reporter=tuple(r["cue"].strip() for r in catalogue.lexicon("media") if r.get("cue", "").strip()),
         undated=words("undated"), earlier=words("earlier"), anaphoric=words("anaphoric"),
         possessive=next(iter(words("possessive")), "的"),
-        prose_verbs=words("prose_verb"), list_ends=words("list_end"),
+        prose_verbs=words("prose_verb"), list_ends=words("list_end"), publishing=words("publishing"),
     )
 
 
@@ -345,7 +346,7 @@ def _clause_at(text: _Text, cues: Cues, index: int, block_start: int, match: re.
     if not _verb_here(text, cues, verb, match.start()):
         return None
     block = text.blocks[index]
-    content, opener = _content_start(text.s, match.end(), block.end, cues.openers)
+    content, opener = _content_start(text.s, _after_document(text.s, cues, verb, match.end()), block.end, cues.openers)
     at = match.start()
     quote = _quote_before(text.s, at, block_start)
     stop = None
@@ -365,6 +366,18 @@ def _clause_at(text: _Text, cues: Cues, index: int, block_start: int, match: re.
         return None
     return Clause(verb.word, found.start, found.origin, content, found.key, found.own,
                   found.cls == "Country", opener, index, stop, appraisal is not None, found.also)
+
+
+def _after_document(s: str, cues: Cues, verb: Verb, pos: int) -> int:
+    """Past the document a publishing verb names before the words it reports (教育部发布通知，…;
+    A发布《…方案》，到2022年…): the words are the document's, told after its name."""
+    if verb.word not in cues.publishing:
+        return pos
+    if s.startswith("《", pos) and s.find("》", pos) > pos:
+        after = s.find("》", pos) + 1
+        return after if s[after:after + 1] in cues.openers else pos
+    document = _starts_with(s[pos:pos + MAX_TITLE_PROXY], cues.documents)
+    return pos + len(document) if document and s[pos + len(document):pos + len(document) + 1] in cues.openers else pos
 
 
 def _verb_here(text: _Text, cues: Cues, verb: Verb, at: int) -> bool:
@@ -842,7 +855,10 @@ def _drop_inner(text: _Text, cues: Cues, clauses: list[Clause]) -> list[Clause]:
       the first sentence (up to a semicolon) of the previous statement's content
       (古特雷斯表示，联合国感谢中方…);
     * a country speaking inside someone's words (默克尔表示，…。德方感谢中方…),
-      inside a transcript turn or inside a compilation's attributed passage.
+      inside a transcript turn or inside a compilation's attributed passage;
+    * the body the previous speaker heads or belongs to, named, speaking inside that
+      speaker's words (古特雷斯表示，…。联合国赞赏中方…: the secretary-general speaks for it;
+      not 声明说, a proxy for it).
     """
     kept: list[Clause] = []
     for clause in sorted(clauses, key=lambda c: (c.start, c.content)):
@@ -854,6 +870,9 @@ def _drop_inner(text: _Text, cues: Cues, clauses: list[Clause]) -> list[Clause]:
         if clause.own_subject and not clause.opener and clause.start in first_sentence:
             continue
         if clause.country and (previous or _inside_words(text, text.blocks[clause.block])):
+            continue
+        if previous and previous.speaker and clause.speaker in _own_bodies(text, previous.speaker) \
+                and _named_at(text, clause):
             continue
         kept.append(clause)
     return kept
@@ -871,6 +890,18 @@ def _framed(text: _Text, cues: Cues, clause: Clause) -> bool:
     """Whether a frame word (针对) stands right before the clause's speaker in its clause."""
     opening = _clause_start(text.s, clause.start, text.blocks[clause.block].start)
     return _ends_with(text.s[opening:clause.start].strip(LEAD_SYMBOLS), cues.frames) is not None
+
+
+def _own_bodies(text: _Text, key: str) -> set[str]:
+    """The bodies a speaker belongs to, as the document's mentions or the catalogue tell."""
+    return ({m.affiliation for m in text.mentions if m.key == key and m.affiliation}
+            | {_parent(text, key)}) - {None}
+
+
+def _named_at(text: _Text, clause: Clause) -> bool:
+    """Whether a clause opens with its speaker's own name (联合国赞赏…), not a proxy (声明说)."""
+    return any(m.start == clause.start and m.key == clause.speaker
+               for m in text.mentions_in(clause.start, clause.content))
 
 
 def _inside_words(text: _Text, block: Block) -> bool:

@@ -624,3 +624,22 @@ def test_statements_pronoun_passes_over_a_person_named_as_object(text, speaker):
     """他表示 stands for the subject before it, not for the person the subject greeted or met."""
     analysis = analyse(parse_document(text, "p.txt"), load_catalogue())
     assert [s.speaker for s in analysis.statements] == [speaker]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("东海省卫生厅发布通知，全省中小学延期开学。", [("gov/东海省卫生厅", "发布", "全省中小学延期开学。")]),
+    ("东海省卫生厅发布《社区防控指南》，各社区要设立检测点。",
+     [("gov/东海省卫生厅", "发布", "各社区要设立检测点。")]),
+    ("东海省卫生厅发布通知称，全省中小学延期开学。", [("gov/东海省卫生厅", "称", "全省中小学延期开学。")]),
+])
+def test_statements_a_published_document_reports_the_words_after_its_name(catalogue, text, expected):
+    assert _said(_analysis(text, JOINT, kind="paragraph", genre="broadcast"), catalogue) == expected
+
+
+def test_statements_the_speakers_own_body_inside_the_words_is_no_new_speaker(catalogue):
+    text = "联合国秘书长王华表示，两国合作前景广阔。联合国赞赏各方所作努力。"
+    names = [("联合国", "org/un", "InternationalOrganization")]
+    extra = (Mention(6, 8, "王华", "person/王华", PERSON, affiliation="org/un"),)
+    found = extract_statements(_analysis(text, names, kind="paragraph", genre="broadcast", extra=extra),
+                               catalogue).statements
+    assert [(s.speaker, s.text) for s in found] == [("person/王华", "两国合作前景广阔。联合国赞赏各方所作努力。")]
