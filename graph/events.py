@@ -62,6 +62,8 @@ RANGE_WORD = "至"
 SUMMARY_BLOCK = "summary"
 HEADLINE_BLOCK = "headline"
 WHOLE_DOCUMENT = -2
+APPROX_WINDOW = dt.timedelta(days=10)
+"""How far before an approximate date (日前: on or before it) the day may lie, as in resolve."""
 HELPER_GAP = 1
 PERSON_KEY = "person/"
 
@@ -527,7 +529,12 @@ class _Hit(NamedTuple):
 
 
 class _Draft(NamedTuple):
-    """An event before its date: participants, sides and the text range that states it."""
+    """An event before its date: participants, sides and the text range that states it.
+
+    ``later_leg`` marks a later stop of a tour told with one date (1月4日至9日，A出访B、C和D): the
+    date written is the first stop's, so a later one is only bounded by the last day of the range
+    (an approximate date), or unknown when no range is written.
+    """
 
     cls: str
     participants: tuple[str, ...]
@@ -536,6 +543,7 @@ class _Draft(NamedTuple):
     requested_by: str | None = None
     provider: str | None = None
     recipient: str | None = None
+    later_leg: bool = False
 
 
 def _hits(ctx: _Context) -> list[_Hit]:
@@ -1618,6 +1626,8 @@ def _range_end(ctx: _Context, hit: _Hit, reference: dt.date | None) -> dt.date |
 def _candidate(ctx: _Context, draft: _Draft, when: _When) -> EventCandidate:
     """The candidate for one draft, dated and with its evidence span in ``raw``."""
     date, approx, date_end = when.date, when.approx, when.end
+    if draft.later_leg:
+        date, approx, date_end = (date_end, True, None) if date_end else (None, False, None)
     return EventCandidate(
         cls=draft.cls, date=date, approx=approx, participants=_most_specific(ctx, draft),
         evidence=ctx.analysis.document.raw_span(draft.start, draft.end),
@@ -1677,7 +1687,8 @@ def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: 
             return same_block or not dated_blocks
         if a.cls == "Summit" and None in (a.date, b.date):
             return True
-    dates_agree = a.date == b.date or None in (a.date, b.date) or a.assumed_date != b.assumed_date
+    dates_agree = (a.date == b.date or None in (a.date, b.date) or a.assumed_date != b.assumed_date
+                   or _within_bound(a, b) or _within_bound(b, a))
     return dates_agree and set(a.participants) == set(b.participants) and a.provider == b.provider
 
 
@@ -1687,6 +1698,14 @@ def _strangers(a: EventCandidate, b: EventCandidate) -> bool:
     are two. A retelling that names only bodies (CGTN对这次发布会…) stays the one of its block."""
     persons = [any(k.startswith(PERSON_KEY) for k in e.participants) for e in (a, b)]
     return all(persons) and not set(a.participants) & set(b.participants)
+
+
+def _within_bound(loose: EventCandidate, exact: EventCandidate) -> bool:
+    """True when ``loose`` only bounds its day (日前, a later stop of a tour: on or before its date) and
+    ``exact`` falls in that bound, as the resolve stage agrees dates across documents."""
+    if not loose.approx or exact.approx or loose.date is None or exact.date is None:
+        return False
+    return dt.timedelta(0) <= loose.date - exact.date <= APPROX_WINDOW
 
 
 def _other_parties(a: EventCandidate, b: EventCandidate) -> bool:
@@ -1718,7 +1737,8 @@ def _merge(told: list[tuple[EventCandidate, int, bool, int]], dated_blocks: bool
                     union = tuple(dict.fromkeys(first.participants + candidate.participants))
                     entry[0] = first = replace(first, participants=union)
                     kept.index(entry)
-                if candidate.date is not None and (first.date is None or first.assumed_date > candidate.assumed_date):
+                if candidate.date is not None and (first.date is None or first.assumed_date > candidate.assumed_date
+                                                   or (first.approx and not candidate.approx)):
                     entry[0] = replace(candidate, participants=first.participants)
                 break
         else:

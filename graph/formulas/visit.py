@@ -4,7 +4,8 @@ Reads the cues ``visit_*`` (and the shared ones of ``CUES``) of
 ``event_cues.yaml``. The sentences it reads:
 
 * ``甲国总统张三对乙国进行国事访问`` — the host after 对 (or 在) before the trigger;
-* ``张三访问乙国`` / ``张三出访乙国、丙国`` — the hosts right after the trigger, one visit each;
+* ``张三访问乙国`` / ``张三出访乙国、丙国`` — the hosts right after the trigger, one visit each
+  (the day written is the first stop's; a later stop is dated only by the range's last day);
 * ``张三12日抵达乙国首都进行国事访问`` — the host after an arrival verb of the clause;
 * ``张三访华`` — a destination word that names the host (访华: China);
 * ``会见正在乙国访问的甲国总统张三`` — 访问的X: the visitor is named after the trigger.
@@ -67,7 +68,7 @@ def read_visit(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
             continue
         start, end = ev._evidence_range(ctx, hit, max(hit.end, host.end, visitor.end))
         drafts.append(ev._Draft(hit.trigger.cls, ev._keys_of(visitor.keys, host.keys), start, end,
-                                requested_by=ev._requested_by(ctx, hit, host.keys)))
+                                requested_by=ev._requested_by(ctx, hit, host.keys), later_leg=bool(drafts)))
     return drafts
 
 

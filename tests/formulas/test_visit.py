@@ -72,6 +72,17 @@ def test_visit_one_per_host_country():
     assert sorted(sorted(p) for p, _, _ in found) == [["country/BING", "person/张三"], ["country/YI", "person/张三"]]
 
 
+@pytest.mark.parametrize("text, first, later", [
+    ("4月20日至25日，甲国总统张三出访乙国、丙国。", (dt.date(2020, 4, 20), False), (dt.date(2020, 4, 25), True)),
+    ("今天，甲国总统张三启程，开始对乙国、丙国的正式访问。", (DAY, False), (None, False)),
+])
+def test_visit_tour_dates_only_its_first_stop(text, first, later):
+    document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(date=DAY, genre="chronicle"))
+    analysis = Analysis(document=document, blocks=(Block("bullet", 0, len(text), date=DAY),), mentions=_mentions(text))
+    dates = {e.participants[-1]: (e.date, e.approx) for e in extract_events(analysis, load_catalogue()).events}
+    assert dates == {"country/YI": first, "country/BING": later}
+
+
 def test_visit_requested_by_the_host():
     assert _visits("应乙国总统李四邀请，甲国总统张三对乙国进行国事访问。") == [
         ({"person/张三", "country/YI"}, DAY, "person/李四")]
@@ -80,6 +91,12 @@ def test_visit_requested_by_the_host():
 def test_visit_told_twice_is_one():
     text = "甲国总统张三对乙国进行国事访问。乙国媒体报道，甲国总统张三访问了乙国。"
     assert len(_visits(text)) == 1
+
+
+def test_visit_told_first_with_an_approximate_day_is_the_one_told_with_its_day():
+    """日前 only bounds the day (on or before the block's day): the telling with the day fixes it."""
+    text = "甲国总统张三日前访问了乙国。甲国总统张三4月28日对乙国进行了国事访问。"
+    assert _visits(text) == [({"person/张三", "country/YI"}, dt.date(2020, 4, 28), None)]
 
 
 @pytest.mark.parametrize("text", [
