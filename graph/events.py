@@ -390,7 +390,8 @@ class _Context:
 def _context(analysis: Analysis, lex: _Lexicon, catalogue: Catalogue) -> _Context:
     """Precompute the lookups one document needs."""
     text = analysis.document.text
-    phrases = _outside(_phrases(text, analysis.mentions, lex), _datelines(text, lex) + _column_tags(text, lex))
+    phrases = _outside(_phrases(text, _not_offices_of_others(text, analysis.mentions, lex), lex),
+                       _datelines(text, lex) + _column_tags(text, lex))
     sentences = _after_labels([(m.start(), m.end()) for m in lex.sentence.finditer(text)] or [(0, len(text))],
                               analysis.blocks)
     blocks = sorted(analysis.blocks, key=lambda b: (b.start, -b.end))
@@ -421,6 +422,24 @@ def _after_labels(sentences: list[tuple[int, int]], blocks) -> list[tuple[int, i
             i += 1
         split.append((start, end))
     return split
+
+
+def _not_offices_of_others(text: str, mentions: tuple[Mention, ...], lex: _Lexicon) -> tuple[Mention, ...]:
+    """The mentions without a person named by a title that goes on into another office
+    (美国总统国家安全事务助理沙利文, 总统府发言人, 首相的发言人): the title is the office of the
+    one named after it, not the president or prime minister himself."""
+    after = re.compile(lex.cues["office_of_another"])
+    return tuple(m for m in mentions
+                 if not (m.cls == "Person" and lex.titles.fullmatch(text, m.end - len(_title_end(text, m, lex)), m.end)
+                         and after.match(text, m.end)))
+
+
+def _title_end(text: str, mention: Mention, lex: _Lexicon) -> str:
+    """The title a mention's surface ends with ('' when it ends with a name)."""
+    for found in lex.titles.finditer(text, mention.start, mention.end):
+        if found.end() == mention.end:
+            return found.group(0)
+    return ""
 
 
 def _titled_only(analysis: Analysis, catalogue: Catalogue) -> frozenset[str]:

@@ -12,6 +12,7 @@ from graph.model import Analysis, Block, DocMeta, Document, Mention
 
 ACTORS = {
     "张伟": ("person/张伟", "Person"),
+    "芬兰总统": ("person/尼尼斯托", "Person"),
     "李明": ("person/李明", "Person"),
     "尼尼斯托": ("person/尼尼斯托", "Person"),
     "马林": ("person/马林", "Person"),
@@ -837,3 +838,11 @@ def test_events_companions_of_the_giver_receive_nothing(text):
 def test_events_bracketed_aside_keeps_the_office_with_its_person(text, counterpart):
     (event,) = _events(text, genre="article")
     assert event.cls == "PhoneCall" and counterpart in event.participants and len(event.participants) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "芬兰总统国家安全事务助理赵六与挪威首相索尔贝格通电话。",
+    "芬兰总统府发言人赵六同挪威首相索尔贝格会谈。",
+])
+def test_events_title_going_on_into_another_office_is_not_that_person(text):
+    assert all("person/尼尼斯托" not in e.participants for e in _events(text, genre="article"))
