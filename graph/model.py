@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-GENRES = ("chronicle", "transcript", "article", "compilation", "broadcast", "speech", "chronology", "text")
 ACTOR_CLASSES = ("Person", "Country", "GovernmentBody", "InternationalOrganization", "Organization")
 
 

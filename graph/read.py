@@ -39,7 +39,8 @@ from pathlib import Path
 
 import yaml
 
-from .model import GENRES, DocMeta, Document
+from .genres import FALLBACK, NAMES as GENRES
+from .model import DocMeta, Document
 
 __all__ = ["UnreadableDocument", "find_documents", "read_document", "parse_document"]
 
@@ -605,7 +606,7 @@ def detect_genre(text: str) -> str:
         if count >= min_count:
             scores[genre] += weight * count
     if not scores:
-        return "text"
+        return FALLBACK
     return max(scores, key=lambda genre: (scores[genre], -GENRES.index(genre)))
 
 

@@ -28,7 +28,12 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["classify"]
+from ..model import Block, Document
+from .layout import Line, text_block
+
+__all__ = ["NAMES", "classify", "split"]
+
+NAMES = ("broadcast",)
 
 LEXICON = Path(__file__).resolve().parent.parent.parent / "ontology" / "lexicon" / "broadcast.yaml"
 
@@ -65,3 +70,12 @@ def classify(lines: Sequence[str]) -> list[str | None]:
         else:
             kinds.append(None)
     return kinds
+
+
+def split(lines: list[Line], document: Document) -> list[Block]:
+    """Header, summary, item headlines and item bodies of a broadcast script, all on the broadcast day:
+    the body's own days (8日晚, 今天) count from it."""
+    date = document.meta.date
+    kinds = classify([line.text for line in lines])
+    return [Block(kind, line.start, line.end, date) if kind else text_block(line, date)
+            for line, kind in zip(lines, kinds)]

@@ -23,12 +23,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
 import yaml
 
-__all__ = ["classify", "item_day", "item_start"]
+from ..dates import first_stated, parse_partial
+from ..model import Block, Document
+from .layout import Calendar, Line, text_block
+
+__all__ = ["NAMES", "classify", "item_day", "item_start", "split"]
+
+NAMES = ("chronology",)
 
 LEXICON = Path(__file__).resolve().parent.parent.parent / "ontology" / "lexicon" / "chronology.yaml"
 
@@ -70,3 +77,43 @@ def item_start(line: str) -> int:
     """Where the item's own words begin: after its number, at its day (0 for another line)."""
     match = _cues()["item"].match(line)
     return match.start("date") if match else 0
+
+
+def split(lines: list[Line], document: Document) -> list[Block]:
+    """Sections and numbered items of a chronology.
+
+    Each item is dated by the day it opens with, its year carried from item to item
+    and rolled over when the months go back (as a chronicle's day headings); a heading
+    that states a year (``（2019年12月27日至2020年1月19日）``) sets the year carried on.
+    A line right under an item (no blank line between) goes on the item; after a blank
+    line, it is a paragraph of its own (an article that quotes a chronology goes on).
+    """
+    calendar = Calendar.of(document)
+    blocks: list[Block] = []
+    item: Block | None = None
+    last_number = -1
+    for line, kind in zip(lines, classify([line.text for line in lines])):
+        goes_on = kind is None and line.number == last_number + 1
+        last_number = line.number
+        if item is not None and not goes_on:
+            blocks.append(item)
+            item = None
+        if kind == "section":
+            _carry_stated_year(calendar, line.text)
+            blocks.append(Block("section", line.start, line.end))
+        elif kind == "item":
+            partial = parse_partial(item_day(line.text))
+            date = calendar.date_of(partial) if partial else None
+            item = Block("bullet", line.start + item_start(line.text), line.end, date)
+        elif item is not None:
+            item = replace(item, end=line.end)
+        else:
+            blocks.append(text_block(line, document.meta.date))
+    return blocks + ([item] if item is not None else [])
+
+
+def _carry_stated_year(calendar: Calendar, text: str) -> None:
+    """Set the calendar to the first date or month with its own year that a heading states, if any."""
+    stated = first_stated(text)
+    if stated is not None:
+        calendar.year, calendar.month = stated.year, stated.month

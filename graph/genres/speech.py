@@ -24,6 +24,7 @@ Cues are in ``ontology/lexicon/speech.yaml``.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -32,7 +33,12 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["Layout", "describe"]
+from ..model import Block, Document
+from .layout import Line, dateline_date, fallback_year, leading_date, text_block
+
+__all__ = ["NAMES", "Layout", "describe", "split"]
+
+NAMES = ("speech",)
 
 LEXICON = Path(__file__).resolve().parent.parent.parent / "ontology" / "lexicon" / "speech.yaml"
 
@@ -159,3 +165,28 @@ def _mark_words(lines: Sequence[str], layout: Layout, start: int, end: int) -> N
         line = lines[i]
         closing = line.rstrip("。！!，,") in cues["closings"]
         layout.kinds[i] = "heading" if closing or cues["salutation"].match(line) else "speech"
+
+
+def split(lines: list[Line], document: Document) -> list[Block]:
+    """The frame and the author's paragraphs of a speech or letter, on the day its date line gives;
+    a news report after it is an article, on its dateline's day."""
+    layout = describe([line.text for line in lines])
+    report = [line for line, kind in zip(lines, layout.kinds) if kind is None]
+    report_date = dateline_date(report, document) or document.meta.date
+    date = _speech_date(lines, layout.date_line, document) or report_date
+    blocks = []
+    for line, kind in zip(lines, layout.kinds):
+        if kind is None:
+            blocks.append(text_block(line, report_date))
+        elif kind == "heading":
+            blocks.append(Block("heading", line.start, line.end, date))
+        else:
+            blocks.append(Block(kind, line.start, line.end, date, speaker=layout.author, attribution=layout.verb))
+    return blocks
+
+
+def _speech_date(lines: list[Line], index: int | None, document: Document) -> dt.date | None:
+    """The day a speech's date line gives (（2020年4月3日，北京）)."""
+    if index is None:
+        return None
+    return leading_date(lines[index].text.lstrip("（("), document.meta.date, fallback_year(document))[0]
