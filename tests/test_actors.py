@@ -445,3 +445,8 @@ def test_actors_abbreviation_inside_a_word_is_no_country(text):
 ])
 def test_actors_abbreviation_in_a_country_form_is_kept(text, keys):
     assert [k for _, k in real(text)] == keys
+
+
+@pytest.mark.parametrize("text", ["我们要停止搞小集团。", "病人获安排入住医院。", "他们的利益集团很强大。"])
+def test_actors_clause_before_an_ending_is_no_organisation(text):
+    assert all(not (key or "").startswith(("org/", "gov/")) for _, key in real(text))
