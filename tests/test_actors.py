@@ -287,6 +287,12 @@ def test_actors_developing_countries_hold_no_china(text):
     assert all(key != "country/CN" for _, key in real(text))
 
 
+@pytest.mark.parametrize("text", ["武汉肺炎席卷全球之际，芬兰与挪威举行视像会议。", "芬兰的武汉肺炎确诊个案增至10宗。"])
+def test_actors_the_epidemic_named_after_wuhan_holds_no_wuhan(text):
+    # the Hong Kong press's name of the epidemic (武漢肺炎) is no mention of the city
+    assert all(key != "gov/wuhan" for _, key in real(text))
+
+
 @pytest.mark.parametrize("text, noun", [
     ("关于柬埔寨总统选举，各方高度关注。", "选举"),
     ("老挝外长理事会会议在万象举行。", "理事会"),
