@@ -643,3 +643,13 @@ def test_statements_the_speakers_own_body_inside_the_words_is_no_new_speaker(cat
     found = extract_statements(_analysis(text, names, kind="paragraph", genre="broadcast", extra=extra),
                                catalogue).statements
     assert [(s.speaker, s.text) for s in found] == [("person/王华", "两国合作前景广阔。联合国赞赏各方所作努力。")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("南国卫生部宣布全国中小学停课两周。", [("gov/南国卫生部", "宣布", "全国中小学停课两周。")]),
+    ("南国卫生部宣布，全国中小学停课两周。", [("gov/南国卫生部", "宣布", "全国中小学停课两周。")]),
+    ("南国卫生部宣布停课。", []),
+])
+def test_statements_an_announcement_reports_what_it_announces(catalogue, text, expected):
+    names = [("南国卫生部", "gov/南国卫生部", "GovernmentBody")]
+    assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
