@@ -114,6 +114,7 @@ class Cues:
     noticed: tuple[str, ...]
     hosts: tuple[str, ...]
     relays: tuple[str, ...]
+    quoting: tuple[str, ...]
     openers: str
     reporter: tuple[str, ...]
     undated: tuple[str, ...]
@@ -183,7 +184,7 @@ def _build_cues(catalogue: Catalogue) -> Cues:
         hearsay=words("hearsay"), self_words=words("self"), topics=words("topic"), venues=words("venue"),
         sources=words("source"), frames=words("frame"), anonymous=words("anonymous"),
         appraisals=words("appraisal"), roles=words("role"), answers=words("answer"),
-        questions=words("question"), followups=words("followup"), recalled=words("recalled"), nominal=words("nominal"), noticed=words("noticed"), hosts=words("host"), relays=words("relay"), openers="".join(words("opener")),
+        questions=words("question"), followups=words("followup"), recalled=words("recalled"), nominal=words("nominal"), noticed=words("noticed"), hosts=words("host"), relays=words("relay"), quoting=words("quoting"), openers="".join(words("opener")),
         reporter=tuple(r["cue"].strip() for r in catalogue.lexicon("media") if r.get("cue", "").strip()),
         undated=words("undated"), earlier=words("earlier"), anaphoric=words("anaphoric"),
         possessive=next(iter(words("possessive")), "的"),
@@ -465,11 +466,16 @@ def _speaker(text: _Text, cues: Cues, verb: Verb, at: int, block_start: int) -> 
     adverbs before the verb carries the subject that opens an earlier clause
     of the same sentence; a verb that needs its own subject carries it only
     after an adverb that marks the speaker going on (…，又称…; …，并指…).
+    After a quoting word (A引述B指，…) the one quoted speaks: B, or nobody named.
     """
     clause = _clause_start(text.s, at, block_start)
     prefix = text.s[clause:at]
     if _starts_with(prefix.lstrip(LEAD_SYMBOLS), cues.hearsay):
         return None
+    quoted = _after_quoting(text.s, clause, at, cues)
+    if quoted is not None:
+        found = _clause_subject(text, cues, quoted, at, block_start, verb=verb)
+        return None if found is _NOT_SPEECH else found
     own = _clause_subject(text, cues, clause, at, block_start, verb=verb)
     if own is _NOT_SPEECH:
         return None
@@ -490,6 +496,12 @@ def _speaker(text: _Text, cues: Cues, verb: Verb, at: int, block_start: int) -> 
             return _Subject(found.key, clause, found.origin, False, found.cls)
         pos = previous
     return None
+
+
+def _after_quoting(s: str, start: int, at: int, cues: Cues) -> int | None:
+    """The position after the last quoting word (引述) between ``start`` and the verb at ``at``, if any."""
+    found = [s.rfind(word, start, at) + len(word) for word in cues.quoting if s.rfind(word, start, at) >= 0]
+    return max(found) if found else None
 
 
 def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: int,

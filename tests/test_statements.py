@@ -522,6 +522,16 @@ def test_statements_own_subject_verb_carries_the_speaker_after_an_adverb(catalog
     assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("甲社引述卫生局局长王华指，医院已加派人手。", [("person/王华", "指", "医院已加派人手。")]),
+    ("甲社援引赵丽的文章说，物资是买来的。", [("person/赵丽", "说", "物资是买来的。")]),
+    ("甲社引述消息人士指，医院已加派人手。", []),          # the one quoted is not named
+])
+def test_statements_the_one_quoted_speaks(catalogue, text, expected):
+    names = [("甲社", "org/甲社", "Organization"), ("王华", "person/王华", PERSON), ("赵丽", "person/赵丽", PERSON)]
+    assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
+
+
 def test_statements_own_subject_verb_needs_a_speaker_without_an_adverb(catalogue):
     # no adverb: 称 opens its clause without a subject of its own, so no statement
     text = "王华介绍了防控情况，称检测能力已经提升。"
