@@ -124,6 +124,8 @@ class Cues:
     prose_verbs: tuple[str, ...]
     list_ends: tuple[str, ...]
     publishing: tuple[str, ...]
+    naming: tuple[str, ...]
+    passive: tuple[str, ...]
 
 
 class Clause(NamedTuple):
@@ -188,7 +190,7 @@ def _build_cues(catalogue: Catalogue) -> Cues:
         reporter=tuple(r["cue"].strip() for r in catalogue.lexicon("media") if r.get("cue", "").strip()),
         undated=words("undated"), earlier=words("earlier"), anaphoric=words("anaphoric"),
         possessive=next(iter(words("possessive")), "的"),
-        prose_verbs=words("prose_verb"), list_ends=words("list_end"), publishing=words("publishing"),
+        prose_verbs=words("prose_verb"), list_ends=words("list_end"), publishing=words("publishing"), naming=words("naming"), passive=words("passive"),
     )
 
 
@@ -384,11 +386,15 @@ def _after_document(s: str, cues: Cues, verb: Verb, pos: int) -> int:
 def _verb_here(text: _Text, cues: Cues, verb: Verb, at: int) -> bool:
     """Whether a reporting verb can report words where it stands.
 
-    After the possessive particle it is a noun (按照通知的要求, 公布的数据); a prose verb
+    After the possessive particle it is a noun (按照通知的要求, 公布的数据); a verb of
+    naming names (被美军称为“空中网络”), after a passive marker its subject is spoken of, not
+    speaking (X被指隐瞒疫情); a prose verb
     (要求, 通报, 发布) reports words only in running news prose: in a chronicle item or a
     transcript it names an act (…召开会议，部署…，要求…; 在会上通报有关情况).
     """
-    if text.s.startswith(cues.possessive, at - len(cues.possessive)):
+    if text.s.startswith(cues.possessive, at - len(cues.possessive)) or text.s.startswith(cues.naming, at):
+        return False
+    if _ends_with(text.s[max(0, at - 2):at], cues.passive):
         return False
     return verb.word not in cues.prose_verbs or text.doc.meta.genre in PROSE_GENRES
 

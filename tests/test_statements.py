@@ -663,3 +663,12 @@ def test_statements_the_speakers_own_body_inside_the_words_is_no_new_speaker(cat
 def test_statements_an_announcement_reports_what_it_announces(catalogue, text, expected):
     names = [("南国卫生部", "gov/南国卫生部", "GovernmentBody")]
     assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "这种飞机被南国军方称为“空中指挥所”，可在山区提供通信支持。",
+    "北湖市政府被指隐瞒疫情，延误了防控时机。",
+])
+def test_statements_naming_and_passive_verbs_report_no_words(catalogue, text):
+    names = [("南国", "country/南国", "Country"), ("北湖市政府", "gov/北湖市政府", "GovernmentBody")]
+    assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == []
