@@ -672,3 +672,9 @@ def test_statements_an_announcement_reports_what_it_announces(catalogue, text, e
 def test_statements_naming_and_passive_verbs_report_no_words(catalogue, text):
     names = [("南国", "country/南国", "Country"), ("北湖市政府", "gov/北湖市政府", "GovernmentBody")]
     assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == []
+
+
+def test_statements_after_session_question_names_no_outlet(catalogue):
+    text = "东方日报记者:请问进展？\n张伟:进展顺利。\n会后有记者问及:请问援助何时抵达？\n张伟:下周抵达。"
+    found = extract_statements(_transcript(text, TURN_NAMES), catalogue).statements
+    assert [s.speaker for s in found] == ["org/东方日报", "person/张伟", "person/张伟"]

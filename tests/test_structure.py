@@ -353,3 +353,10 @@ def test_structure_transcript_opening_announcement_is_the_hosts_turn():
     turns = [(kind, speaker) for kind, _, _, _, speaker, _ in _blocks(text, "transcript", D(2019, 6, 1))
              if kind in ("turn", "paragraph")]
     assert turns == [("turn", "发言人"), ("turn", "某报记者"), ("turn", "张三")]
+
+
+def test_structure_transcript_rule_line_ends_a_turn_and_after_session_question_is_one():
+    text = "张三:\n结束。\n*****\n会后有记者问及：请问进展？\n张三：进展顺利。\n"
+    blocks = _blocks(text, "transcript", D(2019, 6, 1))
+    assert [(kind, quote, speaker) for kind, quote, _, _, speaker, _ in blocks if kind == "turn"] == [
+        ("turn", "结束。", "张三"), ("turn", "请问进展？", "会后有记者问及"), ("turn", "进展顺利。", "张三")]

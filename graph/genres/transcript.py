@@ -1,7 +1,7 @@
 """Press-conference transcripts: speaker labels, turns, timestamps.
 
-A turn runs from its speaker's label (``罗照辉:``, ``路透社记者：``) to the next label or
-timestamp, on its timestamp's day, else the document's. The lines between the first
+A turn runs from its speaker's label (``罗照辉:``, ``路透社记者：``) to the next label,
+timestamp or rule line (``*****`` before the questions asked after the conference), on its timestamp's day, else the document's. The lines between the first
 timestamp and the first label are the host's unlabelled opening. A written
 question-and-answer text (问：… 答：…) is read this way too (see ``graph.structure``).
 
@@ -16,7 +16,7 @@ import datetime as dt
 
 from ..dates import parse_partial
 from ..model import Block, Document
-from .layout import Line, cues, pattern, skip_blanks, text_block
+from .layout import Line, cues, is_rule, pattern, skip_blanks, text_block
 
 __all__ = ["NAMES", "split"]
 
@@ -50,6 +50,9 @@ def split(lines: list[Line], document: Document) -> list[Block]:
             blocks.append(Block("speaker", line.start, line.start + len(speaker), date, speaker=speaker))
             start = skip_blanks(document.text, after, line.end)
             words = [(start, line.end)] if start < line.end else []
+        elif is_rule(line.text):
+            blocks += _turn(words, speaker, date)
+            speaker, words = None, []
         elif speaker is not None:
             words.append((line.start, line.end))
         elif opening is not None:
