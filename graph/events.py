@@ -659,6 +659,16 @@ def _only_thanked(ctx: _Context, hit: _Hit) -> bool:
     return _find(ctx, cues["arrival_verbs"], hit.clause[0], hit.clause[1]) is None
 
 
+def _quoted(ctx: _Context, hit: _Hit) -> bool:
+    """True for a transfer told inside someone's quoted words, a quotation opened after a comma or colon
+    (正如A所说，“用全国物资支援B…”): the speaker's saying, not the report of a delivery; a quoted name
+    (实施“某某援助项目”) is no quotation of words."""
+    opened = ctx.text.rfind("“", hit.sent[0], hit.start)
+    if opened <= hit.sent[0] or ctx.text[opened - 1] not in ctx.lex.cues["quote_openers"]:
+        return False
+    return ctx.text.find("”", opened, hit.start) < 0
+
+
 def _counted(ctx: _Context, hit: _Hit) -> bool:
     """True when the clause counts acts (26次通电话, 多次通话, 多批物资): a summary, not one event."""
     return bool(ctx.lex.summary.search(ctx.text, hit.clause[0], hit.clause[1]))
@@ -1876,6 +1886,8 @@ def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
         if kind == SUMMARY_BLOCK:
             continue
         if _planned(ctx, hit) or (hit.trigger.shape == "bilateral" and _counted(ctx, hit)) or _team_purpose(ctx, hit):
+            continue
+        if hit.trigger.shape in ("aid", "team") and _quoted(ctx, hit):
             continue
         if _vetoed(ctx, hit):
             continue

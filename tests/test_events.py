@@ -482,6 +482,27 @@ def test_events_team_visiting_places_in_its_own_country_is_no_event():
     assert _events("专家组访问了北极星基金会，赴湖北省调研。", genre="article") == ()
 
 
+@pytest.mark.parametrize("text", [
+    "广东省5台救护车调出2台支援湖北省。",
+    "广东省已经为湖北省支援各种生活物资1600多吨。",
+    "广东省向湖北省定点医院捐建100张病床。",
+])
+def test_events_goods_sent_to_help_a_place(text):
+    """支援 with goods in its clause (not a team: 支援B的医疗队), and 捐建, are Aid."""
+    assert [(e.cls, e.provider, e.recipient) for e in _events(text)] == [("Aid", "gov/guangdong", "gov/hubei")]
+
+
+@pytest.mark.parametrize("text, told", [
+    ("正如芬兰总统所说，“用全国物资支援挪威，这是朋友间应该做的。”", []),
+    ("挪威外长表示：“我们会把物资捐赠给芬兰。”", []),
+    ("芬兰实施“北极星援助项目”，向挪威捐赠了一批口罩。", ["Aid"]),
+])
+def test_events_transfer_inside_quoted_words_is_a_saying(text, told):
+    """Aid told inside a quotation opened after a comma or colon is the speaker's saying; a quoted
+    name (“某某援助项目”) is no quotation."""
+    assert [e.cls for e in _events(text, genre="article")] == told
+
+
 def test_events_team_helping_with_no_sender_is_a_passing_mention():
     assert _events("国内支援湖北省的医疗队正在有序撤出。") == ()
 
