@@ -58,6 +58,7 @@ VETOES_FILE = "event_vetoes.yaml"
 MAX_EVIDENCE = 60
 EVIDENCE_TRIM = " \t\u3000◆●■•·—-*>#"
 GATHERING_CLASSES = ("VideoConference", "Summit", "PressConference")
+MEETING_CLASSES = ("VideoConference", "Summit", "Meeting")
 RANGE_WORD = "至"
 SUMMARY_BLOCK = "summary"
 HEADLINE_BLOCK = "headline"
@@ -1721,6 +1722,18 @@ def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: 
     return dates_agree and set(a.participants) == set(b.participants) and a.provider == b.provider
 
 
+def _retold_by_sides(ctx: _Context, event: EventCandidate, events: list[EventCandidate]) -> bool:
+    """True for a meeting told only by the countries of its leaders (中俄元首举行视频会晤, 今天中美元首会晤,
+    中美双方在会晤中…) when the document also tells, on that day or with no day, a meeting of persons of
+    exactly those countries (习近平主席同普京总统举行视频会晤): the same meeting, told by its sides."""
+    if event.cls not in MEETING_CLASSES or len(event.participants) < 2 \
+            or any(ctx.classes.get(k) != "Country" for k in event.participants):
+        return False
+    return any(other.cls in MEETING_CLASSES and other.date is not None and event.date in (None, other.date)
+               and {ctx.affiliations.get(k) for k in other.participants if ctx.classes.get(k) == "Person"}
+               == set(event.participants) for other in events if other is not event)
+
+
 def _strangers(a: EventCandidate, b: EventCandidate) -> bool:
     """True for two briefings on one day that each name a person and share no party: a transcript's
     briefing and another spokesman's briefing a question asks about (伊朗外交部发言人X今天在记者会上称)
@@ -1909,4 +1922,4 @@ def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     genre = analysis.document.meta.genre
     dated_blocks = genre in lex.cues["block_dated_genres"] and genre not in lex.cues["items_retell_genres"]
     merged = [replace(e, participants=_most_specific(ctx, e)) for e in _merge(told, dated_blocks)]
-    return replace(analysis, events=tuple(merged))
+    return replace(analysis, events=tuple(e for e in merged if not _retold_by_sides(ctx, e, merged)))

@@ -875,3 +875,15 @@ def test_events_title_going_on_into_another_office_is_not_that_person(text):
 ])
 def test_events_an_expected_gathering_is_none(text):
     assert _events(text) == ()
+
+
+@pytest.mark.parametrize("retelling", ["芬兰和挪威在视频会晤中交换了意见。", "今天芬兰和挪威的视频会晤取得成果。"])
+def test_events_meeting_retold_by_its_sides_is_the_meeting_of_its_leaders(retelling):
+    text = "今天，芬兰总统尼尼斯托同挪威首相索尔贝格举行视频会晤。" + retelling
+    mentions = tuple(replace(m, affiliation={"person/尼尼斯托": "country/FI", "person/索尔贝格": "country/NO"}.get(m.key))
+                     for m in _mentions(text))
+    document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(date=DAY, genre="article"))
+    analysis = Analysis(document=document, blocks=(Block("paragraph", 0, len(text), date=DAY),), mentions=mentions)
+    events = extract_events(analysis, load_catalogue()).events
+    assert [(e.cls, set(e.participants)) for e in events] == [
+        ("VideoConference", {"person/尼尼斯托", "person/索尔贝格"})]
