@@ -51,6 +51,7 @@ COUNTRY_FIRST_NEED = "country_first"
 COUNTRY_BEFORE_NEED = "country_before"
 KEEP = "keep"
 SPEAKER_WINDOW = 8
+QUOTED_ADDRESSEE = 4  # characters of an addressee between a speaking verb and its comma (告诉患者，)
 MIN_LEADING_ACTOR = 3  # an actor's name this long right after a title opens no person's name
 MAX_TITLE_GAP = 6  # characters of a unit name between an actor and a title (事件管理主任)
 SHORT_LEAD = 2  # at most this many characters before a conjunction: a word, not a name (专家同复旦大学)
@@ -170,6 +171,7 @@ def find_mentions(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     taken = _taken(text, mentions)
     _mark_blockers(text, taken, catalogue)
     mentions, infos = _speakers(text, analysis.blocks, mentions, infos, taken, catalogue, tables.not_names)
+    mentions, infos = _quoted_names(text, mentions, infos, taken, catalogue, tables)
     mentions, infos = _trim_glued_names(text, mentions, infos, tables, catalogue)
     mentions = _bare_names(text, mentions, infos, taken, tables)
     mentions = _bare_titles(text, mentions, infos, titles, tables, catalogue)
@@ -970,6 +972,44 @@ def _speakers(text: str, blocks: tuple[Block, ...], mentions: list[Mention], inf
         if known is None and key not in catalogue.actors:
             new_infos.append(ActorInfo(key, PERSON, block.speaker))
     return mentions + added, infos + new_infos
+
+
+def _quoted_names(text: str, mentions: list[Mention], infos: list[ActorInfo], taken: bytearray,
+                  catalogue: Catalogue, tables: _Tables) -> tuple[list[Mention], list[ActorInfo]]:
+    """People a report quotes by their bare name (汪勇说，…; 赵培玉告诉患者，…), as features and
+    interviews in news reports do once the person is introduced.
+
+    The name opens a clause, is two or three characters long and starts with a common family
+    name (``quoted_names.csv``); a run the report writes only once, that starts a word which never
+    names anyone (文章说，简单说), or that lies on a mention already found, is no name. The person's other
+    mentions come from :func:`_bare_names`.
+    """
+    known = {i.name for i in infos}
+    words = tuple(r["word"] for r in catalogue.lexicon("quoted_names") if r["cue"] == "not_name")
+    added: list[Mention] = []
+    new_infos: list[ActorInfo] = []
+    for match in _quoted_name_pattern(catalogue).finditer(text):
+        name, start, end = match.group(1), match.start(1), match.end(1)
+        if (any(taken[start:end]) or name.startswith(tables.not_names) or name in tables.places
+                or name.startswith(words) or text.count(name) < 2):
+            continue
+        key = _person_key(name, catalogue)
+        added.append(Mention(start, end, name, key, PERSON))
+        taken[start:end] = b"\x01" * (end - start)
+        if name not in known and key not in catalogue.actors:
+            known.add(name)
+            new_infos.append(ActorInfo(key, PERSON, name))
+    return mentions + added, infos + new_infos
+
+
+def _quoted_name_pattern(catalogue: Catalogue) -> re.Pattern:
+    """Family name + one or two characters at a clause start, a speaking verb, at most a short
+    addressee (告诉患者), then the comma or colon that opens the words."""
+    rows = catalogue.lexicon("quoted_names")
+    surnames = "".join(r["word"] for r in rows if r["cue"] == "surname")
+    verbs = "|".join(re.escape(r["word"]) for r in rows if r["cue"] == "verb")
+    return re.compile(f"(?:^|(?<=[。！？!?，,；;：:」”】\\s]))([{surnames}][\u4e00-\u9fff]{{1,2}})"
+                      f"(?:{verbs})[\u4e00-\u9fff]{{0,{QUOTED_ADDRESSEE}}}[，,：:]", re.M)
 
 
 def _speaker_position(text: str, block: Block) -> int:

@@ -456,3 +456,14 @@ def test_actors_abbreviation_in_a_country_form_is_kept(text, keys):
 @pytest.mark.parametrize("text", ["我们要停止搞小集团。", "病人获安排入住医院。", "他们的利益集团很强大。"])
 def test_actors_clause_before_an_ending_is_no_organisation(text):
     assert all(not (key or "").startswith(("org/", "gov/")) for _, key in real(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("快递员孙小明每天接送医护人员。孙小明说，大家都很辛苦。",
+     [("孙小明", "person/孙小明"), ("孙小明", "person/孙小明")]),
+    ("查房时，周丽告诉患者，要有信心。周丽已经连续工作了一个月。", [("周丽", "person/周丽"), ("周丽", "person/周丽")]),
+    ("孙小明说，大家都很辛苦。", []),
+    ("文章说，要坚持下去。这篇文章很长。", []),
+])
+def test_actors_a_person_quoted_by_bare_name(catalogue, text, expected):
+    assert found(text, catalogue) == expected
