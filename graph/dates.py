@@ -11,6 +11,8 @@ Forms understood, kept small on purpose:
 * a part of a month: ``2019年12月底``, ``3月中旬``: an approximate day;
 * a range: ``1月3日至14日``, ``3月29日至4月1日``: ``date`` is the first day, ``end_date`` the last;
 * a bare day after a comma or 于/至 …: ``18日``: a day near the reference date (needs ``reference``);
+  after a month word (``上月19日``, ``本月3日``) the day of that month;
+* a year word before a month-day date (``去年8月3日``): the year counted from the reference's;
 * a relative word: ``日前``, ``近日`` (approximate), ``当天``, ``次日``, ``昨`` …: the reference date moved
   by the word's offset (needs ``reference``);
 * a weekday: ``周二``, ``星期二``, ``上周五``: the latest such day on or before the reference, or the
@@ -272,7 +274,8 @@ def _full_dates(text: str, default_year: int | None, reference: dt.date | None) 
         partial = _partial_from(match)
         if partial.day is None:
             continue
-        year = _choose_year(partial, reference, default_year)
+        year = _worded_year(text, match.start(), reference) if partial.year is None else None
+        year = year or _choose_year(partial, reference, default_year)
         start_date = partial.on(year)
         end, end_date = match.end(), None
         tail = range_end.match(text, end) if match.group("day") else None
@@ -282,6 +285,15 @@ def _full_dates(text: str, default_year: int | None, reference: dt.date | None) 
             end_date = _range_end_date(start_date, month2, int(tail.group("day2")))
         spans.append(DateSpan(match.start(), end, start_date, partial.approx, end_date, partial.year is not None))
     return spans
+
+
+def _worded_year(text: str, start: int, reference: dt.date | None) -> int | None:
+    """The year a year word right before ``start`` names (去年8月3日: the reference's year less one)."""
+    if reference is None:
+        return None
+    words = _lexicon()["year_words"]
+    word = next((w for w in words if text.endswith(w, 0, start)), None)
+    return reference.year + int(words[word]) if word else None
 
 
 def _range_end_date(start: dt.date | None, month: int, day: int) -> dt.date | None:
@@ -302,14 +314,25 @@ def _bare_days(text: str, reference: dt.date, taken: list[DateSpan]) -> list[Dat
     _, _, bare, _ = _patterns()
     openers = _day_openers()
     spans = []
+    months = _lexicon()["month_words"]
     for match in bare.finditer(text):
-        if match.start() and not text.endswith(openers, 0, match.start()):
+        month_word = next((w for w in months if text.endswith(w, 0, match.start())), None)
+        if match.start() and not month_word and not text.endswith(openers, 0, match.start()):
             continue
         if text.startswith(_WITHIN, match.end()) and not text.startswith(_WITHIN_EXCEPT, match.end()):
             continue
-        if _free(match.start(), match.end(), taken):
-            spans.append(DateSpan(match.start(), match.end(), _nearest_day(int(match.group("day")), reference)))
+        if not _free(match.start(), match.end(), taken):
+            continue
+        day = int(match.group("day"))
+        date = _day_in_month(reference, int(months[month_word]), day) if month_word else _nearest_day(day, reference)
+        spans.append(DateSpan(match.start(), match.end(), date))
     return spans
+
+
+def _day_in_month(reference: dt.date, shift: int, day: int) -> dt.date:
+    """The day of the month ``shift`` months from the reference's (上月19日: shift -1)."""
+    index = reference.year * 12 + reference.month - 1 + shift
+    return _safe_date(index // 12, index % 12 + 1, day)
 
 
 @cache

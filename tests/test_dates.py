@@ -157,5 +157,18 @@ def test_dates_find_date_spans_hong_kong_relative_words(text, expected):
     assert [s.date for s in find_date_spans(text, reference=D(2020, 2, 19))] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("甲国外长去年8月3日访问乙国", [D(2019, 8, 3)]),          # the reference is 2020-11-10
+    ("今年1月28日，甲国宣布封城", [D(2020, 1, 28)]),
+    ("上月19日，乙市市长出席会议", [D(2020, 10, 19)]),
+    ("新规本月3日起实施", [D(2020, 11, 3)]),
+    ("截至上月30日，累计确诊10宗", [D(2020, 10, 30)]),
+    ("下月1日起恢复通关", [D(2020, 12, 1)]),
+    ("丙市市长今午宣布", [D(2020, 11, 10)]),
+])
+def test_dates_find_date_spans_year_and_month_words(text, expected):
+    assert [s.date for s in find_date_spans(text, reference=D(2020, 11, 10))] == expected
+
+
 def test_dates_era_year_hong_kong_name_of_the_epidemic():
     assert era_year("武汉肺炎疫情持续") == 2020
