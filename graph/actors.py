@@ -614,7 +614,9 @@ def _media_candidates(text: str, tables: _Tables, known: list[_Candidate]) -> li
 
     The mention keeps the whole outlet line (日本朝日新闻), the key drops the
     leading catalogue names (朝日新闻), so both names reach the actor; a name
-    in title marks is whole as it stands (巴西《环球报》, 《澳门月刊》).
+    in title marks is whole as it stands (巴西《环球报》, 《澳门月刊》), and so is one
+    whose rest opens with a name head of ``org_name_heads.csv`` (越南之声, 法国电视二台:
+    之声 and 电视二台 name nothing alone).
     """
     starts = {c.start: c.end for c in known if c.source == _CATALOGUE}
     found = []
@@ -622,7 +624,8 @@ def _media_candidates(text: str, tables: _Tables, known: list[_Candidate]) -> li
         start, end = match.start(1), match.end(1)
         name_start = start
         titled = text[start - 1:start] == "《"
-        while not titled and name_start in starts and end - starts[name_start] >= 2:
+        while (not titled and name_start in starts and end - starts[name_start] >= 2
+               and not text.startswith(tables.org_heads, starts[name_start])):
             name_start = starts[name_start]
         if starts.get(name_start) == end:
             continue
