@@ -1003,9 +1003,13 @@ def _gathering(ctx: _Context, hit: _Hit) -> list[_Draft]:
                   or any(set(o.keys) & set(p.keys) for o in parties if o is not p)])
     itself = {k for p in named if p.start <= hit.start < p.end for k in p.keys}
     keys = tuple(dict.fromkeys(ctx.affiliations.get(k, k) if k in itself else k for k in keys))
+    author = _occasion_author(ctx, block)
+    if author is not None:
+        keys = tuple(dict.fromkeys((author, *keys)))
     if len(keys) < ctx.lex.cues["min_parties"].get(hit.trigger.cls, 1):
         return []
-    if hit.trigger.cls == "Summit" and all(p.cls == "Person" for p in named) and not _attended(ctx, hit):
+    if (hit.trigger.cls == "Summit" and author is None and all(p.cls == "Person" for p in named)
+            and not _attended(ctx, hit)):
         return []
     start, end = _evidence_range(ctx, hit, hit.end)
     return [_Draft(hit.trigger.cls, keys, start, end, requested_by=_requested_by(ctx, hit, ()))]
@@ -1040,6 +1044,17 @@ def _venue(ctx: _Context, phrase: _Phrase) -> bool:
     if not ctx.text[:phrase.start].endswith(cues["venue_marker"]):
         return False
     return _find(ctx, cues["venue_verbs"], phrase.end, phrase.end + cues["venue_gap"]) is not None
+
+
+def _occasion_author(ctx: _Context, block: Block | None) -> str | None:
+    """The author of a speech whose occasion line names the gathering (——在…特别会议上的讲话): the
+    author addressed it, so takes part, though the line names no one. A person named so in the
+    text first, else any actor of that name."""
+    if block is None or block.kind != "occasion" or not block.speaker:
+        return None
+    named = [m for m in ctx.analysis.mentions if m.key and m.surface and m.surface in block.speaker]
+    person = next((m.key for m in named if m.cls == "Person"), None)
+    return person or (named[0].key if named else None)
 
 
 def _attended(ctx: _Context, hit: _Hit) -> bool:
@@ -1567,6 +1582,8 @@ def _when(ctx: _Context, hit: _Hit) -> _When:
         return _When(span.date, span.approx, span.end_date or date_end)
     if ctx.lex.summary.search(ctx.text, hit.sent[0], hit.clause[1]):
         return _When(None)
+    if block is not None and block.kind == "occasion" and block.date:
+        return _When(block.date, block.approx)  # the gathering a speech was given at, on the speech's day
     if meta.genre in cues["block_dated_genres"] and block is not None and block.date:
         if hit.trigger.shape in cues["told_as_story"].get(meta.genre, ()):
             return _When(None)

@@ -78,10 +78,10 @@ class Block:
     """A structural unit of a document, positions in ``Document.text``.
 
     ``kind`` is one of heading, day, bullet, paragraph, turn, attribution,
-    section, summary, headline, byline, speech (see ``graph.structure``). ``date``
+    section, summary, headline, byline, speech, occasion (see ``graph.structure``). ``date``
     is the day the block speaks of (carried down from headings, or from the
     metadata), ``approx`` when only bounded. ``speaker`` is the surface name of a
-    transcript turn's speaker or a speech's author, or the occasion/speaker line
+    transcript turn's speaker or a speech's author (also on its occasion line), or the occasion/speaker line
     of a compilation passage. ``attribution`` is a compilation passage's source
     line, or the kind of text a speech's paragraph belongs to (致辞, 复信).
     """

@@ -51,6 +51,38 @@ REPORT = """李克强给某市青年志愿者回信
 """
 
 
+# A byline ending in a two-character name, then a salutation ending in a comma; Traditional script.
+SPEECH_HANT = """守望相助 共創未來
+——在某地區合作論壇部長級會議上的致辭
+（2020年9月9日，北京）
+中華人民共和國國務委員兼外交部長 王毅
+
+尊敬的各位同事，
+女士們，先生們：
+
+很高興以視頻方式同大家見面，共同探討抗疫合作。
+
+祝本次會議圓滿成功！
+"""
+
+# A letter to a group, opening with the group addressed and closing with a wish, then its report.
+LETTER_TO_GROUP = """习近平给某国某大学师生的复信
+
+某大学汉语专业的老师们、同学们：
+
+你们好！来信收到了，你们的问候让我很感动。
+
+希望你们学好中文，为两国友好多作贡献。
+
+祝你们学业进步！
+
+中华人民共和国主席 习近平
+2020年7月2日
+
+新华社北京7月3日电 国家主席习近平7月2日给某国某大学师生复信，勉励他们学好中文。
+"""
+
+
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
@@ -62,7 +94,7 @@ def catalogue():
 
 def test_speech_describe_frame_and_words():
     layout = describe(_lines(SPEECH))
-    assert layout.kinds == ["heading", "heading", "heading", "byline", "heading", "heading",
+    assert layout.kinds == ["heading", "occasion", "heading", "byline", "heading", "heading",
                             "speech", "speech", "speech", "heading"]
     assert (layout.author, layout.verb, layout.date_line) == ("习近平", "致辞", 2)
 
@@ -102,3 +134,25 @@ def test_speech_letter_dated_by_its_signature_not_the_report(catalogue):
     assert {(s.speaker, s.date) for s in letter} == {("person/li-keqiang", dt.date(2020, 5, 8))}
     report_start = LETTER.index("新华社")
     assert all(s.evidence.end <= report_start for s in letter)
+
+
+def test_speech_letter_to_a_group_is_read_as_a_letter_without_its_closing_wish(catalogue):
+    assert detect_genre(LETTER_TO_GROUP) == "speech"
+    layout = describe(_lines(LETTER_TO_GROUP))
+    assert layout.kinds[1:5] == ["heading", "speech", "speech", "heading"]
+    analysis = analyse(parse_document(LETTER_TO_GROUP, "letter_group.txt"), catalogue)
+    letter = [s for s in analysis.statements if s.verb == "复信"]
+    assert [s.text[:5] for s in letter] == ["你们好！来", "希望你们学"]
+    assert {(s.speaker, s.date) for s in letter} == {("person/xi-jinping", dt.date(2020, 7, 2))}
+
+
+def test_speech_salutation_after_a_two_character_name_is_not_joined_to_the_byline(catalogue):
+    analysis = analyse(parse_document(SPEECH_HANT, "speech_hant.txt"), catalogue)
+    said = [(s.speaker, s.verb, s.date) for s in analysis.statements]
+    assert said == [("person/wang-yi", "致辞", dt.date(2020, 9, 9))]
+
+
+def test_speech_occasion_line_is_a_gathering_the_author_addressed(catalogue):
+    analysis = analyse(parse_document(SPEECH_HANT, "speech_hant.txt"), catalogue)
+    summits = [(e.date, e.participants) for e in analysis.events if e.cls == "Summit"]
+    assert summits == [(dt.date(2020, 9, 9), ("person/wang-yi",))]

@@ -8,7 +8,9 @@ words only frames them: a title and an occasion line naming the kind of text
 sometimes a news report of the text after it (a wire dateline), which is read
 as an ordinary article.
 
-``heading``     the title, occasion and date lines, the salutation, closings and signature;
+``heading``     the title and date lines, the salutation, closings and signature;
+``occasion``    the line naming the gathering the speech was given at (``——在…会议上的致辞``): the
+                author addressed it, so a gathering it names has the author as a party;
 ``byline``      the line naming the author;
 ``speech``      a paragraph of the author's words;
 ``None``        a line of the news report after the text (or of a text with no words found).
@@ -18,7 +20,7 @@ Cues are in ``ontology/lexicon/speech.yaml``.
 >>> layout = describe(["携手抗疫", "——在某组织特别会议上的致辞", "（2020年4月3日，北京）",
 ...                    "中华人民共和国主席 王明德", "尊敬的主席先生：", "疫情是共同的挑战。", "谢谢大家。"])
 >>> layout.kinds
-['heading', 'heading', 'heading', 'byline', 'heading', 'speech', 'heading']
+['heading', 'occasion', 'heading', 'byline', 'heading', 'speech', 'heading']
 >>> (layout.author, layout.verb, layout.date_line)
 ('王明德', '致辞', 2)
 """
@@ -62,7 +64,7 @@ def _cues() -> dict:
     """The speech layout cues, read once, patterns compiled; kinds longest first."""
     with LEXICON.open(encoding="utf-8") as handle:
         cues = yaml.safe_load(handle)
-    for key in ("byline", "salutation", "date_line", "report_opening", "name_phrase"):
+    for key in ("byline", "salutation", "date_line", "report_opening", "name_phrase", "occasion", "closing_wish"):
         cues[key] = re.compile(cues[key])
     cues["kinds"] = dict(sorted(cues["kinds"].items(), key=lambda item: -len(item[0])))
     return cues
@@ -129,11 +131,13 @@ def _report_start(lines: Sequence[str], start: int) -> int:
 
 
 def _mark_head(lines: Sequence[str], layout: Layout, start: int) -> None:
-    """Head lines: a date line, a byline with its author, headings otherwise."""
+    """Head lines: a date line, a byline with its author, the occasion line, headings otherwise."""
     cues = _cues()
     for i in range(start):
         layout.kinds[i] = "heading"
-        if cues["date_line"].match(lines[i]) and layout.date_line is None:
+        if cues["occasion"].search(lines[i]) and any(word in lines[i] for word in cues["kinds"]):
+            layout.kinds[i] = "occasion"
+        elif cues["date_line"].match(lines[i]) and layout.date_line is None:
             layout.date_line = i
         elif layout.author is None and i > 0 and _is_byline(lines[i]):
             layout.kinds[i] = "byline"
@@ -163,7 +167,7 @@ def _mark_words(lines: Sequence[str], layout: Layout, start: int, end: int) -> N
             last -= 1
     for i in range(start, last):
         line = lines[i]
-        closing = line.rstrip("。！!，,") in cues["closings"]
+        closing = line.rstrip("。！!，,") in cues["closings"] or cues["closing_wish"].match(line) is not None
         layout.kinds[i] = "heading" if closing or cues["salutation"].match(line) else "speech"
 
 
@@ -180,6 +184,8 @@ def split(lines: list[Line], document: Document) -> list[Block]:
             blocks.append(text_block(line, report_date))
         elif kind == "heading":
             blocks.append(Block("heading", line.start, line.end, date))
+        elif kind == "occasion":
+            blocks.append(Block("occasion", line.start, line.end, date, speaker=layout.author))
         else:
             blocks.append(Block(kind, line.start, line.end, date, speaker=layout.author, attribution=layout.verb))
     return blocks
