@@ -164,7 +164,7 @@ def find_mentions(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     known = _catalogue_candidates(text, tables)
     others = (_joint_candidates(text, tables, catalogue)
               + _organisation_candidates(text, tables, known) + _media_candidates(text, tables, known))
-    mentions = _foreign_bodies(_settle(known, others, text, tables, catalogue), catalogue)
+    mentions = _foreign_bodies(_settle(known, others, text, tables, catalogue), tables, catalogue)
     mentions = _places_within(mentions, catalogue)
     titles = _titles_in(text, tables)
     mentions, infos = _titled_persons(text, mentions, titles, tables, catalogue)
@@ -1207,7 +1207,7 @@ def _organisation_infos(mentions: list[Mention], catalogue: Catalogue) -> list[A
             for m in mentions if m.key and m.cls != PERSON and m.key not in catalogue.actors]
 
 
-def _foreign_bodies(mentions: list[Mention], catalogue: Catalogue) -> list[Mention]:
+def _foreign_bodies(mentions: list[Mention], tables: _Tables, catalogue: Catalogue) -> list[Mention]:
     """英国财政部: a catalogue ministry of one country written right after another country is
     that other country's ministry, a discovered body (``gov/英国财政部``, affiliated to it).
 
@@ -1219,6 +1219,7 @@ def _foreign_bodies(mentions: list[Mention], catalogue: Catalogue) -> list[Menti
         country = countries.get(m.start)
         actor = catalogue.actors.get(m.key) if m.key and country is not None else None
         if (actor is not None and actor.cls == GOVERNMENT_BODY and actor.affiliation
+                and not actor.zh_hans.endswith(tuple(tables.place_endings))
                 and catalogue.actors.get(actor.affiliation, actor).cls == COUNTRY
                 and actor.affiliation != country.key and not country.surface.endswith(SIDE_SUFFIX)):
             name = country.surface + m.surface

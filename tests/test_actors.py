@@ -467,3 +467,13 @@ def test_actors_clause_before_an_ending_is_no_organisation(text):
 ])
 def test_actors_a_person_quoted_by_bare_name(catalogue, text, expected):
     assert found(text, catalogue) == expected
+
+
+@pytest.mark.parametrize("text, key", [("香港广东两地合作。", "gov/guangdong"), ("澳门福建两地往来。", "gov/fujian")])
+def test_actors_province_after_a_territory_is_no_foreign_body(text, key):
+    assert key in [k for _, k in real(text)]
+
+
+@pytest.mark.parametrize("text", ["他被送到了私家医院。", "美国海军部署军舰。", "亚太地区挑动集团对抗。"])
+def test_actors_more_common_nouns_with_an_ending(text):
+    assert all(not (key or "").startswith(("org/", "gov/")) for _, key in real(text))
