@@ -70,6 +70,7 @@ MAX_JOINT_TAIL = 4
 MAX_TITLE_PROXY = 6
 PAREN_END = re.compile(r"[（(][^（()）]*[）)]$")
 MAX_BARE_TOPIC = 2
+MAX_ADDRESSEE = 4  # characters of the one told before the words (告诉本台记者，)
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ class Cues:
     prose_verbs: tuple[str, ...]
     list_ends: tuple[str, ...]
     publishing: tuple[str, ...]
+    addressed: tuple[str, ...]
     naming: tuple[str, ...]
     passive: tuple[str, ...]
 
@@ -190,7 +192,7 @@ def _build_cues(catalogue: Catalogue) -> Cues:
         reporter=tuple(r["cue"].strip() for r in catalogue.lexicon("media") if r.get("cue", "").strip()),
         undated=words("undated"), earlier=words("earlier"), anaphoric=words("anaphoric"),
         possessive=next(iter(words("possessive")), "的"),
-        prose_verbs=words("prose_verb"), list_ends=words("list_end"), publishing=words("publishing"), naming=words("naming"), passive=words("passive"),
+        prose_verbs=words("prose_verb"), list_ends=words("list_end"), publishing=words("publishing"), addressed=words("addressed"), naming=words("naming"), passive=words("passive"),
     )
 
 
@@ -349,7 +351,7 @@ def _clause_at(text: _Text, cues: Cues, index: int, block_start: int, match: re.
     if not _verb_here(text, cues, verb, match.start()):
         return None
     block = text.blocks[index]
-    content, opener = _content_start(text.s, _after_document(text.s, cues, verb, match.end()), block.end, cues.openers)
+    content, opener = _content_start(text.s, _past_object(text.s, cues, verb, match.end()), block.end, cues.openers)
     at = match.start()
     quote = _quote_before(text.s, at, block_start)
     stop = None
@@ -371,9 +373,13 @@ def _clause_at(text: _Text, cues: Cues, index: int, block_start: int, match: re.
                   found.cls == "Country", opener, index, stop, appraisal is not None, found.also)
 
 
-def _after_document(s: str, cues: Cues, verb: Verb, pos: int) -> int:
-    """Past the document a publishing verb names before the words it reports (教育部发布通知，…;
-    A发布《…方案》，到2022年…): the words are the document's, told after its name."""
+def _past_object(s: str, cues: Cues, verb: Verb, pos: int) -> int:
+    """Past the object a verb names before the words it reports: the document of a publishing verb
+    (教育部发布通知，…; A发布《…方案》，到2022年…: the words are the document's, told after its
+    name), the short addressee of a telling verb (他告诉记者，…; 告诉患者，…)."""
+    if verb.word in cues.addressed:
+        run = _forward_to(s, pos, min(len(s), pos + MAX_ADDRESSEE + 1), CLAUSE_END)
+        return run if run > pos and s[run:run + 1] in cues.openers else pos
     if verb.word not in cues.publishing:
         return pos
     if s.startswith("《", pos) and s.find("》", pos) > pos:

@@ -477,3 +477,8 @@ def test_actors_province_after_a_territory_is_no_foreign_body(text, key):
 @pytest.mark.parametrize("text", ["他被送到了私家医院。", "美国海军部署军舰。", "亚太地区挑动集团对抗。"])
 def test_actors_more_common_nouns_with_an_ending(text):
     assert all(not (key or "").startswith(("org/", "gov/")) for _, key in real(text))
+
+
+def test_actors_a_person_a_column_heading_introduces():
+    text = "## 3. 【抗疫群英谱】钱小红：守护生命\n钱小红是一名护士。"
+    assert found(text, load_catalogue()) == [("钱小红", "person/钱小红"), ("钱小红", "person/钱小红")]

@@ -678,3 +678,13 @@ def test_statements_after_session_question_names_no_outlet(catalogue):
     text = "东方日报记者:请问进展？\n张伟:进展顺利。\n会后有记者问及:请问援助何时抵达？\n张伟:下周抵达。"
     found = extract_statements(_transcript(text, TURN_NAMES), catalogue).statements
     assert [s.speaker for s in found] == ["org/东方日报", "person/张伟", "person/张伟"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("王华告诉记者，口罩供应已经恢复。", [("person/王华", "告诉", "口罩供应已经恢复。")]),
+    ("对于王华来说，每天最难的是夜班。", []),
+    ("王华每天都要称重、记录病人的饭量。", []),
+])
+def test_statements_telling_an_addressee_and_words_that_only_look_like_verbs(catalogue, text, expected):
+    assert _said(_analysis(text, [("王华", "person/王华", PERSON)], kind="paragraph", genre="article"),
+                 catalogue) == expected
