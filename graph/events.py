@@ -66,6 +66,7 @@ WHOLE_DOCUMENT = -2
 APPROX_WINDOW = dt.timedelta(days=10)
 """How far before an approximate date (日前: on or before it) the day may lie, as in resolve."""
 HELPER_GAP = 1
+MAX_TITLE_RUN = 20
 PERSON_KEY = "person/"
 
 
@@ -915,6 +916,8 @@ def _message(ctx: _Context, hit: _Hit) -> list[_Draft]:
     if not recipients:
         recipients = _objects(ctx, hit.end, hit.clause[1])
     recipients = [r for r in recipients if not set(r.keys) & set(sender)]
+    if not sender and recipients:
+        return _unnamed_senders(ctx, hit, recipients)
     if not sender or not recipients:
         return []
     groups = [[r] for r in recipients] if _each_message(ctx, hit, recipients) else [recipients]
@@ -927,6 +930,37 @@ def _message(ctx: _Context, hit: _Hit) -> list[_Draft]:
             drafts.append(_Draft(hit.trigger.cls, _keys_of(one, keys), start, end,
                                  provider=one[0], recipient=keys[0]))
     return drafts
+
+
+def _unnamed_senders(ctx: _Context, hit: _Hit, recipients: list[_Phrase]) -> list[_Draft]:
+    """Messages from senders the sentence does not name (一些政党领导人致电致函B) in a broadcast item
+    whose later sentences each open with one who speaks (A表示，…; C说，…): one message from all of
+    them. Elsewhere, no event."""
+    item = ctx.item_at(hit.start)
+    if item is None:
+        return []
+    senders: list[str] = []
+    for sentence in ctx.sentences[bisect.bisect_right(ctx.sentence_starts, hit.sent[0]):]:
+        if sentence[0] >= item[1]:
+            break
+        named = _briefing_names(ctx, sentence)
+        if named and _opens_with_titles(ctx, sentence[0], named[0].start):
+            persons = [p for p in named if p.cls == "Person"] or named
+            senders += [k for p in persons for k in p.keys]
+    senders = list(dict.fromkeys(k for k in senders if k not in _keys(recipients)))
+    if not senders:
+        return []
+    start, end = _evidence_range(ctx, hit, max(hit.end, recipients[-1].end))
+    keys = _keys(recipients)
+    return [_Draft(hit.trigger.cls, _keys_of(tuple(senders), keys), start, end,
+                   provider=senders[0], recipient=keys[0])]
+
+
+def _opens_with_titles(ctx: _Context, start: int, name: int) -> bool:
+    """True when only a short run of offices stands between a sentence's start and a name
+    (某国某党主席、总理A表示): the name is the sentence's subject."""
+    lead = ctx.text[start:name]
+    return len(lead) <= MAX_TITLE_RUN and not ctx.lex.clause_breaks & set(lead)
 
 
 def _each_sender(ctx: _Context, hit: _Hit) -> list[tuple[str, ...]]:

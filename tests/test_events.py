@@ -266,6 +266,7 @@ def test_events_transfer(text, expected):
     "中方愿向挪威提供力所能及的医疗物资援助。",
     "中方拟于下月同芬兰举行视频会议。",
     "张伟表示，希望同芬兰总统尼尼斯托通电话。",
+    "一批医疗物资已从芬兰启程，将火速送达挪威。",
 ])
 def test_events_planned_actions_are_not_events(text):
     assert _events(text) == ()

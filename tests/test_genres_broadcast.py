@@ -190,3 +190,26 @@ def test_genres_broadcast_supplies_carried_in_a_later_paragraph_go_with_the_team
     analysis = analyse(parse_document(CARRIED, "c.txt"), load_catalogue())
     aid = [(e.provider, e.recipient, e.date) for e in analysis.events if e.cls == "Aid"]
     assert aid == [("country/CN", "country/FI", dt.date(2021, 5, 12))]
+
+
+LETTERS = """# 新闻联播 2021-05-13
+
+## 本期节目主要内容
+
+本期节目主要内容：1.多国领导人致电中方。
+
+## 1. 多国领导人致电中方
+
+央视网消息（新闻联播）：近日，一些国家领导人致电致函中国外交部，表达慰问和支持。
+芬兰总统尼尼斯托表示，芬兰愿同中方加强合作。
+挪威首相索尔贝格说，相信中国一定能够战胜疫情。
+"""
+
+
+def test_genres_broadcast_message_from_senders_named_in_the_next_sentences():
+    """一些领导人致电B with the senders unnamed: the item's next sentences each open with one of them
+    speaking, and they are the senders of one message."""
+    analysis = analyse(parse_document(LETTERS, "l.txt"), load_catalogue())
+    (message,) = [e for e in analysis.events if e.cls == "Message"]
+    names = {analysis.document.text[m.start:m.end]: m.key for m in analysis.mentions}
+    assert set(message.participants) == {"person/sauli-niinisto", "person/erna-solberg", names["中国外交部"]}
