@@ -603,14 +603,27 @@ def _carried_team(ctx: _Context, hit: _Hit) -> tuple[str, ...] | None:
 
 def _team_subject_clause(ctx: _Context, trigger: _Trigger, start: int, sent: tuple[int, int],
                          clause: tuple[int, int]) -> tuple[int, int] | None:
-    """The clause before a team trigger that opens its own clause with no subject (…专家组今天从A启程，
-    赴B协助…): the team named there goes on acting; None otherwise."""
-    if trigger.shape != "team" or trigger.requires is None or clause[0] <= sent[0]:
+    """The clause that names the team of a trigger whose own clause has no subject: the clause before,
+    when the trigger opens its clause (…专家组今天从A启程，赴B协助…), or the clause after, when the
+    trigger's clause only frames a time (自2月29日抵达B以来，中国专家团…); None otherwise."""
+    if trigger.shape != "team" or trigger.requires is None:
         return None
-    if ctx.text[clause[0]:start].strip(EVIDENCE_TRIM):
+    lead = ctx.text[clause[0]:start].strip(EVIDENCE_TRIM)
+    if not lead and clause[0] > sent[0]:
+        near = ctx.clause_at(clause[0] - 1, sent)
+    elif _time_frame(ctx, lead, ctx.text[start:clause[1]]) and clause[1] < sent[1]:
+        near = ctx.clause_at(clause[1] + 1, sent)
+    else:
         return None
-    before = ctx.clause_at(clause[0] - 1, sent)
-    return before if trigger.requires.search(ctx.text, before[0], before[1]) else None
+    return near if trigger.requires.search(ctx.text, near[0], near[1]) else None
+
+
+def _time_frame(ctx: _Context, lead: str, rest: str) -> bool:
+    """True for a clause that only says when (自…以来, 在…后): it opens with a frame word, holds
+    no name before the trigger, and closes with the frame's end word."""
+    cues = ctx.lex.cues
+    return (lead.startswith(tuple(cues["frame_openers"])) and rest.rstrip(EVIDENCE_TRIM).endswith(tuple(cues["frame_closers"]))
+            and not ctx.lex.clause_breaks & set(lead))
 
 
 def _only_medium(hit: _Hit, around: list[_Hit], lex: _Lexicon) -> bool:

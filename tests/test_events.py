@@ -504,6 +504,17 @@ def test_events_transfer_inside_quoted_words_is_a_saying(text, told):
     assert [e.cls for e in _events(text, genre="article")] == told
 
 
+@pytest.mark.parametrize("text", [
+    "自4月29日抵达芬兰以来，中国专家团已经在当地开展工作多日。",
+    "在4月29日抵达芬兰后，中国医疗专家组走访了当地医院。",
+])
+def test_events_team_named_after_a_clause_that_frames_the_time(text):
+    """自…抵达B以来，A专家团…: the clause only says when; the team is named in the clause after it."""
+    events = _events(text, genre="article", date=DAY)
+    assert [(e.cls, e.provider, e.recipient, e.date) for e in events] == [
+        ("ExpertTeam", "country/CN", "country/FI", dt.date(2020, 4, 29))]
+
+
 def test_events_team_helping_with_no_sender_is_a_passing_mention():
     assert _events("国内支援湖北省的医疗队正在有序撤出。") == ()
 
