@@ -347,6 +347,47 @@ def test_structure_numbered_chronology_is_detected_by_its_items():
     assert detect_genre(CHRONOLOGY) == "chronology"
 
 
+DAY_CHRONOLOGY = (
+    "某省对外合作纪事\n"
+    "\n"
+    "一、互帮互助（2020年10月至12月）\n"
+    "\n"
+    "10月9日，甲市向乙国友好城市捐赠口罩。\n"
+    "\n"
+    "12月30日，丙省卫生健康委同丁国专家举行视频交流。次日，双方签署合作备忘录。\n"
+    "\n"
+    "1月12日，甲市医疗队抵达乙国。\n"
+    "\n"
+    "二、深化合作（2021年2月至3月）\n"
+    "\n"
+    "2月3日，戊市向乙国提供检测试剂。\n"
+)
+
+
+def test_structure_day_paragraph_chronology_is_detected_by_its_period_headings():
+    from graph.read import detect_genre
+
+    assert detect_genre(DAY_CHRONOLOGY) == "chronology"
+    assert detect_genre("一、背景（2020年）\n（一）概况（2020年3月）\n") == "chronology"
+
+
+def test_structure_day_paragraphs_of_a_chronology_are_items_and_roll_over_the_year():
+    assert _kinds_and_dates(DAY_CHRONOLOGY, "chronology") == [
+        ("heading", "某省对外合作纪事", None),
+        ("section", "一、互帮互助（2020年10月至12月）", None),
+        ("bullet", "10月9日，甲市向乙国友好城市捐赠口罩。", D(2020, 10, 9)),
+        ("bullet", "12月30日，丙省卫生健康委同丁国专家举行视频交流。次日，双方签署合作备忘录。", D(2020, 12, 30)),
+        ("bullet", "1月12日，甲市医疗队抵达乙国。", D(2021, 1, 12)),
+        ("section", "二、深化合作（2021年2月至3月）", None),
+        ("bullet", "2月3日，戊市向乙国提供检测试剂。", D(2021, 2, 3)),
+    ]
+
+
+def test_structure_a_day_without_a_comma_opens_no_chronology_item():
+    text = "一、概况（2020年）\n3月5日上午天气晴朗。\n"
+    assert [kind for kind, *_ in _kinds_and_dates(text, "chronology")] == ["section", "paragraph"]
+
+
 def test_structure_transcript_opening_announcement_is_the_hosts_turn():
     text = ("2019年6月1日某部发言人张三主持例行记者会\n2019-06-01 15:00\n应南国邀请，某部长将出席会议。\n"
             "某报记者：请问进展？\n张三：进展顺利。\n")
