@@ -113,6 +113,7 @@ class Cues:
     recalled: tuple[str, ...]
     nominal: tuple[str, ...]
     noticed: tuple[str, ...]
+    acts: tuple[str, ...]
     hosts: tuple[str, ...]
     relays: tuple[str, ...]
     quoting: tuple[str, ...]
@@ -188,7 +189,7 @@ def _build_cues(catalogue: Catalogue) -> Cues:
         hearsay=words("hearsay"), self_words=words("self"), topics=words("topic"), venues=words("venue"),
         sources=words("source"), frames=words("frame"), anonymous=words("anonymous"),
         appraisals=words("appraisal"), roles=words("role"), answers=words("answer"),
-        questions=words("question"), followups=words("followup"), recalled=words("recalled"), nominal=words("nominal"), noticed=words("noticed"), hosts=words("host"), relays=words("relay"), quoting=words("quoting"), openers="".join(words("opener")),
+        questions=words("question"), followups=words("followup"), recalled=words("recalled"), nominal=words("nominal"), noticed=words("noticed"), acts=words("act"), hosts=words("host"), relays=words("relay"), quoting=words("quoting"), openers="".join(words("opener")),
         reporter=tuple(r["cue"].strip() for r in catalogue.lexicon("media") if r.get("cue", "").strip()),
         undated=words("undated"), earlier=words("earlier"), anaphoric=words("anaphoric"),
         possessive=next(iter(words("possessive")), "的"),
@@ -362,7 +363,7 @@ def _clause_at(text: _Text, cues: Cues, index: int, block_start: int, match: re.
         content, stop = quote
     elif content >= block.end or text.s[content] in SENTENCE_END:
         return None
-    elif not opener and not _direct_ok(text.s, verb, content, block.end):
+    elif not opener and not _direct_ok(text.s, verb, content, block.end, cues.acts):
         return None
     elif quote is not None:
         content = quote[0]
@@ -427,9 +428,10 @@ def _content_start(s: str, pos: int, end: int, openers: str) -> tuple[int, bool]
     return pos, pos > start
 
 
-def _direct_ok(s: str, verb: Verb, content: int, end: int) -> bool:
-    """Whether content may follow the verb with no punctuation (强调要…, not 介绍了…, not 表示慰问)."""
-    if not verb.direct or s[content] in NOT_DIRECT_START:
+def _direct_ok(s: str, verb: Verb, content: int, end: int, acts: tuple[str, ...] = ()) -> bool:
+    """Whether content may follow the verb with no punctuation (强调要…, not 介绍了…, not 表示慰问;
+    not 宣布向世卫组织捐款: a marker of whom an act is done to opens an act, not words)."""
+    if not verb.direct or s[content] in NOT_DIRECT_START or s.startswith(acts, content):
         return False
     stop = content
     while stop < end and s[stop] not in CLAUSE_END:

@@ -688,3 +688,12 @@ def test_statements_after_session_question_names_no_outlet(catalogue):
 def test_statements_telling_an_addressee_and_words_that_only_look_like_verbs(catalogue, text, expected):
     assert _said(_analysis(text, [("王华", "person/王华", PERSON)], kind="paragraph", genre="article"),
                  catalogue) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("王华宣布将于下月离任。", [("person/王华", "宣布", "将于下月离任。")]),
+    ("王华宣布向南国提供一批疫苗。", []),
+])
+def test_statements_an_announced_act_done_to_someone_is_no_words(catalogue, text, expected):
+    names = [("王华", "person/王华", PERSON), ("南国", "country/南国", "Country")]
+    assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
