@@ -57,6 +57,7 @@ NOT_DIRECT_START = "了过着的得地明服"
 SPEECH_BLOCKS = ("bullet", "paragraph", "turn")
 OUTLET_CLASSES = ("Organization", "InternationalOrganization")
 DATED_BLOCKS = ("bullet", "turn", "speech")
+DATED_GENRES = ("broadcast",)
 PROSE_GENRES = ("article", "broadcast", "text")
 HEADLINE_BLOCK = "headline"
 REPORTER_LOOKBACK = 80
@@ -1037,7 +1038,7 @@ def _dated_in_sentence(text: _Text, cues: Cues, clause: Clause, statement: State
     (already given); in prose it leaves the day unknown.
     """
     block = text.blocks[clause.block]
-    if block.kind not in DATED_BLOCKS and _has_any(text.s[clause.start:clause.content], cues.earlier):
+    if not _dated_block(text, block) and _has_any(text.s[clause.start:clause.content], cues.earlier):
         return replace(statement, date=None, during=None)
     sentence = _sentence_start(text.s, clause.start, block.start)
     prefix = text.s[sentence:clause.content]
@@ -1048,7 +1049,7 @@ def _dated_in_sentence(text: _Text, cues: Cues, clause: Clause, statement: State
         return statement
     span = spans[-1]
     if span.approx:
-        return statement if block.kind in DATED_BLOCKS else replace(statement, date=None, during=None)
+        return statement if _dated_block(text, block) else replace(statement, date=None, during=None)
     during = statement.during
     if during is not None and text.analysis.events[during].date != span.date:
         during = None
@@ -1154,9 +1155,15 @@ def _said_on(text: _Text, block: Block, during: int | None, relayed: bool = Fals
         return day if day is not None or relayed else block.date
     if relayed:
         return None
-    if block.kind in DATED_BLOCKS or (block.start, block.end) in text.attribution_of:
+    if _dated_block(text, block) or (block.start, block.end) in text.attribution_of:
         return block.date
     return None
+
+
+def _dated_block(text: _Text, block: Block) -> bool:
+    """Whether words in the block were said on the block's day: a chronicle item, a turn, a speech, or
+    a paragraph of a broadcast (its interviews and reports speak on the broadcast day)."""
+    return block.kind in DATED_BLOCKS or (block.kind == "paragraph" and text.doc.meta.genre in DATED_GENRES)
 
 
 def _event_before(text: _Text, block: Block, raw_start: int) -> int | None:

@@ -213,3 +213,21 @@ def test_genres_broadcast_message_from_senders_named_in_the_next_sentences():
     (message,) = [e for e in analysis.events if e.cls == "Message"]
     names = {analysis.document.text[m.start:m.end]: m.key for m in analysis.mentions}
     assert set(message.participants) == {"person/sauli-niinisto", "person/erna-solberg", names["中国外交部"]}
+
+
+INTERVIEW = """# 新闻联播 2021-05-13
+
+## 本期节目主要内容
+
+本期节目主要内容：1.各地复工复产。
+
+## 1. 各地复工复产
+
+央视网消息（新闻联播）：各地有序推进复工复产。
+商务部表示，外贸企业复工率稳步提高。
+"""
+
+
+def test_genres_broadcast_words_reported_without_a_day_are_said_on_the_broadcast_day():
+    analysis = analyse(parse_document(INTERVIEW, "i.txt"), load_catalogue())
+    assert [(s.speaker, s.date) for s in analysis.statements] == [("gov/mofcom", dt.date(2021, 5, 13))]
