@@ -59,6 +59,7 @@ OUTLET_CLASSES = ("Organization", "InternationalOrganization")
 DATED_BLOCKS = ("bullet", "turn", "speech")
 DATED_GENRES = ("broadcast",)
 PROSE_GENRES = ("article", "broadcast", "text")
+ACT_LIST_GENRES = ("chronicle",)  # genres whose sentences list acts one by one (感谢…，呼吁…)
 HEADLINE_BLOCK = "headline"
 REPORTER_LOOKBACK = 80
 LEAD_SYMBOLS = "◆●■□▲△○◇·•*-—－ \t\u3000”」』"
@@ -883,6 +884,8 @@ def _drop_inner(text: _Text, cues: Cues, clauses: list[Clause]) -> list[Clause]:
       (古特雷斯表示，联合国感谢中方…);
     * a country speaking inside someone's words (默克尔表示，…。德方感谢中方…),
       inside a transcript turn or inside a compilation's attributed passage;
+    * outside a chronicle, the same speaker carried on in the first sentence of the words
+      (王华表示，…，同时呼吁…: one statement);
     * the body the previous speaker heads or belongs to, named, speaking inside that
       speaker's words (古特雷斯表示，…。联合国赞赏中方…: the secretary-general speaks for it;
       not 声明说, a proxy for it).
@@ -895,6 +898,8 @@ def _drop_inner(text: _Text, cues: Cues, clauses: list[Clause]) -> list[Clause]:
                          or (not clause.own_subject and clause.origin in first_sentence)):
             continue
         if clause.own_subject and not clause.opener and clause.start in first_sentence:
+            continue
+        if previous and _goes_on(text, clause, previous) and clause.start in first_sentence:
             continue
         if clause.country and (previous or _inside_words(text, text.blocks[clause.block])):
             continue
@@ -925,10 +930,18 @@ def _own_bodies(text: _Text, key: str) -> set[str]:
             | {_parent(text, key)}) - {None}
 
 
+def _goes_on(text: _Text, clause: Clause, previous: Clause) -> bool:
+    """Whether a clause only goes on with the previous speaker's words: the same speaker carried
+    over a comma (王华表示，…，同时呼吁…; …，并要求…), one quotation as a report tells it. A
+    chronicle's items list each act of a sentence on its own (回信，感谢…，呼吁…)."""
+    return (not clause.own_subject and clause.speaker == previous.speaker
+            and text.doc.meta.genre not in ACT_LIST_GENRES)
+
+
 def _named_at(text: _Text, clause: Clause) -> bool:
     """Whether a clause opens with its speaker's own name (联合国赞赏…), not a proxy (声明说)."""
-    return any(m.start == clause.start and m.key == clause.speaker
-               for m in text.mentions_in(clause.start, clause.content))
+    return any(m.start in (clause.start, clause.origin) and m.key == clause.speaker
+               for m in text.mentions_in(min(clause.start, clause.origin), clause.content))
 
 
 def _inside_words(text: _Text, block: Block) -> bool:

@@ -503,8 +503,7 @@ def test_statements_speaker_after_we_noticed(catalogue, words, expected):
 @pytest.mark.parametrize("text, expected", [
     # Hong Kong reporting: 指 after a name, with its comma; 又/续 carry the speaker of the sentence on.
     ("卫生局局长王华指，医院已加派人手。", [("person/王华", "指", "医院已加派人手。")]),
-    ("王华昨日指，口罩供应充足，又称会加快补货。",
-     [("person/王华", "指", "口罩供应充足"), ("person/王华", "称", "会加快补货。")]),
+    ("王华昨日指，口罩供应充足，又称会加快补货。", [("person/王华", "指", "口罩供应充足，又称会加快补货。")]),
     ("赵丽在记者会上披露，两国已达成协议。", [("person/赵丽", "披露", "两国已达成协议。")]),
 ])
 def test_statements_hong_kong_reporting_verbs(catalogue, text, expected):
@@ -697,3 +696,23 @@ def test_statements_telling_an_addressee_and_words_that_only_look_like_verbs(cat
 def test_statements_an_announced_act_done_to_someone_is_no_words(catalogue, text, expected):
     names = [("王华", "person/王华", PERSON), ("南国", "country/南国", "Country")]
     assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
+
+
+@pytest.mark.parametrize("genre, expected", [
+    ("article", [("感谢", "北国长期以来的支持，呼吁各方加强合作。")]),
+    ("chronicle", [("感谢", "北国长期以来的支持"), ("呼吁", "各方加强合作。")]),
+])
+def test_statements_the_same_speaker_carried_on_is_one_statement_outside_a_chronicle(catalogue, genre, expected):
+    text = "王华致信北国总统，感谢北国长期以来的支持，呼吁各方加强合作。"
+    names = [("王华", "person/王华", PERSON), ("北国", "country/北国", "Country")]
+    found = _said(_analysis(text, names, kind="bullet", genre=genre), catalogue)
+    assert [(verb, words) for _, verb, words in found] == expected
+
+
+def test_statements_a_carried_body_inside_its_heads_words_is_no_new_speaker(catalogue):
+    text = "联合国秘书长王华表示，两国合作前景广阔。联合国感谢各方，赞赏各方所作努力。"
+    names = [("联合国", "org/un", "InternationalOrganization")]
+    extra = (Mention(6, 8, "王华", "person/王华", PERSON, affiliation="org/un"),)
+    found = extract_statements(_analysis(text, names, kind="paragraph", genre="broadcast", extra=extra),
+                               catalogue).statements
+    assert [s.speaker for s in found] == ["person/王华"]
