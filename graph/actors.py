@@ -127,6 +127,7 @@ class _Tables:
     media_re: re.Pattern
     side_exclusions: tuple[str, ...]
     not_names: tuple[str, ...]
+    blocker_words: tuple[str, ...]
     places: frozenset[str]
 
 
@@ -166,6 +167,7 @@ def find_mentions(analysis: Analysis, catalogue: Catalogue) -> Analysis:
               + _organisation_candidates(text, tables, known) + _media_candidates(text, tables, known))
     mentions = _foreign_bodies(_settle(known, others, text, tables, catalogue), tables, catalogue)
     mentions = _places_within(mentions, catalogue)
+    mentions = _posted_abbreviations(text, mentions, tables, catalogue)
     titles = _titles_in(text, tables)
     mentions, infos = _titled_persons(text, mentions, titles, tables, catalogue)
     taken = _taken(text, mentions)
@@ -234,6 +236,7 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
                             rf"(?:{_alternation(media)})[ \t\u3000]*[:：]", re.MULTILINE),
         side_exclusions=tuple(w for w in blockers if w.startswith(SIDE_SUFFIX)),
         not_names=tuple(r["word"] for r in catalogue.lexicon("not_names")),
+        blocker_words=tuple(sorted(blockers)),
         places=frozenset(r["city"] for r in catalogue.lexicon("cities")),
     )
 
@@ -1229,6 +1232,26 @@ def _foreign_bodies(mentions: list[Mention], tables: _Tables, catalogue: Catalog
             m = Mention(country.start, m.end, name, f"gov/{name}", GOVERNMENT_BODY, None, country.key)
         out.append(m)
     return out
+
+
+def _posted_abbreviations(text: str, mentions: list[Mention], tables: _Tables, catalogue: Catalogue
+                          ) -> list[Mention]:
+    """韩驻日大使, 美驻华使馆: a one-character abbreviation right before 驻 is the country whose post
+    it is (the posted person then serves it); not when the character ends another mention (古巴驻华)
+    or a word that names no actor (领土驻军, 加勒比驻华使节)."""
+    covered = bytearray(len(text))
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    added = []
+    pos = text.find(POSTED, 1)
+    while pos != -1:
+        char = text[pos - 1]
+        keys = catalogue.abbreviations.get(char, ())
+        if keys and not covered[pos - 1] and not text.endswith(tables.blocker_words, 0, pos):
+            cls = catalogue.actors[keys[0]].cls if keys[0] in catalogue.actors else COUNTRY
+            added.append(Mention(pos - 1, pos, char, keys[0] if len(keys) == 1 else None, cls))
+        pos = text.find(POSTED, pos + 1)
+    return sorted(mentions + added, key=BY_SPAN) if added else mentions
 
 
 def _places_within(mentions: list[Mention], catalogue: Catalogue) -> list[Mention]:

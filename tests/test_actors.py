@@ -482,3 +482,22 @@ def test_actors_more_common_nouns_with_an_ending(text):
 def test_actors_a_person_a_column_heading_introduces():
     text = "## 3. 【抗疫群英谱】钱小红：守护生命\n钱小红是一名护士。"
     assert found(text, load_catalogue()) == [("钱小红", "person/钱小红"), ("钱小红", "person/钱小红")]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("据报道，韩驻日大使朴明浩接受质询。", "country/KR"),
+    ("外交部已向加驻华使馆提出交涉。", "country/CA"),
+])
+def test_actors_abbreviation_before_a_post_is_the_country(text, country):
+    assert (text[text.index("驻") - 1], country) in real(text)
+
+
+@pytest.mark.parametrize("text", ["古巴驻华大使表示感谢。", "美国在其领土驻军。", "加勒比驻华使节访问新疆。"])
+def test_actors_character_of_another_word_before_a_post_is_no_country(text):
+    assert all(len(s) > 1 for s, _ in real(text))
+
+
+def test_actors_person_posted_by_an_abbreviated_country_serves_it():
+    doc = Document("t.txt", "韩驻日大使朴明浩表示。", "韩驻日大使朴明浩表示。", tuple(range(12)))
+    person = [m for m in find_mentions(Analysis(doc), load_catalogue()).mentions if m.surface == "朴明浩"]
+    assert person and person[0].affiliation == "country/KR"
