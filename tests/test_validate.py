@@ -7,6 +7,7 @@ import rdflib
 from click.testing import CliRunner
 
 from graph.cli import main
+from graph.genres import NAMES as GENRES
 from graph.ns import event_classes
 from graph.validate import Violation, format_report, validate, validate_graph
 
@@ -158,6 +159,13 @@ def test_validate_seed_graph_conforms(tmp_path_factory, seeds_dir):
     report = build([seeds_dir], tmp_path_factory.mktemp("seed"), progress=False)
     conforms, text = validate(report.graph_path)
     assert conforms, text
+
+
+@pytest.mark.parametrize("genre", GENRES)
+def test_validate_every_genre_the_reader_gives_conforms(genre):
+    """The shapes allow every genre graph.read can give a document (a chronology, a speech …)."""
+    conforms, violations, _ = validate_graph(_graph(_broken('jishi:genre "chronicle"', f'jishi:genre "{genre}"')))
+    assert violations == [] and conforms
 
 
 @pytest.mark.parametrize("cls", event_classes())
