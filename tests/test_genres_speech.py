@@ -83,6 +83,22 @@ LETTER_TO_GROUP = """习近平给某国某大学师生的复信
 """
 
 
+# A congratulatory letter with no salutation, its report after it (the report's dateline must not win).
+GREETING = """李克强致某国际合作论坛的贺信
+
+值此某国际合作论坛开幕之际，我谨向论坛的召开表示热烈的祝贺！
+
+疫情再次表明，各国命运与共，只有团结合作才能共渡难关。
+
+预祝论坛取得圆满成功！
+
+中华人民共和国国务院总理 李克强
+2020年10月15日
+
+新华社北京10月15日电 国务院总理李克强15日向某国际合作论坛致贺信。
+"""
+
+
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
@@ -156,3 +172,11 @@ def test_speech_occasion_line_is_a_gathering_the_author_addressed(catalogue):
     analysis = analyse(parse_document(SPEECH_HANT, "speech_hant.txt"), catalogue)
     summits = [(e.date, e.participants) for e in analysis.events if e.cls == "Summit"]
     assert summits == [(dt.date(2020, 9, 9), ("person/wang-yi",))]
+
+
+def test_speech_congratulatory_letter_without_salutation_outweighs_its_report(catalogue):
+    assert detect_genre(GREETING) == "speech"
+    analysis = analyse(parse_document(GREETING, "greeting.txt"), catalogue)
+    letter = [(s.speaker, s.verb, s.date, s.text[:6]) for s in analysis.statements if s.verb == "致信"]
+    day = dt.date(2020, 10, 15)
+    assert letter == [("person/li-keqiang", "致信", day, "值此某国际合"), ("person/li-keqiang", "致信", day, "疫情再次表明")]
