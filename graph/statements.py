@@ -1267,7 +1267,7 @@ def _turn_speaker(text: _Text, cues: Cues, block: Block) -> str | None:
         name, offset = _outlet_name(label[:-len(reporter)])
         outlet = next((m.key for m in inside if m.start == at + offset and m.key and m.cls in OUTLET_CLASSES), None)
         if name:
-            return outlet or f"org/{name}"
+            return outlet or _catalogued_outlet(text, name) or f"org/{name}"
         return _outlet_before(text, cues, at) or _asker_before(text, cues, block)
     if label in cues.followups:
         return _asker_before(text, cues, block)
@@ -1282,6 +1282,15 @@ def _turn_speaker(text: _Text, cues: Cues, block: Block) -> str | None:
     if label in cues.questions:
         return _outlet_on_line(text, at if at >= 0 else block.start)
     return f"person/{label}"
+
+
+def _catalogued_outlet(text: _Text, name: str) -> str | None:
+    """The catalogue's outlet of that name, when the label's mention was not found where expected:
+    one node per outlet, however its reporters are labelled."""
+    if text.catalogue is None:
+        return None
+    keys = text.catalogue.keys_for(name)
+    return next((k for k in keys if text.catalogue.actors[k].cls in OUTLET_CLASSES), None)
 
 
 def _asker_before(text: _Text, cues: Cues, block: Block) -> str | None:

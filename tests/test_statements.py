@@ -716,3 +716,10 @@ def test_statements_a_carried_body_inside_its_heads_words_is_no_new_speaker(cata
     found = extract_statements(_analysis(text, names, kind="paragraph", genre="broadcast", extra=extra),
                                catalogue).statements
     assert [s.speaker for s in found] == ["person/王华"]
+
+
+@pytest.mark.parametrize("label", ["纽约时报记者", "美国《纽约时报》记者"])
+def test_statements_reporter_of_a_catalogued_outlet_speaks_for_its_node(catalogue, label):
+    # no mention of the outlet where the label names it: the catalogue's node, not a second one
+    found = extract_statements(_transcript(f"{label}:请问援助进展？\n张伟:进展顺利。", TURN_NAMES), catalogue).statements
+    assert [s.speaker for s in found if s.verb == "发言"] == ["org/nyt", "person/张伟"]
