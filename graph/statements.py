@@ -129,6 +129,8 @@ class Cues:
     list_ends: tuple[str, ...]
     publishing: tuple[str, ...]
     addressed: tuple[str, ...]
+    its: tuple[str, ...]
+    not_its: tuple[str, ...]
     naming: tuple[str, ...]
     passive: tuple[str, ...]
 
@@ -195,7 +197,7 @@ def _build_cues(catalogue: Catalogue) -> Cues:
         reporter=tuple(r["cue"].strip() for r in catalogue.lexicon("media") if r.get("cue", "").strip()),
         undated=words("undated"), earlier=words("earlier"), anaphoric=words("anaphoric"),
         possessive=next(iter(words("possessive")), "的"),
-        prose_verbs=words("prose_verb"), list_ends=words("list_end"), publishing=words("publishing"), addressed=words("addressed"), naming=words("naming"), passive=words("passive"),
+        prose_verbs=words("prose_verb"), list_ends=words("list_end"), publishing=words("publishing"), addressed=words("addressed"), its=words("its"), not_its=words("not_its"), naming=words("naming"), passive=words("passive"),
     )
 
 
@@ -492,12 +494,13 @@ def _speaker(text: _Text, cues: Cues, verb: Verb, at: int, block_start: int) -> 
     if quoted is not None:
         found = _clause_subject(text, cues, quoted, at, block_start, verb=verb)
         return None if found is _NOT_SPEECH else found
-    own = _clause_subject(text, cues, clause, at, block_start, verb=verb)
+    its = _its_owner(prefix, cues)
+    own = None if its else _clause_subject(text, cues, clause, at, block_start, verb=verb)
     if own is _NOT_SPEECH:
         return None
     if own is not None:
         return own
-    if _strip_adverbs(prefix, cues.adverbs) or (verb.own_subject and not prefix.strip(" \t\u3000")):
+    if not its and (_strip_adverbs(prefix, cues.adverbs) or (verb.own_subject and not prefix.strip(" \t\u3000"))):
         return None
     sentence = _sentence_start(text.s, at, block_start)
     if sentence == clause and not prefix.strip(LEAD_SYMBOLS):
@@ -518,6 +521,13 @@ def _after_quoting(s: str, start: int, at: int, cues: Cues) -> int | None:
     """The position after the last quoting word (引述) between ``start`` and the verb at ``at``, if any."""
     found = [s.rfind(word, start, at) + len(word) for word in cues.quoting if s.rfind(word, start, at) >= 0]
     return max(found) if found else None
+
+
+def _its_owner(prefix: str, cues: Cues) -> bool:
+    """Whether a clause opens with a possessive pronoun (其官网…指出, 其发言人表示): what it names
+    belongs to the subject of the clause before, who speaks through it (其中, 其他 are no such)."""
+    body = prefix.lstrip(LEAD_SYMBOLS)
+    return bool(_starts_with(body, cues.its)) and not _starts_with(body, cues.not_its)
 
 
 def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: int,

@@ -723,3 +723,13 @@ def test_statements_reporter_of_a_catalogued_outlet_speaks_for_its_node(catalogu
     # no mention of the outlet where the label names it: the catalogue's node, not a second one
     found = extract_statements(_transcript(f"{label}:请问援助进展？\n张伟:进展顺利。", TURN_NAMES), catalogue).statements
     assert [s.speaker for s in found if s.verb == "发言"] == ["org/nyt", "person/张伟"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("南国央行虽然决定维持利率不变，但宣布下调存款准备金率。", [("gov/南国央行", "宣布", "下调存款准备金率。")]),
+    ("南国央行发布了年度报告，其发言人表示，经济将逐步复苏。", [("gov/南国央行", "表示", "经济将逐步复苏。")]),
+    ("南国央行发布了年度报告，其中指出，经济将逐步复苏。", []),
+])
+def test_statements_a_conjunction_or_a_possessive_carries_the_speaker(catalogue, text, expected):
+    names = [("南国央行", "gov/南国央行", "GovernmentBody")]
+    assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
