@@ -383,6 +383,31 @@ def test_structure_day_paragraphs_of_a_chronology_are_items_and_roll_over_the_ye
     ]
 
 
+YEAR_CHRONOLOGY = (
+    "某市国际交流大事记\n"
+    "2020年\n"
+    "2月20日，甲市向乙国友城捐赠口罩。\n"
+    "11月28日，甲市医疗队抵达乙国。\n"
+    "2021年\n"
+    "1月12日，甲市同乙国友城举行视频会议。\n"
+)
+
+
+def test_structure_year_lines_head_a_chronologys_items():
+    from graph.read import detect_genre
+
+    assert detect_genre(YEAR_CHRONOLOGY) == "chronology"
+    assert [(kind, day) for kind, _, day in _kinds_and_dates(YEAR_CHRONOLOGY, "chronology")] == [
+        ("heading", None), ("section", None), ("bullet", D(2020, 2, 20)), ("bullet", D(2020, 11, 28)),
+        ("section", None), ("bullet", D(2021, 1, 12))]
+
+
+def test_structure_chronology_title_year_dates_items_and_months_leap_ahead_in_the_same_year():
+    text = "2020年某省对外合作大事记\n二、物资援助\n（1）2月28日，甲省向乙国捐赠试剂。\n（2）12月20日，甲省援助丙国。\n（3）1月6日，甲省医疗队抵达丁国。\n"
+    assert [day for kind, _, day in _kinds_and_dates(text, "chronology") if kind == "bullet"] == [
+        D(2020, 2, 28), D(2020, 12, 20), D(2021, 1, 6)]
+
+
 def test_structure_a_day_without_a_comma_opens_no_chronology_item():
     text = "一、概况（2020年）\n3月5日上午天气晴朗。\n"
     assert [kind for kind, *_ in _kinds_and_dates(text, "chronology")] == ["section", "paragraph"]

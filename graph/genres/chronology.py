@@ -7,7 +7,7 @@ year is carried from item to item and rolled over when the months go back
 (``12月27日`` … ``1月3日``: the next year), as in a chronicle. Words such as
 ``当日起``/``同日`` inside an item count from the item's day (``graph.events``).
 
-``section``  a section heading, or a line that only states a period;
+``section``  a section heading, or a line that only states a period or a year (2021年);
 ``item``     an item, with the day it opens with (:func:`item_day`);
 ``None``     any other line: the item above it goes on when no blank line
              parts them, else ordinary text.
@@ -45,7 +45,7 @@ def _cues() -> dict:
     """The chronology layout cues, read once, patterns compiled."""
     with LEXICON.open(encoding="utf-8") as handle:
         cues = yaml.safe_load(handle)
-    for key in ("item", "section", "period"):
+    for key in ("item", "section", "period", "year_heading", "title_year"):
         cues[key] = re.compile(cues[key])
     return cues
 
@@ -60,7 +60,7 @@ def _kind(line: str) -> str | None:
     cues = _cues()
     if cues["item"].match(line):
         return "item"
-    if cues["period"].match(line):
+    if cues["period"].match(line) or cues["year_heading"].match(line):
         return "section"
     if cues["section"].match(line) and len(line) <= cues["section_max_length"] and "。" not in line:
         return "section"
@@ -83,12 +83,14 @@ def split(lines: list[Line], document: Document) -> list[Block]:
     """Sections and numbered items of a chronology.
 
     Each item is dated by the day it opens with, its year carried from item to item
-    and rolled over when the months go back (as a chronicle's day headings); a heading
+    and rolled over when the months go back (as a chronicle's day headings), never back a
+    year when they leap ahead (2月 … 12月: the items keep the order of time); a heading
     that states a year (``（2019年12月27日至2020年1月19日）``) sets the year carried on.
     A line right under an item (no blank line between) goes on the item; after a blank
     line, it is a paragraph of its own (an article that quotes a chronology goes on).
     """
     calendar = Calendar.of(document)
+    calendar.forward = True
     blocks: list[Block] = []
     item: Block | None = None
     last_number = -1
@@ -108,12 +110,24 @@ def split(lines: list[Line], document: Document) -> list[Block]:
         elif item is not None:
             item = replace(item, end=line.end)
         else:
+            if not blocks:
+                _carry_title_year(calendar, line.text)
             blocks.append(text_block(line, document.meta.date))
     return blocks + ([item] if item is not None else [])
 
 
 def _carry_stated_year(calendar: Calendar, text: str) -> None:
-    """Set the calendar to the first date or month with its own year that a heading states, if any."""
+    """Set the calendar to the first date or month with its own year that a heading states, if any;
+    a heading that is only a year (2021年) sets the year, its first item the month."""
     stated = first_stated(text)
     if stated is not None:
         calendar.year, calendar.month = stated.year, stated.month
+    elif _cues()["year_heading"].match(text):
+        calendar.year, calendar.month = int(text[:4]), None
+
+
+def _carry_title_year(calendar: Calendar, text: str) -> None:
+    """The year a title opens with (2020年某某大事记), for the items before a heading states one."""
+    match = _cues()["title_year"].match(text)
+    if match and first_stated(text) is None:
+        calendar.year, calendar.month = int(match.group("year")), None

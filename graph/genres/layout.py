@@ -126,10 +126,14 @@ def leading_date(text: str, anchor: dt.date | None, fallback: int | None) -> tup
 
 
 class Calendar:
-    """The year and month a chronicle has reached, carried from heading to heading."""
+    """The year and month a chronicle has reached, carried from heading to heading.
 
-    def __init__(self, anchor: dt.date | None, fallback: int | None):
-        self.anchor, self.fallback = anchor, fallback
+    ``forward`` is for texts told in the order things happened (a chronology): a month far
+    ahead of the last one (2月 … 12月) is later in the same year, never the year before.
+    """
+
+    def __init__(self, anchor: dt.date | None, fallback: int | None, forward: bool = False):
+        self.anchor, self.fallback, self.forward = anchor, fallback, forward
         self.year: int | None = None
         self.month: int | None = None
 
@@ -148,10 +152,12 @@ class Calendar:
         """The heading's own year, else the carried one (rolled over), else one from the anchor."""
         if partial.year is not None:
             return partial.year
+        if self.year is not None and self.month is None:
+            return self.year  # a heading that states only the year (2021年): its first item sets the month
         if self.year is not None and self.month is not None:
             if self.month - partial.month >= ROLLOVER_MONTHS:
                 return self.year + 1
-            if partial.month - self.month >= ROLLOVER_MONTHS:
+            if partial.month - self.month >= ROLLOVER_MONTHS and not self.forward:
                 return self.year - 1
             return self.year
         if self.anchor is not None:
