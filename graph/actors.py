@@ -985,9 +985,10 @@ def _quoted_names(text: str, mentions: list[Mention], infos: list[ActorInfo], ta
     """People a report quotes by their bare name (汪勇说，…; 赵培玉告诉患者，…), as features and
     interviews in news reports do once the person is introduced.
 
-    The name opens a clause (or follows a column heading's 】 with a colon), is two or three
-    characters long and starts with a common family name (``quoted_names.csv``); a run the report writes only once, that starts a word which never
-    names anyone (文章说，简单说), or that lies on a mention already found, is no name. The person's other
+    The name opens a clause (or follows a column heading's 】 with a colon, or an age: 40岁的桑岭是…),
+    is two or three characters long and starts with a common family name (``quoted_names.csv``); a run the report writes only once, that starts a word which never
+    names anyone (文章说，简单说), or that lies on a mention already found, is no name; a name
+    introduced with an age needs no second mention (40岁的桑岭是…。他说，…). The person's other
     mentions come from :func:`_bare_names`.
     """
     known = {i.name for i in infos}
@@ -995,10 +996,10 @@ def _quoted_names(text: str, mentions: list[Mention], infos: list[ActorInfo], ta
     added: list[Mention] = []
     new_infos: list[ActorInfo] = []
     for match in _quoted_name_pattern(catalogue).finditer(text):
-        group = 1 if match.group(1) else 2
+        group = next(g for g in (1, 2, 3) if match.group(g))
         name, start, end = match.group(group), match.start(group), match.end(group)
         if (any(taken[start:end]) or name.startswith(tables.not_names) or name in tables.places
-                or name.startswith(words) or text.count(name) < 2):
+                or name.startswith(words) or (group < 3 and text.count(name) < 2)):
             continue
         key = _person_key(name, catalogue)
         added.append(Mention(start, end, name, key, PERSON))
@@ -1012,13 +1013,16 @@ def _quoted_names(text: str, mentions: list[Mention], infos: list[ActorInfo], ta
 def _quoted_name_pattern(catalogue: Catalogue) -> re.Pattern:
     """Family name + one or two characters at a clause start, a speaking verb, at most a short
     addressee (告诉患者), then the comma or colon that opens the words; or a name that a column
-    heading introduces with a colon (【抗疫群英谱】赵培玉：…)."""
+    heading introduces with a colon (【抗疫群英谱】赵培玉：…), or that follows an age (40岁的桑岭是…)."""
     rows = catalogue.lexicon("quoted_names")
     surnames = "".join(r["word"] for r in rows if r["cue"] == "surname")
     verbs = "|".join(re.escape(r["word"]) for r in rows if r["cue"] == "verb")
+    ages = "|".join(re.escape(r["word"]) for r in rows if r["cue"] == "age")
+    follows = "".join(r["word"] for r in rows if r["cue"] == "after_age_name")
     return re.compile(f"(?:^|(?<=[。！？!?，,；;：:」”】\\s]))([{surnames}][\u4e00-\u9fff]{{1,2}})"
                       f"(?:{verbs})[\u4e00-\u9fff]{{0,{QUOTED_ADDRESSEE}}}[，,：:]"
-                      f"|(?<=】)([{surnames}][\u4e00-\u9fff]{{1,2}})[：:]", re.M)
+                      f"|(?<=】)([{surnames}][\u4e00-\u9fff]{{1,2}})[：:]"
+                      f"|(?:\\d+|[一二三四五六七八九十]+)(?:{ages})([{surnames}][\u4e00-\u9fff]{{1,2}}?)(?=[{follows}])", re.M)
 
 
 def _speaker_position(text: str, block: Block) -> int:

@@ -501,3 +501,7 @@ def test_actors_person_posted_by_an_abbreviated_country_serves_it():
     doc = Document("t.txt", "韩驻日大使朴明浩表示。", "韩驻日大使朴明浩表示。", tuple(range(12)))
     person = [m for m in find_mentions(Analysis(doc), load_catalogue()).mentions if m.surface == "朴明浩"]
     assert person and person[0].affiliation == "country/KR"
+
+
+def test_actors_a_person_introduced_by_age():
+    assert found("52岁的钱小红是一名护士。她说，大家都很辛苦。", load_catalogue()) == [("钱小红", "person/钱小红")]
