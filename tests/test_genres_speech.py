@@ -99,6 +99,23 @@ GREETING = """李克强致某国际合作论坛的贺信
 """
 
 
+# A report first, then the letter it prints (复信全文如下：).
+REPORT_THEN_LETTER = """李克强复信某国商会
+
+新华社北京8月4日电 国务院总理李克强8月3日复信某国商会，鼓励他们继续推动两国经贸合作。
+复信全文如下：
+
+某国商会的朋友们：
+
+来信收悉。疫情期间你们坚持在华经营，我很赞赏。
+
+中方将继续扩大开放，欢迎各国企业来华投资。
+
+中华人民共和国国务院总理 李克强
+2020年8月3日
+"""
+
+
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
@@ -180,3 +197,13 @@ def test_speech_congratulatory_letter_without_salutation_outweighs_its_report(ca
     letter = [(s.speaker, s.verb, s.date, s.text[:6]) for s in analysis.statements if s.verb == "致信"]
     day = dt.date(2020, 10, 15)
     assert letter == [("person/li-keqiang", "致信", day, "值此某国际合"), ("person/li-keqiang", "致信", day, "疫情再次表明")]
+
+
+def test_speech_letter_printed_after_its_report_is_the_authors_words(catalogue):
+    assert detect_genre(REPORT_THEN_LETTER) == "speech"
+    layout = describe(_lines(REPORT_THEN_LETTER))
+    assert layout.kinds == ["heading", None, "heading", "heading", "speech", "speech", "byline", "heading"]
+    analysis = analyse(parse_document(REPORT_THEN_LETTER, "report_letter.txt"), catalogue)
+    letter = [(s.speaker, s.date, s.text[:4]) for s in analysis.statements if s.verb == "复信"]
+    day = dt.date(2020, 8, 3)
+    assert letter == [("person/li-keqiang", day, "来信收悉"), ("person/li-keqiang", day, "中方将继")]

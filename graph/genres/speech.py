@@ -131,17 +131,26 @@ def _report_start(lines: Sequence[str], start: int) -> int:
 
 
 def _mark_head(lines: Sequence[str], layout: Layout, start: int) -> None:
-    """Head lines: a date line, a byline with its author, the occasion line, headings otherwise."""
+    """Head lines: a date line, a byline with its author, the occasion line, a report's sentence
+    (新华社…电 …复信…。 then 复信全文如下：) as ordinary text, headings otherwise."""
     cues = _cues()
     for i in range(start):
         layout.kinds[i] = "heading"
-        if cues["occasion"].search(lines[i]) and any(word in lines[i] for word in cues["kinds"]):
+        if _is_report_sentence(lines[i]):
+            layout.kinds[i] = None
+        elif cues["occasion"].search(lines[i]) and any(word in lines[i] for word in cues["kinds"]):
             layout.kinds[i] = "occasion"
         elif cues["date_line"].match(lines[i]) and layout.date_line is None:
             layout.date_line = i
         elif layout.author is None and i > 0 and _is_byline(lines[i]):
             layout.kinds[i] = "byline"
             layout.author = cues["byline"].match(lines[i]).group("name")
+
+
+def _is_report_sentence(line: str) -> bool:
+    """A sentence of a report printed before the text it introduces: longer than a frame line and
+    closed as a sentence (a title or a byline is neither)."""
+    return len(line) > _cues()["byline_max_length"] and line.endswith(("。", "！", "？"))
 
 
 def _is_byline(line: str) -> bool:
