@@ -130,6 +130,7 @@ class Cues:
     publishing: tuple[str, ...]
     addressed: tuple[str, ...]
     its: tuple[str, ...]
+    modifiers: tuple[str, ...]
     not_its: tuple[str, ...]
     naming: tuple[str, ...]
     passive: tuple[str, ...]
@@ -197,7 +198,7 @@ def _build_cues(catalogue: Catalogue) -> Cues:
         reporter=tuple(r["cue"].strip() for r in catalogue.lexicon("media") if r.get("cue", "").strip()),
         undated=words("undated"), earlier=words("earlier"), anaphoric=words("anaphoric"),
         possessive=next(iter(words("possessive")), "的"),
-        prose_verbs=words("prose_verb"), list_ends=words("list_end"), publishing=words("publishing"), addressed=words("addressed"), its=words("its"), not_its=words("not_its"), naming=words("naming"), passive=words("passive"),
+        prose_verbs=words("prose_verb"), list_ends=words("list_end"), publishing=words("publishing"), addressed=words("addressed"), its=words("its"), modifiers=words("modifier"), not_its=words("not_its"), naming=words("naming"), passive=words("passive"),
     )
 
 
@@ -674,12 +675,15 @@ def _is_object(s: str, clause_start: int, mention: Mention, cues: Cues) -> bool:
 def _last_person_subject(text: _Text, cues: Cues, before: int, block_start: int) -> str | None:
     """The person a pronoun stands for: the last named person before it, inside its own turn
     in a transcript (the person before a turn is someone else's), passing over persons named as
-    the object of a verb or marker (A向B主席致以祝福。他表示… → A)."""
+    the object of a verb or marker (A向B主席致以祝福。他表示… → A) and persons who only qualify a
+    noun (A是B团队成员。他说… → A)."""
     floor = max(0, before - PRONOUN_LOOKBACK)
     if block_start in text.turn_starts:
         floor = max(floor, block_start)
     persons = [m for m in text.mentions_in(floor, before) if m.cls == "Person" and m.key]
     for mention in reversed(persons):
+        if text.s.startswith(cues.modifiers, mention.end):
+            continue
         clause = _clause_start(text.s, mention.start, floor)
         chain = next((c for c in _chains(text, cues, clause, mention.end) if mention in c), [mention])
         if not _is_object(text.s, clause, chain[0], cues):

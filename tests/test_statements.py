@@ -733,3 +733,10 @@ def test_statements_reporter_of_a_catalogued_outlet_speaks_for_its_node(catalogu
 def test_statements_a_conjunction_or_a_possessive_carries_the_speaker(catalogue, text, expected):
     names = [("南国央行", "gov/南国央行", "GovernmentBody")]
     assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
+
+
+def test_statements_a_pronoun_passes_over_a_person_who_only_qualifies_a_noun(catalogue):
+    text = "40岁的王华是赵丽团队成员，上月来到北湖。他说，病人都在好转。"
+    names = [("王华", "person/王华", PERSON), ("赵丽", "person/赵丽", PERSON)]
+    assert _said(_analysis(text, names, kind="paragraph", genre="broadcast"), catalogue) == [
+        ("person/王华", "说", "病人都在好转。")]
