@@ -131,6 +131,8 @@ class Cues:
     addressed: tuple[str, ...]
     its: tuple[str, ...]
     modifiers: tuple[str, ...]
+    frame_opens: tuple[str, ...]
+    frame_closes: tuple[str, ...]
     not_its: tuple[str, ...]
     naming: tuple[str, ...]
     passive: tuple[str, ...]
@@ -198,7 +200,8 @@ def _build_cues(catalogue: Catalogue) -> Cues:
         reporter=tuple(r["cue"].strip() for r in catalogue.lexicon("media") if r.get("cue", "").strip()),
         undated=words("undated"), earlier=words("earlier"), anaphoric=words("anaphoric"),
         possessive=next(iter(words("possessive")), "的"),
-        prose_verbs=words("prose_verb"), list_ends=words("list_end"), publishing=words("publishing"), addressed=words("addressed"), its=words("its"), modifiers=words("modifier"), not_its=words("not_its"), naming=words("naming"), passive=words("passive"),
+        prose_verbs=words("prose_verb"), list_ends=words("list_end"), publishing=words("publishing"), addressed=words("addressed"), its=words("its"), modifiers=words("modifier"), frame_opens=words("frame_open"),
+        frame_closes=words("frame_close"), not_its=words("not_its"), naming=words("naming"), passive=words("passive"),
     )
 
 
@@ -370,6 +373,8 @@ def _clause_at(text: _Text, cues: Cues, index: int, block_start: int, match: re.
         return None
     elif not opener and not _direct_ok(text.s, verb, content, block.end, cues.acts):
         return None
+    elif not opener and _time_frame(text.s, cues, at, content, block_start, block.end):
+        return None
     elif quote is not None:
         content = quote[0]
     found = _speaker(text, cues, verb, at, block_start)
@@ -377,6 +382,15 @@ def _clause_at(text: _Text, cues: Cues, index: int, block_start: int, match: re.
         return None
     return Clause(verb.word, found.start, found.origin, content, found.key, found.own,
                   found.cls == "Country", opener, index, stop, appraisal is not None, found.also)
+
+
+def _time_frame(s: str, cues: Cues, at: int, content: int, block_start: int, end: int) -> bool:
+    """Whether the verb stands in a clause that only dates what follows (在塔利班称击落一架飞机后，
+    美军表示…; 在美国宣布制裁之际): the clause opens with 在 and closes with 后/时/之际; what is
+    said there is background, reported elsewhere if at all."""
+    opening = s[_clause_start(s, at, block_start):at].lstrip(LEAD_SYMBOLS)
+    closing = s[content:_clause_end(s, content, end)]
+    return bool(_starts_with(opening, cues.frame_opens)) and _ends_with(closing, cues.frame_closes) is not None
 
 
 def _past_object(s: str, cues: Cues, verb: Verb, pos: int) -> int:

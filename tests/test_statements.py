@@ -740,3 +740,12 @@ def test_statements_a_pronoun_passes_over_a_person_who_only_qualifies_a_noun(cat
     names = [("王华", "person/王华", PERSON), ("赵丽", "person/赵丽", PERSON)]
     assert _said(_analysis(text, names, kind="paragraph", genre="broadcast"), catalogue) == [
         ("person/王华", "说", "病人都在好转。")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在南国宣布暂停航班之后，北湖市政府表示，将加强口岸检疫。", [("gov/北湖市政府", "表示", "将加强口岸检疫。")]),
+    ("在南国称击落一架无人机后，北湖市政府表示，没有飞机失事。", [("gov/北湖市政府", "表示", "没有飞机失事。")]),
+])
+def test_statements_words_in_a_clause_that_only_dates_what_follows_are_none(catalogue, text, expected):
+    names = [("南国", "country/南国", "Country"), ("北湖市政府", "gov/北湖市政府", "GovernmentBody")]
+    assert _said(_analysis(text, names, kind="paragraph", genre="broadcast"), catalogue) == expected
