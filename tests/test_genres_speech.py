@@ -134,7 +134,7 @@ def test_speech_describe_frame_and_words():
 
 def test_speech_describe_letter_signature_and_report():
     layout = describe(_lines(LETTER))
-    assert layout.kinds == ["heading", "heading", "speech", "speech", "byline", "heading", None]
+    assert layout.kinds == ["occasion", "heading", "speech", "speech", "byline", "heading", None]
     assert (layout.author, layout.verb, layout.date_line) == ("李克强", "回信", 5)
 
 
@@ -207,3 +207,14 @@ def test_speech_letter_printed_after_its_report_is_the_authors_words(catalogue):
     letter = [(s.speaker, s.date, s.text[:4]) for s in analysis.statements if s.verb == "复信"]
     day = dt.date(2020, 8, 3)
     assert letter == [("person/li-keqiang", day, "来信收悉"), ("person/li-keqiang", day, "中方将继")]
+
+
+def test_speech_letter_signed_with_a_date_in_chinese_numerals(catalogue):
+    text = ("李克强给某国商会的复信\n\n某国商会的朋友们：\n\n来信收悉，我很赞赏你们的坚持。\n\n"
+            "欢迎各国企业来华投资。\n\n李克强\n二〇二〇年八月十三日\n")
+    layout = describe(_lines(text))
+    assert layout.kinds == ["occasion", "heading", "speech", "speech", "byline", "heading"]
+    analysis = analyse(parse_document(text, "letter_cn_date.txt"), catalogue)
+    day = dt.date(2020, 8, 13)
+    assert [(s.speaker, s.date) for s in analysis.statements] == [("person/li-keqiang", day)] * 2
+    assert [(e.cls, e.date, e.participants[0]) for e in analysis.events] == [("Message", day, "person/li-keqiang")]

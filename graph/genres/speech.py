@@ -9,8 +9,8 @@ sometimes a news report of the text after it (a wire dateline), which is read
 as an ordinary article.
 
 ``heading``     the title and date lines, the salutation, closings and signature;
-``occasion``    the line naming the gathering the speech was given at (``——在…会议上的致辞``): the
-                author addressed it, so a gathering it names has the author as a party;
+``occasion``    the line naming the gathering the speech was given at (``——在…会议上的致辞``) or the
+                letter (``某某给…的复信``): the author took part in what it names, on the text's day;
 ``byline``      the line naming the author;
 ``speech``      a paragraph of the author's words;
 ``None``        a line of the news report after the text (or of a text with no words found).
@@ -64,7 +64,7 @@ def _cues() -> dict:
     """The speech layout cues, read once, patterns compiled; kinds longest first."""
     with LEXICON.open(encoding="utf-8") as handle:
         cues = yaml.safe_load(handle)
-    for key in ("byline", "salutation", "date_line", "report_opening", "name_phrase", "occasion", "closing_wish"):
+    for key in ("byline", "salutation", "date_line", "report_opening", "name_phrase", "occasion", "closing_wish", "letter_title"):
         cues[key] = re.compile(cues[key])
     cues["kinds"] = dict(sorted(cues["kinds"].items(), key=lambda item: -len(item[0])))
     return cues
@@ -138,13 +138,21 @@ def _mark_head(lines: Sequence[str], layout: Layout, start: int) -> None:
         layout.kinds[i] = "heading"
         if _is_report_sentence(lines[i]):
             layout.kinds[i] = None
-        elif cues["occasion"].search(lines[i]) and any(word in lines[i] for word in cues["kinds"]):
+        elif _names_the_text(lines[i]):
             layout.kinds[i] = "occasion"
         elif cues["date_line"].match(lines[i]) and layout.date_line is None:
             layout.date_line = i
         elif layout.author is None and i > 0 and _is_byline(lines[i]):
             layout.kinds[i] = "byline"
             layout.author = cues["byline"].match(lines[i]).group("name")
+
+
+def _names_the_text(line: str) -> bool:
+    """A head line naming the text and its occasion (——在…会议上的致辞, 某某给…的复信): what it
+    names (a gathering addressed, a letter sent) happened on the text's day, with the author."""
+    cues = _cues()
+    return (not line.endswith(("。", "！", "？", "：", ":")) and any(word in line for word in cues["kinds"])
+            and (cues["occasion"].search(line) is not None or cues["letter_title"].search(line) is not None))
 
 
 def _is_report_sentence(line: str) -> bool:
@@ -201,7 +209,26 @@ def split(lines: list[Line], document: Document) -> list[Block]:
 
 
 def _speech_date(lines: list[Line], index: int | None, document: Document) -> dt.date | None:
-    """The day a speech's date line gives (（2020年4月3日，北京）)."""
+    """The day a speech's date line gives (（2020年4月3日，北京）; 二〇二〇年八月三日 under a signature)."""
     if index is None:
         return None
-    return leading_date(lines[index].text.lstrip("（("), document.meta.date, fallback_year(document))[0]
+    match = _cues()["date_line"].match(lines[index].text)
+    written = _arabic_date(match.group("date")) if match else lines[index].text.lstrip("（(")
+    return leading_date(written, document.meta.date, fallback_year(document))[0]
+
+
+CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+
+def _arabic_date(date: str) -> str:
+    """A date written in Chinese numerals in Arabic ones (二〇二〇年八月三十日 → 2020年8月30日), as the
+    date parser reads them; a date in Arabic numerals unchanged."""
+    return re.sub(r"[〇零一二三四五六七八九十]+", lambda m: str(_chinese_number(m.group(0))), date)
+
+
+def _chinese_number(text: str) -> int:
+    """二〇二〇 → 2020 (digit by digit), 十二 → 12, 三十 → 30, 三十一 → 31."""
+    if "十" not in text:
+        return int("".join(str(CHINESE_DIGITS[c]) for c in text))
+    tens, _, units = text.partition("十")
+    return CHINESE_DIGITS.get(tens, 1) * 10 + (CHINESE_DIGITS[units] if units else 0)
