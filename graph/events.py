@@ -14,7 +14,13 @@ the parties:
 * ``gathering`` — ``中日韩举行…视频会议``, ``…特别峰会``: every named party;
 * ``press`` — ``X召开新闻发布会``: the organiser (and invited speakers);
 * ``aid`` / ``team`` / ``info`` — ``A向B提供…物资``, ``专家组抵达B``,
-  ``A向B通报疫情信息``: provider (China when unnamed) and recipient.
+  ``A向B通报疫情信息``: provider (China when unnamed) and recipient;
+* ``visit`` — ``A对B进行国事访问``: the visitor and the host country.
+
+Each formula is a module of ``graph/formulas/`` that registers itself with the
+cues it reads; this module finds the triggers, runs the formula a trigger's
+shape names, and dates and merges what the formulas draft. The helpers below
+that several formulas share stay here, and the formulas reach them as ``ev._…``.
 
 Actor names joined only by a title (``意大利总理孔特``) form one *phrase* whose
 last name is the participant: the most specific named actor.
@@ -66,7 +72,6 @@ WHOLE_DOCUMENT = -2
 APPROX_WINDOW = dt.timedelta(days=10)
 """How far before an approximate date (日前: on or before it) the day may lie, as in resolve."""
 HELPER_GAP = 1
-MAX_TITLE_RUN = 20
 PERSON_KEY = "person/"
 
 
@@ -586,21 +591,6 @@ def _hits(ctx: _Context) -> list[_Hit]:
     return [h for i, h in enumerate(hits) if not _only_medium(h, hits[max(0, i - 3):i] + hits[i + 1:i + 4], ctx.lex)]
 
 
-def _carried_team(ctx: _Context, hit: _Hit) -> tuple[str, ...] | None:
-    """The sender of a team named in the clause before the trigger's (A专家组今天启程，赴B…): the name
-    right before its team word, else China; None when the trigger's own clause names the team."""
-    if hit.trigger.requires is None or hit.trigger.requires.search(ctx.text, hit.clause[0], hit.clause[1]):
-        return None
-    subject = _team_subject_clause(ctx, hit.trigger, hit.start, hit.sent, hit.clause)
-    if subject is None:
-        return None
-    team = hit.trigger.requires.search(ctx.text, subject[0], subject[1])
-    before = ctx.phrases_in(subject[0], team.start())
-    if before and team.start() - before[-1].end <= ctx.lex.cues["team_owner_gap"]:
-        return before[-1].keys
-    return (ctx.lex.cues["default_provider"],)
-
-
 def _team_subject_clause(ctx: _Context, trigger: _Trigger, start: int, sent: tuple[int, int],
                          clause: tuple[int, int]) -> tuple[int, int] | None:
     """The clause that names the team of a trigger whose own clause has no subject: the clause before,
@@ -877,117 +867,11 @@ def _evidence_range(ctx: _Context, hit: _Hit, end: int) -> tuple[int, int]:
     return start, end
 
 
-# --------------------------------------------------------------------------- shapes
-
-def _bilateral(ctx: _Context, hit: _Hit) -> list[_Draft]:
-    """``A同B通电话`` / ``A会见B``: one event per counterpart (``分别`` pairs them in order)."""
-    cues = ctx.lex.cues
-    subjects = _subjects(ctx, hit)
-    subject_keys = _subject_keys(ctx, hit)
-    start = subjects[-1].end if subjects else hit.clause[0]
-    counterparts = _counterparts(ctx, hit, start)
-    if not counterparts and len(subjects) >= 2:
-        counterparts, subjects = subjects[1:], subjects[:1]
-        subject_keys = subjects[0].keys
-    if not counterparts or not subject_keys:
-        return []
-    pairs = [(subject_keys, c) for c in counterparts]
-    if cues["each_cue"] in ctx.text[hit.clause[0]:hit.start] and len(subjects) == len(counterparts) > 1:
-        pairs = [(s.keys, c) for s, c in zip(subjects, counterparts)]
-    drafts = []
-    for subject, counterpart in pairs:
-        if set(counterpart.keys) & set(subject):
-            continue
-        start, end = _evidence_range(ctx, hit, counterpart.end)
-        drafts.append(_Draft(hit.trigger.cls, _keys_of(subject, counterpart.keys), start, end,
-                             requested_by=_requested_by(ctx, hit, counterpart.keys)))
-    return drafts
-
-
-def _counterparts(ctx: _Context, hit: _Hit, start: int) -> list[_Phrase]:
-    """The other side: after 同/与 up to the topic (就…), else the object after the verb."""
-    cues = ctx.lex.cues
-    for connector in cues["with_connectors"]:
-        found = _find(ctx, [connector], start, hit.start)
-        if found:
-            topic = _find(ctx, cues["topic_markers"], found[1], hit.start)
-            return _absorb_offices(ctx, ctx.phrases_in(found[1], topic[0] if topic else hit.start))
-    return _objects(ctx, hit.end, hit.clause[1])
-
+# --------------------------------------------------------------------------- shared by the formulas
 
 def _keys_of(*parts: tuple[str, ...]) -> tuple[str, ...]:
     """Concatenate key tuples without repeats."""
     return tuple(dict.fromkeys(k for part in parts for k in part))
-
-
-def _message(ctx: _Context, hit: _Hit) -> list[_Draft]:
-    """``A就…向B致慰问电`` / ``A复信B`` / ``A给B回信``: provider A, recipients B."""
-    sender = _subject_keys(ctx, hit)
-    subjects = _subjects(ctx, hit)
-    start = subjects[-1].end if subjects else hit.clause[0]
-    recipients = _after_marker(ctx, ctx.lex.cues["to_markers"], start, hit)
-    if not recipients:
-        recipients = _objects(ctx, hit.end, hit.clause[1])
-    recipients = [r for r in recipients if not set(r.keys) & set(sender)]
-    if not sender and recipients:
-        return _unnamed_senders(ctx, hit, recipients)
-    if not sender or not recipients:
-        return []
-    groups = [[r] for r in recipients] if _each_message(ctx, hit, recipients) else [recipients]
-    senders = _each_sender(ctx, hit) if len(groups) == 1 else []
-    drafts = []
-    for one in senders or [sender]:
-        for group in groups:
-            start, end = _evidence_range(ctx, hit, max(hit.end, group[-1].end))
-            keys = _keys(group)
-            drafts.append(_Draft(hit.trigger.cls, _keys_of(one, keys), start, end,
-                                 provider=one[0], recipient=keys[0]))
-    return drafts
-
-
-def _unnamed_senders(ctx: _Context, hit: _Hit, recipients: list[_Phrase]) -> list[_Draft]:
-    """Messages from senders the sentence does not name (一些政党领导人致电致函B) in a broadcast item
-    whose later sentences each open with one who speaks (A表示，…; C说，…): one message from all of
-    them. Elsewhere, no event."""
-    item = ctx.item_at(hit.start)
-    if item is None:
-        return []
-    senders: list[str] = []
-    for sentence in ctx.sentences[bisect.bisect_right(ctx.sentence_starts, hit.sent[0]):]:
-        if sentence[0] >= item[1]:
-            break
-        named = _briefing_names(ctx, sentence)
-        if named and _opens_with_titles(ctx, sentence[0], named[0].start):
-            persons = [p for p in named if p.cls == "Person"] or named
-            senders += [k for p in persons for k in p.keys]
-    senders = list(dict.fromkeys(k for k in senders if k not in _keys(recipients)))
-    if not senders:
-        return []
-    start, end = _evidence_range(ctx, hit, max(hit.end, recipients[-1].end))
-    keys = _keys(recipients)
-    return [_Draft(hit.trigger.cls, _keys_of(tuple(senders), keys), start, end,
-                   provider=senders[0], recipient=keys[0])]
-
-
-def _opens_with_titles(ctx: _Context, start: int, name: int) -> bool:
-    """True when only a short run of offices stands between a sentence's start and a name
-    (某国某党主席、总理A表示): the name is the sentence's subject."""
-    lead = ctx.text[start:name]
-    return len(lead) <= MAX_TITLE_RUN and not ctx.lex.clause_breaks & set(lead)
-
-
-def _each_sender(ctx: _Context, hit: _Hit) -> list[tuple[str, ...]]:
-    """Several persons listed before 分别 who each sent a message to one recipient
-    (A、B分别致电C): their keys, one sender each; none when fewer than two are listed."""
-    cues = ctx.lex.cues
-    each = _find(ctx, [cues["each_cue"]], hit.clause[0], hit.start)
-    if each is None:
-        return []
-    listed = ctx.phrases_in(hit.clause[0], each[0])
-    if len(listed) < 2 or any(p.cls != "Person" for p in listed):
-        return []
-    joined = all(ctx.text[a.end:b.start] in ("、", "和", "及", "与") for a, b in zip(listed, listed[1:]))
-    return [p.keys for p in listed] if joined else []
 
 
 def _credited(ctx: _Context, hit: _Hit, phrase: _Phrase) -> bool:
@@ -1013,187 +897,6 @@ def _source(ctx: _Context, phrase: _Phrase) -> bool:
     return ctx.text.startswith(tuple(ctx.lex.cues["source_words"]), phrase.end)
 
 
-def _each_message(ctx: _Context, hit: _Hit, recipients: list[_Phrase]) -> bool:
-    """True when a message names several recipients that each got one (分别; 向A、B等国领导人致电)."""
-    cues = ctx.lex.cues
-    if cues["each_cue"] in ctx.text[hit.clause[0]:hit.start]:
-        return True
-    leaders = _find(ctx, cues["leaders_words"], recipients[-1].end, hit.start)
-    return len(recipients) > 1 and leaders is not None and all(r.cls == "Country" for r in recipients)
-
-
-def _gathering(ctx: _Context, hit: _Hit) -> list[_Draft]:
-    """``中日韩举行…视频会议`` / ``…特别峰会``: every party named (``分别`` pairs sides, and so does a
-    count of gatherings: A同B、C举行了20场视频会议 are meetings with B and with C).
-
-    A gathering that is itself a named actor (世界卫生大会, an organ of the 世界卫生组织) has
-    the organisation it belongs to as its party.
-
-    A chronicle item that names the parties as a group (同17个中东欧国家…举行视频会议)
-    lists them in its next sentences, so the whole item is read.
-    """
-    before = ctx.text[hit.clause[0]:hit.start]
-    if ctx.lex.cues["each_cue"] in before or re.search(ctx.lex.cues["gatherings_counted"], before):
-        drafts = _bilateral(ctx, hit)
-        if drafts:
-            return drafts
-    scope = hit.sent
-    block = ctx.block_at(hit.start)
-    if (hit.trigger.cls in ("VideoConference", "Summit") and block is not None and block.kind == "bullet"
-            and _find(ctx, ctx.lex.cues["group_words"], hit.sent[0], hit.end)):
-        scope = (min(block.start, hit.sent[0]), max(block.end, hit.sent[1]))
-    scope = _before_said(ctx, hit, _own_stretch(ctx, hit, scope))
-    named = [p for p in ctx.phrases_in(*scope)
-             if hit.sent[0] <= p.start < hit.sent[1] or p.cls != "Person"]
-    parties = _absorb_offices(ctx, [p for p in named if not _source(ctx, p)])
-    keys = _keys([p for p in parties if not _venue(ctx, p)
-                  or any(set(o.keys) & set(p.keys) for o in parties if o is not p)])
-    itself = {k for p in named if p.start <= hit.start < p.end for k in p.keys}
-    keys = tuple(dict.fromkeys(ctx.affiliations.get(k, k) if k in itself else k for k in keys))
-    author = _occasion_author(ctx, block)
-    if author is not None:
-        keys = tuple(dict.fromkeys((author, *keys)))
-    if len(keys) < ctx.lex.cues["min_parties"].get(hit.trigger.cls, 1):
-        return []
-    if (hit.trigger.cls == "Summit" and author is None and all(p.cls == "Person" for p in named)
-            and not _attended(ctx, hit)):
-        return []
-    start, end = _evidence_range(ctx, hit, hit.end)
-    return [_Draft(hit.trigger.cls, keys, start, end, requested_by=_requested_by(ctx, hit, ()))]
-
-
-def _own_stretch(ctx: _Context, hit: _Hit, scope: tuple[int, int]) -> tuple[int, int]:
-    """The part of ``scope`` that speaks of this gathering when its sentence tells other events in
-    other clauses (A-B会议在X举行，C、D、E举行了…会议; 与多国举行视频会议，向A、B派遣专家组): from the
-    end of the clause of the event before it to the start of the clause of the event after it."""
-    start, end = scope
-    for pos, _ in ctx.triggers:
-        if not hit.sent[0] <= pos < hit.sent[1]:
-            continue
-        clause = ctx.clause_at(pos, hit.sent)
-        if clause[1] <= hit.clause[0]:
-            start = max(start, clause[1] + 1)
-        elif clause[0] >= hit.clause[1]:
-            end = min(end, clause[0])
-    return start, end
-
-
-def _before_said(ctx: _Context, hit: _Hit, scope: tuple[int, int]) -> tuple[int, int]:
-    """The part of ``scope`` before what a speaker says at the gathering (…在世卫大会上发言，敦促A…;
-    …峰会时，敦促A加快…): the names in the words said are topics, not parties."""
-    said = _find(ctx, ctx.lex.cues["said_at"], hit.end, scope[1])
-    return (scope[0], said[0]) if said else scope
-
-
-def _venue(ctx: _Context, phrase: _Phrase) -> bool:
-    """True for a place named only as where a gathering is held (…会议在老挝万象举行): not a party."""
-    cues = ctx.lex.cues
-    if not ctx.text[:phrase.start].endswith(cues["venue_marker"]):
-        return False
-    return _find(ctx, cues["venue_verbs"], phrase.end, phrase.end + cues["venue_gap"]) is not None
-
-
-def _occasion_author(ctx: _Context, block: Block | None) -> str | None:
-    """The author of a speech whose occasion line names the gathering (——在…特别会议上的讲话): the
-    author addressed it, so takes part, though the line names no one. A person named so in the
-    text first, else any actor of that name."""
-    if block is None or block.kind != "occasion" or not block.speaker:
-        return None
-    named = [m for m in ctx.analysis.mentions if m.key and m.surface and m.surface in block.speaker]
-    person = next((m.key for m in named if m.cls == "Person"), None)
-    return person or (named[0].key if named else None)
-
-
-def _attended(ctx: _Context, hit: _Hit) -> bool:
-    """True when a person attends, chairs or addresses a summit named by its own words
-    (在中非…特别峰会上发表讲话), not one only pointed at (在这次峰会上指出)."""
-    cues = ctx.lex.cues
-    before = ctx.text[hit.clause[0]:hit.start]
-    pointed = any(before.endswith(word) for word in cues["summit_pointers"])
-    return not pointed and _find(ctx, cues["summit_attendance"], hit.clause[0], hit.clause[1]) is not None
-
-
-def _press(ctx: _Context, hit: _Hit) -> list[_Draft]:
-    """``X(与Y)在…就…召开新闻发布会``: the organisers before the place or topic, speakers invited with 请, the
-    speaker of ``在…发布会上，Y表示``, else the persons the sentence (or the next one) names, else
-    the sentence's subject (X发布白皮书，并举行新闻发布会)."""
-    cut = _find(ctx, ctx.lex.cues["organiser_ends"], hit.clause[0], hit.start)
-    organisers = ((ctx.phrases_in(hit.clause[0], cut[0]) if cut else [])
-                  or ctx.phrases_in(hit.clause[0], hit.start) or ctx.phrases_in(hit.end, hit.clause[1]))
-    guests = []
-    if _find(ctx, ctx.lex.cues["guest_cues"], hit.end, hit.sent[1]):
-        guests = ctx.phrases_in(hit.clause[1], hit.sent[1])
-        host = _host(ctx, hit)
-        if host and any(p.cls == "Person" for p in guests):
-            podium = _keys(host + [p for p in guests if p.cls == "Person"])
-            ctx.podium.update({k: podium for k in _keys(organisers)})
-            organisers, guests = host, [p for p in guests if p.cls == "Person"]
-    elif ctx.text.startswith(ctx.lex.cues["press_on"], hit.end) and hit.clause[1] < hit.sent[1]:
-        speaker = ctx.phrases_in(hit.clause[1], ctx.clause_at(hit.clause[1] + 1, hit.sent)[1])[:1]
-        guests = [p for p in speaker if p.cls == "Person"
-                  or re.match(ctx.lex.cues["briefer_follow"], ctx.text[p.end:p.end + 12])]
-    else:
-        guests = [p for p in ctx.phrases_in(hit.end, hit.sent[1]) + _next_opening(ctx, hit)
-                  if p.cls == "Person"] or _briefers(ctx, hit)
-    keys = _keys(organisers + guests) or _keys(ctx.phrases_in(hit.sent[0], hit.clause[0])[:1])
-    if not keys:
-        return []
-    keys = ctx.podium.get(keys[0], keys) if len(keys) == 1 else keys
-    keys = tuple(dict.fromkeys(keys + _spoken_for(ctx, organisers + guests)))
-    start, end = _evidence_range(ctx, hit, hit.end)
-    return [_Draft(hit.trigger.cls, keys, start, end)]
-
-
-def _spoken_for(ctx: _Context, phrases: list[_Phrase]) -> tuple[str, ...]:
-    """The bodies whose named spokesperson is at a briefing (外交部发言人汪某主持例行记者会 → 外交部):
-    a body named right before a spokesperson title inside a person's phrase."""
-    titles = tuple(ctx.lex.cues["spokesperson_titles"])
-    found = []
-    for phrase in phrases:
-        if phrase.cls != "Person":
-            continue
-        for mention in ctx.analysis.mentions:
-            if (phrase.start <= mention.start and mention.end < phrase.end and mention.key
-                    and mention.cls not in ("Person", "Country")
-                    and ctx.text.startswith(titles, mention.end)):
-                found.append(mention.key)
-    return tuple(found)
-
-
-def _host(ctx: _Context, hit: _Hit) -> list[_Phrase]:
-    """The speaker of the first transcript turn after an opening announcement
-    (X举行新闻发布会，请A、B…; then ``主持人:`` opens): the host on the podium with the guests."""
-    turn = next((b for b in ctx.blocks if b.kind == "turn" and b.start > hit.start and b.speaker), None)
-    if turn is None:
-        return []
-    named = ctx.phrases_in(turn.start - len(turn.speaker) - 3, turn.start)
-    return [p for p in named if p.cls == "Person"][-1:]
-
-
-def _briefers(ctx: _Context, hit: _Hit) -> list[_Phrase]:
-    """The bodies that speak at a briefing in the next sentence of its block (…召开新闻发布会。
-    针对…，A相关负责人说 / A及B通报了…): the names a briefing verb follows, with those joined to them.
-
-    A broadcast item reports the briefing body by body, one sentence each (A表示，…。B和C介绍，…):
-    there, every sentence of the item that opens with such names adds them.
-    """
-    i = bisect.bisect_right(ctx.sentence_starts, hit.sent[0])
-    block = ctx.block_at(hit.start)
-    if i >= len(ctx.sentences) or block is None or ctx.sentences[i][0] >= block.end:
-        block = None
-    item = ctx.item_at(hit.start)
-    if item is None:
-        return [] if block is None else _briefing_names(ctx, ctx.sentences[i])
-    found: list[_Phrase] = []
-    for sentence in ctx.sentences[i:]:
-        if sentence[0] >= item[1]:
-            break
-        named = _briefing_names(ctx, sentence)
-        if named and not ctx.text[sentence[0]:named[0].start].strip(EVIDENCE_TRIM):
-            found += named
-    return found
-
-
 def _briefing_names(ctx: _Context, sentence: tuple[int, int]) -> list[_Phrase]:
     """The first names of a sentence that a briefing verb follows (A及B通报了), with those joined to them."""
     cues = ctx.lex.cues
@@ -1206,77 +909,6 @@ def _briefing_names(ctx: _Context, sentence: tuple[int, int]) -> list[_Phrase]:
                 joined.insert(0, named[k])
             return joined
     return []
-
-
-def _next_opening(ctx: _Context, hit: _Hit) -> list[_Phrase]:
-    """Names opening the next sentence of the same block (…举行新闻发布会。主任马晓伟通报…)."""
-    i = bisect.bisect_right(ctx.sentence_starts, hit.sent[0])
-    block = ctx.block_at(hit.start)
-    if i >= len(ctx.sentences) or block is None or ctx.sentences[i][0] >= block.end:
-        return []
-    start = ctx.sentences[i][0]
-    return ctx.phrases_in(start, ctx.clause_at(start, ctx.sentences[i])[1])
-
-
-def _provider(ctx: _Context, hit: _Hit, recipients: tuple[str, ...]) -> tuple[str, ...]:
-    """Who gives: the name after 感谢 (or a later clause's subject), the name right before the verb or before 向/为,
-    the subject, else China."""
-    cues = ctx.lex.cues
-    carried = _carried_team(ctx, hit)
-    if carried is not None:
-        return carried
-    team = _team_owner(ctx, hit)
-    if team and not set(team) & set(recipients):
-        return team
-    thanks = _find(ctx, cues["thanks_cues"], hit.sent[0], hit.start, last=True)
-    if thanks:
-        named = [p for p in ctx.phrases_in(thanks[1], hit.start) if not set(p.keys) & set(recipients)]
-        if named:
-            return _later_subject(ctx, named).keys
-    near = [p for p in ctx.phrases_in(max(hit.sent[0], hit.start - 4), hit.start)
-            if not set(p.keys) & set(recipients)]
-    if near:
-        return near[-1].keys
-    marker = _find(ctx, cues["to_markers"], hit.clause[0], hit.start)
-    if marker:
-        before = [p for p in ctx.phrases_in(max(hit.clause[0], marker[0] - 4), marker[0])
-                  if not set(p.keys) & set(recipients)]
-        if before:
-            return before[-1].keys
-    for phrase in _subjects(ctx, hit) + ctx.phrases_in(_part_start(ctx, hit), hit.start):
-        if not set(phrase.keys) & set(recipients) and not _not_giver(ctx, phrase):
-            return phrase.keys
-    return (cues["default_provider"],)
-
-
-def _part_start(ctx: _Context, hit: _Hit) -> int:
-    """Where the hit's part of its sentence begins: a semicolon closes a giver's part
-    (A调出…支援B；C每隔两天…，为D提供物资: C gives to D, not A)."""
-    return max(hit.sent[0], ctx.text.rfind("；", hit.sent[0], hit.start) + 1)
-
-
-def _later_subject(ctx: _Context, named: list[_Phrase]) -> _Phrase:
-    """The giver among the names after 感谢: the first, unless a later clause opens with a name of
-    its own (感谢A关心B，中方及时…，向B派出…): that subject gives."""
-    opening = [p for p in named[1:] if not ctx.text[ctx.clause_at(p.start, ctx.sentence_at(p.start))[0]:p.start]
-               .strip(EVIDENCE_TRIM)]
-    return opening[-1] if opening else named[0]
-
-
-def _team_owner(ctx: _Context, hit: _Hit) -> tuple[str, ...]:
-    """The name written right before the team word (中国医疗专家组抵达…): the team's sender,
-    unless the clause names who sends it (X派遣的中方医疗专家组)."""
-    if hit.trigger.shape != "team" or hit.trigger.requires is None:
-        return ()
-    team = hit.trigger.requires.search(ctx.text, hit.clause[0], hit.start)
-    if team is None:
-        return _helped_team(ctx, hit) or ()
-    if _find(ctx, ctx.lex.cues["send_words"], hit.clause[0], team.start()):
-        return ()
-    before = ctx.phrases_in(max(hit.clause[0], team.start() - ctx.lex.cues["team_owner_gap"] - 12), team.start())
-    if before and team.start() - before[-1].end <= ctx.lex.cues["team_owner_gap"]:
-        return before[-1].keys
-    return ()
 
 
 def _helped_team(ctx: _Context, hit: _Hit) -> tuple[str, ...] | None:
@@ -1309,32 +941,6 @@ def _not_giver(ctx: _Context, phrase: _Phrase) -> bool:
     return after in cues["speaker_marks"] or ctx.text[:phrase.start].endswith(tuple(cues["apposition_before"]))
 
 
-def _recipients(ctx: _Context, hit: _Hit) -> list[_Phrase]:
-    """Who receives: the object of the verb, the names after 向/为/给, or an arrival's destination
-    (a city of ``cities.csv`` standing for its country: 抵达米兰)."""
-    cues = ctx.lex.cues
-    verb_end = hit.end if ctx.text.startswith(ctx.lex.object_verbs, hit.start) else None
-    if verb_end is not None:
-        found = _objects(ctx, hit.end, hit.sent[1])
-        if found:
-            return found
-    marked = _after_marker(ctx, cues["to_markers"], hit.sent[0], hit)
-    if marked:
-        return marked
-    arrival = _find(ctx, cues["arrival_verbs"], hit.end, hit.sent[1])
-    if arrival:
-        found = _objects(ctx, arrival[1], hit.sent[1])
-        if found:
-            return found
-        verb_end = arrival[1]
-    purpose = _find(ctx, cues["team_help_verbs"], hit.end, hit.clause[1]) if hit.trigger.shape == "team" else None
-    if purpose:
-        found = _objects(ctx, purpose[1], hit.clause[1])
-        if found:
-            return found
-    return _city_after(ctx, hit, verb_end) if verb_end is not None else []
-
-
 def _city_after(ctx: _Context, hit: _Hit, pos: int) -> list[_Phrase]:
     """A city of ``cities.csv`` written right after a verb (运抵贝尔格莱德, 抵达努尔苏丹): its country.
 
@@ -1350,85 +956,6 @@ def _city_after(ctx: _Context, hit: _Hit, pos: int) -> list[_Phrase]:
     if others - {country}:
         return []
     return [_Phrase(found.start(), found.end(), (country,), "Country")]
-
-
-def _thanker(ctx: _Context, hit: _Hit) -> list[tuple[str, ...]]:
-    """The name right before 感谢 in the clause: who received what it thanks for (比方感谢中方提供…)."""
-    thanks = _find(ctx, ctx.lex.cues["thanks_cues"], hit.clause[0], hit.start)
-    if thanks is None:
-        return []
-    before = ctx.phrases_in(hit.clause[0], thanks[0])
-    return [before[-1].keys] if before and thanks[0] - before[-1].end <= 2 else []
-
-
-def _home(ctx: _Context, hit: _Hit) -> tuple[str, ...]:
-    """The actor a destination word stands for (来华 → China), if the trigger is one."""
-    key = ctx.lex.cues["home_words"].get(ctx.text[hit.start:hit.end])
-    return (key,) if key else ()
-
-
-def _transfer(ctx: _Context, hit: _Hit) -> list[_Draft]:
-    """Aid and expert teams: one event per recipient, provider defaulting to China."""
-    welcomed = _welcomed(ctx, hit)
-    if welcomed is not None:
-        return welcomed
-    if _helped_team(ctx, hit) == ():
-        return []
-    recipients = [p.keys for p in _recipients(ctx, hit)]
-    if not recipients and _home(ctx, hit):
-        recipients = [_home(ctx, hit)]
-    block_id = _block_id(ctx, hit)
-    if not recipients and hit.trigger.shape == "aid" and block_id in ctx.team_recipient \
-            and not ctx.lex.speech.search(ctx.text, hit.sent[0], hit.start):
-        recipients = [ctx.team_recipient[block_id]]
-    if not recipients and hit.trigger.shape == "aid":
-        recipients = _thanker(ctx, hit)
-    if not recipients and hit.trigger.shape == "aid" and _to_group(ctx, hit):
-        return _group_aid(ctx, hit)
-    everyone = tuple(k for r in recipients for k in r)
-    drafts = []
-    for recipient in recipients:
-        provider = _provider(ctx, hit, everyone)
-        if _carried(ctx, hit) and block_id in ctx.team_provider:
-            provider = ctx.team_provider[block_id]
-        recipient = _country_of_place(ctx, hit, provider[0], recipient)
-        if set(provider) & set(recipient) or _domestic_tour(ctx, hit, provider[0], recipient[0]):
-            continue
-        start, end = _evidence_range(ctx, hit, hit.end)
-        drafts.append(_Draft(hit.trigger.cls, _keys_of(provider[:1], recipient[:1]), start, end,
-                             provider=provider[0], recipient=recipient[0]))
-    if drafts and hit.trigger.shape == "team":
-        ctx.team_recipient[block_id] = (drafts[-1].recipient,)
-        ctx.team_provider[block_id] = (drafts[-1].provider,)
-        drafts = _one_home_team(ctx, drafts)
-    return drafts
-
-
-def _one_home_team(ctx: _Context, drafts: list[_Draft]) -> list[_Draft]:
-    """A team a body at home sends to several places at home (某医院派出两支医疗队支援A医院、B医院)
-    is one team with all of them; teams sent abroad are one per country (向A、B两国派遣专家组)."""
-    if len(drafts) < 2 or len({d.provider for d in drafts}) > 1 \
-            or any(ctx.classes.get(k, "Country") == "Country" for d in drafts for k in d.participants):
-        return drafts
-    first = drafts[0]
-    return [first._replace(participants=_keys_of(*(d.participants for d in drafts)))]
-
-
-def _welcomed(ctx: _Context, hit: _Hit) -> list[_Draft] | None:
-    """``A和B到机场迎接C…援助物资``: those who welcome receive (a leader stands for his country),
-    the name after the welcome verb gives; None when no welcome verb precedes the aid in its clause."""
-    welcome = _find(ctx, ctx.lex.cues["welcome_verbs"], hit.clause[0], hit.start)
-    if hit.trigger.shape != "aid" or welcome is None:
-        return None
-    givers = ctx.phrases_in(welcome[1], hit.start)[:1]
-    takers = _keys(_absorb_offices(ctx, ctx.phrases_in(hit.clause[0], welcome[0])))
-    if not givers:
-        return []
-    provider = givers[0].keys[0]
-    start, end = _evidence_range(ctx, hit, hit.end)
-    sides = dict.fromkeys(ctx.affiliations.get(k, k) if ctx.classes.get(k) == "Person" else k for k in takers)
-    return [_Draft(hit.trigger.cls, (provider, side), start, end, provider=provider, recipient=side)
-            for side in sides if side != provider]
 
 
 def _block_id(ctx: _Context, hit: _Hit) -> int:
@@ -1449,138 +976,6 @@ def _carried_date(ctx: _Context, hit: _Hit, when: _When) -> _When:
     if ctx.lex.cues["carried_word"] not in ctx.text[hit.clause[0]:hit.end]:
         return when
     return ctx.team_when.get(_block_id(ctx, hit), when)
-
-
-def _carried(ctx: _Context, hit: _Hit) -> bool:
-    """True for supplies a team carries with it (随机携带…): given by whoever sent the team."""
-    return ctx.lex.cues["carried_word"] in ctx.text[hit.start:hit.end]
-
-
-def _country_of_place(ctx: _Context, hit: _Hit, provider: str, recipient: tuple[str, ...]) -> tuple[str, ...]:
-    """A place a foreign giver's goods or team reach (运抵武汉, a team 前往四川) stands for its country: the
-    recipient is the country when the place lies in one and the provider is not inside it."""
-    if hit.trigger.shape != "team" and not ctx.text.startswith(tuple(ctx.lex.cues["arrival_verbs"]), hit.start) \
-            and _find(ctx, ctx.lex.cues["arrival_verbs"], hit.clause[0], hit.clause[1]) is None:
-        return recipient
-    country = _country_above(ctx, recipient[0])
-    if country is None or country == recipient[0] or provider == country or _within(ctx, provider, country):
-        return recipient
-    if ctx.classes.get(recipient[0]) != "GovernmentBody":
-        return recipient
-    return (country,)
-
-
-def _country_above(ctx: _Context, key: str) -> str | None:
-    """The country a key lies in, up its affiliations (武汉市 → 湖北省 → 中国)."""
-    seen = set()
-    while key and key not in seen:
-        if key.startswith(ctx.lex.cues["country_prefix"]):
-            return key
-        seen.add(key)
-        key = ctx.affiliations.get(key)
-    return None
-
-
-def _to_group(ctx: _Context, hit: _Hit) -> bool:
-    """True when the receiving side is a group written as words, not names (向非洲54国捐赠)."""
-    marker = _find(ctx, ["向"], hit.clause[0], hit.start, last=True)
-    return marker is not None and _find(ctx, ctx.lex.cues["group_words"], marker[1], hit.start) is not None
-
-
-def _group_aid(ctx: _Context, hit: _Hit) -> list[_Draft]:
-    """Aid to a group of countries from named organisations (A基金会和B基金会向非洲54国捐赠的物资
-    运抵…): the givers are its participants. A country giving to a group (中国向120个国家提供)
-    is a summary of many events, not one."""
-    marker = _find(ctx, ["向"], hit.clause[0], hit.start, last=True)
-    givers = [p for p in ctx.phrases_in(hit.clause[0], marker[0]) if p.cls not in ("Person", "Country")]
-    if not givers:
-        return []
-    keys = _keys(givers)
-    start, end = _evidence_range(ctx, hit, hit.end)
-    return [_Draft(hit.trigger.cls, keys, start, end, provider=keys[0])]
-
-
-def _domestic_tour(ctx: _Context, hit: _Hit, provider: str, recipient: str) -> bool:
-    """True for a team going on to a place inside the country it is in (考察组分赴广东、四川):
-    a country as provider, a recipient within it, and nobody sending the team (派出, 派遣)."""
-    if hit.trigger.shape != "team" or ctx.classes.get(provider, "Country") != "Country":
-        return False
-    sent = _find(ctx, ctx.lex.cues["send_words"], hit.sent[0], hit.end)
-    return sent is None and _within(ctx, recipient, provider)
-
-
-def _info(ctx: _Context, hit: _Hit) -> list[_Draft]:
-    """``A向B通报疫情信息`` / ``A与B分享…序列`` / ``A收到B通报``: sender and receivers, one event
-    per group of receivers (向A、B通报: one; 向A以及B通报: two)."""
-    cues = ctx.lex.cues
-    received = _find(ctx, cues["receive_cues"], hit.clause[0], hit.start)
-    if received:
-        senders = ctx.phrases_in(received[1], hit.start)
-        receiver = _subject_keys(ctx, hit)
-        if not senders or not receiver:
-            return []
-        return [_info_draft(ctx, hit, senders[0].keys, receiver)]
-    subjects = _subjects(ctx, hit)
-    start = subjects[-1].end if subjects else hit.clause[0]
-    receivers = (_after_marker(ctx, cues["to_markers"] + cues["with_connectors"], start, hit)
-                 or _after_marker(ctx, cues["to_markers"], start, hit)
-                 or _received_object(ctx, hit))
-    sender = _keys(subjects) or (ctx.phrases_in(hit.sent[0], hit.clause[0])[:1] or [None])[0]
-    sender = sender.keys if isinstance(sender, _Phrase) else (sender or (cues["default_provider"],))
-    groups = [tuple(k for k in _keys(group) if k not in sender) for group in _split_groups(ctx, receivers)]
-    return [_info_draft(ctx, hit, sender, group) for group in groups if group]
-
-
-def _received_object(ctx: _Context, hit: _Hit) -> list[_Phrase]:
-    """The names right after a trigger whose object is the receiver (通报世卫组织, 分享给B);
-    after 分享/共享 the object is what is shared (分享中国的经验), not who receives it."""
-    cues = ctx.lex.cues
-    if (ctx.text.startswith(tuple(cues["content_object_verbs"]), hit.start)
-            and not ctx.text.startswith(tuple(cues["object_verbs"]), hit.start)):
-        return []
-    return _objects(ctx, hit.end, hit.clause[1])
-
-
-def _split_groups(ctx: _Context, receivers: list[_Phrase]) -> list[list[_Phrase]]:
-    """Receivers in groups: a list (A、B和C) is one group; a split word (A以及B) starts another."""
-    groups: list[list[_Phrase]] = []
-    for phrase in receivers:
-        if not groups or _find(ctx, ctx.lex.cues["info_split"], groups[-1][-1].end, phrase.start):
-            groups.append([phrase])
-        else:
-            groups[-1].append(phrase)
-    return groups
-
-
-def _info_draft(ctx: _Context, hit: _Hit, sender: tuple[str, ...], receivers: tuple[str, ...]) -> _Draft:
-    """An InfoSharing draft from sender to receivers."""
-    start, end = _evidence_range(ctx, hit, hit.end)
-    return _Draft(hit.trigger.cls, _keys_of(sender[:1], receivers), start, end,
-                  provider=sender[0], recipient=receivers[0])
-
-
-def _register_built_in() -> None:
-    """File this module's formulas in the registry, each with the cues it reads (through its
-    helpers too). New shapes go in a module of their own under ``graph/formulas/``."""
-    shared = ("subject_ends", "object_gap", "object_gap_words", "phrase_rest")
-    transfer = ("apposition_before", "arrival_verbs", "carried_word", "country_prefix", "default_provider",
-                "group_words", "home_words", "marker_words", "send_words", "speaker_marks", "team_owner_gap",
-                "thanks_cues", "to_markers", "welcome_verbs")
-    for shape, read, cues in (
-            ("bilateral", _bilateral, ("each_cue", "request_self", "topic_markers", "with_connectors")),
-            ("message", _message, ("each_cue", "leaders_words", "marker_words", "to_markers")),
-            ("gathering", _gathering, ("each_cue", "gatherings_counted", "group_words", "min_parties",
-                                       "request_self", "source_words", "summit_attendance", "summit_pointers",
-                                       "topic_markers", "venue_gap", "venue_marker", "venue_verbs",
-                                       "with_connectors")),
-            ("press", _press, ("briefer_follow", "briefer_joins", "guest_cues", "organiser_ends", "press_on")),
-            ("aid", _transfer, transfer), ("team", _transfer, transfer),
-            ("info", _info, ("content_object_verbs", "default_provider", "info_split", "marker_words",
-                             "object_verbs", "receive_cues", "to_markers", "with_connectors"))):
-        formulas.register(shape, cues=shared + cues)(read)
-
-
-_register_built_in()
 
 
 # --------------------------------------------------------------------------- dates

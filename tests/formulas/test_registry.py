@@ -51,3 +51,15 @@ def test_registry_a_new_shape_needs_its_cues(monkeypatch):
     with pytest.raises(ValueError, match="no_such_cue"):
         _load((("Visit", "访问", "test_shape", ""),))
     events._load_lexicon.cache_clear()
+
+
+@pytest.mark.parametrize("shape, module", [
+    ("bilateral", "bilateral"), ("message", "message"), ("gathering", "gathering"), ("press", "press"),
+    ("aid", "transfer"), ("team", "transfer"), ("info", "info"), ("visit", "visit"),
+])
+def test_registry_each_shape_comes_from_its_own_module(shape, module):
+    assert formulas.formula(shape).read.__module__ == f"graph.formulas.{module}"
+
+
+def test_registry_the_events_stage_files_no_formula_itself():
+    assert not any(formula.read.__module__ == events.__name__ for formula in formulas.formulas().values())

@@ -1,0 +1,122 @@
+"""The ``gathering`` formula: several parties meet at once (``jishi:Summit``, ``jishi:VideoConference``).
+
+Reads the cues ``each_cue``, ``gatherings_counted``, ``group_words``,
+``min_parties``, ``request_self``, ``source_words``, ``summit_attendance``,
+``summit_pointers``, ``topic_markers``, ``venue_gap``, ``venue_marker``,
+``venue_verbs`` and ``with_connectors`` (and the shared ones of ``CUES``) of
+``event_cues.yaml``. The sentences it reads:
+
+* ``甲乙丙三国外长举行视频会议`` — every party the sentence names, in the stretch that speaks
+  of this gathering (not the names of another event's clause, nor of what is said there);
+* ``张三分别同李四、王五举行视频会议`` / ``甲国同乙国、丙国举行了20场视频会议`` — one
+  gathering per side, read as the ``bilateral`` formula reads them;
+* ``甲国同17个国家举行视频会议`` in a chronicle item — the whole item, which names them;
+* ``——在…特别会议上的讲话`` — the author of the speech takes part.
+
+A place named only as the venue (``会议在乙国某市举行``) is no party, a named gathering
+stands for the organisation it belongs to, and a summit only pointed at
+(``在这次峰会上指出``) is none.
+"""
+from __future__ import annotations
+
+import re
+
+from graph import events as ev
+from graph.formulas import formula, register
+from graph.model import Block
+
+CUES = ("subject_ends", "object_gap", "object_gap_words", "phrase_rest", "each_cue", "gatherings_counted",
+        "group_words", "min_parties", "request_self", "source_words", "summit_attendance", "summit_pointers",
+        "topic_markers", "venue_gap", "venue_marker", "venue_verbs", "with_connectors")
+
+
+@register("gathering", cues=CUES)
+def _gathering(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
+    """``中日韩举行…视频会议`` / ``…特别峰会``: every party named (``分别`` pairs sides, and so does a
+    count of gatherings: A同B、C举行了20场视频会议 are meetings with B and with C).
+
+    A gathering that is itself a named actor (世界卫生大会, an organ of the 世界卫生组织) has
+    the organisation it belongs to as its party.
+
+    A chronicle item that names the parties as a group (同17个中东欧国家…举行视频会议)
+    lists them in its next sentences, so the whole item is read.
+    """
+    before = ctx.text[hit.clause[0]:hit.start]
+    if ctx.lex.cues["each_cue"] in before or re.search(ctx.lex.cues["gatherings_counted"], before):
+        drafts = formula("bilateral").read(ctx, hit)
+        if drafts:
+            return drafts
+    scope = hit.sent
+    block = ctx.block_at(hit.start)
+    if (hit.trigger.cls in ("VideoConference", "Summit") and block is not None and block.kind == "bullet"
+            and ev._find(ctx, ctx.lex.cues["group_words"], hit.sent[0], hit.end)):
+        scope = (min(block.start, hit.sent[0]), max(block.end, hit.sent[1]))
+    scope = _before_said(ctx, hit, _own_stretch(ctx, hit, scope))
+    named = [p for p in ctx.phrases_in(*scope)
+             if hit.sent[0] <= p.start < hit.sent[1] or p.cls != "Person"]
+    parties = ev._absorb_offices(ctx, [p for p in named if not ev._source(ctx, p)])
+    keys = ev._keys([p for p in parties if not _venue(ctx, p)
+                     or any(set(o.keys) & set(p.keys) for o in parties if o is not p)])
+    itself = {k for p in named if p.start <= hit.start < p.end for k in p.keys}
+    keys = tuple(dict.fromkeys(ctx.affiliations.get(k, k) if k in itself else k for k in keys))
+    author = _occasion_author(ctx, block)
+    if author is not None:
+        keys = tuple(dict.fromkeys((author, *keys)))
+    if len(keys) < ctx.lex.cues["min_parties"].get(hit.trigger.cls, 1):
+        return []
+    if (hit.trigger.cls == "Summit" and author is None and all(p.cls == "Person" for p in named)
+            and not _attended(ctx, hit)):
+        return []
+    start, end = ev._evidence_range(ctx, hit, hit.end)
+    return [ev._Draft(hit.trigger.cls, keys, start, end, requested_by=ev._requested_by(ctx, hit, ()))]
+
+
+def _own_stretch(ctx: ev._Context, hit: ev._Hit, scope: tuple[int, int]) -> tuple[int, int]:
+    """The part of ``scope`` that speaks of this gathering when its sentence tells other events in
+    other clauses (A-B会议在X举行，C、D、E举行了…会议; 与多国举行视频会议，向A、B派遣专家组): from the
+    end of the clause of the event before it to the start of the clause of the event after it."""
+    start, end = scope
+    for pos, _ in ctx.triggers:
+        if not hit.sent[0] <= pos < hit.sent[1]:
+            continue
+        clause = ctx.clause_at(pos, hit.sent)
+        if clause[1] <= hit.clause[0]:
+            start = max(start, clause[1] + 1)
+        elif clause[0] >= hit.clause[1]:
+            end = min(end, clause[0])
+    return start, end
+
+
+def _before_said(ctx: ev._Context, hit: ev._Hit, scope: tuple[int, int]) -> tuple[int, int]:
+    """The part of ``scope`` before what a speaker says at the gathering (…在世卫大会上发言，敦促A…;
+    …峰会时，敦促A加快…): the names in the words said are topics, not parties."""
+    said = ev._find(ctx, ctx.lex.cues["said_at"], hit.end, scope[1])
+    return (scope[0], said[0]) if said else scope
+
+
+def _venue(ctx: ev._Context, phrase: ev._Phrase) -> bool:
+    """True for a place named only as where a gathering is held (…会议在老挝万象举行): not a party."""
+    cues = ctx.lex.cues
+    if not ctx.text[:phrase.start].endswith(cues["venue_marker"]):
+        return False
+    return ev._find(ctx, cues["venue_verbs"], phrase.end, phrase.end + cues["venue_gap"]) is not None
+
+
+def _occasion_author(ctx: ev._Context, block: Block | None) -> str | None:
+    """The author of a speech whose occasion line names the gathering (——在…特别会议上的讲话): the
+    author addressed it, so takes part, though the line names no one. A person named so in the
+    text first, else any actor of that name."""
+    if block is None or block.kind != "occasion" or not block.speaker:
+        return None
+    named = [m for m in ctx.analysis.mentions if m.key and m.surface and m.surface in block.speaker]
+    person = next((m.key for m in named if m.cls == "Person"), None)
+    return person or (named[0].key if named else None)
+
+
+def _attended(ctx: ev._Context, hit: ev._Hit) -> bool:
+    """True when a person attends, chairs or addresses a summit named by its own words
+    (在中非…特别峰会上发表讲话), not one only pointed at (在这次峰会上指出)."""
+    cues = ctx.lex.cues
+    before = ctx.text[hit.clause[0]:hit.start]
+    pointed = any(before.endswith(word) for word in cues["summit_pointers"])
+    return not pointed and ev._find(ctx, cues["summit_attendance"], hit.clause[0], hit.clause[1]) is not None

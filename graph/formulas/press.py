@@ -1,0 +1,118 @@
+"""The ``press`` formula: someone holds a press conference (``jishi:PressConference``).
+
+Reads the cues ``briefer_follow``, ``briefer_joins``, ``guest_cues``,
+``organiser_ends`` and ``press_on`` (and the shared ones of ``CUES``) of
+``event_cues.yaml``. The sentences it reads:
+
+* ``甲国卫生部在首都就疫情召开新闻发布会`` — the organisers before the place or topic;
+* ``…举行新闻发布会，请张三介绍情况`` — the speakers invited (请), with the host of the
+  transcript's first turn;
+* ``在新闻发布会上，张三表示…`` — the speaker of the next clause;
+* ``…召开新闻发布会。张三、李四出席`` — else the persons this sentence or the next one
+  names, the briefers of a transcript, or the sentence's subject.
+
+A body whose spokesperson is named at the briefing takes part too
+(``甲国外交部发言人张三主持例行记者会``: 甲国外交部 and 张三).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from graph import events as ev
+from graph.formulas import register
+
+CUES = ("subject_ends", "object_gap", "object_gap_words", "phrase_rest", "briefer_follow", "briefer_joins",
+        "guest_cues", "organiser_ends", "press_on")
+
+
+@register("press", cues=CUES)
+def _press(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
+    """``X(与Y)在…就…召开新闻发布会``: the organisers before the place or topic, speakers invited with 请, the
+    speaker of ``在…发布会上，Y表示``, else the persons the sentence (or the next one) names, else
+    the sentence's subject (X发布白皮书，并举行新闻发布会)."""
+    cut = ev._find(ctx, ctx.lex.cues["organiser_ends"], hit.clause[0], hit.start)
+    organisers = ((ctx.phrases_in(hit.clause[0], cut[0]) if cut else [])
+                  or ctx.phrases_in(hit.clause[0], hit.start) or ctx.phrases_in(hit.end, hit.clause[1]))
+    guests = []
+    if ev._find(ctx, ctx.lex.cues["guest_cues"], hit.end, hit.sent[1]):
+        guests = ctx.phrases_in(hit.clause[1], hit.sent[1])
+        host = _host(ctx, hit)
+        if host and any(p.cls == "Person" for p in guests):
+            podium = ev._keys(host + [p for p in guests if p.cls == "Person"])
+            ctx.podium.update({k: podium for k in ev._keys(organisers)})
+            organisers, guests = host, [p for p in guests if p.cls == "Person"]
+    elif ctx.text.startswith(ctx.lex.cues["press_on"], hit.end) and hit.clause[1] < hit.sent[1]:
+        speaker = ctx.phrases_in(hit.clause[1], ctx.clause_at(hit.clause[1] + 1, hit.sent)[1])[:1]
+        guests = [p for p in speaker if p.cls == "Person"
+                  or re.match(ctx.lex.cues["briefer_follow"], ctx.text[p.end:p.end + 12])]
+    else:
+        guests = [p for p in ctx.phrases_in(hit.end, hit.sent[1]) + _next_opening(ctx, hit)
+                  if p.cls == "Person"] or _briefers(ctx, hit)
+    keys = ev._keys(organisers + guests) or ev._keys(ctx.phrases_in(hit.sent[0], hit.clause[0])[:1])
+    if not keys:
+        return []
+    keys = ctx.podium.get(keys[0], keys) if len(keys) == 1 else keys
+    keys = tuple(dict.fromkeys(keys + _spoken_for(ctx, organisers + guests)))
+    start, end = ev._evidence_range(ctx, hit, hit.end)
+    return [ev._Draft(hit.trigger.cls, keys, start, end)]
+
+
+def _spoken_for(ctx: ev._Context, phrases: list[ev._Phrase]) -> tuple[str, ...]:
+    """The bodies whose named spokesperson is at a briefing (外交部发言人汪某主持例行记者会 → 外交部):
+    a body named right before a spokesperson title inside a person's phrase."""
+    titles = tuple(ctx.lex.cues["spokesperson_titles"])
+    found = []
+    for phrase in phrases:
+        if phrase.cls != "Person":
+            continue
+        for mention in ctx.analysis.mentions:
+            if (phrase.start <= mention.start and mention.end < phrase.end and mention.key
+                    and mention.cls not in ("Person", "Country")
+                    and ctx.text.startswith(titles, mention.end)):
+                found.append(mention.key)
+    return tuple(found)
+
+
+def _host(ctx: ev._Context, hit: ev._Hit) -> list[ev._Phrase]:
+    """The speaker of the first transcript turn after an opening announcement
+    (X举行新闻发布会，请A、B…; then ``主持人:`` opens): the host on the podium with the guests."""
+    turn = next((b for b in ctx.blocks if b.kind == "turn" and b.start > hit.start and b.speaker), None)
+    if turn is None:
+        return []
+    named = ctx.phrases_in(turn.start - len(turn.speaker) - 3, turn.start)
+    return [p for p in named if p.cls == "Person"][-1:]
+
+
+def _briefers(ctx: ev._Context, hit: ev._Hit) -> list[ev._Phrase]:
+    """The bodies that speak at a briefing in the next sentence of its block (…召开新闻发布会。
+    针对…，A相关负责人说 / A及B通报了…): the names a briefing verb follows, with those joined to them.
+
+    A broadcast item reports the briefing body by body, one sentence each (A表示，…。B和C介绍，…):
+    there, every sentence of the item that opens with such names adds them.
+    """
+    i = bisect.bisect_right(ctx.sentence_starts, hit.sent[0])
+    block = ctx.block_at(hit.start)
+    if i >= len(ctx.sentences) or block is None or ctx.sentences[i][0] >= block.end:
+        block = None
+    item = ctx.item_at(hit.start)
+    if item is None:
+        return [] if block is None else ev._briefing_names(ctx, ctx.sentences[i])
+    found: list[ev._Phrase] = []
+    for sentence in ctx.sentences[i:]:
+        if sentence[0] >= item[1]:
+            break
+        named = ev._briefing_names(ctx, sentence)
+        if named and not ctx.text[sentence[0]:named[0].start].strip(ev.EVIDENCE_TRIM):
+            found += named
+    return found
+
+
+def _next_opening(ctx: ev._Context, hit: ev._Hit) -> list[ev._Phrase]:
+    """Names opening the next sentence of the same block (…举行新闻发布会。主任马晓伟通报…)."""
+    i = bisect.bisect_right(ctx.sentence_starts, hit.sent[0])
+    block = ctx.block_at(hit.start)
+    if i >= len(ctx.sentences) or block is None or ctx.sentences[i][0] >= block.end:
+        return []
+    start = ctx.sentences[i][0]
+    return ctx.phrases_in(start, ctx.clause_at(start, ctx.sentences[i])[1])
