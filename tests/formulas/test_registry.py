@@ -41,6 +41,7 @@ def test_registry_unknown_class_or_shape_fails_at_load(row, error):
 
 
 def test_registry_a_shape_is_registered_once():
+    formulas.formulas()
     with pytest.raises(ValueError, match="registered twice"):
         formulas.register("visit")(lambda ctx, hit: [])
 
