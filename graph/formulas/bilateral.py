@@ -17,12 +17,14 @@ from __future__ import annotations
 from graph import events as ev
 from graph.formulas import register
 
+__all__ = ["read_bilateral"]
+
 CUES = ("subject_ends", "object_gap", "object_gap_words", "phrase_rest", "each_cue", "request_self",
         "topic_markers", "with_connectors")
 
 
 @register("bilateral", cues=CUES)
-def _bilateral(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
+def read_bilateral(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
     """``A同B通电话`` / ``A会见B``: one event per counterpart (``分别`` pairs them in order)."""
     cues = ctx.lex.cues
     subjects = ev._subjects(ctx, hit)

@@ -25,13 +25,15 @@ from graph import events as ev
 from graph.formulas import formula, register
 from graph.model import Block
 
+__all__ = ["read_gathering"]
+
 CUES = ("subject_ends", "object_gap", "object_gap_words", "phrase_rest", "each_cue", "gatherings_counted",
         "group_words", "min_parties", "request_self", "source_words", "summit_attendance", "summit_pointers",
-        "topic_markers", "venue_gap", "venue_marker", "venue_verbs", "with_connectors")
+        "said_at", "topic_markers", "venue_gap", "venue_marker", "venue_verbs", "with_connectors")
 
 
 @register("gathering", cues=CUES)
-def _gathering(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
+def read_gathering(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
     """``中日韩举行…视频会议`` / ``…特别峰会``: every party named (``分别`` pairs sides, and so does a
     count of gatherings: A同B、C举行了20场视频会议 are meetings with B and with C).
 

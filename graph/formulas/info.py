@@ -19,12 +19,14 @@ from __future__ import annotations
 from graph import events as ev
 from graph.formulas import register
 
+__all__ = ["read_info"]
+
 CUES = ("subject_ends", "object_gap", "object_gap_words", "phrase_rest", "content_object_verbs", "default_provider",
         "info_split", "marker_words", "object_verbs", "receive_cues", "to_markers", "with_connectors")
 
 
 @register("info", cues=CUES)
-def _info(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
+def read_info(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
     """``A向B通报疫情信息`` / ``A与B分享…序列`` / ``A收到B通报``: sender and receivers, one event
     per group of receivers (向A、B通报: one; 向A以及B通报: two)."""
     cues = ctx.lex.cues

@@ -20,13 +20,15 @@ import bisect
 from graph import events as ev
 from graph.formulas import register
 
+__all__ = ["read_message"]
+
 CUES = ("subject_ends", "object_gap", "object_gap_words", "phrase_rest", "each_cue", "leaders_words",
         "marker_words", "to_markers")
 MAX_TITLE_RUN = 20
 
 
 @register("message", cues=CUES)
-def _message(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
+def read_message(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
     """``A就…向B致慰问电`` / ``A复信B`` / ``A给B回信``: provider A, recipients B."""
     sender = ev._subject_keys(ctx, hit)
     subjects = ev._subjects(ctx, hit)

@@ -22,12 +22,14 @@ import re
 from graph import events as ev
 from graph.formulas import register
 
+__all__ = ["read_press"]
+
 CUES = ("subject_ends", "object_gap", "object_gap_words", "phrase_rest", "briefer_follow", "briefer_joins",
-        "guest_cues", "organiser_ends", "press_on")
+        "guest_cues", "organiser_ends", "press_on", "spokesperson_titles")
 
 
 @register("press", cues=CUES)
-def _press(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
+def read_press(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
     """``X(与Y)在…就…召开新闻发布会``: the organisers before the place or topic, speakers invited with 请, the
     speaker of ``在…发布会上，Y表示``, else the persons the sentence (or the next one) names, else
     the sentence's subject (X发布白皮书，并举行新闻发布会)."""

@@ -25,14 +25,17 @@ from __future__ import annotations
 from graph import events as ev
 from graph.formulas import register
 
+__all__ = ["read_transfer"]
+
 CUES = ("subject_ends", "object_gap", "object_gap_words", "phrase_rest", "apposition_before", "arrival_verbs",
         "carried_word", "country_prefix", "default_provider", "group_words", "home_words", "marker_words",
-        "send_words", "speaker_marks", "team_owner_gap", "thanks_cues", "to_markers", "welcome_verbs")
+        "send_words", "speaker_marks", "team_help_verbs", "team_owner_gap", "thanks_cues", "to_markers",
+        "welcome_verbs")
 
 
 @register("aid", cues=CUES)
 @register("team", cues=CUES)
-def _transfer(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
+def read_transfer(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
     """Aid and expert teams: one event per recipient, provider defaulting to China."""
     welcomed = _welcomed(ctx, hit)
     if welcomed is not None:
