@@ -59,6 +59,7 @@ OUTLET_CLASSES = ("Organization", "InternationalOrganization")
 DATED_BLOCKS = ("bullet", "turn", "speech")
 DATED_GENRES = ("broadcast",)
 PROSE_GENRES = ("article", "broadcast", "text")
+REPORTED_TEXT_GENRES = ("speech",)  # a news report may follow the text: its paragraphs are prose
 ACT_LIST_GENRES = ("chronicle",)  # genres whose sentences list acts one by one (感谢…，呼吁…)
 HEADLINE_BLOCK = "headline"
 REPORTER_LOOKBACK = 80
@@ -1149,9 +1150,16 @@ def _occasion(text: _Text, speaker: str, block: Block, raw_start: int, relayed: 
         found = None
     if found is None and not relayed:
         found = _briefing_of(text, speaker, block.date)
-    if found is None and text.doc.meta.genre in PROSE_GENRES:
+    if found is None and _prose(text, block):
         found = _lead_event(text, speaker, _story_bounds(text, raw_start))
     return found
+
+
+def _prose(text: _Text, block: Block) -> bool:
+    """Prose tells its words at the event it is about: an article, or the report printed after a
+    speech or letter (习近平在复信中表示… goes on reporting the letter the text names)."""
+    genre = text.doc.meta.genre
+    return genre in PROSE_GENRES or (genre in REPORTED_TEXT_GENRES and block.kind == "paragraph")
 
 
 def _story_bounds(text: _Text, raw_start: int) -> tuple[int, int]:

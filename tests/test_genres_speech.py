@@ -218,3 +218,12 @@ def test_speech_letter_signed_with_a_date_in_chinese_numerals(catalogue):
     day = dt.date(2020, 8, 13)
     assert [(s.speaker, s.date) for s in analysis.statements] == [("person/li-keqiang", day)] * 2
     assert [(e.cls, e.date, e.participants[0]) for e in analysis.events] == [("Message", day, "person/li-keqiang")]
+
+
+def test_speech_report_after_a_letter_tells_words_of_the_letter_on_its_day(catalogue):
+    text = ("李克强给某国商会的复信\n\n某国商会的朋友们：\n\n来信收悉，我很赞赏你们的坚持。\n\n"
+            "李克强\n2020年8月13日\n\n新华社北京8月14日电 国务院总理李克强13日给某国商会复信。\n"
+            "李克强在复信中表示，欢迎各国企业来华投资兴业。\n")
+    analysis = analyse(parse_document(text, "letter_report.txt"), catalogue)
+    reported = [(s.speaker, s.date) for s in analysis.statements if s.text.startswith("欢迎各国企业")]
+    assert reported == [("person/li-keqiang", dt.date(2020, 8, 13))]
