@@ -227,3 +227,13 @@ def test_speech_report_after_a_letter_tells_words_of_the_letter_on_its_day(catal
     analysis = analyse(parse_document(text, "letter_report.txt"), catalogue)
     reported = [(s.speaker, s.date) for s in analysis.statements if s.text.startswith("欢迎各国企业")]
     assert reported == [("person/li-keqiang", dt.date(2020, 8, 13))]
+
+
+def test_speech_remarks_at_a_summit_are_a_speech(catalogue):
+    text = ("——在某地区领导人特别会议上的发言\n（2020年6月2日，北京）\n中华人民共和国国务院总理 李克强\n\n"
+            "主席先生：\n\n各方应当加强疫苗合作。\n\n谢谢。\n")
+    assert detect_genre(text) == "speech"
+    analysis = analyse(parse_document(text, "remarks.txt"), catalogue)
+    day = dt.date(2020, 6, 2)
+    assert [(s.speaker, s.verb, s.date) for s in analysis.statements] == [("person/li-keqiang", "发言", day)]
+    assert [(e.cls, e.date, e.participants) for e in analysis.events] == [("Summit", day, ("person/li-keqiang",))]
