@@ -66,6 +66,8 @@ REPORTER_LOOKBACK = 80
 LEAD_SYMBOLS = "◆●■□▲△○◇·•*-—－ \t\u3000”」』"
 QUOTES = {"”": "“", "」": "「", "』": "『"}
 MAX_SUBJECT_OFFSET = 2
+MAX_NAME = 4  # characters of a person's name after a title (郦英杰, 戴维森, 欧阳某某)
+NAME_CHECK_DAY = dt.date(2020, 6, 15)  # any day: relative words (周一, 昨日) are dates against any reference
 MAX_PROXY_GAP = 8
 MIN_SHORT_FORM = 3
 JOINT_MARKS = ("、", "和", "及", "与", "以及")
@@ -137,6 +139,9 @@ class Cues:
     not_its: tuple[str, ...]
     naming: tuple[str, ...]
     passive: tuple[str, ...]
+    units: tuple[str, ...]
+    not_name: str
+    titles: tuple[str, ...]
 
 
 class Clause(NamedTuple):
@@ -203,6 +208,8 @@ def _build_cues(catalogue: Catalogue) -> Cues:
         possessive=next(iter(words("possessive")), "的"),
         prose_verbs=words("prose_verb"), list_ends=words("list_end"), publishing=words("publishing"), addressed=words("addressed"), its=words("its"), modifiers=words("modifier"), frame_opens=words("frame_open"),
         frame_closes=words("frame_close"), not_its=words("not_its"), naming=words("naming"), passive=words("passive"),
+        units=words("unit"), not_name="".join(words("not_name")),
+        titles=tuple(sorted({r["title"].strip() for r in catalogue.lexicon("titles")}, key=len, reverse=True)),
     )
 
 
@@ -578,6 +585,9 @@ def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: 
         tail = text.s[head.end:end]
         if verb is not None and not _tail_ok(tail, verb, cues):
             return _NOT_SPEECH
+        if verb is not None and head.cls != "Person" and not text.mentions_in(head.end, end) \
+                and _qualifies_speaker(tail, cues):
+            return _Subject(None, chain[0].start, chain[0].start)
         if any(g in tail for g in cues.groups):
             return _Subject(None, chain[0].start, chain[0].start)
         return _Subject(_speaking_for(head, chain, cues), chain[0].start, chain[0].start, cls=head.cls,
@@ -623,6 +633,33 @@ def _tail_ok(tail: str, verb: Verb, cues: Cues) -> bool:
     if _ends_with(before_verb, cues.nominal):
         return False
     return not (verb.own_subject and any(t in tail for t in cues.topics))
+
+
+def _qualifies_speaker(tail: str, cues: Cues) -> bool:
+    """Whether the words between a named actor and its verb are the speaker's own noun, so the actor
+    only qualifies a speaker the stage has no node for: a unit of it (美国海军表示, 某国主流传媒称) or a
+    person named after a title the actor stage did not link (A国在台协会处长郦某指, 德国评论作家长某指出).
+    """
+    before_verb = _strip_adverbs_end(tail, cues.adverbs)
+    if any(c in CLAUSE_END for c in before_verb):
+        return False
+    if _ends_with(before_verb, cues.units):
+        return not any(c in cues.not_name for c in before_verb)  # 对媒体表示: the media are addressed
+    found = [(before_verb.rfind(t), t) for t in cues.titles if t in before_verb]
+    if not found:
+        return False
+    at, title = max(found, key=lambda f: (f[0] + len(f[1]), len(f[1])))
+    return _name_like(before_verb[at + len(title):], cues)
+
+
+def _name_like(rest: str, cues: Cues) -> bool:
+    """Whether the words after a title, right before a verb, may be a person's name: two to four
+    characters of Chinese script holding no date (周一, 昨日), adverb or preposition (在, 于: 总统在白宫表示)."""
+    if not 2 <= len(rest) <= MAX_NAME or not all("\u4e00" <= c <= "\u9fff" or c == "·" for c in rest):
+        return False
+    if any(c in cues.not_name for c in rest) or _starts_with(rest, cues.adverbs):
+        return False
+    return not find_date_spans(rest, reference=NAME_CHECK_DAY)
 
 
 def _pronoun_at(body: str, cues: Cues) -> bool:

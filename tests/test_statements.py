@@ -749,3 +749,29 @@ def test_statements_a_pronoun_passes_over_a_person_who_only_qualifies_a_noun(cat
 def test_statements_words_in_a_clause_that_only_dates_what_follows_are_none(catalogue, text, expected):
     names = [("南国", "country/南国", "Country"), ("北湖市政府", "gov/北湖市政府", "GovernmentBody")]
     assert _said(_analysis(text, names, kind="paragraph", genre="broadcast"), catalogue) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "甲国海军表示，航母今日进入东海海域。",
+    "乙国主流传媒称，这是最混乱的一场辩论。",
+    "甲国驻丙协会处长欧文森指，两地关系进入新阶段。",
+    "乙国时事评论作家柯平指出，运动尚未成功。",
+])
+def test_statements_an_actor_qualifying_an_unnamed_speaker_does_not_speak(catalogue, text):
+    """The words between a named actor and the verb are the speaker's own noun (a unit of it, a person after
+    a title the actor stage did not link): the actor only qualifies the speaker, and no statement is made."""
+    names = [("甲国", "country/甲", "Country"), ("乙国", "country/乙", "Country")]
+    assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("甲国总统周一表示，两国合作前景广阔。", "country/甲"),
+    ("甲国总统在记者会上表示，两国合作前景广阔。", "country/甲"),
+    ("甲国外交部长于会上指出，两国合作前景广阔。", "country/甲"),
+    ("甲国官员对媒体表示，两国合作前景广阔。", "country/甲"),
+])
+def test_statements_a_title_before_a_date_or_place_leaves_the_actor_speaking(catalogue, text, expected):
+    """After a title, a date, a place or an addressee is no name: the actor named before it still speaks."""
+    names = [("甲国", "country/甲", "Country")]
+    found = _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue)
+    assert [speaker for speaker, _, _ in found] == [expected]
