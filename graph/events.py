@@ -401,6 +401,7 @@ def _context(analysis: Analysis, lex: _Lexicon, catalogue: Catalogue) -> _Contex
                        _datelines(text, lex) + _column_tags(text, lex))
     sentences = _after_labels([(m.start(), m.end()) for m in lex.sentence.finditer(text)] or [(0, len(text))],
                               analysis.blocks)
+    phrases = _with_pair_words(text, phrases, sentences, lex)
     blocks = sorted(analysis.blocks, key=lambda b: (b.start, -b.end))
     classes = {m.key: m.cls for m in analysis.mentions if m.key}
     affiliations = {key: catalogue.actors[key].affiliation for key in _with_parents(classes, catalogue)
@@ -412,6 +413,28 @@ def _context(analysis: Analysis, lex: _Lexicon, catalogue: Catalogue) -> _Contex
                     [s for s, _ in sentences], blocks, [b.start for b in blocks], breaks, classes, affiliations,
                     titled_only=_titled_only(analysis, catalogue),
                     headlines=[b.start for b in blocks if b.kind == HEADLINE_BLOCK])
+
+
+def _with_pair_words(text: str, phrases: list[_Phrase], sentences: list[tuple[int, int]],
+                     lex: _Lexicon) -> list[_Phrase]:
+    """The phrases, and one per side for each pair word (两国, 双方; cue ``pair_words``) that stands for two
+    sides its sentence named in earlier clauses (中方向土方援助…，并安排两国专家…; 为帮助A、B…，C向两国派遣…),
+    so a formula reads each side as a party. Only when exactly two countries or bodies stand there; a
+    pair word right after a name (中土两国) is the joint form the actors stage reads."""
+    pattern = _words_pattern(tuple(lex.cues["pair_words"]))
+    starts = [p.start for p in phrases]
+    added = []
+    for start, end in sentences:
+        for found in pattern.finditer(text, start, end):
+            i = bisect.bisect_right(starts, found.start()) - 1
+            if i >= 0 and phrases[i].end >= found.start():
+                continue
+            clause = max(start, *(text.rfind(c, start, found.start()) + 1 for c in lex.clause_breaks))
+            sides = {p.keys[0]: p.cls for p in phrases[bisect.bisect_left(starts, start):i + 1]
+                     if p.end <= clause and p.cls != "Person"}
+            if len(sides) == 2:
+                added += [_Phrase(found.start(), found.end(), (key,), cls) for key, cls in sides.items()]
+    return sorted(phrases + added, key=lambda p: p.start) if added else phrases
 
 
 def _after_labels(sentences: list[tuple[int, int]], blocks) -> list[tuple[int, int]]:

@@ -899,3 +899,16 @@ def test_events_meeting_retold_by_its_sides_is_the_meeting_of_its_leaders(retell
     events = extract_events(analysis, load_catalogue()).events
     assert [(e.cls, set(e.participants)) for e in events] == [
         ("VideoConference", {"person/尼尼斯托", "person/索尔贝格"})]
+
+
+@pytest.mark.parametrize("text, told", [
+    ("为帮助芬兰、挪威抗击疫情，丹麦向两国派遣了医疗专家组。",
+     [("ExpertTeam", ("country/DK", "country/FI")), ("ExpertTeam", ("country/DK", "country/NO"))]),
+    ("中方向挪威提供了一批医疗物资，并安排两国专家举行视频会议。",
+     [("Aid", ("country/CN", "country/NO")), ("VideoConference", ("country/CN", "country/NO"))]),
+    ("芬兰关注挪威疫情，双方专家举行了视频会议。", [("VideoConference", ("country/FI", "country/NO"))]),
+])
+def test_events_pair_word_stands_for_the_two_sides_named_before(text, told):
+    """两国/双方 with no name right before it: the two sides its sentence named in earlier clauses."""
+    assert sorted((e.cls, tuple(sorted(e.participants))) for e in _events(text, genre="article")) == told
+
