@@ -280,9 +280,7 @@ def _full_dates(text: str, default_year: int | None, reference: dt.date | None) 
         end, end_date = match.end(), None
         tail = range_end.match(text, end) if match.group("day") else None
         if tail:
-            end = tail.end()
-            month2 = int(tail.group("month2")) if tail.group("month2") else partial.month
-            end_date = _range_end_date(start_date, month2, int(tail.group("day2")))
+            end, end_date = tail.end(), _range_end(start_date, tail)
         spans.append(DateSpan(match.start(), end, start_date, partial.approx, end_date, partial.year is not None))
     return spans
 
@@ -296,12 +294,16 @@ def _worded_year(text: str, start: int, reference: dt.date | None) -> int | None
     return reference.year + int(words[word]) if word else None
 
 
-def _range_end_date(start: dt.date | None, month: int, day: int) -> dt.date | None:
-    """The last day of a range: in the start's year, or the next when the range crosses New Year."""
+def _range_end(start: dt.date | None, tail: re.Match) -> dt.date | None:
+    """The last day of a range whose end ``tail`` matched: a day with no month of its own smaller than the
+    start's runs into the next month (10月30日至2日 ends on 11月2日, not a year later)."""
     if start is None:
         return None
+    day = int(tail.group("day2"))
+    month = int(tail.group("month2")) if tail.group("month2") else start.month % 12 + 1 if day < start.day \
+        else start.month
     end = _safe_date(start.year, month, day)
-    return end if end >= start else _safe_date(start.year + 1, month, day)
+    return end if end >= start else _safe_date(start.year + 1, month, day)  # the range crosses New Year
 
 
 def _free(start: int, end: int, taken: list[DateSpan]) -> bool:
@@ -310,12 +312,15 @@ def _free(start: int, end: int, taken: list[DateSpan]) -> bool:
 
 
 def _bare_days(text: str, reference: dt.date, taken: list[DateSpan]) -> list[DateSpan]:
-    """``18日`` after a comma (or 于, 至 …): the day of that number closest to the reference."""
-    _, _, bare, _ = _patterns()
+    """``18日`` after a comma (or 于, 至 …): the day of that number closest to the reference; a second
+    day joined to it (12日至13日, 30日至2日 running into the next month) ends its range, as after a month-day."""
+    _, range_end, bare, _ = _patterns()
     openers = _day_openers()
-    spans = []
+    spans: list[DateSpan] = []
     months = _lexicon()["month_words"]
     for match in bare.finditer(text):
+        if not _free(match.start(), match.end(), spans):
+            continue  # the end of a range already read (12日至13日)
         month_word = next((w for w in months if text.endswith(w, 0, match.start())), None)
         if match.start() and not month_word and not text.endswith(openers, 0, match.start()):
             continue
@@ -325,7 +330,11 @@ def _bare_days(text: str, reference: dt.date, taken: list[DateSpan]) -> list[Dat
             continue
         day = int(match.group("day"))
         date = _day_in_month(reference, int(months[month_word]), day) if month_word else _nearest_day(day, reference)
-        spans.append(DateSpan(match.start(), match.end(), date))
+        end, end_date = match.end(), None
+        tail = range_end.match(text, end)
+        if tail and _free(end, tail.end(), taken):
+            end, end_date = tail.end(), _range_end(date, tail)
+        spans.append(DateSpan(match.start(), end, date, end_date=end_date))
     return spans
 
 

@@ -170,5 +170,17 @@ def test_dates_find_date_spans_year_and_month_words(text, expected):
     assert [s.date for s in find_date_spans(text, reference=D(2020, 11, 10))] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("当地时间8日至9日，甲国外长访问乙国", [(D(2020, 11, 8), D(2020, 11, 9))]),   # the reference is 2020-11-10
+    ("丙国海军于5日到7日在东海举行演习", [(D(2020, 11, 5), D(2020, 11, 7))]),
+    ("，10月30日至2日，两国举行会谈", [(D(2020, 10, 30), D(2020, 11, 2))]),
+    ("，30日至2日，两国举行会谈", [(D(2020, 10, 30), D(2020, 11, 2))]),           # runs into the next month
+    ("，8日，甲国外长访问乙国", [(D(2020, 11, 8), None)]),
+])
+def test_dates_bare_day_range_is_one_span(text, expected):
+    """Two bare days joined by 至 make one range from the first, as a month-day range does."""
+    assert [(s.date, s.end_date) for s in find_date_spans(text, reference=D(2020, 11, 10))] == expected
+
+
 def test_dates_era_year_hong_kong_name_of_the_epidemic():
     assert era_year("武汉肺炎疫情持续") == 2020
