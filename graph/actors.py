@@ -432,13 +432,14 @@ def _organisation_candidates(text: str, tables: _Tables, known: list[_Candidate]
     countries = {start: c.end for start, c in country_at.items()}
     named_starts = {c.start for c in named}
     named_ends = set(closing)
+    country_inside = {pos for c in country_at.values() for pos in range(c.start + 1, c.end)}
     place_starts = sorted(c.start for c in named if c.cls in (COUNTRY, GOVERNMENT_BODY))
     found = []
     for index, suffix_start, end in matches:
         _, cls, prefix_ns, needs, stops, common = tables.suffixes[tables.suffix_words[index]]
         if stops and end < len(text) and text[end] in stops:
             continue
-        start = _organisation_start(text, suffix_start, tables, named_ends, named_starts)
+        start = _organisation_start(text, suffix_start, tables, named_ends, named_starts, country_inside)
         if start is not None:
             start = _from_inner_place(text, start, suffix_start, place_starts, tables)
         if start is None or not _own_name(text, start, closing.get(end), tables, start in countries):
@@ -549,36 +550,40 @@ def _has_title(prefix: str, tables: _Tables) -> bool:
 
 
 def _organisation_start(text: str, end: int, tables: _Tables, named_ends: set[int],
-                        named_starts: set[int]) -> int | None:
+                        named_starts: set[int], country_inside: set[int]) -> int | None:
     """Where an organisation name ending at ``end`` starts.
 
     It starts after punctuation, a digit or a boundary word (的, 召开 …). A
     conjunction (和, 与, 应) starts it only between two names: after a name
     (复旦大学和同济医院), before a catalogue name, or after a short word
     (应欧洲呼吸学会, 专家同复旦大学), so 北京协和医院 and 肺生理和传染病医学研究中心 stay whole.
+    A boundary word that starts or ends inside a catalogue country's name is part of it (the 及 of
+    埃及劳动党, the 也 of 也门政府军): ``country_inside`` holds the positions strictly inside them.
     ``None`` when no boundary is met within ``MAX_ORG_PREFIX`` characters.
     """
     lo = max(0, end - MAX_ORG_PREFIX - 1)
     run = NAME_RUN.search(text, lo, end).start()  # name characters from here to ``end``
     soft: list[tuple[int, int]] = []
+    truncated = False
     for i in range(end, run, -1):
         if text[i - 1] not in tables.org_boundary_last_chars:
             continue
         word, mode = _boundary_before(text, i, tables)
+        if i in country_inside or i - len(word) in country_inside:
+            continue
         if mode == "":
             break
         if mode == SOFT:
             soft.append((i - len(word), i))
     else:
-        if run == lo > 0:
-            return None
+        truncated = run == lo > 0
         i = run
     for before, after in soft:
         if end - after < 2:
             continue
         if before - i <= SHORT_LEAD or after in named_starts or before in named_ends or _ends_with_suffix(text, before, tables):
             return after
-    return i
+    return None if truncated else i
 
 
 def _inside_kept_word(text: str, start: int, end: int, tables: _Tables) -> bool:
@@ -988,7 +993,8 @@ def _quoted_names(text: str, mentions: list[Mention], infos: list[ActorInfo], ta
     The name opens a clause (or follows a column heading's 】 with a colon, or an age: 40岁的桑岭是…),
     is two or three characters long and starts with a common family name (``quoted_names.csv``); a run the report writes only once, that starts a word which never
     names anyone (文章说，简单说), or that lies on a mention already found, is no name; a name
-    introduced with an age needs no second mention (40岁的桑岭是…。他说，…). The person's other
+    introduced with an age or an occupation needs no second mention (40岁的桑岭是…。他说，…;
+    公交司机李安全一家…). The person's other
     mentions come from :func:`_bare_names`.
     """
     known = {i.name for i in infos}
@@ -996,7 +1002,7 @@ def _quoted_names(text: str, mentions: list[Mention], infos: list[ActorInfo], ta
     added: list[Mention] = []
     new_infos: list[ActorInfo] = []
     for match in _quoted_name_pattern(catalogue).finditer(text):
-        group = next(g for g in (1, 2, 3) if match.group(g))
+        group = next(g for g in (1, 2, 3, 4) if match.group(g))
         name, start, end = match.group(group), match.start(group), match.end(group)
         if (any(taken[start:end]) or name.startswith(tables.not_names) or name in tables.places
                 or name.startswith(words) or (group < 3 and text.count(name) < 2)):
@@ -1013,16 +1019,19 @@ def _quoted_names(text: str, mentions: list[Mention], infos: list[ActorInfo], ta
 def _quoted_name_pattern(catalogue: Catalogue) -> re.Pattern:
     """Family name + one or two characters at a clause start, a speaking verb, at most a short
     addressee (告诉患者), then the comma or colon that opens the words; or a name that a column
-    heading introduces with a colon (【抗疫群英谱】赵培玉：…), or that follows an age (40岁的桑岭是…)."""
+    heading introduces with a colon (【抗疫群英谱】赵培玉：…), or that follows an age (40岁的桑岭是…)
+    or an occupation or kinship word (重症患者王华是…, 女儿叫赵小青，…)."""
     rows = catalogue.lexicon("quoted_names")
     surnames = "".join(r["word"] for r in rows if r["cue"] == "surname")
     verbs = "|".join(re.escape(r["word"]) for r in rows if r["cue"] == "verb")
     ages = "|".join(re.escape(r["word"]) for r in rows if r["cue"] == "age")
+    roles = "|".join(re.escape(r["word"]) for r in rows if r["cue"] == "role")
     follows = "".join(r["word"] for r in rows if r["cue"] == "after_age_name")
     return re.compile(f"(?:^|(?<=[。！？!?，,；;：:」”】\\s]))([{surnames}][\u4e00-\u9fff]{{1,2}})"
                       f"(?:{verbs})[\u4e00-\u9fff]{{0,{QUOTED_ADDRESSEE}}}[，,：:]"
                       f"|(?<=】)([{surnames}][\u4e00-\u9fff]{{1,2}})[：:]"
-                      f"|(?:\\d+|[一二三四五六七八九十]+)(?:{ages})([{surnames}][\u4e00-\u9fff]{{1,2}}?)(?=[{follows}])", re.M)
+                      f"|(?:\\d+|[一二三四五六七八九十]+)(?:{ages})([{surnames}][\u4e00-\u9fff]{{1,2}}?)(?=[{follows}])"
+                      f"|(?:{roles})([{surnames}][\u4e00-\u9fff]{{1,2}}?)(?=[{follows}])", re.M)
 
 
 def _speaker_position(text: str, block: Block) -> int:
