@@ -125,6 +125,7 @@ class _Tables:
     suffix_finder: ahocorasick_rs.AhoCorasick
     joint_re: re.Pattern | None
     media_re: re.Pattern
+    titled_outlet_re: re.Pattern
     side_exclusions: tuple[str, ...]
     not_names: tuple[str, ...]
     blocker_words: tuple[str, ...]
@@ -164,7 +165,8 @@ def find_mentions(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     text = analysis.document.text
     known = _catalogue_candidates(text, tables)
     others = (_joint_candidates(text, tables, catalogue)
-              + _organisation_candidates(text, tables, known) + _media_candidates(text, tables, known))
+              + _organisation_candidates(text, tables, known) + _media_candidates(text, tables, known)
+              + _titled_outlet_candidates(text, tables, known))
     mentions = _foreign_bodies(_settle(known, others, text, tables, catalogue), tables, catalogue)
     mentions = _places_within(mentions, catalogue)
     mentions = _posted_abbreviations(text, mentions, tables, catalogue)
@@ -234,11 +236,22 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
         joint_re=joint_re,
         media_re=re.compile(rf"^[ \t\u3000]*(?:[^\s:：,，。《》]{{0,8}}《)?([^\s:：,，。《》]{{2,24}}?)》?"
                             rf"(?:{_alternation(media)})[ \t\u3000]*[:：]", re.MULTILINE),
+        titled_outlet_re=_titled_outlet_pattern(catalogue),
         side_exclusions=tuple(w for w in blockers if w.startswith(SIDE_SUFFIX)),
         not_names=tuple(r["word"] for r in catalogue.lexicon("not_names")),
         blocker_words=tuple(sorted(blockers)),
         places=frozenset(r["city"] for r in catalogue.lexicon("cities")),
     )
+
+
+def _titled_outlet_pattern(catalogue: Catalogue) -> re.Pattern:
+    """A title in 《》 that names an outlet: it ends in an outlet ending other than a document's
+    (《甲城邮报》, not 《联合公报》; group 1), or an outlet noun follows it (《甲论》杂志; groups 2, 3)."""
+    rows = catalogue.lexicon("titled_outlets")
+    words = {cue: _alternation([r["word"] for r in rows if r["cue"] == cue]) for cue in ("ending", "noun")}
+    not_documents = "".join(f"(?<!{re.escape(r['word'])})" for r in rows if r["cue"] == "not_ending")
+    return re.compile(f"《([^《》\\s]{{1,14}}(?:{words['ending']}){not_documents})》"
+                      f"|《([^《》\\s]{{1,14}})》({words['noun']})")
 
 
 def _persons_by_affiliation(catalogue: Catalogue) -> dict[str, tuple]:
@@ -638,6 +651,29 @@ def _media_candidates(text: str, tables: _Tables, known: list[_Candidate]) -> li
         if starts.get(name_start) == end:
             continue
         found.append(_Candidate(start, end, (f"org/{text[name_start:end]}",), ORGANIZATION, _DISCOVERED))
+    return found
+
+
+def _titled_outlet_candidates(text: str, tables: _Tables, known: list[_Candidate]) -> list[_Candidate]:
+    """Newspapers and periodicals in title marks not known to the catalogue (俄罗斯《甲城报》,
+    《甲论》杂志), as reports credit them anywhere, not only in reporters' lines.
+
+    A title ending in 报 names a paper unless the ending names a document (公报, 通报); a title
+    followed by 杂志/周刊 is that periodical, the noun joined to the key (org/甲论杂志). A title
+    the catalogue already names stays the catalogue's.
+    """
+    spans = {(c.start, c.end) for c in known if c.source == _CATALOGUE}
+    found = []
+    for match in tables.titled_outlet_re.finditer(text):
+        group = 1 if match.group(1) else 2
+        start, end = match.start(group), match.end(group)
+        if (start, end) in spans or (start - 1, end + 1) in spans or (start - 1, match.end()) in spans:
+            continue
+        if group == 1:
+            found.append(_Candidate(start, end, (f"org/{match.group(1)}",), ORGANIZATION, _DISCOVERED))
+        else:
+            key = f"org/{match.group(2)}{match.group(3)}"
+            found.append(_Candidate(start - 1, match.end(3), (key,), ORGANIZATION, _DISCOVERED))
     return found
 
 

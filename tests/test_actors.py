@@ -561,3 +561,22 @@ def test_actors_person_introduced_by_occupation_or_kinship(text, name):
 @pytest.mark.parametrize("text", ["全美多州已出动国民警卫军。", "当地出动国民警卫队维持秩序。"])
 def test_actors_guard_after_police_word_is_no_name(text):
     assert not any((key or "").startswith("person/") for _, key in real(text))
+
+
+@pytest.mark.parametrize("text, surface, key", [
+    ("据甲国《北湖晨报》报道，乙方表示。", "北湖晨报", "org/北湖晨报"),
+    ("美国《南岭邮报》和《西岸时报》都刊文。", "南岭邮报", "org/南岭邮报"),
+    ("他在《远帆》杂志网站发表文章。", "《远帆》杂志", "org/远帆杂志"),
+    ("《青石》周刊刊登了访问。", "《青石》周刊", "org/青石周刊"),
+])
+def test_actors_outlet_named_in_title_marks(text, surface, key):
+    assert (surface, key) in real(text)
+
+
+@pytest.mark.parametrize("text", ["两国发表了《北湖联合公报》。", "卫生部门发布《疫情通报》。", "《经济简报》显示增长放缓。"])
+def test_actors_document_in_title_marks_is_no_outlet(text):
+    assert not any((key or "").startswith("org/") for _, key in real(text))
+
+
+def test_actors_catalogue_periodical_in_title_marks_stays_the_catalogues():
+    assert ("《求是》", "org/qiushi") in real("讲话发表在《求是》杂志第4期。")
