@@ -856,6 +856,18 @@ def test_events_names_in_what_is_said_at_a_gathering_are_no_parties(text, partie
     assert (event.cls, set(event.participants)) == ("Summit", parties)
 
 
+@pytest.mark.parametrize("text, parties", [
+    ("芬兰总统尼尼斯托与挪威首相索尔贝格举行视频会议，双方就丹麦参与世界卫生组织议题交换意见。",
+     {"person/尼尼斯托", "person/索尔贝格"}),
+    ("芬兰总统尼尼斯托与挪威首相索尔贝格举行视频会议，围绕瑞典和丹麦的疫情交换意见。",
+     {"person/尼尼斯托", "person/索尔贝格"}),
+])
+def test_events_names_in_the_topic_of_a_gathering_are_no_parties(text, parties):
+    """A later clause opening with 就 tells what the gathering talked about: the names there are topics."""
+    (event,) = _events(text, genre="article")
+    assert (event.cls, set(event.participants)) == ("VideoConference", parties)
+
+
 @pytest.mark.parametrize("text", [
     "中方与芬兰、挪威等国维和部队一道，在湖北省执行灾后重建援助任务。",
     "中方同芬兰、挪威一起，在湖北省开展援助。",

@@ -29,7 +29,7 @@ __all__ = ["read_gathering"]
 
 CUES = ("subject_ends", "object_gap", "object_gap_words", "phrase_rest", "each_cue", "gatherings_counted",
         "group_words", "min_parties", "request_self", "source_words", "summit_attendance", "summit_pointers",
-        "said_at", "topic_markers", "venue_gap", "venue_marker", "venue_verbs", "with_connectors")
+        "said_at", "topic_clause", "topic_markers", "venue_gap", "venue_marker", "venue_verbs", "with_connectors")
 
 
 @register("gathering", cues=CUES)
@@ -91,9 +91,12 @@ def _own_stretch(ctx: ev._Context, hit: ev._Hit, scope: tuple[int, int]) -> tupl
 
 def _before_said(ctx: ev._Context, hit: ev._Hit, scope: tuple[int, int]) -> tuple[int, int]:
     """The part of ``scope`` before what a speaker says at the gathering (…在世卫大会上发言，敦促A…;
-    …峰会时，敦促A加快…): the names in the words said are topics, not parties."""
+    …峰会时，敦促A加快…) and before a later clause telling what was talked about (…举行视频会晤，就纪念A成立
+    75周年交换意见; …，双方就B参与A议题交换意见): the names there are topics, not parties."""
     said = ev._find(ctx, ctx.lex.cues["said_at"], hit.end, scope[1])
-    return (scope[0], said[0]) if said else scope
+    end = said[0] if said else scope[1]
+    topic = re.compile(ctx.lex.cues["topic_clause"]).search(ctx.text, hit.end, end)
+    return scope[0], topic.start() if topic else end
 
 
 def _venue(ctx: ev._Context, phrase: ev._Phrase) -> bool:
