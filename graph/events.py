@@ -817,7 +817,7 @@ def _objects(ctx: _Context, pos: int, end: int) -> list[_Phrase]:
         gap = ctx.text[(found[-1].end if found else pos):phrase.start]
         if found:
             gap = ctx.lex.capital.sub("", gap)
-            if gap not in ("、", "和", "及", "与", ""):
+            if gap not in ("、", "和", "及", "与", "") and not _title_into(ctx, found[-1].end, phrase):
                 break
         elif len(ctx.lex.titles.sub("", re.sub(ctx.lex.cues["object_gap_words"], "", gap))) > ctx.lex.cues["object_gap"] \
                 or ctx.lex.clause_breaks & set(gap):
@@ -836,11 +836,19 @@ def _absorb_offices(ctx: _Context, phrases: list[_Phrase]) -> list[_Phrase]:
     for phrase, following in reversed(list(zip(phrases, phrases[1:] + [None]))):
         if following is not None and phrase.cls != "Person" and person is not None:
             gap = ctx.lex.titles.sub("", ctx.text[phrase.end:following.start]).replace("、", "")
-            if len(gap) <= ctx.lex.cues["phrase_rest"] and ctx.lex.titles.search(ctx.text, phrase.end, following.start):
+            if len(gap) <= ctx.lex.cues["phrase_rest"] and ctx.lex.titles.search(ctx.text, phrase.end, following.start) \
+                    or _title_into(ctx, phrase.end, following):
                 continue
         person = phrase if phrase.cls == "Person" else None
         kept.insert(0, phrase)
     return kept
+
+
+def _title_into(ctx: _Context, pos: int, phrase: _Phrase) -> bool:
+    """True when a title written at ``pos`` runs into ``phrase``, a person's (中国常驻联合国代表张军: the
+    title holds 联合国, so the person's phrase starts inside it); the name before is the person's office."""
+    title = ctx.lex.titles.match(ctx.text, pos)
+    return phrase.cls == "Person" and title is not None and phrase.start < title.end() <= phrase.end
 
 
 def _after_marker(ctx: _Context, markers, start: int, hit: _Hit) -> list[_Phrase] | None:

@@ -42,6 +42,7 @@ ACTORS = {
     "挪威红十字会": ("org/挪威红十字会", "Organization"),
     "中国红十字会": ("org/china-red-cross", "Organization"),
     "福建省卫生健康委员会": ("gov/福建省卫生健康委员会", "GovernmentBody"),
+    "联合国": ("org/un", "InternationalOrganization"),
 }
 DAY = dt.date(2020, 5, 2)
 
@@ -924,3 +925,30 @@ def test_events_pair_word_stands_for_the_two_sides_named_before(text, told):
     """两国/双方 with no name right before it: the two sides its sentence named in earlier clauses."""
     assert sorted((e.cls, tuple(sorted(e.participants))) for e in _events(text, genre="article")) == told
 
+
+
+@pytest.mark.parametrize("text, counterpart", [
+    ("毛雷尔会见芬兰常驻联合国代表李明，了解疫情情况。", "person/李明"),
+    ("毛雷尔在日内瓦会见挪威常驻联合国副代表王五。", "person/王五"),
+])
+def test_events_office_whose_title_holds_a_body_is_the_persons(text, counterpart):
+    """芬兰常驻联合国代表李明: the title holds 联合国, so the person's phrase starts inside it; 芬兰
+    is his office, not a second counterpart."""
+    assert [e.participants for e in _events(text, genre="article")] == [("person/毛雷尔", counterpart)]
+
+
+@pytest.mark.parametrize("text", [
+    "芬兰医疗专家组日前到达挪威首都奥斯陆。",
+    "芬兰专家组1日到达挪威，随机携带医疗物资。",
+])
+def test_events_team_arriving_with_daoda(text):
+    """到达 tells a team's arrival as 抵达 does."""
+    assert ("ExpertTeam", "country/FI", "country/NO") in [(e.cls, e.provider, e.recipient)
+                                                          for e in _events(text, genre="article")]
+
+
+def test_events_aid_thanked_for_takes_no_recipient_from_the_blocks_team():
+    """网民纷纷感谢芬兰捐赠物资: thanks by no named actor; the team told before in the block is no
+    guess for who received."""
+    events = _events("芬兰专家组抵达挪威。网民纷纷感谢芬兰“捐赠”物资。", genre="article")
+    assert [(e.cls, e.provider, e.recipient) for e in events] == [("ExpertTeam", "country/FI", "country/NO")]

@@ -47,7 +47,7 @@ def read_transfer(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
         recipients = [_home(ctx, hit)]
     block_id = ev._block_id(ctx, hit)
     if not recipients and hit.trigger.shape == "aid" and block_id in ctx.team_recipient \
-            and not ctx.lex.speech.search(ctx.text, hit.sent[0], hit.start):
+            and not ctx.lex.speech.search(ctx.text, hit.sent[0], hit.start) and not _thanked(ctx, hit):
         recipients = [ctx.team_recipient[block_id]]
     if not recipients and hit.trigger.shape == "aid":
         recipients = _thanker(ctx, hit)
@@ -181,6 +181,12 @@ def _thanker(ctx: ev._Context, hit: ev._Hit) -> list[tuple[str, ...]]:
         return []
     before = ctx.phrases_in(hit.clause[0], thanks[0])
     return [before[-1].keys] if before and thanks[0] - before[-1].end <= 2 else []
+
+
+def _thanked(ctx: ev._Context, hit: ev._Hit) -> bool:
+    """True for aid its clause names as thanked for (网民纷纷感谢甲国“捐赠”物资): the thanks tell who
+    received, so the recipient of a team told earlier in the block is no guess for it."""
+    return ev._find(ctx, ctx.lex.cues["thanks_cues"], hit.clause[0], hit.start) is not None
 
 
 def _home(ctx: ev._Context, hit: ev._Hit) -> tuple[str, ...]:
