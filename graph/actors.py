@@ -176,6 +176,7 @@ def find_mentions(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     _mark_blockers(text, taken, catalogue)
     mentions, infos = _speakers(text, analysis.blocks, mentions, infos, taken, catalogue, tables.not_names)
     mentions, infos = _quoted_names(text, mentions, infos, taken, catalogue, tables)
+    mentions, infos = _glossed_names(text, mentions, infos, taken, catalogue, tables)
     mentions, infos = _trim_glued_names(text, mentions, infos, tables, catalogue)
     mentions = _bare_names(text, mentions, infos, taken, tables)
     mentions = _bare_titles(text, mentions, infos, titles, tables, catalogue)
@@ -1050,6 +1051,66 @@ def _quoted_names(text: str, mentions: list[Mention], infos: list[ActorInfo], ta
             known.add(name)
             new_infos.append(ActorInfo(key, PERSON, name))
     return mentions + added, infos + new_infos
+
+
+GLOSSED = re.compile("([\u3400-\u4dbf\u4e00-\u9fff·‧•・－-]{2,24})（([A-Z][a-z][A-Za-z.'-]*(?: [A-Z][a-z][A-Za-z.'-]*){1,3})）")
+MAX_GLOSSED_NAME = 5  # characters of a glossed name with no joiner (波恩达兹, 玛莉亚・瑞塔・吉斯蒙多 has joiners)
+
+
+def _glossed_names(text: str, mentions: list[Mention], infos: list[ActorInfo], taken: bytearray,
+                   catalogue: Catalogue, tables: _Tables) -> tuple[list[Mention], list[ActorInfo]]:
+    """People named once with their Latin name in brackets (记者庞甲（Anna Pomo）指…), as Hong
+    Kong and foreign-news reports introduce foreigners with no title before an actor.
+
+    The name is what follows the last title, role word or boundary word of the run before the
+    bracket (a run of at most five characters with none is the name itself); a gloss holding an
+    organisation's word (Center, University; ``glossed_names.csv``) or a name with an
+    organisation ending names no person. Its other mentions come from :func:`_bare_names`.
+    """
+    rows = catalogue.lexicon("glossed_names")
+    org_words = frozenset(r["word"] for r in rows if r["cue"] == "org_word")
+    roles = tuple(r["word"] for r in rows if r["cue"] == "role")
+    endings = tuple(r["word"] for r in rows if r["cue"] == "not_ending")
+    known = {i.name for i in infos}
+    added: list[Mention] = []
+    new_infos: list[ActorInfo] = []
+    for match in GLOSSED.finditer(text):
+        if org_words.intersection(match.group(2).split()):
+            continue
+        start = _glossed_start(text, match.start(1), match.end(1), roles, tables)
+        end = match.end(1)
+        name = text[start:end] if start is not None else ""
+        if (len(name) < 2 or name[0] in NAME_JOINERS or any(taken[start:end]) or name.startswith(tables.not_names)
+                or name in tables.places or name.endswith(tables.suffix_words + endings) or name in tables.title_kinds
+                or _names_other_actor(name, tables)):
+            continue
+        key = _person_key(name, catalogue)
+        added.append(Mention(start, end, name, key, PERSON))
+        taken[start:end] = b"\x01" * (end - start)
+        if name not in known and key not in catalogue.actors:
+            known.add(name)
+            new_infos.append(ActorInfo(key, PERSON, name))
+    return mentions + added, infos + new_infos
+
+
+def _glossed_start(text: str, lo: int, hi: int, roles: tuple[str, ...], tables: _Tables) -> int | None:
+    """Where a glossed name starts in ``text[lo:hi]``: after the last title, role or boundary word
+    that ends at least two characters before ``hi``; None when none does (a bare run before a
+    gloss is as often a firm, a place or a word: 港龙航空（Cathay Dragon）) or the name is long."""
+    for i in range(hi - 2, lo, -1):
+        if _introduced_at(text, lo, i, roles, tables):
+            joined = any(c in NAME_JOINERS for c in text[i:hi])
+            return i if hi - i <= MAX_GLOSSED_NAME or joined else None
+    return None
+
+
+def _introduced_at(text: str, lo: int, i: int, roles: tuple[str, ...], tables: _Tables) -> bool:
+    """Whether a role word, a boundary word or a title ends right before ``i`` (and after ``lo``)."""
+    for length in range(1, min(i - lo, tables.longest_boundary, 12) + 1):
+        word = text[i - length:i]
+        if word in roles or word in tables.boundary_modes or word in tables.title_kinds:
+            return True
+    return False
 
 
 def _quoted_name_pattern(catalogue: Catalogue) -> re.Pattern:

@@ -580,3 +580,23 @@ def test_actors_document_in_title_marks_is_no_outlet(text):
 
 def test_actors_catalogue_periodical_in_title_marks_stays_the_catalogues():
     assert ("《求是》", "org/qiushi") in real("讲话发表在《求是》杂志第4期。")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("然而，甲社引述意大利记者庞甲利（Anna Pomolli）指，援助并非捐赠。", "庞甲利"),
+    ("北湖大学政治系教授黎乙友（Andrew Norton）说，局势紧张。", "黎乙友"),
+    ("作者尼丙逊（Fraser Nelton）认为这转变虽好。", "尼丙逊"),
+    ("研究所主任玛丽・丁・吉斯蒙（Maria Tina Gismon）表示。", "玛丽・丁・吉斯蒙"),
+])
+def test_actors_name_glossed_in_latin_is_a_person(text, name):
+    assert (name, f"person/{name}") in real(text)
+
+
+@pytest.mark.parametrize("text", [
+    "甲城皮尤研究中心（Pew Research Center）调查显示。",
+    "他提出「深层国家（DEEP STATE）」的说法。",
+    "南湖的港龙航空（Cathay Dragon）也将比照办理。",
+    "市民可收听法尔塔电台（Radio Farta）的节目。",
+])
+def test_actors_glossed_organisation_or_word_is_no_person(text):
+    assert not any((key or "").startswith("person/") for _, key in real(text))
