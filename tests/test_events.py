@@ -926,7 +926,6 @@ def test_events_pair_word_stands_for_the_two_sides_named_before(text, told):
     assert sorted((e.cls, tuple(sorted(e.participants))) for e in _events(text, genre="article")) == told
 
 
-
 @pytest.mark.parametrize("text, counterpart", [
     ("毛雷尔会见芬兰常驻联合国代表李明，了解疫情情况。", "person/李明"),
     ("毛雷尔在日内瓦会见挪威常驻联合国副代表王五。", "person/王五"),
@@ -952,3 +951,12 @@ def test_events_aid_thanked_for_takes_no_recipient_from_the_blocks_team():
     guess for who received."""
     events = _events("芬兰专家组抵达挪威。网民纷纷感谢芬兰“捐赠”物资。", genre="article")
     assert [(e.cls, e.provider, e.recipient) for e in events] == [("ExpertTeam", "country/FI", "country/NO")]
+
+
+@pytest.mark.parametrize("text", [
+    "芬兰外长同挪威外长通电话，双方商定近期在赫尔辛基举行会谈。",
+    "北欧五国商定年内以视频方式举行特别外长会。",
+])
+def test_events_a_gathering_agreed_on_is_planned_not_held(text):
+    """商定举行 tells what the sides agreed to hold: a plan, no event (the call that agreed it is one)."""
+    assert {e.cls for e in _events(text)} <= {"PhoneCall"}
