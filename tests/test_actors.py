@@ -600,3 +600,13 @@ def test_actors_name_glossed_in_latin_is_a_person(text, name):
 ])
 def test_actors_glossed_organisation_or_word_is_no_person(text):
     assert not any((key or "").startswith("person/") for _, key in real(text))
+
+
+def test_actors_party_before_a_political_title_is_a_party():
+    """党政 (party and state) does not stop a party name when 政治领袖 follows it."""
+    mentions = real("特立尼达和多巴哥联合进步党政治领袖比萨表示支持。")
+    assert ("特立尼达和多巴哥联合进步党", "org/联合进步党") in mentions and ("比萨", "person/比萨") in mentions
+
+
+def test_actors_term_of_office_is_no_party_name():
+    assert not any((key or "").startswith("org/") for _, key in real("中方愿同日本新一届党政领导人一道努力。"))
