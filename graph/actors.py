@@ -57,6 +57,7 @@ MAX_TITLE_GAP = 6  # characters of a unit name between an actor and a title (事
 SHORT_LEAD = 2  # at most this many characters before a conjunction: a word, not a name (专家同复旦大学)
 BOOK_TITLE_OPEN = "《〈"
 SIDE_SUFFIX = "方"
+STATE = "国"  # ends a country's formal name (以色列国) and opens words of the state (国防, 国内)
 POSTED = "驻"  # 驻菲律宾大使: the country after it hosts the post; the person serves another
 RESOLVABLE_TITLE_KINDS = {"head", "royal", "minister", "leader"}
 CONTEXT_CLASSES = {COUNTRY, "GovernmentBody", "InternationalOrganization", ORGANIZATION}
@@ -130,6 +131,7 @@ class _Tables:
     not_names: tuple[str, ...]
     blocker_words: tuple[str, ...]
     places: frozenset[str]
+    state_words: frozenset[str]
 
 
 _TABLES: dict[int, tuple[Catalogue, _Tables]] = {}
@@ -242,6 +244,7 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
         not_names=tuple(r["word"] for r in catalogue.lexicon("not_names")),
         blocker_words=tuple(sorted(blockers)),
         places=frozenset(r["city"] for r in catalogue.lexicon("cities")),
+        state_words=frozenset(r["word"] for r in catalogue.lexicon("state_words")),
     )
 
 
@@ -317,7 +320,23 @@ def _longest_at(text: str, i: int, trie: dict) -> list[str]:
 def _catalogue_candidates(text: str, tables: _Tables) -> list[_Candidate]:
     """Longest catalogue (or blocker) match at each position, left to right."""
     known = tables.surface_candidates
-    return [_Candidate(start, start + len(word), *known[word]) for start, word in _scan(text, tables.surfaces)]
+    found = _release_state_words(text, _scan(text, tables.surfaces), tables)
+    return [_Candidate(start, start + len(word), *known[word]) for start, word in found]
+
+
+def _release_state_words(text: str, found: list[tuple[int, str]], tables: _Tables) -> list[tuple[int, str]]:
+    """A country's formal name ending in 国 gives the 国 back to a word opening with it
+    (``state_words.csv``: 以色列国防军 is 以色列 + 国防军) when its short name names the same
+    country; the text after the short name is scanned again (国防部 may start there)."""
+    known = tables.surface_candidates
+    for n, (start, word) in enumerate(found):
+        end = start + len(word)
+        short = word[:-1]
+        if (word.endswith(STATE) and text[end - 1:end + 1] in tables.state_words and short in known
+                and known[short][0] == known[word][0]):
+            rest = [(at + end - 1, w) for at, w in _scan(text[end - 1:], tables.surfaces)]
+            return found[:n] + [(start, short)] + _release_state_words(text, rest, tables)
+    return found
 
 
 def _scan(text: str, words: _WordSet) -> list[tuple[int, str]]:

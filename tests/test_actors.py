@@ -610,3 +610,17 @@ def test_actors_party_before_a_political_title_is_a_party():
 
 def test_actors_term_of_office_is_no_party_name():
     assert not any((key or "").startswith("org/") for _, key in real("中方愿同日本新一届党政领导人一道努力。"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("科威特国防军23日发表声明。", [("科威特国防军", "gov/科威特国防军")]),
+    ("日本国内疫情趋缓。", [("日本", "country/JP")]),
+    ("日本国会通过了法案。", [("日本国会", "gov/日本国会")]),
+])
+def test_actors_formal_name_gives_its_state_character_back(text, expected):
+    assert real(text) == expected
+
+
+@pytest.mark.parametrize("text", ["美国抗议者冲击国会。", "新西兰工党赢得议会多数。", "中国想要拥有一支远洋海军。"])
+def test_actors_legislature_or_force_needs_its_country_right_before(text):
+    assert not any((key or "").startswith("gov/") for _, key in real(text))
