@@ -1034,6 +1034,8 @@ def _when(ctx: _Context, hit: _Hit) -> _When:
     """
     cues = ctx.lex.cues
     meta = ctx.analysis.document.meta
+    if hit.trigger.shape in cues["thanked_undated"] and _find(ctx, cues["thanks_cues"], hit.clause[0], hit.start):
+        return _When(None)
     block = ctx.block_at(hit.start)
     reference = (block.date if block is not None and block.date else None) or meta.date
     prefix = ctx.text[hit.sent[0]:hit.start]

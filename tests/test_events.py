@@ -960,3 +960,15 @@ def test_events_aid_thanked_for_takes_no_recipient_from_the_blocks_team():
 def test_events_a_gathering_agreed_on_is_planned_not_held(text):
     """商定举行 tells what the sides agreed to hold: a plan, no event (the call that agreed it is one)."""
     assert {e.cls for e in _events(text)} <= {"PhoneCall"}
+
+
+@pytest.mark.parametrize("text", [
+    "5月1日，张伟对芬兰表示慰问，挪威则感谢芬兰支持，特别感谢芬兰捐赠的医疗设备。",
+    "挪威感谢芬兰支持，特别感谢芬兰捐赠的检测试剂。",
+])
+def test_events_aid_thanked_for_in_a_clause_that_goes_on_thanking(text):
+    """…感谢B支持，特别感谢B捐赠的…: the thanks of the clause before tell who received; a 对 in an
+    earlier clause marks no recipient; the day of the thanks is not the day of the gift."""
+    events = _events(text, genre="article")
+    assert [(e.cls, e.provider, e.recipient, e.date) for e in events if e.cls == "Aid"] == [
+        ("Aid", "country/FI", "country/NO", None)]

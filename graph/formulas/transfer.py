@@ -157,7 +157,8 @@ def _recipients(ctx: ev._Context, hit: ev._Hit) -> list[ev._Phrase]:
         found = ev._objects(ctx, hit.end, hit.sent[1])
         if found:
             return found
-    marked = ev._after_marker(ctx, cues["to_markers"], hit.sent[0], hit)
+    thanks = ev._find(ctx, cues["thanks_cues"], hit.sent[0], hit.start, last=True)
+    marked = ev._after_marker(ctx, cues["to_markers"], thanks[1] if thanks else hit.sent[0], hit)
     if marked:
         return marked
     arrival = ev._find(ctx, cues["arrival_verbs"], hit.end, hit.sent[1])
@@ -175,12 +176,21 @@ def _recipients(ctx: ev._Context, hit: ev._Hit) -> list[ev._Phrase]:
 
 
 def _thanker(ctx: ev._Context, hit: ev._Hit) -> list[tuple[str, ...]]:
-    """The name right before 感谢 in the clause: who received what it thanks for (比方感谢中方提供…)."""
-    thanks = ev._find(ctx, ctx.lex.cues["thanks_cues"], hit.clause[0], hit.start)
+    """The name right before 感谢 in the clause: who received what it thanks for (比方感谢中方提供…);
+    a clause that goes on thanking (A感谢B支持，特别感谢B捐赠的…) is thanks by the name before 感谢 in
+    the clause right before it. A person thanks for the side he leads (a gift goes to the country)."""
+    cues = ctx.lex.cues
+    thanks = ev._find(ctx, cues["thanks_cues"], hit.clause[0], hit.start)
     if thanks is None:
         return []
     before = ctx.phrases_in(hit.clause[0], thanks[0])
-    return [before[-1].keys] if before and thanks[0] - before[-1].end <= 2 else []
+    if not before and hit.clause[0] > hit.sent[0]:
+        previous = ctx.clause_at(hit.clause[0] - 1, hit.sent)
+        thanks = ev._find(ctx, cues["thanks_cues"], previous[0], previous[1])
+        before = ctx.phrases_in(previous[0], thanks[0]) if thanks else []
+    if not before or thanks[0] - before[-1].end > 2:
+        return []
+    return [tuple(ctx.affiliations.get(k, k) if ctx.classes.get(k) == "Person" else k for k in before[-1].keys)]
 
 
 def _thanked(ctx: ev._Context, hit: ev._Hit) -> bool:
