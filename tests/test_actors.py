@@ -624,3 +624,15 @@ def test_actors_formal_name_gives_its_state_character_back(text, expected):
 @pytest.mark.parametrize("text", ["美国抗议者冲击国会。", "新西兰工党赢得议会多数。", "中国想要拥有一支远洋海军。"])
 def test_actors_legislature_or_force_needs_its_country_right_before(text):
     assert not any((key or "").startswith("gov/") for _, key in real(text))
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("专家组与世卫组织驻甲国代表处交流经验。", "世卫组织驻甲国代表处"),
+    ("北湖基金会驻华代表处表示欢迎。", "北湖基金会驻华代表处"),
+])
+def test_actors_representative_office_posted_abroad(text, surface):
+    assert (surface, f"org/{surface}") in real(text)
+
+
+def test_actors_office_without_a_post_is_no_office():
+    assert not any((key or "").startswith("org/") for _, key in real("他们在代表处门外集会。"))
