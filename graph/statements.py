@@ -140,6 +140,7 @@ class Cues:
     naming: tuple[str, ...]
     passive: tuple[str, ...]
     units: tuple[str, ...]
+    issued: tuple[str, ...]
     not_name: str
     titles: tuple[str, ...]
 
@@ -208,7 +209,7 @@ def _build_cues(catalogue: Catalogue) -> Cues:
         possessive=next(iter(words("possessive")), "的"),
         prose_verbs=words("prose_verb"), list_ends=words("list_end"), publishing=words("publishing"), addressed=words("addressed"), its=words("its"), modifiers=words("modifier"), frame_opens=words("frame_open"),
         frame_closes=words("frame_close"), not_its=words("not_its"), naming=words("naming"), passive=words("passive"),
-        units=words("unit"), not_name="".join(words("not_name")),
+        units=words("unit"), issued=words("issued"), not_name="".join(words("not_name")),
         titles=tuple(sorted({r["title"].strip() for r in catalogue.lexicon("titles")}, key=len, reverse=True)),
     )
 
@@ -585,8 +586,8 @@ def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: 
         tail = text.s[head.end:end]
         if verb is not None and not _tail_ok(tail, verb, cues):
             return _NOT_SPEECH
-        if verb is not None and head.cls != "Person" and not text.mentions_in(head.end, end) \
-                and _qualifies_speaker(tail, cues):
+        if verb is not None and head.cls != "Person" and (
+                _modifies_speaker(tail, cues) or not text.mentions_in(head.end, end) and _qualifies_speaker(tail, cues)):
             return _Subject(None, chain[0].start, chain[0].start)
         if any(g in tail for g in cues.groups):
             return _Subject(None, chain[0].start, chain[0].start)
@@ -650,6 +651,18 @@ def _qualifies_speaker(tail: str, cues: Cues) -> bool:
         return False
     at, title = max(found, key=lambda f: (f[0] + len(f[1]), len(f[1])))
     return _name_like(before_verb[at + len(title):], cues)
+
+
+def _modifies_speaker(tail: str, cues: Cues) -> bool:
+    """Whether a named actor only qualifies, with 的, the noun that speaks (移民甲国的港人王某在乙国…指; 甲国的
+    学者认为): the speaker is that noun, not the actor; an unnamed official (甲国的发言人表示) or a text the actor
+    issued (甲国的报告显示) still speaks for it."""
+    if not tail.startswith(cues.possessive):
+        return False
+    phrase = tail[len(cues.possessive):]
+    cut = next((i for i, c in enumerate(phrase) if c in cues.not_name or c in CLAUSE_END), len(phrase))
+    phrase = _strip_adverbs_end(phrase[:cut], cues.adverbs).rstrip("》”」』")  # 甲国的《紧急通知》称
+    return bool(phrase) and not _ends_with(phrase, cues.anonymous) and not _ends_with(phrase, cues.issued)
 
 
 def _name_like(rest: str, cues: Cues) -> bool:

@@ -775,3 +775,27 @@ def test_statements_a_title_before_a_date_or_place_leaves_the_actor_speaking(cat
     names = [("甲国", "country/甲", "Country")]
     found = _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue)
     assert [speaker for speaker, _, _ in found] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "移民甲国的港人王大文在乙市接受访问时指，不忍港人独自面对压迫。",
+    "甲国的学者认为，疫情仍会反复。",
+    "历史学家章大力，接受《乙报》访问时指出，疫情令一些说法破产。",
+])
+def test_statements_the_noun_an_actor_qualifies_speaks_not_the_actor(catalogue, text):
+    """An actor before 的 qualifies the noun that speaks, and an outlet after 接受 is the interviewer: neither
+    speaks, and the person the stage has no node for makes no statement."""
+    names = [("甲国", "country/甲", "Country"), ("《乙报》", "org/乙报", "Organization")]
+    assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == []
+
+
+@pytest.mark.parametrize("text", [
+    "甲国的发言人表示，两国合作前景广阔。",
+    "甲国的报告显示，两国合作前景广阔。",
+    "甲国的《紧急通知》称，各校延期开学。",
+])
+def test_statements_an_actors_official_or_text_speaks_for_it(catalogue, text):
+    """An unnamed official of the actor, or a text it issued, after 的 speaks for the actor."""
+    names = [("甲国", "country/甲", "Country")]
+    assert [s for s, _, _ in _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue)] == [
+        "country/甲"]
