@@ -534,11 +534,13 @@ def _own_name(text: str, start: int, catalogue_start: int | None, tables: _Table
 
     A run that ends with a catalogue name (卫生健康委, 巴斯德研究所) is its own
     only when a place or a country comes first (上海市卫生健康委,
-    俄罗斯圣彼得堡巴斯德研究所), not a verb (国家卫生健康委组织中国疾控中心).
+    俄罗斯圣彼得堡巴斯德研究所) or a posting abroad opens it (驻韩美军: the forces posted there),
+    not a verb (国家卫生健康委组织中国疾控中心).
     """
     if catalogue_start is None:
         return True
-    return catalogue_start > start and (text[catalogue_start - 1] in tables.place_endings or leading_country)
+    posted = text.startswith(POSTED, start)
+    return catalogue_start > start and (text[catalogue_start - 1] in tables.place_endings or leading_country or posted)
 
 
 def _meets(text: str, start: int, end: int, needs: tuple[str, ...], countries: dict[int, int]) -> bool:

@@ -636,3 +636,12 @@ def test_actors_representative_office_posted_abroad(text, surface):
 
 def test_actors_office_without_a_post_is_no_office():
     assert not any((key or "").startswith("org/") for _, key in real("他们在代表处门外集会。"))
+
+
+@pytest.mark.parametrize("text, surface", [("驻甲美军发言人随后发表声明说。", "驻甲美军"), ("驻乙俄军司令表示。", "驻乙俄军")])
+def test_actors_forces_posted_abroad_are_a_body(text, surface):
+    assert (surface, f"gov/{surface}") in real(text)
+
+
+def test_actors_forces_not_posted_stay_the_catalogues():
+    assert real("美军发言人表示。") == [("美军", "gov/us-military")]
