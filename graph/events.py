@@ -419,22 +419,30 @@ def _with_pair_words(text: str, phrases: list[_Phrase], sentences: list[tuple[in
                      lex: _Lexicon) -> list[_Phrase]:
     """The phrases, and one per side for each pair word (两国, 双方; cue ``pair_words``) that stands for two
     sides its sentence named in earlier clauses (中方向土方援助…，并安排两国专家…; 为帮助A、B…，C向两国派遣…),
+    or, when its sentence names nobody before it, the sentence before (中方支持德方…。两国专家已进行了视频交流),
     so a formula reads each side as a party. Only when exactly two countries or bodies stand there; a
     pair word right after a name (中土两国) is the joint form the actors stage reads."""
     pattern = _words_pattern(tuple(lex.cues["pair_words"]))
     starts = [p.start for p in phrases]
     added = []
-    for start, end in sentences:
+    for n, (start, end) in enumerate(sentences):
         for found in pattern.finditer(text, start, end):
             i = bisect.bisect_right(starts, found.start()) - 1
             if i >= 0 and phrases[i].end >= found.start():
                 continue
             clause = max(start, *(text.rfind(c, start, found.start()) + 1 for c in lex.clause_breaks))
-            sides = {p.keys[0]: p.cls for p in phrases[bisect.bisect_left(starts, start):i + 1]
-                     if p.end <= clause and p.cls != "Person"}
+            sides = _sides(phrases[bisect.bisect_left(starts, start):i + 1], clause)
+            if not sides and n > 0 and not phrases[bisect.bisect_left(starts, start):i + 1]:
+                before = sentences[n - 1]
+                sides = _sides(phrases[bisect.bisect_left(starts, before[0]):bisect.bisect_left(starts, start)], start)
             if len(sides) == 2:
                 added += [_Phrase(found.start(), found.end(), (key,), cls) for key, cls in sides.items()]
     return sorted(phrases + added, key=lambda p: p.start) if added else phrases
+
+
+def _sides(phrases: list[_Phrase], end: int) -> dict[str, str]:
+    """The countries and bodies (key -> class) named in ``phrases`` before ``end``."""
+    return {p.keys[0]: p.cls for p in phrases if p.end <= end and p.cls != "Person"}
 
 
 def _after_labels(sentences: list[tuple[int, int]], blocks) -> list[tuple[int, int]]:

@@ -972,3 +972,21 @@ def test_events_aid_thanked_for_in_a_clause_that_goes_on_thanking(text):
     events = _events(text, genre="article")
     assert [(e.cls, e.provider, e.recipient, e.date) for e in events if e.cls == "Aid"] == [
         ("Aid", "country/FI", "country/NO", None)]
+
+
+def test_events_pair_word_in_a_sentence_naming_nobody_before_it_takes_the_sentence_before():
+    """中方支持挪方…。两国专家已进行了视频交流: the sides are the two the sentence before names."""
+    events = _events("中方坚定支持挪方抗击疫情。两国专家已进行了视频交流。", genre="article")
+    assert [(e.cls, tuple(sorted(e.participants))) for e in events] == [
+        ("VideoConference", ("country/CN", "country/NO"))]
+
+
+@pytest.mark.parametrize("text, told", [
+    ("挪方感谢中方为处境困难的国家提供援助。", []),
+    ("新华社报道中提到挪威有时为有些国家媒体提供资金援助。", []),
+    ("北极星基金会为非洲国家提供了医疗物资。", [("Aid", ("org/北极星基金会",))]),
+])
+def test_events_aid_for_a_group_written_as_words(text, told):
+    """为…国家提供援助: a group, no recipient; a named organisation giving is the event, a country thanked
+    for it or an outlet reporting it gives nothing."""
+    assert [(e.cls, e.participants) for e in _events(text, genre="article")] == told

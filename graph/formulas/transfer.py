@@ -2,7 +2,7 @@
 (``jishi:Aid``, ``jishi:ExpertTeam``).
 
 Reads the cues ``apposition_before``, ``arrival_verbs``, ``carried_word``,
-``country_prefix``, ``default_provider``, ``group_words``, ``home_words``,
+``country_prefix``, ``default_provider``, ``group_markers``, ``group_words``, ``home_words``,
 ``marker_words``, ``send_words``, ``speaker_marks``, ``team_owner_gap``,
 ``thanks_cues``, ``to_markers`` and ``welcome_verbs`` (and the shared ones of
 ``CUES``) of ``event_cues.yaml``. The sentences it reads:
@@ -28,7 +28,7 @@ from graph.formulas import register
 __all__ = ["read_transfer"]
 
 CUES = ("subject_ends", "object_gap", "object_gap_words", "phrase_rest", "apposition_before", "arrival_verbs",
-        "carried_word", "country_prefix", "default_provider", "group_words", "home_words", "marker_words",
+        "carried_word", "country_prefix", "default_provider", "group_markers", "group_words", "home_words", "marker_words",
         "send_words", "speaker_marks", "team_help_verbs", "team_owner_gap", "thanks_cues", "to_markers",
         "welcome_verbs")
 
@@ -49,10 +49,10 @@ def read_transfer(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
     if not recipients and hit.trigger.shape == "aid" and block_id in ctx.team_recipient \
             and not ctx.lex.speech.search(ctx.text, hit.sent[0], hit.start) and not _thanked(ctx, hit):
         recipients = [ctx.team_recipient[block_id]]
-    if not recipients and hit.trigger.shape == "aid":
-        recipients = _thanker(ctx, hit)
     if not recipients and hit.trigger.shape == "aid" and _to_group(ctx, hit):
         return _group_aid(ctx, hit)
+    if not recipients and hit.trigger.shape == "aid":
+        recipients = _thanker(ctx, hit)
     everyone = tuple(k for r in recipients for k in r)
     drafts = []
     for recipient in recipients:
@@ -264,16 +264,19 @@ def _country_above(ctx: ev._Context, key: str) -> str | None:
 
 def _to_group(ctx: ev._Context, hit: ev._Hit) -> bool:
     """True when the receiving side is a group written as words, not names (向非洲54国捐赠)."""
-    marker = ev._find(ctx, ["向"], hit.clause[0], hit.start, last=True)
+    marker = ev._find(ctx, ctx.lex.cues["group_markers"], hit.clause[0], hit.start, last=True)
     return marker is not None and ev._find(ctx, ctx.lex.cues["group_words"], marker[1], hit.start) is not None
 
 
 def _group_aid(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
     """Aid to a group of countries from named organisations (A基金会和B基金会向非洲54国捐赠的物资
     运抵…): the givers are its participants. A country giving to a group (中国向120个国家提供)
-    is a summary of many events, not one."""
-    marker = ev._find(ctx, ["向"], hit.clause[0], hit.start, last=True)
-    givers = [p for p in ctx.phrases_in(hit.clause[0], marker[0]) if p.cls not in ("Person", "Country")]
+    is a summary of many events, not one; so is aid a name thanks another for (联合国感谢中方为困难国家
+    提供援助): the thanker gives nothing."""
+    marker = ev._find(ctx, ctx.lex.cues["group_markers"], hit.clause[0], hit.start, last=True)
+    thanks = ev._find(ctx, ctx.lex.cues["thanks_cues"], hit.clause[0], marker[0], last=True)
+    givers = [p for p in ctx.phrases_in(thanks[1] if thanks else hit.clause[0], marker[0])
+              if p.cls not in ("Person", "Country") and not ev._source(ctx, p) and not ev._reporter(ctx, p)]
     if not givers:
         return []
     keys = ev._keys(givers)
