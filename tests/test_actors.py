@@ -645,3 +645,12 @@ def test_actors_forces_posted_abroad_are_a_body(text, surface):
 
 def test_actors_forces_not_posted_stay_the_catalogues():
     assert real("美军发言人表示。") == [("美军", "gov/us-military")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("日本内阁官房长官加藤正信在记者会上表示。", "加藤正信"),
+    ("韩国外交部第一次官崔正建举行会谈。", "崔正建"),
+    ("南非前大主教图甲当日逝世。", "图甲"),
+])
+def test_actors_person_after_an_office_of_another_state(text, name):
+    assert any(surface == name and key.startswith("person/") for surface, key in real(text))
