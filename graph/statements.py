@@ -586,6 +586,9 @@ def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: 
         tail = text.s[head.end:end]
         if verb is not None and not _tail_ok(tail, verb, cues):
             return _NOT_SPEECH
+        titled = _titled_speaker(text, cues, head, end) if verb is not None and head.cls != "Person" else None
+        if titled is not None:
+            return _Subject(titled.key, chain[0].start, chain[0].start, cls=titled.cls)
         if verb is not None and head.cls != "Person" and (
                 _modifies_speaker(tail, cues) or not text.mentions_in(head.end, end) and _qualifies_speaker(tail, cues)):
             return _Subject(None, chain[0].start, chain[0].start)
@@ -651,6 +654,21 @@ def _qualifies_speaker(tail: str, cues: Cues) -> bool:
         return False
     at, title = max(found, key=lambda f: (f[0] + len(f[1]), len(f[1])))
     return _name_like(before_verb[at + len(title):], cues)
+
+
+def _titled_speaker(text: _Text, cues: Cues, head: Mention, end: int) -> Mention | None:
+    """A named person after a title right before the verb, past a unit name the name chain did not join
+    (甲国在乙协会处长郦某指: 郦某, not 甲国; 甲大学第一医院呼吸和危重症医学科主任王某称): the head of the
+    subject is the person, when no other actor stands between."""
+    persons = [m for m in text.mentions_in(head.end, end) if m.cls == "Person" and m.key]
+    if not persons or any(c in CLAUSE_END for c in text.s[head.end:end]):
+        return None
+    person = persons[-1]
+    if _strip_adverbs_end(text.s[person.end:end], cues.adverbs) or _anonymous(person, cues):
+        return None
+    if text.mentions_in(head.end, person.start):
+        return None  # 中方赞赏联合国秘书长古某提出: another actor between, the person is an object's
+    return person if _ends_with(text.s[head.end:person.start], cues.titles) else None
 
 
 def _modifies_speaker(tail: str, cues: Cues) -> bool:

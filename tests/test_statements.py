@@ -799,3 +799,21 @@ def test_statements_an_actors_official_or_text_speaks_for_it(catalogue, text):
     names = [("甲国", "country/甲", "Country")]
     assert [s for s, _, _ in _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue)] == [
         "country/甲"]
+
+
+def test_statements_a_titled_person_the_chain_did_not_join_speaks(catalogue):
+    """甲国在乙协会处长郦某指: the unit name holds a break (在), so the chain stops at 甲国; the person named
+    after the title right before the verb is the head of the subject and speaks."""
+    text = "甲国在丙协会处长郦英杰指，两地关系进入新阶段。"
+    names = [("甲国", "country/甲", "Country"), ("郦英杰", "person/郦英杰", PERSON)]
+    assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == [
+        ("person/郦英杰", "指", "两地关系进入新阶段。")]
+
+
+def test_statements_a_titled_person_after_another_actor_is_no_speaker_of_the_head(catalogue):
+    """乙方赞赏丙组织秘书长古某提出…: 丙组织 stands between, so 古某 belongs to an object, not to 乙方's subject."""
+    text = "乙方赞赏丙组织秘书长古大明提出“共同行动”倡议，支持各方努力。"
+    names = [("乙方", "country/乙", "Country"), ("丙组织", "org/丙", "InternationalOrganization"),
+             ("古大明", "person/古大明", PERSON)]
+    assert all(s != "person/古大明" for s, _, _ in _said(_analysis(text, names, kind="paragraph", genre="article"),
+                                                        catalogue))
