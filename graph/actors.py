@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -1043,6 +1043,27 @@ def _speakers(text: str, blocks: tuple[Block, ...], mentions: list[Mention], inf
     return mentions + added, infos + new_infos
 
 
+@dataclass
+class _NewPersons:
+    """Persons a discovery pass adds: their mentions, and what the text teaches of those the
+    catalogue does not know (once per name)."""
+
+    known: set[str]
+    mentions: list[Mention] = field(default_factory=list)
+    infos: list[ActorInfo] = field(default_factory=list)
+
+
+def _add_person(found: _NewPersons, name: str, start: int, end: int, taken: bytearray,
+                catalogue: Catalogue) -> None:
+    """Add the person named at ``start:end`` and mark the characters taken."""
+    key = _person_key(name, catalogue)
+    found.mentions.append(Mention(start, end, name, key, PERSON))
+    taken[start:end] = b"\x01" * (end - start)
+    if name not in found.known and key not in catalogue.actors:
+        found.known.add(name)
+        found.infos.append(ActorInfo(key, PERSON, name))
+
+
 def _quoted_names(text: str, mentions: list[Mention], infos: list[ActorInfo], taken: bytearray,
                   catalogue: Catalogue, tables: _Tables) -> tuple[list[Mention], list[ActorInfo]]:
     """People a report quotes by their bare name (汪勇说，…; 赵培玉告诉患者，…), as features and
@@ -1057,21 +1078,15 @@ def _quoted_names(text: str, mentions: list[Mention], infos: list[ActorInfo], ta
     """
     known = {i.name for i in infos}
     words = tuple(r["word"] for r in catalogue.lexicon("quoted_names") if r["cue"] == "not_name")
-    added: list[Mention] = []
-    new_infos: list[ActorInfo] = []
+    found = _NewPersons(known)
     for match in _quoted_name_pattern(catalogue).finditer(text):
         group = next(g for g in (1, 2, 3, 4) if match.group(g))
         name, start, end = match.group(group), match.start(group), match.end(group)
         if (any(taken[start:end]) or name.startswith(tables.not_names) or name in tables.places
                 or name.startswith(words) or (group < 3 and text.count(name) < 2)):
             continue
-        key = _person_key(name, catalogue)
-        added.append(Mention(start, end, name, key, PERSON))
-        taken[start:end] = b"\x01" * (end - start)
-        if name not in known and key not in catalogue.actors:
-            known.add(name)
-            new_infos.append(ActorInfo(key, PERSON, name))
-    return mentions + added, infos + new_infos
+        _add_person(found, name, start, end, taken, catalogue)
+    return mentions + found.mentions, infos + found.infos
 
 
 GLOSSED = re.compile("([\u3400-\u4dbf\u4e00-\u9fff·‧•・－-]{2,24})（([A-Z][a-z][A-Za-z.'-]*(?: [A-Z][a-z][A-Za-z.'-]*){1,3})）")
@@ -1093,8 +1108,7 @@ def _glossed_names(text: str, mentions: list[Mention], infos: list[ActorInfo], t
     roles = tuple(r["word"] for r in rows if r["cue"] == "role")
     endings = tuple(r["word"] for r in rows if r["cue"] == "not_ending")
     known = {i.name for i in infos}
-    added: list[Mention] = []
-    new_infos: list[ActorInfo] = []
+    found = _NewPersons(known)
     for match in GLOSSED.finditer(text):
         if org_words.intersection(match.group(2).split()):
             continue
@@ -1105,13 +1119,8 @@ def _glossed_names(text: str, mentions: list[Mention], infos: list[ActorInfo], t
                 or name in tables.places or name.endswith(tables.suffix_words + endings) or name in tables.title_kinds
                 or _names_other_actor(name, tables)):
             continue
-        key = _person_key(name, catalogue)
-        added.append(Mention(start, end, name, key, PERSON))
-        taken[start:end] = b"\x01" * (end - start)
-        if name not in known and key not in catalogue.actors:
-            known.add(name)
-            new_infos.append(ActorInfo(key, PERSON, name))
-    return mentions + added, infos + new_infos
+        _add_person(found, name, start, end, taken, catalogue)
+    return mentions + found.mentions, infos + found.infos
 
 
 def _glossed_start(text: str, lo: int, hi: int, roles: tuple[str, ...], tables: _Tables) -> int | None:

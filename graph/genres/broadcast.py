@@ -21,31 +21,22 @@ Cues are in ``ontology/lexicon/broadcast.yaml``.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import cache
-from pathlib import Path
-
-import yaml
 
 from ..model import Block, Document
-from .layout import Line, text_block
+from .layout import Line, genre_cues, text_block
 
 __all__ = ["NAMES", "classify", "split"]
 
 NAMES = ("broadcast",)
 
-LEXICON = Path(__file__).resolve().parent.parent.parent / "ontology" / "lexicon" / "broadcast.yaml"
 
 
 @cache
 def _cues() -> dict:
     """The broadcast layout cues, read once, patterns compiled."""
-    with LEXICON.open(encoding="utf-8") as handle:
-        cues = yaml.safe_load(handle)
-    for key in ("headline", "source_line"):
-        cues[key] = re.compile(cues[key])
-    return cues
+    return genre_cues("broadcast", ("headline", "source_line"))
 
 
 def classify(lines: Sequence[str]) -> list[str | None]:

@@ -21,33 +21,24 @@ Cues are in ``ontology/lexicon/chronology.yaml``.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
-from pathlib import Path
-
-import yaml
 
 from ..dates import first_stated, parse_partial
 from ..model import Block, Document
-from .layout import Calendar, Line, text_block
+from .layout import Calendar, Line, genre_cues, text_block
 
 __all__ = ["NAMES", "classify", "item_day", "item_start", "split"]
 
 NAMES = ("chronology",)
 
-LEXICON = Path(__file__).resolve().parent.parent.parent / "ontology" / "lexicon" / "chronology.yaml"
 
 
 @cache
 def _cues() -> dict:
     """The chronology layout cues, read once, patterns compiled."""
-    with LEXICON.open(encoding="utf-8") as handle:
-        cues = yaml.safe_load(handle)
-    for key in ("item", "section", "period", "year_heading", "title_year"):
-        cues[key] = re.compile(cues[key])
-    return cues
+    return genre_cues("chronology", ("item", "section", "period", "year_heading", "title_year"))
 
 
 def classify(lines: Sequence[str]) -> list[str | None]:

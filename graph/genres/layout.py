@@ -19,7 +19,7 @@ import yaml
 from ..dates import PartialDate, era_year, find_date_spans, infer_year, latest_year, parse_chinese_date
 from ..model import Block, Document
 
-__all__ = ["Calendar", "Line", "cues", "dateline_date", "fallback_year", "is_heading", "is_rule",
+__all__ = ["Calendar", "Line", "cues", "genre_cues", "dateline_date", "fallback_year", "is_heading", "is_rule",
            "leading_date", "lines_of", "pattern", "skip_blanks", "text_block", "words"]
 
 LEXICON = Path(__file__).resolve().parent.parent.parent / "ontology" / "lexicon" / "structure.yaml"
@@ -43,6 +43,15 @@ def cues() -> dict:
     """The layout cues, read once."""
     with LEXICON.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
+
+
+@cache
+def genre_cues(genre: str, patterns: tuple[str, ...] = ()) -> dict:
+    """A genre's own layout cues (``ontology/lexicon/<genre>.yaml``), read once, the cues named in
+    ``patterns`` compiled. The dict is shared: copy it before changing it."""
+    with (LEXICON.parent / f"{genre}.yaml").open(encoding="utf-8") as handle:
+        own = yaml.safe_load(handle)
+    return {key: re.compile(value) if key in patterns else value for key, value in own.items()}
 
 
 @cache

@@ -31,18 +31,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
-
-import yaml
 
 from ..model import Block, Document
-from .layout import Line, dateline_date, fallback_year, leading_date, text_block
+from .layout import Line, dateline_date, fallback_year, genre_cues, leading_date, text_block
 
 __all__ = ["NAMES", "Layout", "describe", "split"]
 
 NAMES = ("speech",)
 
-LEXICON = Path(__file__).resolve().parent.parent.parent / "ontology" / "lexicon" / "speech.yaml"
 
 
 @dataclass
@@ -62,10 +58,8 @@ class Layout:
 @cache
 def _cues() -> dict:
     """The speech layout cues, read once, patterns compiled; kinds longest first."""
-    with LEXICON.open(encoding="utf-8") as handle:
-        cues = yaml.safe_load(handle)
-    for key in ("byline", "salutation", "date_line", "report_opening", "name_phrase", "occasion", "closing_wish", "letter_title"):
-        cues[key] = re.compile(cues[key])
+    cues = dict(genre_cues("speech", ("byline", "salutation", "date_line", "report_opening", "name_phrase", "occasion",
+                                      "closing_wish", "letter_title")))
     cues["kinds"] = dict(sorted(cues["kinds"].items(), key=lambda item: -len(item[0])))
     return cues
 
