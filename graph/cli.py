@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 DEFAULT_GRAPH = Path("out/graph.ttl")
+YEARS = (1900, 2099)  # the years a user may give a yearless document (--year, --date)
 GRAPH_OPTION = click.option(
     "--graph", "graph_path", type=click.Path(path_type=Path), default=DEFAULT_GRAPH,
     show_default=True, help="The Turtle graph written by `jishi build`.",
@@ -34,7 +35,7 @@ def main() -> None:
               help="Also write OUTDIR/network.html, the interactive view.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for the documents (default: one per core).")
-@click.option("--year", type=click.IntRange(1900, 2099), default=None,
+@click.option("--year", type=click.IntRange(*YEARS), default=None,
               help="Year of the documents that state no date of their own (no metadata date).")
 @click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Date (YYYY-MM-DD) of the documents that state no date of their own: "
@@ -53,6 +54,8 @@ def build(paths: tuple[Path, ...], outdir: Path, progress: bool | None, network:
 
     if year is not None and day is not None:
         raise click.UsageError("give --year or --date, not both")
+    if day is not None and not YEARS[0] <= day.year <= YEARS[1]:
+        raise click.BadParameter(f"{day:%Y-%m-%d}: the year must be within {YEARS[0]}-{YEARS[1]}", param_hint="--date")
     hint = DateHint(date=day.date() if day else None, year=year)
     report = run_build(list(paths) or [Path("seeds")], outdir, progress=progress, network=network, jobs=jobs,
                        hint=hint)

@@ -67,6 +67,14 @@ def test_cli_build_date_is_the_day_relative_words_count_from(tmp_path, yearless)
     assert _dates_in(tmp_path / "out" / "graph.ttl") == {"2020-03-17", "2020-03-16"}
 
 
+@pytest.mark.parametrize("option, value", [("--date", "9999-12-31"), ("--year", "10000")])
+def test_cli_build_refuses_a_year_out_of_range(tmp_path, yearless, option, value):
+    result = CliRunner().invoke(main, ["build", str(yearless), "-o", str(tmp_path / "out"), option, value])
+    assert result.exit_code == 2
+    assert option in result.output
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
 def test_cli_build_refuses_both_year_and_date(tmp_path, yearless):
     result = CliRunner().invoke(main, ["build", str(yearless), "-o", str(tmp_path / "out"),
                                        "--year", "2020", "--date", "2020-03-18"])
