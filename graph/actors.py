@@ -132,6 +132,11 @@ class _Tables:
     blocker_words: tuple[str, ...]
     places: frozenset[str]
     state_words: frozenset[str]
+    quoted_name_re: re.Pattern
+    quoted_not_names: tuple[str, ...]
+    glossed_org_words: frozenset[str]
+    glossed_roles: tuple[str, ...]
+    glossed_endings: tuple[str, ...]
 
 
 _TABLES: dict[int, tuple[Catalogue, _Tables]] = {}
@@ -212,6 +217,7 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
     cues = [r["cue"] for r in catalogue.lexicon("joint_cues")]
     media = [r["cue"] for r in catalogue.lexicon("media")]
     abbrs = "".join(sorted(catalogue.abbreviations))
+    glossed = catalogue.lexicon("glossed_names")
     joint_re = (re.compile(f"[{re.escape(abbrs)}]{{2,5}}(?=(?:{_alternation(cues)}))")
                 if abbrs and cues else None)
     return _Tables(
@@ -245,6 +251,11 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
         blocker_words=tuple(sorted(blockers)),
         places=frozenset(r["city"] for r in catalogue.lexicon("cities")),
         state_words=frozenset(r["word"] for r in catalogue.lexicon("state_words")),
+        quoted_name_re=_quoted_name_pattern(catalogue),
+        quoted_not_names=tuple(r["word"] for r in catalogue.lexicon("quoted_names") if r["cue"] == "not_name"),
+        glossed_org_words=frozenset(r["word"] for r in glossed if r["cue"] == "org_word"),
+        glossed_roles=tuple(r["word"] for r in glossed if r["cue"] == "role"),
+        glossed_endings=tuple(r["word"] for r in glossed if r["cue"] == "not_ending"),
     )
 
 
@@ -1076,14 +1087,12 @@ def _quoted_names(text: str, mentions: list[Mention], infos: list[ActorInfo], ta
     公交司机李安全一家…). The person's other
     mentions come from :func:`_bare_names`.
     """
-    known = {i.name for i in infos}
-    words = tuple(r["word"] for r in catalogue.lexicon("quoted_names") if r["cue"] == "not_name")
-    found = _NewPersons(known)
-    for match in _quoted_name_pattern(catalogue).finditer(text):
+    found = _NewPersons({i.name for i in infos})
+    for match in tables.quoted_name_re.finditer(text):
         group = next(g for g in (1, 2, 3, 4) if match.group(g))
         name, start, end = match.group(group), match.start(group), match.end(group)
         if (any(taken[start:end]) or name.startswith(tables.not_names) or name in tables.places
-                or name.startswith(words) or (group < 3 and text.count(name) < 2)):
+                or name.startswith(tables.quoted_not_names) or (group < 3 and text.count(name) < 2)):
             continue
         _add_person(found, name, start, end, taken, catalogue)
     return mentions + found.mentions, infos + found.infos
@@ -1103,42 +1112,37 @@ def _glossed_names(text: str, mentions: list[Mention], infos: list[ActorInfo], t
     organisation's word (Center, University; ``glossed_names.csv``) or a name with an
     organisation ending names no person. Its other mentions come from :func:`_bare_names`.
     """
-    rows = catalogue.lexicon("glossed_names")
-    org_words = frozenset(r["word"] for r in rows if r["cue"] == "org_word")
-    roles = tuple(r["word"] for r in rows if r["cue"] == "role")
-    endings = tuple(r["word"] for r in rows if r["cue"] == "not_ending")
-    known = {i.name for i in infos}
-    found = _NewPersons(known)
+    found = _NewPersons({i.name for i in infos})
     for match in GLOSSED.finditer(text):
-        if org_words.intersection(match.group(2).split()):
+        if tables.glossed_org_words.intersection(match.group(2).split()):
             continue
-        start = _glossed_start(text, match.start(1), match.end(1), roles, tables)
+        start = _glossed_start(text, match.start(1), match.end(1), tables)
         end = match.end(1)
         name = text[start:end] if start is not None else ""
         if (len(name) < 2 or name[0] in NAME_JOINERS or any(taken[start:end]) or name.startswith(tables.not_names)
-                or name in tables.places or name.endswith(tables.suffix_words + endings) or name in tables.title_kinds
+                or name in tables.places or name.endswith(tables.suffix_words + tables.glossed_endings) or name in tables.title_kinds
                 or _names_other_actor(name, tables)):
             continue
         _add_person(found, name, start, end, taken, catalogue)
     return mentions + found.mentions, infos + found.infos
 
 
-def _glossed_start(text: str, lo: int, hi: int, roles: tuple[str, ...], tables: _Tables) -> int | None:
+def _glossed_start(text: str, lo: int, hi: int, tables: _Tables) -> int | None:
     """Where a glossed name starts in ``text[lo:hi]``: after the last title, role or boundary word
     that ends at least two characters before ``hi``; None when none does (a bare run before a
     gloss is as often a firm, a place or a word: 港龙航空（Cathay Dragon）) or the name is long."""
     for i in range(hi - 2, lo, -1):
-        if _introduced_at(text, lo, i, roles, tables):
+        if _introduced_at(text, lo, i, tables):
             joined = any(c in NAME_JOINERS for c in text[i:hi])
             return i if hi - i <= MAX_GLOSSED_NAME or joined else None
     return None
 
 
-def _introduced_at(text: str, lo: int, i: int, roles: tuple[str, ...], tables: _Tables) -> bool:
+def _introduced_at(text: str, lo: int, i: int, tables: _Tables) -> bool:
     """Whether a role word, a boundary word or a title ends right before ``i`` (and after ``lo``)."""
     for length in range(1, min(i - lo, tables.longest_boundary, 12) + 1):
         word = text[i - length:i]
-        if word in roles or word in tables.boundary_modes or word in tables.title_kinds:
+        if word in tables.glossed_roles or word in tables.boundary_modes or word in tables.title_kinds:
             return True
     return False
 
