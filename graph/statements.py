@@ -263,6 +263,10 @@ class _Text:
         self.blocks: tuple[Block, ...] = tuple(sorted(blocks, key=lambda b: (b.start, b.end)))
         self.mentions: tuple[Mention, ...] = tuple(sorted(analysis.mentions, key=lambda m: (m.start, -m.end)))
         self.starts = [m.start for m in self.mentions]
+        self.affiliations: dict[str, set[str]] = {}
+        for m in self.mentions:
+            if m.key and m.affiliation:
+                self.affiliations.setdefault(m.key, set()).add(m.affiliation)
         self.attribution_of = {(b.start, b.end): line for passage, line in _passages(self.blocks) for b in passage}
         self._raw_blocks: dict[tuple[int, int], Span | None] = {}
         self._named: dict[int, set[str]] = {}
@@ -1023,8 +1027,7 @@ def _framed(text: _Text, cues: Cues, clause: Clause) -> bool:
 
 def _own_bodies(text: _Text, key: str) -> set[str]:
     """The bodies a speaker belongs to, as the document's mentions or the catalogue tell."""
-    return ({m.affiliation for m in text.mentions if m.key == key and m.affiliation}
-            | {_parent(text, key)}) - {None}
+    return (text.affiliations.get(key, set()) | {_parent(text, key)}) - {None}
 
 
 def _goes_on(text: _Text, clause: Clause, previous: Clause) -> bool:
