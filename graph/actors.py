@@ -10,7 +10,8 @@ Finding runs in passes, each over the whole text:
    organisations recognised by their ending (…大学, …医院) and media outlets
    in reporters' speaker lines (路透社记者:);
 2. titled persons after an actor (意大利外长迪马约, 世界卫生组织总干事谭德塞),
-   and the speakers of transcript turns;
+   the speakers of transcript turns, and the names another tool proposes (a
+   spaCy model's entities, where no mention is);
 3. in-document links: a name seen with its title is found again bare
    (习近平强调), a bare title stands for the person holding it
    (柬埔寨首相 → 洪森), an ambiguous 巴方 takes the country named nearby.
@@ -30,7 +31,7 @@ from typing import NamedTuple
 import ahocorasick_rs
 
 from .catalogue import Catalogue
-from .model import ActorInfo, Analysis, Block, Mention
+from .model import ActorInfo, Analysis, Block, Mention, ProposedName
 
 __all__ = ["find_mentions"]
 
@@ -142,7 +143,7 @@ class _Tables:
 _TABLES: dict[int, tuple[Catalogue, _Tables]] = {}
 
 
-def find_mentions(analysis: Analysis, catalogue: Catalogue) -> Analysis:
+def find_mentions(analysis: Analysis, catalogue: Catalogue, proposed: Iterable[ProposedName] = ()) -> Analysis:
     """Fill ``analysis.mentions`` and ``analysis.actors`` from the document's text.
 
     Parameters
@@ -151,6 +152,9 @@ def find_mentions(analysis: Analysis, catalogue: Catalogue) -> Analysis:
         The document (and its blocks, when the structure stage ran).
     catalogue : Catalogue
         Known actors and the lexicons.
+    proposed : iterable of ProposedName
+        Names another tool found (a user's NER model in a spaCy pipeline); each becomes an
+        actor where no mention found here covers any of its characters.
 
     Returns
     -------
@@ -185,6 +189,7 @@ def find_mentions(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     mentions, infos = _quoted_names(text, mentions, infos, taken, catalogue, tables)
     mentions, infos = _glossed_names(text, mentions, infos, taken, catalogue, tables)
     mentions, infos = _trim_glued_names(text, mentions, infos, tables, catalogue)
+    mentions, infos = _proposed_names(text, mentions, infos, taken, catalogue, proposed)
     mentions = _bare_names(text, mentions, infos, taken, tables)
     mentions = _bare_titles(text, mentions, infos, titles, tables, catalogue)
     mentions = _disambiguate(text, mentions, analysis.blocks, catalogue)
@@ -1125,6 +1130,38 @@ def _glossed_names(text: str, mentions: list[Mention], infos: list[ActorInfo], t
             continue
         _add_person(found, name, start, end, taken, catalogue)
     return mentions + found.mentions, infos + found.infos
+
+
+PROPOSED_KEY_PREFIX = {PERSON: "person", COUNTRY: "country", GOVERNMENT_BODY: "gov",
+                       "InternationalOrganization": "org", ORGANIZATION: "org"}
+"""The namespace of a discovered actor's key, by class (``resolve`` reads the class back from it)."""
+
+
+def _proposed_names(text: str, mentions: list[Mention], infos: list[ActorInfo], taken: bytearray,
+                    catalogue: Catalogue, proposed: Iterable[ProposedName]) -> tuple[list[Mention], list[ActorInfo]]:
+    """The names another tool proposes (a statistical model's PERSON, ORG, GPE entities), each
+    where no mention is (``taken``): what the catalogue and the rules found wins, a name
+    they could not know (an invented or rare foreigner's, 罗森伯格) becomes an actor.
+
+    A proposed name the catalogue lists (as one actor) takes the catalogue's key and class; a person's
+    other bare mentions then come from :func:`_bare_names`, an organisation's info from
+    :func:`_organisation_infos`.
+    """
+    found = _NewPersons({i.name for i in infos})
+    others: list[Mention] = []
+    for name in sorted(proposed, key=BY_SPAN):
+        surface = text[name.start:name.end]
+        if not surface.strip() or any(taken[name.start:name.end]):
+            continue
+        if name.cls == PERSON:
+            _add_person(found, surface, name.start, name.end, taken, catalogue)
+            continue
+        known = catalogue.keys_for(surface)
+        key = known[0] if len(known) == 1 else f"{PROPOSED_KEY_PREFIX[name.cls]}/{surface}"
+        cls = catalogue.actors[key].cls if key in catalogue.actors else name.cls
+        others.append(Mention(name.start, name.end, surface, key, cls))
+        taken[name.start:name.end] = b"\x01" * (name.end - name.start)
+    return mentions + found.mentions + others, infos + found.infos
 
 
 def _glossed_start(text: str, lo: int, hi: int, tables: _Tables) -> int | None:

@@ -14,6 +14,7 @@ Two coordinate systems exist and must never be mixed up:
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -72,6 +73,16 @@ class Document:
         """The document's own text for a span: what evidence shows a reader."""
         return self.raw[span.start:span.end]
 
+    def text_range(self, start: int, end: int) -> tuple[int, int] | None:
+        """The ``text`` range of what ``raw[start:end]`` kept, the inverse of :meth:`raw_span`.
+
+        A name another tool found in ``raw`` is looked up in the matching view through it;
+        None when the matching view keeps nothing of that range (a repaired page break).
+        """
+        lo = bisect.bisect_left(self.offsets, start)
+        hi = bisect.bisect_left(self.offsets, end)
+        return (lo, hi) if lo < hi else None
+
 
 @dataclass(frozen=True)
 class Block:
@@ -111,6 +122,19 @@ class Mention:
     cls: str
     role: str | None = None
     affiliation: str | None = None
+
+
+@dataclass(frozen=True)
+class ProposedName:
+    """A name another tool found in a document (a statistical model's or an EntityRuler's
+    entity, through ``graph.spacy_pipe``), offered to the actors stage as a candidate.
+
+    Positions in ``Document.text``; ``cls`` is the actor class the name would have.
+    """
+
+    start: int
+    end: int
+    cls: str
 
 
 @dataclass(frozen=True)

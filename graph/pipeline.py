@@ -10,7 +10,7 @@ import datetime as dt
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,7 +20,7 @@ from tqdm import tqdm
 from . import actors, emit, events, read, resolve, statements, structure
 from .catalogue import Catalogue, load_catalogue
 from .files import load_graph, write_atomic
-from .model import Analysis, Document, Resolved, Skipped
+from .model import Analysis, Document, ProposedName, Resolved, Skipped
 
 PROGRESS_MIN_FILES = 20
 PARALLEL_MIN_FILES = 8
@@ -95,11 +95,14 @@ def _undated(analyses: list[Analysis]) -> list[str]:
     return [a.document.id for a in analyses if a.document.meta.date is None and a.document.meta.year is None]
 
 
-def analyse(document: Document, catalogue: Catalogue) -> Analysis:
-    """Run the per-document stages on one decoded document."""
+def analyse(document: Document, catalogue: Catalogue, proposed: Iterable[ProposedName] = ()) -> Analysis:
+    """Run the per-document stages on one decoded document.
+
+    ``proposed``: names another tool found in it (the spaCy component passes a model's entities).
+    """
     analysis = Analysis(document=document)
     analysis = structure.split_structure(analysis)
-    analysis = actors.find_mentions(analysis, catalogue)
+    analysis = actors.find_mentions(analysis, catalogue, proposed)
     analysis = events.extract_events(analysis, catalogue)
     return statements.extract_statements(analysis, catalogue)
 

@@ -7,7 +7,7 @@ import pytest
 
 from graph.actors import find_mentions
 from graph.catalogue import load_catalogue
-from graph.model import Analysis, Block, Document
+from graph.model import Analysis, Block, Document, ProposedName
 
 FIXTURE = Path(__file__).parent / "data" / "catalogue"
 
@@ -654,3 +654,40 @@ def test_actors_forces_not_posted_stay_the_catalogues():
 ])
 def test_actors_person_after_an_office_of_another_state(text, name):
     assert any(surface == name and key.startswith("person/") for surface, key in real(text))
+
+
+def proposed(text: str, catalogue, names: list[tuple[str, str]]) -> Analysis:
+    """``find_mentions`` with each (name, class) proposed at its first place in ``text``."""
+    doc = Document("t.txt", text, text, tuple(range(len(text))))
+    spans = [ProposedName(text.index(name), text.index(name) + len(name), cls) for name, cls in names]
+    return find_mentions(Analysis(doc), catalogue, spans)
+
+
+def test_actors_proposed_person_is_found_again_bare(catalogue):
+    result = proposed("外长罗森伯格抵达。罗森伯格表示感谢。", catalogue, [("罗森伯格", "Person")])
+    assert [(m.start, m.surface, m.key) for m in result.mentions] == [
+        (2, "罗森伯格", "person/罗森伯格"), (9, "罗森伯格", "person/罗森伯格")]
+    assert [(i.key, i.cls, i.name) for i in result.actors] == [("person/罗森伯格", "Person", "罗森伯格")]
+
+
+@pytest.mark.parametrize("name, cls, key", [
+    ("青禾会", "Organization", "org/青禾会"),
+    ("卡尔维亚", "GovernmentBody", "gov/卡尔维亚"),
+    ("世卫组织", "Organization", "org/who"),  # the catalogue's key and class win over the proposal's
+])
+def test_actors_proposed_body_takes_its_key(catalogue, name, cls, key):
+    text = f"{name}举行会议。"
+    doc = Document("t.txt", text, text, tuple(range(len(text))))
+    result = find_mentions(Analysis(doc), catalogue, [ProposedName(0, len(name), cls)])
+    assert [(m.surface, m.key) for m in result.mentions] == [(name, key)]
+
+
+@pytest.mark.parametrize("names", [
+    [("习近平", "Organization")],  # the catalogue found it: the proposal is ignored
+    [("近平同", "Person")],  # overlaps a catalogue mention
+])
+def test_actors_proposal_never_overrides_a_mention(catalogue, names):
+    result = proposed("习近平同文在寅通电话。", catalogue, names)
+    assert [(m.surface, m.key) for m in result.mentions] == [
+        ("习近平", "person/xi-jinping"), ("文在寅", "person/moon-jae-in")]
+
