@@ -12,10 +12,11 @@ the same reason. Any rdflib or Oxigraph parser reads the result.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Iterator
-from urllib.parse import quote
 
+from pyoxigraph import NamedNode
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from . import ns
@@ -38,30 +39,112 @@ Triple = tuple[str, str, str]
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
                           "\b": "\\b", "\f": "\\f"})
-_IRI_ESCAPE = set('<>"{}|^`\\ #?[]%')
+_UCSCHAR = ("\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
+            + "".join(f"{chr(plane << 16)}-{chr((plane << 16) + 0xFFFD)}" for plane in range(1, 14))
+            + "\U000e1000-\U000efffd")
+"""RFC 3987 ``ucschar``: the characters beyond ASCII an IRI may hold as they are (CJK among them).
+
+Left out: C1 controls, private use, non-characters, surrogates and language tags;
+Oxigraph rejects an IRI holding any of them."""
+_IRI_UNSAFE = re.compile(f"[^A-Za-z0-9\\-._~!$&'()*+,;=:@/{_UCSCHAR}]")
+"""What a path under ``jid:`` may not hold as it is: RFC 3987 ``ipchar`` and ``/`` pass; ``%`` is
+encoded too, so that two names (``a b.txt``, ``a%20b.txt``) never share an IRI."""
+_WEB_UNSAFE = re.compile(f"[^A-Za-z0-9\\-._~!$&'()*+,;=:@/?%{_UCSCHAR}]")
+"""What the path, query or fragment of a web address may not hold: as ``_IRI_UNSAFE``, but ``?``
+and an escape the address already has (``%E6%96%B0``) stay."""
 _STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 """A ``%`` that opens no escape (``增长100%.txt``, an address cut off in ``%E5%A``): IRI parsers reject it."""
+_WEB_ADDRESS = re.compile(r"(?i)(https?://)([^/?#]+)([^#]*)(?:#(.*))?", re.DOTALL)
+"""An absolute http(s) address: scheme, authority, path and query, fragment."""
+_NAME_BYTE = range(0xDC80, 0xDD00)
+"""Where Python puts the bytes of a file name that is not UTF-8 (``surrogateescape``)."""
+
+
+def _percent(match: re.Match) -> str:
+    """One character as percent-escapes of its UTF-8 bytes; a byte of a non-UTF-8 file name as itself.
+
+    A name's stray byte ``\\xe4`` becomes ``%E4`` (its own byte, as the file
+    system holds it), so two different names still give two different IRIs.
+    """
+    code = ord(match.group())
+    if code in _NAME_BYTE:
+        return f"%{code - 0xDC00:02X}"
+    return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8", "surrogatepass"))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _iri_path(path: str) -> str:
+    """``path`` with every character RFC 3987 does not allow there percent-encoded (cached: keys repeat)."""
+    return _IRI_UNSAFE.sub(_percent, path)
 
 
 def iri(path: str) -> str:
     """A resource IRI under ``jid:``, as Turtle; characters an IRI may not hold are percent-encoded.
 
-    Chinese names stay readable (IRIs allow them); only delimiters, brackets,
-    spaces and ``%`` itself are encoded, so a discovered name or a file name
-    (``报告[1].txt``, ``增长100%.txt``) can never break the Turtle, and two
-    different names (``a b.txt``, ``a%20b.txt``) never share an IRI.
+    Chinese names stay readable (IRIs allow them); delimiters, brackets, spaces,
+    controls, ``%`` itself and the characters RFC 3987 leaves out are encoded, so
+    a discovered name or a file name (``报告[1].txt``, ``增长100%.txt``, a name
+    that is not UTF-8) can never break the Turtle, and two different names
+    never share an IRI.
+
+    >>> iri("doc/报告 [1] 100%.txt")
+    '<https://w3id.org/jishi/id/doc/报告%20%5B1%5D%20100%25.txt>'
     """
-    safe = "".join(quote(ch) if ch in _IRI_ESCAPE or ord(ch) <= 0x20 else ch for ch in path)
-    return f"<{JID}{safe}>"
+    return f"<{JID}{_iri_path(path)}>"
 
 
-def web_iri(address: str) -> str:
-    """A document's web address as a Turtle IRI: characters an IRI may not hold are percent-encoded.
+def web_iri(address: str) -> str | None:
+    """A document's web address as a Turtle IRI, or None when it is no absolute http(s) address.
+
+    Characters an IRI may not hold are percent-encoded part by part (a ``#``
+    inside the fragment, a space or ``<`` anywhere); an authority that no
+    encoding can mend (``http://[bad``, a port that is not a number) makes it
+    no address, as do other schemes (``javascript:``, ``file:``) and relative
+    paths. The result is checked with Oxigraph's RFC 3987 parser, the one that
+    loads the graph.
 
     >>> web_iri("https://example.org/新闻 1?q=100%")
-    '<https://example.org/%E6%96%B0%E9%97%BB%201?q=100%25>'
+    '<https://example.org/新闻%201?q=100%25>'
+    >>> web_iri("/news/1.html") is None
+    True
     """
-    return f"<{quote(_STRAY_PERCENT.sub('%25', address), safe=':/?#[]@!$&()*+,;=%-._~')}>"
+    match = _WEB_ADDRESS.fullmatch(address.strip())
+    if not match:
+        return None
+    scheme, authority, rest, fragment = match.groups()
+    encoded = scheme + authority + _web_part(rest)
+    if fragment is not None:
+        encoded += "#" + _web_part(fragment.replace("#", "%23"))
+    try:
+        NamedNode(encoded)
+    except ValueError:
+        return None
+    return f"<{encoded}>"
+
+
+def _web_part(text: str) -> str:
+    return _WEB_UNSAFE.sub(_percent, _STRAY_PERCENT.sub("%25", text))
+
+
+def source_term(value: str) -> str:
+    """``dcterms:source`` of a document: its web address as an IRI, anything else as the text it is.
+
+    >>> source_term("人民网")
+    '"人民网"'
+    """
+    return web_iri(value) or literal(value)
+
+
+def display_name(name: str) -> str:
+    """A file name as text that can be written and printed: bytes that are not UTF-8 as ``\\xNN``.
+
+    Python holds such a name with surrogate characters, which no UTF-8 file or
+    terminal accepts.
+
+    >>> display_name("报告\\udce4.txt")
+    '报告\\\\xe4.txt'
+    """
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def literal(value: object, lang: str | None = None) -> str:
@@ -85,14 +168,15 @@ def doc_iri(doc_id: str) -> str:
 
 
 def evidence_iri(span: Span) -> str:
-    return iri(f"evidence/{span.doc_id}/{span.start}-{span.end}")
+    """The IRI of one quote: its document's encoded name (cached) and the offsets, which need no encoding."""
+    return f"<{JID}{_iri_path('evidence/' + span.doc_id)}/{span.start}-{span.end}>"
 
 
 def _document_triples(doc: Document) -> Iterator[Triple]:
     s = doc_iri(doc.id)
     meta = doc.meta
     yield s, "rdf:type", "jishi:Document"
-    yield s, "dcterms:identifier", literal(doc.id)
+    yield s, "dcterms:identifier", literal(display_name(doc.id))
     yield s, "dcterms:language", literal(meta.language)
     yield s, "jishi:genre", literal(meta.genre)
     if meta.title:
@@ -100,7 +184,7 @@ def _document_triples(doc: Document) -> Iterator[Triple]:
     if meta.date:
         yield s, "dcterms:date", literal(meta.date)
     if meta.source:
-        yield s, "dcterms:source", web_iri(meta.source)
+        yield s, "dcterms:source", source_term(meta.source)
     if meta.author:
         yield s, "dcterms:creator", literal(meta.author, meta.language)
 

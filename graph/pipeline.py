@@ -76,9 +76,10 @@ class BuildReport:
             (f"wrote: {self.graph_path}" + "".join(f", {p}" for p in self.extra_outputs)
              if self.graph_path else "wrote: nothing (no readable document; earlier output left as it was)"),
         ]
-        lines += [f"skipped: {s.path}: {s.reason}" for s in self.skipped]
+        lines += [f"skipped: {emit.display_name(s.path)}: {s.reason}" for s in self.skipped]
         if self.undated:
-            shown = ", ".join(self.undated[:UNDATED_SHOWN]) + (" …" if len(self.undated) > UNDATED_SHOWN else "")
+            shown = ", ".join(map(emit.display_name, self.undated[:UNDATED_SHOWN]))
+            shown += " …" if len(self.undated) > UNDATED_SHOWN else ""
             lines.append(f"no year: {len(self.undated)} documents state no date or year ({shown}); their "
                          "month-day dates are left undated: give --year YYYY or --date YYYY-MM-DD")
         return "\n".join(lines)

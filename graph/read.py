@@ -64,8 +64,6 @@ FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")
 BMP = range(0x10000)
 KEPT_RUN = re.compile(rb"\x01+")
 HEADER_ARROW = "==>"
-ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s]")
-"""A web address with its scheme (``https://…``, ``urn:…``): the only kind of source the graph can link to."""
 
 
 class UnreadableDocument(Exception):
@@ -549,12 +547,12 @@ def _describe(raw: str, text: str, lines: list[_Line], front: dict,
 
 
 def _source(value: str | dt.date | None) -> str | None:
-    """The document's address; a value that is none (``人民网``, ``/news/1.html``, ``3``) is left out.
+    """The document's source as it names it: a web address, or a name such as ``人民网``.
 
-    Written as an IRI, such a value would be relative to wherever the graph is
-    loaded from, and ``新华社: 北京`` would make Turtle that Oxigraph rejects.
+    Emit links an absolute http(s) address and writes anything else as text,
+    so a relative path or ``新华社: 北京`` is kept without breaking the Turtle.
     """
-    return value if isinstance(value, str) and ABSOLUTE_IRI.match(value) else None
+    return value if isinstance(value, str) else None
 
 
 def _title(fields: dict, lines: list[_Line], cues: dict) -> str | None:

@@ -104,3 +104,71 @@ def test_emit_file_names_make_valid_distinct_iris(doc_id):
 
 def test_emit_escape_like_file_name_has_its_own_iri():
     assert iri("doc/a b.txt") != iri("doc/a%20b.txt")
+
+
+def _load_both(text: str) -> tuple[rdflib.Graph, pyoxigraph.Store]:
+    """The Turtle parsed by rdflib and by Oxigraph (the parser `jishi query` and `jishi serve` use)."""
+    store = pyoxigraph.Store()
+    store.load(text.encode("utf-8"), pyoxigraph.RdfFormat.TURTLE)
+    return rdflib.Graph().parse(data=text, format="turtle"), store
+
+
+@pytest.mark.parametrize(("path", "expected"), [
+    ("doc/50%.txt", "doc/50%25.txt"),
+    ("doc/h#q?.txt", "doc/h%23q%3F.txt"),
+    ('doc/x<>"{}|\\^`.txt', "doc/x%3C%3E%22%7B%7D%7C%5C%5E%60.txt"),
+    ("doc/tab\there.txt", "doc/tab%09here.txt"),
+    ("doc/del\x7f.txt", "doc/del%7F.txt"),                   # DEL: not in RFC 3987
+    ("doc/nel\x85.txt", "doc/nel%C2%85.txt"),                # a C1 control: not ucschar
+    ("doc/pua\ue000.txt", "doc/pua%EE%80%80.txt"),           # private use: only in a query
+    ("doc/non\ufdd0.txt", "doc/non%EF%B7%90.txt"),           # a non-character
+    ("doc/bad\udce4\udcff.txt", "doc/bad%E4%FF.txt"),        # bytes of a name that is not UTF-8
+    ("doc/新闻·报道~(1)!.txt", "doc/新闻·报道~(1)!.txt"),       # allowed as they are
+    ("actor/person/普京 \"x\"", "actor/person/普京%20%22x%22"),
+])
+def test_emit_iri_encodes_what_rfc3987_does_not_allow(path, expected):
+    """Expected values from RFC 3987 (ipchar, ucschar) and the UTF-8 bytes of each character."""
+    written = iri(path)
+    assert written == f"<https://w3id.org/jishi/id/{expected}>"
+    pyoxigraph.NamedNode(written[1:-1])
+
+
+def test_emit_iri_of_names_that_differ_only_where_encoded_differ():
+    names = ["a b.txt", "a%20b.txt", "a\udca0b.txt", "a\xa0b.txt", "a%A0b.txt", "a\udcc2\udca0b.txt"]
+    assert len({iri("doc/" + name) for name in names}) == len(names)
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("https://example.org/新闻?id=1", "<https://example.org/新闻?id=1>"),
+    ("HTTP://example.org/a b#x#y", "<HTTP://example.org/a%20b#x%23y>"),
+    ("https://例子.中国/", "<https://例子.中国/>"),
+    ("  https://example.org/ ", "<https://example.org/>"),
+    ("人民网", '"人民网"'),
+    ("/news/1.html", '"/news/1.html"'),
+    ("新华社: 北京", '"新华社: 北京"'),
+    ("urn:isbn:7-01", '"urn:isbn:7-01"'),
+    ("javascript:alert(1)", '"javascript:alert(1)"'),
+    ("file:///etc/passwd", '"file:///etc/passwd"'),
+    ("http://[bad/", '"http://[bad/"'),
+    ("http://example.org:port/", '"http://example.org:port/"'),
+    ("http://exa mple.org/", '"http://exa mple.org/"'),
+    ("https://", '"https://"'),
+])
+def test_emit_source_is_an_http_iri_or_a_literal(source, expected):
+    """Only an absolute http(s) address is linked; anything else is kept as the text it is."""
+    doc = Document("a.txt", RAW, RAW, tuple(range(len(RAW))), DocMeta(source=source))
+    triples = emit(Resolved((doc,), (), (), ()))
+    assert [o for _, p, o in triples if p == "dcterms:source"] == [expected]
+    g, store = _load_both(to_turtle(triples))
+    assert len(g) == len(store) == len(triples) == 5
+
+
+def test_emit_name_that_is_not_utf8_is_written_with_backslash_escapes():
+    """A file name with bytes that are not UTF-8 reaches emit with surrogates, which no UTF-8 text can hold."""
+    doc = Document("报告\udce4.txt", RAW, RAW, tuple(range(len(RAW))), DocMeta())
+    actor = Actor("person/xi-jinping", "Person", (("习近平", "zh-Hans"),), evidence=(doc.raw_span(0, 3),))
+    text = to_turtle(emit(Resolved((doc,), (actor,), (), ())))
+    g, store = _load_both(text)
+    assert [str(o) for o in g.objects(None, DCTERMS.identifier)] == ["报告\\xe4.txt"]
+    assert {str(o) for o in g.objects(None, JISHI.document)} == {"https://w3id.org/jishi/id/doc/报告%E4.txt"}
+    assert len(g) == len(store) == 4 + 2 + 6

@@ -1,4 +1,5 @@
 """The whole build: bad input reported, output parseable, exact, deterministic."""
+import os
 import shutil
 
 import pyoxigraph
@@ -128,3 +129,58 @@ def test_pipeline_front_matter_source_that_is_no_address_still_makes_valid_turtl
     store = pyoxigraph.Store()
     store.load(report.graph_path.read_bytes(), pyoxigraph.RdfFormat.TURTLE)
     assert report.skipped == [] and len(store) == report.triples
+
+
+HOSTILE_NAMES = [b"plain.txt", b"50%.txt", b"a b.txt", b"a%20b.txt", b'x<>"{}|\\^`.txt', b"h#q?.txt",
+                 b"ctl\x01\x1f\x7f.txt", b"bad\xe4\xff.txt", b"bad\xc3\xa4.txt", "长".encode() * 80 + b".txt"]
+HOSTILE_URLS = ["人民网", "/news/1.html", "javascript:alert(1)", "http://[bad/", "http://exa mple.org/<x>",
+                "https://example.org/新闻 1?q=100%#a#b"]
+
+
+def test_pipeline_hostile_file_names_and_urls_build_a_graph_both_parsers_load(tmp_path):
+    """File names and front-matter addresses an IRI cannot hold as they are: one document each, nothing lost.
+
+    Every file holds the same text, so each document must bring the same number of
+    triples of its own (itself and its evidence), however its name is written.
+    """
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    text = "3月2日，外交部发言人汪文斌主持例行记者会。\n"
+    for name in HOSTILE_NAMES:
+        (docs / os.fsdecode(name)).write_text(text, encoding="utf-8")
+    for n, url in enumerate(HOSTILE_URLS):
+        (docs / f"url{n}.md").write_text(f"---\nurl: '{url}'\n---\n{text}", encoding="utf-8")
+    report = build([docs], tmp_path / "out", jobs=1)
+    assert (report.documents, report.skipped) == (len(HOSTILE_NAMES) + len(HOSTILE_URLS), [])
+    g = rdflib.Graph().parse(report.graph_path, format="turtle")
+    store = pyoxigraph.Store()
+    store.load(report.graph_path.read_bytes(), pyoxigraph.RdfFormat.TURTLE)
+    assert len(g) == len(store) == report.triples
+    documents = set(g.subjects(rdflib.RDF.type, JISHI.Document))
+    assert len(documents) == report.documents
+    own = {doc: _own_triples(g, doc) for doc in documents}
+    assert len(set(own.values())) == 1 and next(iter(own.values())) > 5
+    names = {str(g.value(doc, DCTERMS.identifier)) for doc in documents}
+    assert {"bad\\xe4\\xff.txt", "bad\xe4.txt", "50%.txt", 'x<>"{}|\\^`.txt'} <= names
+    sources = {str(o) for o in g.objects(None, DCTERMS.source)}
+    assert sources == {*HOSTILE_URLS[:-1], "https://example.org/新闻%201?q=100%25#a%23b"}
+
+
+def _own_triples(g: rdflib.Graph, doc: rdflib.URIRef) -> int:
+    """Triples about ``doc`` and its evidence nodes, less its source (only some documents name one)."""
+    evidence = set(g.subjects(JISHI.document, doc))
+    return sum(1 for s, p, _ in g if (s == doc and p != DCTERMS.source) or s in evidence)
+
+
+def test_pipeline_summary_shows_a_name_that_is_not_utf8_with_escapes(tmp_path):
+    """Such a name once crashed the build in ``write_atomic`` (surrogates not allowed)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / os.fsdecode(b"\xb1\xa8\xb8\xe6.txt")).write_text("2020年3月2日，外交部发言人主持例行记者会。\n",
+                                                             encoding="utf-8")
+    (docs / os.fsdecode(b"\xff.txt")).write_bytes(b"")
+    report = build([docs], tmp_path / "out", jobs=1)
+    summary = report.summary()
+    summary.encode("utf-8")
+    assert "skipped: " in summary and "\\xff.txt: " in summary
+    assert report.graph_path.read_text(encoding="utf-8").count('dcterms:identifier "\\\\xb1\\\\xa8\\\\xb8\\\\xe6.txt"') == 1

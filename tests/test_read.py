@@ -182,13 +182,16 @@ def test_read_front_matter() -> None:
 def test_read_front_matter_unquoted_dates_are_text_except_the_date() -> None:
     raw = "---\ndate: 2021-05-04\nurl: 2021-05-05\nauthor: 2021-05-06\n---\n外交部发言人表示。\n"
     meta = parse_document(raw, "x.md").meta
-    assert (meta.date, meta.source, meta.author) == (dt.date(2021, 5, 4), None, "2021-05-06")
+    assert (meta.date, meta.source, meta.author) == (dt.date(2021, 5, 4), "2021-05-05", "2021-05-06")
 
 
 @pytest.mark.parametrize(("value", "expected"), [
     ("https://example.org/新闻/1.html", "https://example.org/新闻/1.html"), ("urn:isbn:7-01", "urn:isbn:7-01"),
-    ("人民网", None), ("/news/1.html", None), ("新华社: 北京", None), ("3", None), ("{x: y}", None)])
-def test_read_source_is_an_absolute_address_or_none(value: str, expected: str | None) -> None:
+    ("人民网", "人民网"), ("/news/1.html", "/news/1.html"), ("'新华社: 北京'", "新华社: 北京"), ("3", "3"),
+    ("新华社: 北京", None),  # not YAML: the front matter is text
+    ("{x: y}", "{'x': 'y'}")])
+def test_read_source_is_kept_as_the_file_gives_it(value: str, expected: str | None) -> None:
+    """Emit decides what becomes a link (tests/test_emit.py); read keeps the text."""
     raw = f"---\ntitle: 示例\nurl: {value}\n---\n外交部发言人表示，中方愿加强合作。\n"
     assert parse_document(raw, "x.md").meta.source == expected
 

@@ -64,6 +64,10 @@ BROKEN = [
     ("bad genre", 'jishi:genre "chronicle"', 'jishi:genre "novel"', "doc/例.txt", "jishi:genre"),
     ("bad document language", 'dcterms:language "zh-Hans"', 'dcterms:language "zh-CN"', "doc/例.txt",
      "dcterms:language"),
+    ("document source as a file IRI", 'dcterms:language "zh-Hans" ;', 'dcterms:language "zh-Hans" ; '
+     "dcterms:source <file:///etc/passwd> ;", "doc/例.txt", "dcterms:source"),
+    ("document with two sources", 'dcterms:language "zh-Hans" ;', 'dcterms:language "zh-Hans" ; '
+     'dcterms:source "人民网" , <https://example.org/a> ;', "doc/例.txt", "dcterms:source"),
     ("document without identifier", 'dcterms:identifier "例.txt" ;', "", "doc/例.txt", "dcterms:identifier"),
     ("event typed only as jishi:Event", "<event/call> a jishi:PhoneCall", "<event/call> a jishi:Event",
      "event/call", "rdf:type"),
@@ -106,6 +110,13 @@ def test_validate_broken_graph_fails(what, old, new, node, path):
     assert not conforms
     found = {(v.node, v.path) for v in violations}
     assert (f"<{JID}{node}>", path) in found, violations
+
+
+@pytest.mark.parametrize("source", ['<https://example.org/新闻?q=1>', '"人民网"', '"/news/1.html"'])
+def test_validate_document_source_as_address_or_text_conforms(source):
+    conforms, violations, _ = validate_graph(_graph(_broken(
+        'dcterms:language "zh-Hans" ;', f'dcterms:language "zh-Hans" ; dcterms:source {source} ;')))
+    assert (conforms, violations) == (True, [])
 
 
 def test_validate_file_report_counts_focus_nodes(tmp_path):

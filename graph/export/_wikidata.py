@@ -99,7 +99,9 @@ def qid(graph: rdflib.Graph, node: rdflib.term.Node) -> str | None:
 
 
 def _source(graph: rdflib.Graph, doc: rdflib.term.Node) -> Source | None:
+    """A reference for Wikidata: the document's web address (never a source it only names) and its title."""
     url = graph.value(doc, DCTERMS.source)
+    url = url if isinstance(url, rdflib.URIRef) else None
     title = graph.value(doc, DCTERMS.title)
     if url is None and title is None:
         return None
