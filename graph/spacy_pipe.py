@@ -39,6 +39,7 @@ from spacy.tokens import Span as SpacySpan
 
 from . import emit, pipeline, read, resolve
 from .catalogue import Catalogue, load_catalogue
+from .cli import YEARS
 from .model import Document, ProposedName, Resolved, Span
 
 __all__ = ["JishiActor", "JishiComponent", "JishiEvent", "JishiStatement", "Party", "Evidence", "make_jishi"]
@@ -121,8 +122,9 @@ class JishiComponent:
         self.hint = hint
 
     def __call__(self, doc: Doc) -> Doc:
-        document = self.hint.apply(read.parse_document(doc.text, DOC_ID))
-        shift = len(doc.text) - len(document.raw)  # a leading BOM the reader drops
+        text = doc.text  # spaCy joins the tokens again on every read
+        document = self.hint.apply(read.parse_document(text, DOC_ID))
+        shift = len(text) - len(document.raw)  # a leading BOM the reader drops
         analysis = pipeline.analyse(document, self.catalogue, self.proposed(doc, document, shift))
         resolved = resolve.resolve([analysis], self.catalogue)
         doc.spans[self.spans_key] = _actor_spans(doc, analysis.document, analysis.mentions, resolved, shift)
@@ -163,8 +165,22 @@ def make_jishi(nlp: Language, name: str, spans_key: str, entity_labels: dict[str
     catalogue = load_catalogue()
     labels = entity_labels if entity_labels is not None else {
         row["label"]: row["class"] for row in catalogue.lexicon("entity_labels")}
-    hint = pipeline.DateHint(dt.date.fromisoformat(date) if date else None, year)
-    return JishiComponent(catalogue, labels, spans_key, hint)
+    return JishiComponent(catalogue, labels, spans_key, _date_hint(date, year))
+
+
+def _date_hint(date: str | None, year: int | None) -> pipeline.DateHint:
+    """The config's date or year, held to what ``jishi build --date/--year`` accept."""
+    if date is not None and year is not None:
+        raise ValueError("jishi: give the config 'date' or 'year', not both")
+    try:
+        day = dt.date.fromisoformat(date) if date is not None else None
+    except ValueError as exc:
+        raise ValueError(f"jishi: config date {date!r} is no day YYYY-MM-DD ({exc})") from None
+    given = day.year if day else year
+    if given is not None and not YEARS[0] <= given <= YEARS[1]:
+        raise ValueError(f"jishi: config {'date' if day else 'year'} {date or year!r}: the year must be within "
+                         f"{YEARS[0]}-{YEARS[1]}")
+    return pipeline.DateHint(day, year)
 
 
 # ---------------------------------------------------------------- writing onto the Doc

@@ -92,6 +92,13 @@ def test_spacy_pipe_year_config_dates_a_text_without_one():
     assert event.date == dt.date(2020, 3, 5)
 
 
+@pytest.mark.parametrize("config", [{"date": "2020-02-30"}, {"date": "9999-12-31"}, {"year": 10000},
+                                    {"date": "2020-03-05", "year": 2020}])
+def test_spacy_pipe_bad_date_config_is_refused(config):
+    with pytest.raises(ValueError, match="jishi: "):
+        spacy.blank("zh").add_pipe("jishi", config=config)
+
+
 def test_spacy_pipe_doc_still_serialises(nlp):
     doc = nlp(PHONE_CALL.replace("罗森伯格", "意大利外长迪马约", 1))
     again = spacy.tokens.Doc(nlp.vocab).from_bytes(doc.to_bytes())
