@@ -759,11 +759,15 @@ def _subjectless(ctx: _Context, hit: _Hit) -> bool:
 
 def _after_the_day(ctx: _Context, hit: _Hit, date: dt.date | None) -> bool:
     """True when the event is dated after the day its document or block speaks of: it is told before it
-    took place (定于5月30日会见), and a plan is no event (row ``future`` of event_vetoes.yaml)."""
+    took place (定于5月30日会见), and a plan is no event (row ``future`` of event_vetoes.yaml).
+    A chronology item's day is that of its first event, not the day it was written (cue
+    ``told_after_genres``): its 次日 is a later event told after the fact."""
     if date is None or not any(veto.where == "future" for veto in ctx.lex.vetoes):
         return False
+    meta = ctx.analysis.document.meta
     block = ctx.block_at(hit.start)
-    told = (block.date if block is not None and block.date else None) or ctx.analysis.document.meta.date
+    dated_block = block is not None and block.date and meta.genre not in ctx.lex.cues["told_after_genres"]
+    told = (block.date if dated_block else None) or meta.date
     return told is not None and date > told
 
 

@@ -824,6 +824,21 @@ def test_events_numbered_chronology_items_date_their_events():
         ("PhoneCall", dt.date(2019, 12, 30)), ("Meeting", dt.date(2019, 12, 30)),
         ("PhoneCall", dt.date(2020, 1, 2)), ("Aid", dt.date(2020, 1, 5))]
 
+@pytest.mark.parametrize("genre, told", [("chronology", [("Meeting", dt.date(2021, 1, 5))]), ("broadcast", [])])
+def test_events_next_day_in_a_chronology_item_is_told_after_it(genre, told):
+    """A chronology item is dated by its first event and written later: its 次日 took place. A broadcast
+    block's date is the day it is told, so an event dated after it is still a plan."""
+    from graph.structure import split_structure
+
+    text = "中芬往来纪事\n\n1月4日，张伟抵达芬兰，开始访问。次日，张伟在赫尔辛基同芬兰总统尼尼斯托举行会谈。\n"
+    document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(genre=genre, year=2021))
+    analysis = split_structure(Analysis(document=document, mentions=_mentions(text)))
+    if genre == "broadcast":
+        analysis = replace(analysis, blocks=(Block("paragraph", 0, len(text), date=dt.date(2021, 1, 4)),))
+    events = extract_events(analysis, load_catalogue()).events
+    assert [(e.cls, e.date) for e in events] == told
+
+
 
 def test_events_another_spokesman_briefing_on_the_day_is_not_the_transcript_briefing():
     title = "2020年5月2日外交部发言人张伟主持例行记者会\n"
