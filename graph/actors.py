@@ -1345,7 +1345,10 @@ def _same_title(role: str | None, title: str) -> bool:
 
 def _disambiguate(text: str, mentions: list[Mention], blocks: tuple[Block, ...],
                   catalogue: Catalogue) -> list[Mention]:
-    """巴方: the candidate country named in the same line, else in the same block, else None."""
+    """巴方: the candidate country named in the same line, else in the same block, else in the document's
+    title (a readout titled 王毅会见巴基斯坦外长… says 巴方 from then on), else None. A title that names no
+    such country leaves it open: a transcript's 伊方 may be Iran though Iraq is named in another answer,
+    and a forum's 中阿 is the Arab states."""
     unresolved = [m for m in mentions if m.key is None]
     if not unresolved:
         return mentions
@@ -1369,11 +1372,15 @@ def _ambiguous_keys(m: Mention, catalogue: Catalogue) -> tuple[str, ...]:
 
 def _nearby_choice(text: str, m: Mention, keys: tuple[str, ...], starts_by_key: dict[str, list[int]],
                    blocks: tuple[Block, ...]) -> str | None:
-    """The single candidate key that another mention near ``m`` names (same line, else same block)."""
+    """The single candidate key that another mention near ``m`` names (same line, else same block, else
+    the document's first line, its title)."""
     line_start = text.rfind("\n", 0, m.start) + 1
     line_end = text.find("\n", m.end)
     scopes = [(line_start, len(text) if line_end < 0 else line_end)]
     scopes += [(b.start, b.end) for b in blocks if b.start <= m.start and m.end <= b.end]
+    title_start = len(text) - len(text.lstrip())
+    title_end = text.find("\n", title_start)
+    scopes.append((title_start, len(text) if title_end < 0 else title_end))
     for lo, hi in scopes:
         named = [k for k in keys if _any_between(starts_by_key.get(k, []), lo, hi)]
         if len(named) == 1:

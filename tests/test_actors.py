@@ -55,6 +55,21 @@ def test_actors_ambiguous_side_resolved_by_context(catalogue, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a readout's title names the country; its later paragraphs say only 巴方
+    ("张伟会见巴基斯坦外长李明\n张伟在北京会见李明。\n张伟表示，疫情发生后，巴方向中方提供了物资。\n", "country/PK"),
+    ("发言人就巴西新总统就职答记者问\n问：有何评论？\n答：中方祝贺巴方。\n", "country/BR"),
+    # named only in another paragraph, not the title: left open (a transcript answers about many countries)
+    ("发言人主持例行记者会\n问：巴基斯坦的情况如何？\n答：中方支持巴方。\n", None),
+])
+def test_actors_ambiguous_side_resolved_by_the_title(catalogue, text, expected):
+    lines = text.split("\n")
+    starts = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines) - 1)]
+    blocks = tuple(Block("paragraph", s, s + len(line)) for s, line in zip(starts, lines))
+    side = [m for m in analyse(text, catalogue, blocks).mentions if m.surface == "巴方"]
+    assert len(side) == 1 and side[0].key == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("中日韩三国外长举行视频会议。", ["country/CN", "country/JP", "country/KR"]),
     ("中意两国人民友谊深厚。", ["country/CN", "country/IT"]),
     ("中美关系十分重要。", ["country/CN", "country/US"]),
