@@ -78,11 +78,25 @@ def test_spacy_pipe_facts_carry_evidence_spans(nlp):
     assert statement.evidence[0].span.text == "感谢中方支持。"
 
 
-def test_spacy_pipe_offsets_count_a_leading_bom(nlp):
-    doc = nlp("\ufeff2020年3月5日，国务委员兼外长王毅同意大利外长迪马约通电话。")
+@pytest.mark.parametrize("text, names, call", [
+    ("\ufeff2020年3月5日，国务委员兼外长王毅同意大利外长迪马约通电话。",  # a leading BOM the reader drops
+     ["王毅", "意大利", "迪马约"], "国务委员兼外长王毅同意大利外长迪马约通电话"),
+    ("2020年3月5日，國務委員兼外長王毅同義大利外長迪馬約通電話。",  # Traditional script: matched Simplified
+     ["王毅", "義大利", "迪馬約"], "國務委員兼外長王毅同義大利外長迪馬約通電話"),
+    ("◆2020年3月5日，国务委员兼外长王毅同意大利外长迪马约通\n\n电话。",  # a page break the reader repairs
+     ["王毅", "意大利", "迪马约"], "国务委员兼外长王毅同意大利外长迪马约通\n\n电话"),
+])
+def test_spacy_pipe_offsets_point_into_doc_text(nlp, text, names, call):
+    doc = nlp(text)
     [event] = doc._.jishi_events
-    assert doc.text[event.evidence[0].start:event.evidence[0].end].endswith("通电话")
-    assert [s.text for s in doc.spans["jishi_actors"]] == ["王毅", "意大利", "迪马约"]
+    assert doc.text[event.evidence[0].start:event.evidence[0].end] == call == event.evidence[0].span.text
+    assert [s.text for s in doc.spans["jishi_actors"]] == names
+
+
+def test_spacy_pipe_entity_in_traditional_script_gets_the_simplified_key():
+    doc = with_ruler([{"label": "PERSON", "pattern": "羅森伯格"}])("2020年3月5日，國務委員兼外長王毅同羅森伯格通電話。")
+    [event] = doc._.jishi_events
+    assert {p.key for p in event.parties} == {"person/wang-yi", "person/罗森伯格"}
 
 
 def test_spacy_pipe_year_config_dates_a_text_without_one():
@@ -218,3 +232,11 @@ def test_spacy_pipe_add_pipe_needs_no_import():
     script = "import spacy; nlp = spacy.blank('zh'); nlp.add_pipe('jishi'); print(len(nlp('王毅').spans['jishi_actors']))"
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "1"
+
+
+def test_spacy_pipe_pipeline_saves_and_loads_with_its_config(tmp_path):
+    nlp = with_ruler([{"label": "PERSON", "pattern": "罗森伯格"}], {"year": 2020})
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    [event] = loaded(PHONE_CALL.replace("2020年", ""))._.jishi_events
+    assert (event.date, {p.name for p in event.parties}) == (dt.date(2020, 3, 5), {"王毅", "罗森伯格"})
