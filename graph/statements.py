@@ -439,14 +439,25 @@ def _verb_here(text: _Text, cues: Cues, verb: Verb, at: int) -> bool:
 
 
 def _quote_before(s: str, at: int, block_start: int) -> tuple[int, int] | None:
-    """The quotation a speaker follows (“…。”王华说。): its inside, when the verb's clause opens with it."""
+    """The quotation a speaker follows (“…。”王华说。): its inside, when the verb's clause opens with it
+    and the quotation opens its own sentence. A quotation held by a frame before it (A指：「…」B說，;
+    措施在「…？」B回應指) is the frame's words, not the speaker's after it."""
     clause = _clause_start(s, at, block_start)
     prefix = s[clause:at].lstrip(" \t\u3000")
     if not prefix or prefix[0] not in QUOTES:
         return None
     close = at - len(prefix)
     open_ = s.rfind(QUOTES[prefix[0]], block_start, close)
-    return (open_ + 1, close) if open_ >= 0 else None
+    if open_ < 0 or not _opens_sentence(s, open_, block_start):
+        return None
+    return open_ + 1, close
+
+
+def _opens_sentence(s: str, at: int, floor: int) -> bool:
+    """Whether ``at`` opens a sentence: only lead symbols, spaces and closing quotation marks
+    between it and the end of the sentence before (or the block's start)."""
+    before = s[floor:at].rstrip(LEAD_SYMBOLS + "\n")
+    return not before or before[-1] in SENTENCE_END
 
 
 def _content_start(s: str, pos: int, end: int, openers: str) -> tuple[int, bool]:
@@ -1082,6 +1093,8 @@ def _clause_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[S
         relayed = block.kind == "turn" and clause.speaker != _turn_speaker_of(text, cues, block)
         if relayed and clause.stop is None:
             end = min(end, _relayed_end(text.s, clause.content, end))
+        elif clause.stop is None and text.s[clause.content] in QUOTES.values():
+            end = min(end, _quotation_end(text.s, clause.content, end) or end)
         statement = _statement(text, clause.speaker, clause.verb, clause.content, end, block, relayed=relayed)
         if statement is not None:
             statement = _dated_in_sentence(text, cues, clause, statement)
@@ -1091,14 +1104,21 @@ def _clause_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[S
 
 def _relayed_end(s: str, start: int, end: int) -> int:
     """Where words a transcript turn relays end: with their sentence (A称，B。 then the turn's own
-    comment), or with the quotation they open when it closes a sentence (称：“B。C。”; not a quoted
-    term: 表示，“三不”，也就是…)."""
+    comment), or with the quotation they open when it closes a sentence (see :func:`_quotation_end`)."""
+    closed = _quotation_end(s, start, end)
+    return closed if closed is not None else min(_forward_to(s, start, end, SENTENCE_END) + 1, end)
+
+
+def _quotation_end(s: str, start: int, end: int) -> int | None:
+    """Where words that open with a quotation end when the quotation closes a sentence: after its
+    closing mark (称：“B。C。”他没有说… → “B。C。”; what follows is the writer's, or words another
+    clause reports). None for a quoted term that the sentence goes on after (表示，“三不”，也就是…)."""
     opening = s[start - 1:start] if s[start:start + 1] not in QUOTES.values() else s[start]
     if opening and opening in QUOTES.values():
         close = s.find(next(k for k, v in QUOTES.items() if v == opening), start, end)
         if close >= 0 and (s[close - 1] in SENTENCE_END or s[close + 1:close + 2] in ("", *SENTENCE_END)):
             return close + 1
-    return min(_forward_to(s, start, end, SENTENCE_END) + 1, end)
+    return None
 
 
 def _before_question(s: str, start: int, end: int) -> int:

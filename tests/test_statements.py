@@ -72,6 +72,29 @@ def test_statements_speaker_after_the_quote(catalogue, text, expected):
     assert _said(_analysis(text, [("王华", "person/王华", PERSON)], kind="paragraph"), catalogue) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the quotation is held by the frame before it: the speaker after it says only what follows
+    ("王华指，工作量大增，「人手一直不够。」王华坦言，压力很大。",
+     [("person/王华", "指", "工作量大增，「人手一直不够。」"), ("person/王华", "坦言", "压力很大。")]),
+    ("记者问措施在「法律上有无问题？」王华回应指，已咨询律师。",
+     [("person/王华", "指", "已咨询律师。")]),
+])
+def test_statements_quote_before_the_speaker_only_when_it_opens_its_sentence(catalogue, text, expected):
+    assert _said(_analysis(text, [("王华", "person/王华", PERSON)], kind="paragraph", genre="article"),
+                 catalogue) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("王华说：「我们会加强检测。人手足够。」他没有说何时开始。", "「我们会加强检测。人手足够。」"),
+    ("王华说：「我们会加强检测」。记者其后致电卫生局。", "「我们会加强检测」"),
+    # a quoted term the sentence goes on after is not the end of the words
+    ("王华表示，「三不」政策不变。各部门会配合。", "「三不」政策不变。各部门会配合。"),
+])
+def test_statements_words_opening_with_a_quotation_end_where_it_closes_a_sentence(catalogue, text, expected):
+    said = _said(_analysis(text, [("王华", "person/王华", PERSON)], kind="paragraph", genre="article"), catalogue)
+    assert [s[2] for s in said] == [expected]
+
+
 @pytest.mark.parametrize("text, names, speaker", [
     ("巴西总统新闻秘书赵丽对记者表示，巴方将继续合作。",
      [("巴西总统", "person/周涛", PERSON), ("赵丽", "person/赵丽", PERSON)], "person/赵丽"),
