@@ -401,7 +401,7 @@ def _context(analysis: Analysis, lex: _Lexicon, catalogue: Catalogue) -> _Contex
                        _datelines(text, lex) + _column_tags(text, lex))
     sentences = _after_labels([(m.start(), m.end()) for m in lex.sentence.finditer(text)] or [(0, len(text))],
                               analysis.blocks)
-    phrases = _with_pair_words(text, phrases, sentences, lex)
+    phrases = _with_pair_words(text, _not_tellers(text, phrases, lex), sentences, lex)
     blocks = sorted(analysis.blocks, key=lambda b: (b.start, -b.end))
     classes = {m.key: m.cls for m in analysis.mentions if m.key}
     affiliations = {key: catalogue.actors[key].affiliation for key in _with_parents(classes, catalogue)
@@ -413,6 +413,32 @@ def _context(analysis: Analysis, lex: _Lexicon, catalogue: Catalogue) -> _Contex
                     [s for s, _ in sentences], blocks, [b.start for b in blocks], breaks, classes, affiliations,
                     titled_only=_titled_only(analysis, catalogue),
                     headlines=[b.start for b in blocks if b.kind == HEADLINE_BLOCK])
+
+
+def _not_tellers(text: str, phrases: list[_Phrase], lex: _Lexicon) -> list[_Phrase]:
+    """The phrases without the organisations that only tell what their sentence reports (甲社指，…;
+    甲台新闻报道，…; 据甲台报道，…): an outlet reporting an act is never a party to it, however a formula
+    reads the sentence (the first name, the names before a trigger, every name of the sentence)."""
+    cues = lex.cues
+    classes = frozenset(cues["teller_classes"])
+    return [p for k, p in enumerate(phrases)
+            if not (p.cls in classes and _tells(text, p, phrases[k + 1] if k + 1 < len(phrases) else None, lex))]
+
+
+def _tells(text: str, phrase: _Phrase, following: _Phrase | None, lex: _Lexicon) -> bool:
+    """True when ``phrase`` opens a report: a reporting verb or a source word with its opener follows it in its
+    clause within ``teller_gap`` characters and before the next name, or its clause opens with a credit opener."""
+    cues = lex.cues
+    opening = text[max(0, phrase.start - MAX_EVIDENCE):phrase.start]
+    opening = opening[max((m.end() for m in lex.breaks.finditer(opening)), default=0):]
+    if opening.lstrip(EVIDENCE_TRIM).startswith(tuple(cues["credit_openers"])):
+        return True
+    end = phrase.end + cues["teller_gap"] + lex.longest_verb + 1
+    if following is not None:
+        end = min(end, following.start + lex.longest_verb + 1)
+    window = text[phrase.end:end]
+    match = lex.speech.search(window) or lex.source_report.search(window)
+    return match is not None and match.start() <= cues["teller_gap"] and not lex.breaks.search(window, 0, match.start())
 
 
 def _with_pair_words(text: str, phrases: list[_Phrase], sentences: list[tuple[int, int]],
@@ -849,11 +875,20 @@ def _absorb_offices(ctx: _Context, phrases: list[_Phrase]) -> list[_Phrase]:
         if following is not None and phrase.cls != "Person" and person is not None:
             gap = ctx.lex.titles.sub("", ctx.text[phrase.end:following.start]).replace("、", "")
             if len(gap) <= ctx.lex.cues["phrase_rest"] and ctx.lex.titles.search(ctx.text, phrase.end, following.start) \
-                    or _title_into(ctx, phrase.end, following):
+                    or _title_into(ctx, phrase.end, following) or _office_described(ctx, phrase, following):
                 continue
         person = phrase if phrase.cls == "Person" else None
         kept.insert(0, phrase)
     return kept
+
+
+def _office_described(ctx: _Context, phrase: _Phrase, person: _Phrase) -> bool:
+    """True when a body is named only as whose office a person holds, described with 的 and ending in a
+    title, in the gap or the person's phrase (甲党的外交事务主管、政治局委员张三; 甲国的卫生部长李四): the person
+    is the party, not the body."""
+    gap = ctx.text[phrase.end:person.start]
+    return bool(re.fullmatch(ctx.lex.cues["office_described"], gap)) \
+        and ctx.lex.titles.search(ctx.text, phrase.end, person.end) is not None
 
 
 def _title_into(ctx: _Context, pos: int, phrase: _Phrase) -> bool:
@@ -933,6 +968,16 @@ def _reporter(ctx: _Context, phrase: _Phrase) -> bool:
     window = ctx.text[phrase.end:phrase.end + cues["reporter_gap"] + ctx.lex.longest_verb + 1]
     match = ctx.lex.speech.search(window) or ctx.lex.source_report.search(window)
     return match is not None and match.start() <= cues["reporter_gap"]
+
+
+def _speaker_before(ctx: _Context, hit: _Hit, phrase: _Phrase) -> bool:
+    """True for a name in an earlier clause that closes with a reporting verb (耿爽称，“中方…，及时向A通报…”;
+    B在电话中向C表示，中方…): the speaker, whose words tell the act; the act's subject is in the words."""
+    clause = ctx.clause_at(phrase.start, hit.sent)
+    if clause[1] >= hit.clause[0] or clause[1] >= len(ctx.text):
+        return False
+    found = ctx.lex.speech.search(ctx.text, max(clause[0], clause[1] - ctx.lex.longest_verb), clause[1] + 1)
+    return found is not None and found.end() == clause[1] + 1
 
 
 def _source(ctx: _Context, phrase: _Phrase) -> bool:

@@ -1005,3 +1005,34 @@ def test_events_aid_for_a_group_written_as_words(text, told):
     """为…国家提供援助: a group, no recipient; a named organisation giving is the event, a country thanked
     for it or an outlet reporting it gives nothing."""
     assert [(e.cls, e.participants) for e in _events(text, genre="article")] == told
+
+
+@pytest.mark.parametrize("text", [
+    "新华社另一则报道指，张伟主持召开视频会议，同尼尼斯托交换意见。",   # words between the outlet and its verb
+    "据新华社报道，张伟和尼尼斯托举行视频会议。",                       # credited with 据
+])
+def test_events_outlet_telling_the_sentence_is_no_party_of_any_formula(text):
+    events = _events(text, genre="text")
+    assert events and all("org/xinhua" not in e.participants for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "张伟周一出席新闻发布会，一名记者问及李明的近况。",
+    "张伟周一举行记者会，亦谈到马林的决定。",
+])
+def test_events_persons_asked_or_talked_about_at_a_briefing_are_no_speakers(text):
+    assert [e.participants for e in _events(text, genre="text")] == [("person/张伟",)]
+
+
+def test_events_body_described_as_a_persons_office_is_not_a_counterpart():
+    events = _events("张伟与社会党的外交事务主管、政治局委员马林通电话。")
+    assert [e.participants for e in events] == [("person/张伟", "person/马林")]
+
+
+@pytest.mark.parametrize("text, cls", [
+    ("李明称，中方始终本着公开态度，及时向世界卫生组织通报疫情信息。", "InfoSharing"),
+    ("张伟表示，中方克服困难，已经向包括世界卫生组织在内的国际组织提供援助。", "Aid"),
+])
+def test_events_speaker_opening_his_words_is_not_the_giver(text, cls):
+    events = _events(text, genre="text")
+    assert [(e.cls, e.provider, e.recipient) for e in events] == [(cls, "country/CN", "org/who")]

@@ -11,8 +11,8 @@ The sentences it reads:
 * ``乙国收到甲国通报`` — the sender after 收到, the receiver its subject;
 * ``向乙国、丙国通报`` is one event, ``向乙国以及丙国通报`` two (``info_split``).
 
-The sender is the ``provider`` (China when the sentence names none), the first
-receiver the ``recipient``.
+The sender is the ``provider`` (China when the sentence names none; never the speaker of a
+clause that only opens his words, 甲称，“中方…及时向乙国通报…”), the first receiver the ``recipient``.
 """
 from __future__ import annotations
 
@@ -42,7 +42,8 @@ def read_info(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
     receivers = (ev._after_marker(ctx, cues["to_markers"] + cues["with_connectors"], start, hit)
                  or ev._after_marker(ctx, cues["to_markers"], start, hit)
                  or _received_object(ctx, hit))
-    sender = ev._keys(subjects) or (ctx.phrases_in(hit.sent[0], hit.clause[0])[:1] or [None])[0]
+    earlier = [p for p in ctx.phrases_in(hit.sent[0], hit.clause[0]) if not ev._speaker_before(ctx, hit, p)]
+    sender = ev._keys(subjects) or (earlier[:1] or [None])[0]
     sender = sender.keys if isinstance(sender, ev._Phrase) else (sender or (cues["default_provider"],))
     groups = [tuple(k for k in ev._keys(group) if k not in sender) for group in _split_groups(ctx, receivers)]
     return [_info_draft(ctx, hit, sender, group) for group in groups if group]

@@ -25,7 +25,7 @@ from graph.formulas import register
 __all__ = ["read_press"]
 
 CUES = ("subject_ends", "object_gap", "object_gap_words", "phrase_rest", "briefer_follow", "briefer_joins",
-        "guest_cues", "organiser_ends", "press_on", "spokesperson_titles")
+        "guest_cues", "organiser_ends", "press_on", "spokesperson_titles", "press_topic_words", "said_at")
 
 
 @register("press", cues=CUES)
@@ -49,7 +49,7 @@ def read_press(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
         guests = [p for p in speaker if p.cls == "Person"
                   or re.match(ctx.lex.cues["briefer_follow"], ctx.text[p.end:p.end + 12])]
     else:
-        guests = [p for p in ctx.phrases_in(hit.end, hit.sent[1]) + _next_opening(ctx, hit)
+        guests = [p for p in ctx.phrases_in(hit.end, _before_topics(ctx, hit)) + _next_opening(ctx, hit)
                   if p.cls == "Person"] or _briefers(ctx, hit)
     keys = ev._keys(organisers + guests) or ev._keys(ctx.phrases_in(hit.sent[0], hit.clause[0])[:1])
     if not keys:
@@ -58,6 +58,13 @@ def read_press(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
     keys = tuple(dict.fromkeys(keys + _spoken_for(ctx, organisers + guests)))
     start, end = ev._evidence_range(ctx, hit, hit.end)
     return [ev._Draft(hit.trigger.cls, keys, start, end)]
+
+
+def _before_topics(ctx: ev._Context, hit: ev._Hit) -> int:
+    """Where the persons a briefing's sentence names after it stop being its speakers: at what is asked or
+    talked about there (…记者会，一名记者问及A…; …记者会亦谈到B，…) or said (…记者会，称A…)."""
+    said = ev._find(ctx, ctx.lex.cues["press_topic_words"] + ctx.lex.cues["said_at"], hit.end, hit.sent[1])
+    return said[0] if said else hit.sent[1]
 
 
 def _spoken_for(ctx: ev._Context, phrases: list[ev._Phrase]) -> tuple[str, ...]:

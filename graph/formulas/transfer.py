@@ -113,7 +113,8 @@ def _provider(ctx: ev._Context, hit: ev._Hit, recipients: tuple[str, ...]) -> tu
         if before:
             return before[-1].keys
     for phrase in ev._subjects(ctx, hit) + ctx.phrases_in(_part_start(ctx, hit), hit.start):
-        if not set(phrase.keys) & set(recipients) and not ev._not_giver(ctx, phrase):
+        if not set(phrase.keys) & set(recipients) and not ev._not_giver(ctx, phrase) \
+                and not ev._speaker_before(ctx, hit, phrase):
             return phrase.keys
     return (cues["default_provider"],)
 
