@@ -1,16 +1,39 @@
-"""Reading saved graphs and writing files atomically.
+"""Reading saved graphs and writing files atomically, one by one or as a set.
 
 Everything after ``emit`` works on a saved ``graph.ttl``; every writer goes
 through :func:`write_atomic` so that an interrupted run never leaves a
-half-written file where a good one stood.
+half-written file where a good one stood. ``jishi build`` writes files that
+belong together (the graph and the page that shows it) through
+:func:`output_set`, so that they are replaced together or not at all.
+
+Temporaries carry ``jishi`` and the id of the process that made them, so the
+next build can tell its own leftovers (from a run that was killed) from the
+files of a run still going, and removes only those.
 """
 from __future__ import annotations
 
+import contextlib
+import glob
 import os
+import re
+import shutil
+import stat
 import tempfile
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 import rdflib
+
+OURS = ".jishi-"
+"""How the temporary folders of :func:`output_set` begin; nothing a user names begins so."""
+_STAGE = re.compile(r"\.jishi-(?P<of>.*)-(?P<kind>new|old)-(?P<pid>\d+)-[^-]+")
+"""A sibling folder of an output folder: a set being written (new) or the set it replaced (old)."""
+_IN_PLACE = re.compile(r"\.jishi-stage-(?P<pid>\d+)-[^-]+")
+"""A set being written inside an output folder that cannot be swapped (a mount point, the current folder)."""
+_TEMP_FILE = re.compile(r"\..*\.jishi-(?P<pid>\d+)-[^.]+\.tmp")
+"""A file being written by :func:`write_atomic`."""
+_LEGACY_TEMP = r"\.{name}\.[a-z0-9_]{{8}}\.tmp"
+"""What :func:`write_atomic` named its temporaries before they carried a process id."""
 
 
 def write_atomic(path: str | os.PathLike, data: str | bytes) -> Path:
@@ -21,7 +44,7 @@ def write_atomic(path: str | os.PathLike, data: str | bytes) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:100]}.jishi-{os.getpid()}-", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
@@ -33,6 +56,147 @@ def write_atomic(path: str | os.PathLike, data: str | bytes) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+@contextlib.contextmanager
+def output_set(outdir: str | os.PathLike, names: Collection[str]) -> Iterator[Path]:
+    """A folder to write a set of files into; on leaving, they replace ``outdir``'s files of ``names`` at once.
+
+    The set is written into a new hidden folder beside ``outdir``, which then
+    takes ``outdir``'s place by rename: a reader sees the old set or the new one,
+    never a new ``graph.ttl`` next to a stale ``network.html``, and a run killed
+    at any point leaves the old set as it was. Other entries of ``outdir`` (an
+    export, the user's notes) are moved into the new folder. Where ``outdir`` can
+    not be renamed (a mount point, the current folder, a parent that is not
+    writable) the set is written inside it, the old files of ``names`` are
+    removed and the new ones renamed in: never mixed, though for a moment absent.
+    An error inside the block leaves ``outdir`` untouched. Leftovers of a killed
+    run are removed first (:func:`remove_stale`).
+
+    >>> with output_set("out", ["graph.ttl"]) as folder:          # doctest: +SKIP
+    ...     write_atomic(folder / "graph.ttl", "@prefix jishi: <https://w3id.org/jishi/ontology#> .\\n")
+    """
+    real = Path(outdir).resolve()
+    real.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale(real, names)
+    stage = _stage_folder(real)
+    try:
+        yield stage
+        if stage.parent == real:
+            _replace_in_place(stage, real, names)
+        elif real.exists():
+            _swap(stage, real, names)
+        else:
+            os.rename(stage, real)
+        _fsync_folder(real.parent)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _stage_folder(real: Path) -> Path:
+    """A new, empty folder for the set: beside ``real`` when ``real`` can be swapped, else inside it."""
+    mode = stat.S_IMODE(real.stat().st_mode) if real.is_dir() else 0o777 & ~_umask()
+    if not (real.is_mount() or _holds_cwd(real)):
+        with contextlib.suppress(OSError):
+            return _new_folder(real.parent, f"{OURS}{real.name}-new-{os.getpid()}-", mode)
+    real.mkdir(exist_ok=True)
+    return _new_folder(real, f"{OURS}stage-{os.getpid()}-", mode)
+
+
+def _holds_cwd(real: Path) -> bool:
+    """Whether this process stands in ``real`` (so, most likely, does the shell that started it)."""
+    try:
+        return Path.cwd().is_relative_to(real)
+    except FileNotFoundError:  # the current folder was removed
+        return False
+
+
+def _new_folder(parent: Path, prefix: str, mode: int) -> Path:
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    os.chmod(folder, mode)
+    return folder
+
+
+def _swap(stage: Path, real: Path, names: Collection[str]) -> None:
+    """Put ``stage`` where ``real`` is; move the entries of ``real`` that are not in the set across."""
+    old = Path(tempfile.mkdtemp(prefix=f"{OURS}{real.name}-old-{os.getpid()}-", dir=real.parent))
+    try:
+        os.rename(real, old)  # onto the empty folder just made: a name no other run holds
+    except BaseException:
+        old.rmdir()
+        raise
+    try:
+        os.rename(stage, real)
+    except BaseException:
+        os.rename(old, real)
+        raise
+    _carry_over(old, real, names)
+    shutil.rmtree(old)
+
+
+def _carry_over(old: Path, real: Path, names: Collection[str]) -> None:
+    """Move what the user keeps in an output folder from its old self into its new one."""
+    for entry in sorted(os.listdir(old)):
+        if entry not in names and not (real / entry).exists():
+            os.rename(old / entry, real / entry)
+
+
+def _replace_in_place(stage: Path, real: Path, names: Collection[str]) -> None:
+    """Within one folder: remove every old file of the set, then rename the new ones in."""
+    for name in names:
+        (real / name).unlink(missing_ok=True)
+    for entry in sorted(os.listdir(stage)):
+        os.rename(stage / entry, real / entry)
+
+
+def remove_stale(real: Path, names: Collection[str]) -> list[Path]:
+    """Remove what killed runs left beside and inside the output folder ``real``; return what went.
+
+    Only names of ours count, and only those of a process that no longer runs
+    (a build still writing keeps its own). A set that was swapped out when the
+    run died gives back the user's entries it held, or, when ``real`` is gone,
+    becomes ``real`` again.
+    """
+    removed = []
+    for entry in sorted(real.parent.glob(f"{glob.escape(OURS + real.name)}-*")):
+        match = _STAGE.fullmatch(entry.name)
+        if not match or match["of"] != real.name or _running(int(match["pid"])):
+            continue
+        if match["kind"] == "old" and not real.exists():
+            os.rename(entry, real)
+            continue
+        if match["kind"] == "old":
+            _carry_over(entry, real, names)
+        shutil.rmtree(entry, ignore_errors=True)
+        removed.append(entry)
+    if real.is_dir():
+        legacy = re.compile("|".join(_LEGACY_TEMP.format(name=re.escape(name)) for name in names))
+        for entry in sorted(real.iterdir()):
+            match = _IN_PLACE.fullmatch(entry.name) or _TEMP_FILE.fullmatch(entry.name)
+            if (match and not _running(int(match["pid"]))) or legacy.fullmatch(entry.name):
+                shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)
+                removed.append(entry)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    """Whether a process with this id runs (this one included); one of another user's counts as running."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the renames in ``folder`` durable, so that a power cut does not undo half of them."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _umask() -> int:

@@ -19,9 +19,13 @@ from tqdm import tqdm
 
 from . import actors, emit, events, read, resolve, statements, structure
 from .catalogue import Catalogue, load_catalogue
-from .files import load_graph, write_atomic
+from .files import load_graph, output_set, write_atomic
 from .model import Analysis, Document, ProposedName, Resolved, Skipped
 
+GRAPH = "graph.ttl"
+NETWORK = "network.html"
+OUTPUTS = (GRAPH, NETWORK)
+"""What a build writes into its output folder; a build replaces all of them (see ``build``)."""
 PROGRESS_MIN_FILES = 20
 PARALLEL_MIN_FILES = 8
 UNDATED_SHOWN = 5
@@ -73,7 +77,7 @@ class BuildReport:
             f"events: {_tally(self.resolved.events)}",
             f"statements: {len(self.resolved.statements)}",
             f"triples: {self.triples}",
-            (f"wrote: {self.graph_path}" + "".join(f", {p}" for p in self.extra_outputs)
+            ("wrote: " + ", ".join(emit.display_name(str(p)) for p in [self.graph_path, *self.extra_outputs])
              if self.graph_path else "wrote: nothing (no readable document; earlier output left as it was)"),
         ]
         lines += [f"skipped: {emit.display_name(s.path)}: {s.reason}" for s in self.skipped]
@@ -176,7 +180,10 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
     ``hint`` dates the documents that state no date of their own; those that state
     no year either, and get none from ``hint``, are listed in the report.
     When no document could be read nothing is written, so a mistyped path
-    never replaces a good graph with an empty one.
+    never replaces a good graph with an empty one. The files are written as one
+    set (:func:`graph.files.output_set`): a run that fails or is killed leaves
+    the previous graph and page as they were, and a build without ``network``
+    removes the page of an earlier build rather than leave it showing another graph.
     """
     catalogue = catalogue or load_catalogue()
     analyses, skipped = analyse_files(paths, catalogue, progress, jobs, hint)
@@ -184,9 +191,10 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
     if not analyses:
         return BuildReport(None, resolved, 0, skipped)
     triples = emit.emit(resolved)
-    graph_path = write_atomic(Path(outdir) / "graph.ttl", emit.to_turtle(triples))
-    report = BuildReport(graph_path, resolved, len(triples), skipped, undated=_undated(analyses))
-    if network:
-        from .viz import write_network
-        report.extra_outputs.append(write_network(load_graph(graph_path), Path(outdir) / "network.html"))
-    return report
+    with output_set(outdir, OUTPUTS) as folder:
+        write_atomic(folder / GRAPH, emit.to_turtle(triples))
+        if network:
+            from .viz import write_network
+            write_network(load_graph(folder / GRAPH), folder / NETWORK)
+    return BuildReport(Path(outdir) / GRAPH, resolved, len(triples), skipped,
+                       [Path(outdir) / NETWORK] if network else [], _undated(analyses))

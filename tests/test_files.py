@@ -1,9 +1,11 @@
-"""Atomic writes never leave a half-written file; saved graphs load."""
+"""Atomic writes never leave a half-written file, nor a set of files half replaced; saved graphs load."""
 import os
+import subprocess
+import sys
 
 import pytest
 
-from graph.files import load_graph, write_atomic
+from graph.files import load_graph, output_set, remove_stale, write_atomic
 
 
 def test_files_write_atomic_replaces_whole_file(tmp_path):
@@ -44,3 +46,122 @@ def test_files_write_atomic_gives_ordinary_permissions(tmp_path):
     finally:
         os.umask(old)
     assert target.stat().st_mode & 0o777 == 0o644
+
+
+SET = ("graph.ttl", "network.html")
+
+
+def _dead_pid() -> int:
+    """The id of a process that has ended (a killed run's leftovers carry such an id)."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def _write_old_set(out):
+    out.mkdir()
+    for name in SET:
+        (out / name).write_text(f"旧的 {name}", encoding="utf-8")
+
+
+def _contents(folder) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_files_output_set_replaces_the_set_and_keeps_the_users_files(tmp_path):
+    out = tmp_path / "out"
+    _write_old_set(out)
+    (out / "笔记.txt").write_text("我的", encoding="utf-8")
+    (out / "neo4j").mkdir()
+    (out / "neo4j" / "nodes.csv").write_text("iri\n", encoding="utf-8")
+    with output_set(out, SET) as folder:
+        write_atomic(folder / "graph.ttl", "新图")
+        write_atomic(folder / "network.html", "新页")
+    assert _contents(out) == {"graph.ttl": "新图", "network.html": "新页", "笔记.txt": "我的"}
+    assert (out / "neo4j" / "nodes.csv").read_text(encoding="utf-8") == "iri\n"
+    assert os.listdir(tmp_path) == ["out"]
+
+
+def test_files_output_set_failing_in_the_second_write_leaves_the_old_set(tmp_path):
+    out = tmp_path / "out"
+    _write_old_set(out)
+    with pytest.raises(OSError, match="disk full"):
+        with output_set(out, SET) as folder:
+            write_atomic(folder / "graph.ttl", "新图")
+            raise OSError("disk full")
+    assert _contents(out) == {name: f"旧的 {name}" for name in SET}
+    assert os.listdir(tmp_path) == ["out"]
+
+
+def test_files_output_set_leaves_out_an_old_file_the_new_set_lacks(tmp_path):
+    """A build without the page must not leave the page of another graph beside the new one."""
+    out = tmp_path / "out"
+    _write_old_set(out)
+    with output_set(out, SET) as folder:
+        write_atomic(folder / "graph.ttl", "新图")
+    assert _contents(out) == {"graph.ttl": "新图"}
+
+
+def test_files_output_set_inside_the_current_folder_replaces_in_place(tmp_path, monkeypatch):
+    """The user's shell may stand in the output folder: it is not renamed away from under them."""
+    out = tmp_path / "out"
+    _write_old_set(out)
+    monkeypatch.chdir(out)
+    inode = out.stat().st_ino
+    with output_set(".", SET) as folder:
+        assert folder.parent == out
+        write_atomic(folder / "graph.ttl", "新图")
+        write_atomic(folder / "network.html", "新页")
+    assert _contents(out) == {"graph.ttl": "新图", "network.html": "新页"}
+    assert out.stat().st_ino == inode and os.listdir(tmp_path) == ["out"]
+
+
+def test_files_output_set_removes_what_killed_runs_left(tmp_path):
+    """Leftovers of ours from a process that has ended go; those of a running process and the user's stay."""
+    out = tmp_path / "out"
+    _write_old_set(out)
+    dead, alive = _dead_pid(), os.getpid()
+    stale = [tmp_path / f".jishi-out-new-{dead}-abcd1234", out / f".jishi-stage-{dead}-abcd1234",
+             out / f".graph.ttl.jishi-{dead}-abcd1234.tmp", out / ".graph.ttl.k2j4h5g6.tmp"]
+    kept = [tmp_path / f".jishi-out-new-{alive}-abcd1234", out / f".network.html.jishi-{alive}-abcd1234.tmp",
+            out / ".graph.ttl.txt", tmp_path / f".jishi-other-new-{dead}-abcd1234"]
+    for path in stale + kept:
+        path.mkdir() if path.name.startswith(".jishi-") else path.write_bytes(b"x" * 1000)
+    with output_set(out, SET) as folder:
+        write_atomic(folder / "graph.ttl", "新图")
+    assert [p for p in stale if p.exists()] == []
+    assert [p for p in kept if not p.exists()] == []
+
+
+def test_files_output_set_killed_between_the_renames_is_undone_by_the_next_run(tmp_path):
+    """Killed after the old folder was moved aside: the next run puts it back as it was."""
+    out = tmp_path / "out"
+    _write_old_set(out)
+    (out / "笔记.txt").write_text("我的", encoding="utf-8")
+    aside = tmp_path / f".jishi-out-old-{_dead_pid()}-abcd1234"
+    out.rename(aside)
+    assert remove_stale(out, SET) == []
+    assert not aside.exists()
+    assert _contents(out) == {"graph.ttl": "旧的 graph.ttl", "network.html": "旧的 network.html", "笔记.txt": "我的"}
+
+
+def test_files_output_set_killed_while_moving_the_users_files_gives_them_back(tmp_path):
+    """Killed after the new set took the folder's place: the user's files come back, the old set goes."""
+    aside = tmp_path / f".jishi-out-old-{_dead_pid()}-abcd1234"
+    _write_old_set(aside)
+    (aside / "笔记.txt").write_text("我的", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("新图", encoding="utf-8")
+    assert remove_stale(out, SET) == [aside]
+    assert not aside.exists()
+    assert _contents(out) == {"graph.ttl": "新图", "笔记.txt": "我的"}
+
+
+def test_files_output_set_onto_a_file_fails_and_leaves_nothing_behind(tmp_path):
+    (tmp_path / "out").write_text("不是文件夹", encoding="utf-8")
+    with pytest.raises(OSError):
+        with output_set(tmp_path / "out", SET) as folder:
+            write_atomic(folder / "graph.ttl", "新图")
+    assert os.listdir(tmp_path) == ["out"]
+    assert (tmp_path / "out").read_text(encoding="utf-8") == "不是文件夹"

@@ -1,12 +1,17 @@
 """The whole build: bad input reported, output parseable, exact, deterministic."""
 import os
 import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
 
 import pyoxigraph
 import pytest
 import rdflib
 from rdflib.namespace import DCTERMS
 
+from graph.files import load_graph
 from graph.ns import JISHI
 from graph.pipeline import build
 
@@ -184,3 +189,65 @@ def test_pipeline_summary_shows_a_name_that_is_not_utf8_with_escapes(tmp_path):
     summary.encode("utf-8")
     assert "skipped: " in summary and "\\xff.txt: " in summary
     assert report.graph_path.read_text(encoding="utf-8").count('dcterms:identifier "\\\\xb1\\\\xa8\\\\xb8\\\\xe6.txt"') == 1
+
+
+KILLED_IN_SECOND_WRITE = """
+import os, signal, sys
+from pathlib import Path
+import graph.viz
+from graph.pipeline import build
+
+def killed(graph, path, *args):
+    Path(path).write_text("半页", encoding="utf-8")
+    os.kill(os.getpid(), signal.SIGKILL)
+
+graph.viz.write_network = killed
+build([Path(sys.argv[1])], Path(sys.argv[2]), jobs=1)
+"""
+
+
+def _one_document(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("2020年3月2日，外交部发言人汪文斌主持例行记者会。\n", encoding="utf-8")
+    return docs
+
+
+def _old_output(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("# 旧图\n", encoding="utf-8")
+    (out / "network.html").write_text("旧页", encoding="utf-8")
+    return out
+
+
+def test_pipeline_failure_in_the_second_write_leaves_the_old_graph_and_page(tmp_path, monkeypatch):
+    """graph.ttl was once replaced before network.html was written: a failure there left them mismatched."""
+    import graph.viz
+
+    docs, out = _one_document(tmp_path), _old_output(tmp_path)
+
+    def broken(graph, path, *args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(graph.viz, "write_network", broken)
+    with pytest.raises(OSError, match="disk full"):
+        build([docs], out, jobs=1)
+    assert (out / "graph.ttl").read_text(encoding="utf-8") == "# 旧图\n"
+    assert (out / "network.html").read_text(encoding="utf-8") == "旧页"
+    assert sorted(os.listdir(tmp_path)) == ["docs", "out"]
+
+
+def test_pipeline_killed_in_the_second_write_leaves_the_old_set_and_the_next_build_cleans_up(tmp_path):
+    docs, out = _one_document(tmp_path), _old_output(tmp_path)
+    killed = subprocess.run([sys.executable, "-c", KILLED_IN_SECOND_WRITE, str(docs), str(out)],
+                            cwd=Path(__file__).resolve().parent.parent)
+    assert killed.returncode == -signal.SIGKILL
+    assert (out / "graph.ttl").read_text(encoding="utf-8") == "# 旧图\n"
+    assert (out / "network.html").read_text(encoding="utf-8") == "旧页"
+    [left] = [p for p in tmp_path.iterdir() if p.name not in ("docs", "out")]
+    assert left.name.startswith(".jishi-out-new-") and (left / "graph.ttl").stat().st_size > 1000
+    report = build([docs], out, jobs=1)
+    assert sorted(os.listdir(tmp_path)) == ["docs", "out"]
+    assert sorted(os.listdir(out)) == ["graph.ttl", "network.html"]
+    assert len(load_graph(report.graph_path)) == report.triples
