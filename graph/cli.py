@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 
+from .extras import MissingExtra, require
+
 DEFAULT_GRAPH = Path("out/graph.ttl")
 YEARS = (1900, 2099)  # the years a user may give a yearless document (--year, --date)
 GRAPH_OPTION = click.option(
@@ -74,6 +76,14 @@ def _load(graph_path: Path):
         raise click.ClickException(str(exc)) from exc
 
 
+def _require(module: str, extra: str, purpose: str) -> None:
+    """Stop in one line, before any work, when an optional library the command needs is missing."""
+    try:
+        require(module, extra, purpose)
+    except MissingExtra as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 @main.command()
 @click.argument("graph_path", type=click.Path(path_type=Path), default=DEFAULT_GRAPH)
 def validate(graph_path: Path) -> None:
@@ -116,6 +126,8 @@ def stats(graph_path: Path, plot_dir: Path | None, top: int) -> None:
     """
     from .stats import compute_stats, format_stats, plot_stats
 
+    if plot_dir is not None:
+        _require("matplotlib", "plot", "jishi stats --plot")
     result = compute_stats(_load(graph_path))
     click.echo(format_stats(result, top=top), nl=False)
     if plot_dir is not None:
@@ -173,7 +185,7 @@ def export_command(fmt: str, graph_path: Path, out_path: Path) -> None:
 
     try:
         result = export(fmt, graph_path, out_path)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, MissingExtra) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(result.summary())
 

@@ -37,6 +37,7 @@ import rdflib
 from rdflib.namespace import RDFS
 
 from . import viz
+from .extras import require
 
 __all__ = ["ActorRank", "Stats", "actor_ranking", "busiest_days", "communities", "compute_stats",
            "events_per_week", "format_stats", "plot_stats"]
@@ -255,6 +256,7 @@ def _is_number(text: str) -> bool:
 
 def plot_stats(stats: Stats, outdir: str | os.PathLike, top: int = PLOT_TOP) -> list[Path]:
     """Write ``timeline.png`` (events per day, stacked by type) and ``top_actors.png`` into ``outdir``."""
+    require("matplotlib", "plot", "charts (plot_stats, jishi stats --plot)")
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     from matplotlib import rc_context

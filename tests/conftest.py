@@ -1,6 +1,8 @@
 """Shared fixtures: paths and the seed corpus read once per session. Add more fixtures here."""
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,10 @@ from graph.model import Document
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+"""Names a Chromium or Chrome binary has on PATH (Debian, Ubuntu, Google's package)."""
+GET_BROWSER = ("sudo apt-get install chromium fonts-wqy-microhei (or `sudo make browser`), "
+               "or set JISHI_CHROMIUM to a Chromium or Chrome binary")
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +35,22 @@ def data_dir() -> Path:
 def seed_documents() -> dict[str, Document]:
     """Every seed read once, by document id (file name)."""
     return {path.name: read.read_document(path) for path in read.find_documents([SEEDS])}
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    """The browser for the browser tests: $JISHI_CHROMIUM, else the first of BROWSERS on PATH.
+
+    Without one the test is skipped with a message that says what to install, so
+    `make test` runs for a user who cannot install system packages. CI installs
+    Chromium (`make browser`), so there a missing browser fails instead of hiding
+    the test.
+    """
+    named = os.environ.get("JISHI_CHROMIUM")
+    found = shutil.which(named) if named else next(filter(None, map(shutil.which, BROWSERS)), None)
+    if found:
+        return Path(found)
+    looked = f"JISHI_CHROMIUM={named} is not an executable" if named else f"none of {', '.join(BROWSERS)} is on PATH"
+    if os.environ.get("CI"):
+        pytest.fail(f"no Chromium in CI ({looked}); .ci/run installs it with `make browser`")
+    pytest.skip(f"no Chromium for the browser test ({looked}): {GET_BROWSER}")

@@ -7,6 +7,7 @@ partners (3) and sits on most shortest paths; 马克龙 is the only bridge to �
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,12 @@ def test_stats_viz_cli(graph_file, tmp_path):
     result = CliRunner().invoke(main, ["viz", "--graph", str(graph_file), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "马克龙" in out.read_text(encoding="utf-8")
+
+
+def test_stats_cli_plot_without_matplotlib_says_how_to_install(graph_file, tmp_path, monkeypatch):
+    """matplotlib comes with the `plot` extra, not with `make run`: one line, before any table is printed."""
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    result = CliRunner().invoke(main, ["stats", "--graph", str(graph_file), "--plot", str(tmp_path / "plots")])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: jishi stats --plot needs matplotlib") and "'.[plot]'" in result.output
+    assert result.output.count("\n") == 1 and not (tmp_path / "plots").exists()

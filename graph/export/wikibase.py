@@ -22,6 +22,7 @@ from pathlib import Path
 
 import rdflib
 
+from ..extras import require
 from ..files import write_atomic
 from ._common import Exported, export_date
 from ._wikidata import (
@@ -80,6 +81,7 @@ def item_json(event: WikidataEvent, retrieved: dt.date) -> dict:
 
 def write_wikibase_json(graph: rdflib.Graph, out: Path, retrieved: dt.date | None = None) -> Exported:
     """Write the Wikibase item JSON of every event that qualifies to ``out``."""
+    require("wikibaseintegrator", "wikibase", "jishi export wikibase-json")
     retrieved = retrieved or export_date()
     items = [{"iri": e.iri, "entity": item_json(e, retrieved)} for e in linked_events(graph)]
     path = write_atomic(out, json.dumps({"items": items}, ensure_ascii=False, indent=1) + "\n")

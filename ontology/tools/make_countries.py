@@ -11,8 +11,9 @@ typed by hand.  Three small curated files in this folder are merged in:
   CLDR name that are ordinary words or place names in Simplified text
   (狮子山, 东加 ...) and so must not become aliases.
 
-Run from the repository root::
+Run from the repository root (Babel comes with the ``tools`` extra)::
 
+    .venv/bin/pip install -e '.[tools]'
     .venv/bin/python ontology/tools/make_countries.py
 """
 
@@ -22,10 +23,15 @@ import csv
 import sys
 from pathlib import Path
 
-import babel
 import opencc
-from babel import Locale
-from babel.core import get_cldr_version
+
+try:
+    import babel
+    from babel import Locale
+    from babel.core import get_cldr_version
+except ModuleNotFoundError:  # a maintainer's tool: Babel is not installed with jishi itself
+    sys.exit("make_countries.py needs Babel (CLDR names), which is not installed: "
+             ".venv/bin/pip install -e '.[tools]'")
 
 HEADER = (
     "key",

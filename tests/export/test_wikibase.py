@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 
+from click.testing import CliRunner
+
+from graph.cli import main
 from graph.export.wikibase import write_wikibase_json
 
 RETRIEVED = dt.date(2024, 5, 1)
@@ -42,3 +46,13 @@ def test_wikibase_json_reads_back_into_wikibaseintegrator(fixture_graph, tmp_pat
               for group in r["snaks"].values() for s in group]
     assert len(snaks) == 4 + 4 * 5
     assert all(Snak().from_json(snak).get_json() == snak for snak in snaks)
+
+
+def test_wikibase_json_without_wikibaseintegrator_says_how_to_install(fixture_path, tmp_path, monkeypatch):
+    """wikibaseintegrator comes with the `wikibase` extra: the export stops in one line and writes nothing."""
+    monkeypatch.setitem(sys.modules, "wikibaseintegrator", None)
+    out = tmp_path / "wb.json"
+    result = CliRunner().invoke(main, ["export", "wikibase-json", "--graph", str(fixture_path), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: jishi export wikibase-json needs wikibaseintegrator")
+    assert "'.[wikibase]'" in result.output and result.output.count("\n") == 1 and not out.exists()
