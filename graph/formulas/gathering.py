@@ -14,8 +14,8 @@ Reads the cues ``each_cue``, ``gatherings_counted``, ``group_words``,
 * ``——在…特别会议上的讲话`` — the author of the speech takes part.
 
 A place named only as the venue (``会议在乙国某市举行``) is no party, a named gathering
-stands for the organisation it belongs to, and a summit only pointed at
-(``在这次峰会上指出``) is none.
+is a party itself (the most specific actor: 世界卫生大会, not the 世界卫生组织 it is an organ of),
+and a summit only pointed at (``在这次峰会上指出``) is none.
 """
 from __future__ import annotations
 
@@ -37,8 +37,7 @@ def read_gathering(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
     """``中日韩举行…视频会议`` / ``…特别峰会``: every party named (``分别`` pairs sides, and so does a
     count of gatherings: A同B、C举行了20场视频会议 are meetings with B and with C).
 
-    A gathering that is itself a named actor (世界卫生大会, an organ of the 世界卫生组织) has
-    the organisation it belongs to as its party.
+    A gathering that is itself a named actor (世界卫生大会) is one of its parties.
 
     A chronicle item that names the parties as a group (同17个中东欧国家…举行视频会议)
     lists them in its next sentences, so the whole item is read.
@@ -59,8 +58,6 @@ def read_gathering(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
     parties = ev._absorb_offices(ctx, [p for p in named if not ev._source(ctx, p)])
     keys = ev._keys([p for p in parties if not _venue(ctx, p)
                      or any(set(o.keys) & set(p.keys) for o in parties if o is not p)])
-    itself = {k for p in named if p.start <= hit.start < p.end for k in p.keys}
-    keys = tuple(dict.fromkeys(ctx.affiliations.get(k, k) if k in itself else k for k in keys))
     author = _occasion_author(ctx, block)
     if author is not None:
         keys = tuple(dict.fromkeys((author, *keys)))
