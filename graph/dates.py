@@ -137,19 +137,32 @@ def _part_day(part: str, year: int | None, month: int) -> int:
     return int(value)
 
 
+# How far into the next calendar year a month-day with no year may fall after the reference day (a
+# report of late December telling of 1月2日); further on, it is this year's, told looking back.
+LOOK_AHEAD_DAYS = 61
+
+
 @lru_cache(maxsize=4096)
 def infer_year(month: int, day: int, reference: dt.date) -> int:
-    """The year that puts month/day closest to ``reference``.
+    """The year that puts month/day closest to ``reference``, next year only within ``LOOK_AHEAD_DAYS``.
 
-    Reporting looks back more than forward, but a chronicle published in April
-    that opens in December means the December before.
+    Reporting looks back more than forward: an answer given in October that recalls
+    2月下旬 means the February before, not the one to come; within one year the closer
+    day wins (a chronicle published in April that opens in December means the December
+    before; a briefing of February announcing 5月18日 means this May).
 
     >>> infer_year(12, 30, dt.date(2020, 4, 7))
     2019
     >>> infer_year(3, 28, dt.date(2020, 3, 26))
     2020
+    >>> infer_year(2, 20, dt.date(2020, 10, 22))
+    2020
+    >>> infer_year(1, 2, dt.date(2020, 12, 30))
+    2021
     """
-    years = (reference.year - 1, reference.year, reference.year + 1)
+    limit = reference + dt.timedelta(days=LOOK_AHEAD_DAYS)
+    years = [y for y in (reference.year - 1, reference.year, reference.year + 1)
+             if y <= reference.year or _safe_date(y, month, day) <= limit]
     return min(years, key=lambda y: abs((_safe_date(y, month, day) - reference).days))
 
 

@@ -48,6 +48,9 @@ def test_dates_parse_partial_end_of_february_in_a_leap_year():
     (1, 5, D(2021, 2, 10), 2021),
     (2, 20, D(2021, 2, 10), 2021),
     (1, 2, D(2020, 12, 30), 2021),
+    (2, 20, D(2020, 10, 22), 2020),   # recalled in October: the February before, though the next is closer
+    (3, 1, D(2020, 11, 30), 2020),
+    (5, 18, D(2020, 2, 6), 2020),     # within one year the closer day still wins: a plan for May
 ])
 def test_dates_infer_year_closest_to_reference(month, day, reference, expected):
     assert infer_year(month, day, reference) == expected
