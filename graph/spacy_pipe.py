@@ -40,7 +40,7 @@ from spacy.tokens import Span as SpacySpan
 from . import emit, pipeline, read, resolve
 from .catalogue import Catalogue, load_catalogue
 from .cli import YEARS
-from .model import Document, ProposedName, Resolved, Span
+from .model import Document, Mention, ProposedName, Resolved, Span
 
 __all__ = ["JishiActor", "JishiComponent", "JishiEvent", "JishiStatement", "Party", "Evidence", "make_jishi"]
 
@@ -185,7 +185,8 @@ def _date_hint(date: str | None, year: int | None) -> pipeline.DateHint:
 
 # ---------------------------------------------------------------- writing onto the Doc
 
-def _actor_spans(doc: Doc, document: Document, mentions, resolved: Resolved, shift: int) -> list[SpacySpan]:
+def _actor_spans(doc: Doc, document: Document, mentions: tuple[Mention, ...], resolved: Resolved,
+                 shift: int) -> list[SpacySpan]:
     """One span per mention of a resolved actor, labelled with its class, ``kb_id`` its IRI."""
     classes = {actor.key: actor.cls for actor in resolved.actors}
     spans = []
