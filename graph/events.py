@@ -643,9 +643,24 @@ def _hits(ctx: _Context) -> list[_Hit]:
             if trigger.requires and not trigger.requires.search(text, clause[0], clause[1]) \
                     and _team_subject_clause(ctx, trigger, found.start(), sent, clause) is None:
                 continue
+            if _team_word_only_topic(ctx, trigger, found, clause):
+                continue
             hits.append(_Hit(trigger, found.start(), found.end(), sent, clause))
             break
     return [h for i, h in enumerate(hits) if not _only_medium(h, hits[max(0, i - 3):i] + hits[i + 1:i + 4], ctx.lex)]
+
+
+def _team_word_only_topic(ctx: _Context, trigger: _Trigger, found: re.Match, clause: tuple[int, int]) -> bool:
+    """True when a verb of going (前往, 抵达) has its team word only after it, as part of what is done there
+    (甲前往某医院了解…医务人员防护保障): no team goes. The team goes when its word stands before the verb
+    (医疗队抵达B), after it as whom the verb's place received (抵达B的医疗队), or a send word precedes."""
+    if trigger.shape != "team" or trigger.requires is None or found.group(0) not in ctx.lex.cues["team_movers"]:
+        return False
+    text = ctx.text
+    if trigger.requires.search(text, clause[0], found.start()) or _find(ctx, ctx.lex.cues["send_words"], clause[0], found.start()):
+        return False
+    team = trigger.requires.search(text, found.end(), clause[1])
+    return team is not None and "的" not in text[found.end():team.start()]
 
 
 def _team_subject_clause(ctx: _Context, trigger: _Trigger, start: int, sent: tuple[int, int],

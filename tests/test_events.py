@@ -269,6 +269,7 @@ def test_events_transfer(text, expected):
     "中方拟于下月同芬兰举行视频会议。",
     "张伟表示，希望同芬兰总统尼尼斯托通电话。",
     "一批医疗物资已从芬兰启程，将火速送达挪威。",
+    "芬兰将对挪威、丹麦等国进行第一波援助。",
 ])
 def test_events_planned_actions_are_not_events(text):
     assert _events(text) == ()
@@ -1037,3 +1038,12 @@ def test_events_body_described_as_a_persons_office_is_not_a_counterpart():
 def test_events_speaker_opening_his_words_is_not_the_giver(text, cls):
     events = _events(text, genre="text")
     assert [(e.cls, e.provider, e.recipient) for e in events] == [(cls, "country/CN", "org/who")]
+
+
+@pytest.mark.parametrize("text, classes", [
+    ("张伟抵达武汉后，前往湖北省一家医院了解医务人员防护保障情况。", []),     # what he goes to see
+    ("广东省医疗队今天抵达武汉。", ["ExpertTeam"]),                             # the team goes
+    ("国家卫生健康委派出医务人员前往武汉。", ["ExpertTeam"]),                   # sent
+])
+def test_events_team_word_only_after_a_verb_of_going_is_what_is_visited(text, classes):
+    assert [e.cls for e in _events(text, genre="text")] == classes
