@@ -60,6 +60,7 @@ DATED_BLOCKS = ("bullet", "turn", "speech")
 DATED_GENRES = ("broadcast",)
 PROSE_GENRES = ("article", "broadcast", "text")
 REPORTED_TEXT_GENRES = ("speech",)  # a news report may follow the text: its paragraphs are prose
+SELF_NAMING_GENRES = ("broadcast",)  # read out a body's directives, where it names itself (…要按照党中央部署)
 ACT_LIST_GENRES = ("chronicle",)  # genres whose sentences list acts one by one (感谢…，呼吁…)
 HEADLINE_BLOCK = "headline"
 REPORTER_LOOKBACK = 80
@@ -1095,10 +1096,83 @@ def _clause_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[S
             end = min(end, _relayed_end(text.s, clause.content, end))
         elif clause.stop is None and text.s[clause.content] in QUOTES.values():
             end = min(end, _quotation_end(text.s, clause.content, end) or end)
+        if not relayed and clause.stop is None:
+            end = _writer_resumes(text, cues, clause, end)
         statement = _statement(text, clause.speaker, clause.verb, clause.content, end, block, relayed=relayed)
         if statement is not None:
             statement = _dated_in_sentence(text, cues, clause, statement)
             found += [statement] + [replace(statement, speaker=key) for key in clause.also]
+    return found
+
+
+def _writer_resumes(text: _Text, cues: Cues, clause: Clause, end: int) -> int:
+    """Where the writer takes over from the speaker's words: before the first sentence after the
+    first (outside quotation marks) that opens with another named person (…。乙國外長趙某周日也說 /
+    對此表示遺憾), or that speaks of the speaker in the third person, by name or, for a person, by
+    pronoun (…。他沒有說… / 王某的研究在…進行 / 按照…，世衛可建議 are the writer's; not in a
+    broadcast, which reads out bodies' directives that name their own body). Indirect words may run over several
+    sentences (A表示，…。這體現了…): those go on, and so do sentences in the first person
+    (…。乙國國王向我們表達慰問) or naming a person before the title, as a speaker does (…。趙某主席親自指揮…)."""
+    person = _is_person(text, clause.speaker)
+    for start in _sentence_starts(text.s, clause.content, end):
+        body = start + len(text.s[start:end]) - len(text.s[start:end].lstrip(LEAD_SYMBOLS))
+        if person and _pronoun_at(text.s[body:end], cues):
+            return start
+        stop = _forward_to(text.s, body, end, SENTENCE_END)
+        if (person or text.doc.meta.genre not in SELF_NAMING_GENRES) \
+                and any(m.key == clause.speaker for m in _outside_quotes(text, body, stop)):
+            return start
+        chain = next(iter(_chains(text, cues, body, _clause_end(text.s, body, end))), None)
+        if chain and chain[0].start - body <= MAX_SUBJECT_OFFSET and not _in_first_person(text.s, cues, body, stop):
+            head = _chain_head(chain, cues)
+            if head.cls == "Person" and head.key and head.key != clause.speaker and not _anonymous(head, cues) \
+                    and not text.s.startswith(cues.modifiers + cues.titles, head.end):
+                return start
+    return end
+
+
+def _in_first_person(s: str, cues: Cues, start: int, end: int) -> bool:
+    """Whether a sentence speaks in the first person outside quotation marks (…。西国国王向我们表达
+    慰问…): the speaker's own words, told without quotation marks, go on."""
+    depth = 0
+    for pos in range(start, end):
+        depth = depth + 1 if s[pos] in QUOTES.values() else max(0, depth - 1) if s[pos] in QUOTES else depth
+        if depth == 0 and s.startswith(cues.self_words, pos):
+            return True
+    return False
+
+
+def _is_person(text: _Text, key: str | None) -> bool:
+    """Whether a speaker key names a person (a mention of it in the document says so)."""
+    return any(m.key == key and m.cls == "Person" for m in text.mentions)
+
+
+def _sentence_starts(s: str, start: int, end: int):
+    """The starts of the sentences after the first in ``[start, end)``, outside quotation marks."""
+    depth = 0
+    for pos in range(start, end):
+        char = s[pos]
+        if char in QUOTES.values():
+            depth += 1
+        elif char in QUOTES:
+            depth = max(0, depth - 1)
+        elif char in SENTENCE_END and depth == 0 and pos + 1 < end:
+            after = pos + 1
+            while after < end and s[after] in QUOTES:
+                after += 1
+            if after < end:
+                yield after
+
+
+def _outside_quotes(text: _Text, start: int, end: int) -> list[Mention]:
+    """The mentions of ``[start, end)`` that stand outside quotation marks opened there."""
+    found, depth, pos = [], 0, start
+    for mention in text.mentions_in(start, end):
+        for char in text.s[pos:mention.start]:
+            depth = depth + 1 if char in QUOTES.values() else max(0, depth - 1) if char in QUOTES else depth
+        pos = mention.start
+        if depth == 0:
+            found.append(mention)
     return found
 
 

@@ -840,3 +840,27 @@ def test_statements_a_titled_person_after_another_actor_is_no_speaker_of_the_hea
              ("古大明", "person/古大明", PERSON)]
     assert all(s != "person/古大明" for s, _, _ in _said(_analysis(text, names, kind="paragraph", genre="article"),
                                                         catalogue))
+
+
+WRITER_NAMES = [("王华", "person/王华", PERSON), ("赵明", "person/赵明", PERSON),
+                ("丙组织", "org/丙组织", "Organization")]
+
+
+@pytest.mark.parametrize("text, genre, expected", [
+    # another person opens the next sentence, or the speaker is spoken of: the writer's
+    ("王华表示，会加强检测。赵明周日抵达乙国。", "text", "会加强检测。"),
+    ("王华表示，会加强检测。他没有说何时开始。", "text", "会加强检测。"),
+    ("王华表示，会加强检测。王华的团队上月成立。", "text", "会加强检测。"),
+    ("丙组织宣布，将延长限制措施。按照规定，丙组织可建议各国采取措施。", "text", "将延长限制措施。"),
+    # indirect words over several sentences go on
+    ("王华表示，合作很重要。这体现了两国友谊。", "text", "合作很重要。这体现了两国友谊。"),
+    ("王华表示，合作很重要。赵明国王向我们表达了慰问。", "text", "合作很重要。赵明国王向我们表达了慰问。"),
+    ("王华表示，合作很重要。赵明主席亲自部署了工作。", "text", "合作很重要。赵明主席亲自部署了工作。"),
+    ("王华说：「合作很重要。赵明来过。」", "text", "「合作很重要。赵明来过。」"),
+    # a broadcast reads out a body's directive, which names the body itself
+    ("丙组织强调，要加强防控。各地要按照丙组织部署落实措施。", "broadcast",
+     "要加强防控。各地要按照丙组织部署落实措施。"),
+])
+def test_statements_words_end_where_the_writer_takes_over(catalogue, text, genre, expected):
+    said = _said(_analysis(text, WRITER_NAMES, kind="paragraph", genre=genre), catalogue)
+    assert [s[2] for s in said] == [expected]
