@@ -7,7 +7,8 @@ on it without cycles.
 Two coordinate systems exist and must never be mixed up:
 
 * ``Document.raw`` is the file decoded to ``str`` (BOM dropped, nothing else
-  changed). Evidence offsets (:class:`Span`) always point into ``raw``.
+  changed unless ``Document.notes`` says so: stray NULs or a cut last character
+  dropped). Evidence offsets (:class:`Span`) always point into ``raw``.
 * ``Document.text`` is the *matching view*: Simplified script, page-break damage
   repaired. Blocks and mentions carry positions in ``text``;
   ``Document.raw_span`` maps a ``text`` range back to a :class:`Span` in ``raw``.
@@ -55,6 +56,8 @@ class Document:
 
     ``offsets[i]`` is the index in ``raw`` of ``text[i]``; it is strictly
     increasing, because the matching view only substitutes or drops characters.
+    ``notes`` are the repairs reading made (stray NUL bytes dropped, a cut last
+    character dropped, front matter ignored), each a phrase for the build summary.
     """
 
     id: str
@@ -62,6 +65,7 @@ class Document:
     text: str
     offsets: tuple[int, ...]
     meta: DocMeta = field(default_factory=DocMeta)
+    notes: tuple[str, ...] = ()
 
     def raw_span(self, start: int, end: int) -> Span:
         """The ``raw`` range covering ``text[start:end]`` (``end`` exclusive)."""

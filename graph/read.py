@@ -29,22 +29,29 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import errno
+import os
 import re
+import stat
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from bisect import bisect_left
 from functools import cache
-from itertools import compress, pairwise
+from itertools import compress, pairwise, zip_longest
 from pathlib import Path
+from typing import NamedTuple
 
+import ahocorasick_rs
 import yaml
 
 from .genres import FALLBACK, NAMES as GENRES
-from .model import DocMeta, Document
+from .model import DocMeta, Document, Skipped
 
-__all__ = ["UnreadableDocument", "find_documents", "read_document", "parse_document"]
+__all__ = ["UnreadableDocument", "find_documents", "survey_documents", "read_document", "parse_document"]
 
 SUFFIXES = (".txt", ".md")
+# Document types a corpus folder may hold that jishi cannot read: named in the summary, not passed over.
+UNSUPPORTED_SUFFIXES = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".wps", ".html", ".htm", ".xhtml", ".epub")
 LEXICON = Path(__file__).resolve().parent.parent / "ontology" / "lexicon"
 # Encodings charset-normalizer may choose from: the ones Chinese reporting comes in.
 CANDIDATE_ENCODINGS = ["utf_8", "gb18030", "big5", "big5hkscs", "utf_16_le", "utf_16_be"]
@@ -57,6 +64,19 @@ BOMS = (
 MIN_PLAUSIBLE = 0.75
 # Above this share of control characters a file is binary.
 MAX_CONTROL = 0.01
+# Up to this share of NUL bytes, a file that is UTF-8 once they are dropped is text with stray NULs
+# (UTF-16 text has a NUL in every other byte of its ASCII, binary data fails as UTF-8).
+MAX_STRAY_NUL = 0.05
+MAX_CHARS = 2_000_000
+"""The longest document read, in characters (the longest real document is under 50,000). Every stage
+is linear or n log n in a document's length, but one file of 50 MB still ties a core up for minutes and
+is no single article: it is refused with a message asking to split it (``jishi build --max-chars``)."""
+# No encoding jishi reads takes more bytes than this for one character (UTF-32, GB18030).
+MAX_BYTES_PER_CHAR = 4
+# Bytes an encoding may have cut off the end of a file that ends inside a character.
+TRUNCATION_REASONS = ("unexpected end of data", "incomplete multibyte sequence", "truncated data")
+# Front matter nested deeper than this is no metadata (and YAML's composer would recurse until it fails).
+MAX_FRONT_MATTER_DEPTH = 20
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Turns a "dropped" byte mask into a "kept" one.
@@ -64,6 +84,8 @@ FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")
 BMP = range(0x10000)
 KEPT_RUN = re.compile(rb"\x01+")
 HEADER_ARROW = "==>"
+# Characters of a document searched at once for repeated page headers: bounds the matches held in memory.
+QUOTE_CHUNK = 8192
 
 
 class UnreadableDocument(Exception):
@@ -75,51 +97,120 @@ class UnreadableDocument(Exception):
         self.reason = reason
 
 
+class _Decoded(NamedTuple):
+    """A file's text, the encoding it was read in, and the repairs reading it took."""
+
+    text: str
+    encoding: str
+    notes: tuple[str, ...] = ()
+
+
 # ---------------------------------------------------------------- finding files
 
 def find_documents(paths: list[Path]) -> list[Path]:
-    """List the documents under ``paths``: ``.txt`` and ``.md`` files, folders searched recursively.
+    """The documents under ``paths`` (see :func:`survey_documents`), without the reasons for the rest.
+
+    >>> find_documents([])
+    []
+    """
+    return survey_documents(paths)[0]
+
+
+def survey_documents(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
+    """The documents under ``paths``, and every path that is none with the reason why.
+
+    A path given by name is a document or skipped with its reason (missing, a
+    dangling link or link loop, a FIFO or other special file, an unsupported type
+    such as ``.pdf``). In a folder, searched recursively, ``.txt`` and ``.md``
+    files are documents; hidden files and folders, files of other types and
+    folders are passed over in silence, except the same faults as above and files of
+    a document type jishi cannot read (``.pdf``, ``.docx``, ``.html`` …), which
+    are skipped with their reason. Nothing is opened here: a FIFO is never read.
 
     Parameters
     ----------
     paths : list of Path
-        Files and folders; missing ones are left for the caller to report.
+        Files and folders.
 
     Returns
     -------
-    list of Path
-        Sorted, each file once (however many of ``paths`` reach it), hidden files and folders left out.
+    documents : list of Path
+        Sorted, each file once (however many of ``paths`` reach it).
+    skipped : list of Skipped
+        In the order found, each path once.
 
     Examples
     --------
-    >>> find_documents([])
-    []
+    >>> survey_documents([Path("no/such/folder")])
+    ([], [Skipped(path='no/such/folder', reason='no such file or folder')])
     """
     found: dict[Path, Path] = {}
+    skipped: dict[str, Skipped] = {}
     for path in map(Path, paths):
-        candidates = sorted(path.rglob("*")) if path.is_dir() else [path]
-        for file in candidates:
-            if _is_document(file, path):
+        if path.is_dir():
+            entries = [(file, _found_reason(file, path)) for file in sorted(path.rglob("*"))]
+        else:
+            entries = [(path, _given_reason(path))]
+        for file, reason in entries:
+            if reason is None:
                 found.setdefault(file.resolve(), file)
-    return sorted(found.values(), key=lambda p: str(p))
+            elif reason:
+                skipped.setdefault(str(file), Skipped(str(file), reason))
+    return sorted(found.values(), key=str), list(skipped.values())
 
 
-def _is_document(file: Path, root: Path) -> bool:
-    """A regular, visible file with a document suffix (hidden parts below ``root`` exclude it)."""
-    parts = file.relative_to(root).parts if file != root else ()
-    return (file.is_file() and file.suffix.lower() in SUFFIXES
-            and not any(part.startswith(".") for part in parts))
+def _given_reason(path: Path) -> str | None:
+    """Why a path given by name is no document (None: it is one)."""
+    mode, reason = _file_mode(path)
+    if reason:
+        return reason
+    if not stat.S_ISREG(mode):
+        return f"not a regular file ({_file_kind(mode)})"
+    return None if path.suffix.lower() in SUFFIXES else _unsupported(path)
+
+
+def _found_reason(file: Path, root: Path) -> str | None:
+    """Why a path found in the folder ``root`` is no document: None for a document, "" to pass over it."""
+    if any(part.startswith(".") for part in file.relative_to(root).parts):
+        return ""
+    mode, reason = _file_mode(file)
+    if reason:
+        return reason
+    if stat.S_ISDIR(mode):
+        return "a link to a folder, not followed (give the folder itself)" if file.is_symlink() else ""
+    if not stat.S_ISREG(mode):
+        return f"not a regular file ({_file_kind(mode)})"
+    suffix = file.suffix.lower()
+    return None if suffix in SUFFIXES else _unsupported(file) if suffix in UNSUPPORTED_SUFFIXES else ""
+
+
+def _file_mode(path: Path) -> tuple[int, str]:
+    """The file type bits of what ``path`` leads to, or why it leads nowhere (a missing file, a bad link)."""
+    try:
+        return path.stat().st_mode, ""
+    except FileNotFoundError:
+        return 0, _missing_reason(path)
+    except OSError as exc:
+        return 0, _oserror_reason(exc)
+
+
+def _unsupported(path: Path) -> str:
+    """The reason for a file of a type jishi does not read."""
+    kind = f"{path.suffix} files" if path.suffix else "files without an extension"
+    return f"unsupported type ({kind}; jishi reads .txt and .md: save it as text)"
 
 
 # ---------------------------------------------------------------- reading
 
-def read_document(path: Path) -> Document:
+def read_document(path: Path, max_chars: int = MAX_CHARS) -> Document:
     """Read one file into a :class:`~graph.model.Document`.
 
     Parameters
     ----------
     path : Path
         A ``.txt`` or ``.md`` file in any encoding Chinese reporting comes in.
+    max_chars : int
+        The longest document read; a longer one is refused (see :data:`MAX_CHARS`).
 
     Returns
     -------
@@ -129,7 +220,9 @@ def read_document(path: Path) -> Document:
     Raises
     ------
     UnreadableDocument
-        The file is missing or unreadable, empty, binary, truncated or in no known encoding.
+        The file is missing, no regular file, unreadable, empty, binary, over ``max_chars`` or in no
+        known encoding. Stray NUL bytes and a last character cut in two are repaired instead, and
+        said in ``Document.notes``.
 
     Examples
     --------
@@ -141,59 +234,127 @@ def read_document(path: Path) -> Document:
     ('a.txt', '外交部发言人表示。', 'gb18030')
     """
     path = Path(path)
-    raw, encoding = _decode(_read_bytes(path), path)
-    return parse_document(raw, path.name, encoding)
+    decoded = _decode(_read_bytes(path, max_chars), path)
+    if len(decoded.text) > max_chars:
+        raise UnreadableDocument(path, f"{len(decoded.text):,} characters, over the limit of {max_chars:,} "
+                                       "per document (split it)")
+    return parse_document(decoded.text, path.name, decoded.encoding, decoded.notes)
 
 
-def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, or an UnreadableDocument saying why there are none."""
+def _read_bytes(path: Path, max_chars: int) -> bytes:
+    """The file's bytes, or an UnreadableDocument saying why there are none.
+
+    The file is opened without blocking and checked to be a regular file before
+    anything is read: reading a FIFO would wait for a writer forever, a device
+    would never end. A file too large for ``max_chars`` in any encoding is
+    refused from its size, before it is read.
+    """
     try:
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
-        raise UnreadableDocument(path, "no such file") from None
-    except IsADirectoryError:
-        raise UnreadableDocument(path, "a folder, not a file") from None
+        raise UnreadableDocument(path, _missing_reason(path)) from None
     except OSError as exc:
-        raise UnreadableDocument(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise UnreadableDocument(path, _oserror_reason(exc)) from None
+    with os.fdopen(fd, "rb") as handle:
+        mode, size = os.fstat(fd).st_mode, os.fstat(fd).st_size
+        if stat.S_ISDIR(mode):
+            raise UnreadableDocument(path, "a folder, not a file")
+        if not stat.S_ISREG(mode):
+            raise UnreadableDocument(path, f"not a regular file ({_file_kind(mode)})")
+        if size > max_chars * MAX_BYTES_PER_CHAR:
+            raise UnreadableDocument(path, f"{size:,} bytes, more than the limit of {max_chars:,} characters "
+                                           "per document allows (split it)")
+        try:
+            data = handle.read()
+        except OSError as exc:
+            raise UnreadableDocument(path, _oserror_reason(exc)) from None
     if not data:
         raise UnreadableDocument(path, "empty file (0 bytes)")
     return data
 
 
-def _decode(data: bytes, path: Path) -> tuple[str, str]:
+def _missing_reason(path: Path) -> str:
+    """Why a path that cannot be opened is not there: no such file, or a link to nothing."""
+    if path.is_symlink():
+        return f"dangling symbolic link (to {os.readlink(path)}, which does not exist)"
+    return "no such file or folder"
+
+
+def _oserror_reason(exc: OSError) -> str:
+    """A reason a person reads for an error of the operating system."""
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop (the links lead in a circle)"
+    if exc.errno == errno.EISDIR:
+        return "a folder, not a file"
+    return f"cannot be read ({exc.strerror or exc})"
+
+
+def _file_kind(mode: int) -> str:
+    """What a file that is no regular file is (a FIFO, a socket, a device)."""
+    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"))
+    return next((name for test, name in kinds if test(mode)), "an unknown kind of file")
+
+
+def _decode(data: bytes, path: Path) -> _Decoded:
     """Decode ``data``: a BOM decides, else strict UTF-8, else the most plausible charset-normalizer guess."""
-    text, encoding = _decode_bom(data, path) or _decode_utf8(data, path) or _decode_guess(data, path)
-    if not text.strip():
+    decoded = _decode_bom(data) or _decode_utf8(data) or _decode_guess(data, path)
+    if not decoded.text.strip():
         raise UnreadableDocument(path, "empty file (only whitespace)")
-    if len(CONTROL.findall(text)) > MAX_CONTROL * len(text):
-        raise UnreadableDocument(path, f"binary file (control characters when read as {encoding})")
-    return text, encoding
+    if len(CONTROL.findall(decoded.text)) > MAX_CONTROL * len(decoded.text):
+        raise UnreadableDocument(path, f"binary file (control characters when read as {decoded.encoding})")
+    return decoded
 
 
-def _decode_bom(data: bytes, path: Path) -> tuple[str, str] | None:
-    """Decode by the byte-order mark, if there is one; the mark itself is dropped."""
+def _decode_bom(data: bytes) -> _Decoded | None:
+    """Decode by the byte-order mark, if there is one; the mark itself is dropped.
+
+    Text damaged other than at its very end is left to the guess, which names the damage.
+    """
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError as exc:
-                raise UnreadableDocument(path, f"truncated or damaged {encoding} text ({exc.reason})") from None
+            return _decode_cut(data, encoding)
     return None
 
 
-def _decode_utf8(data: bytes, path: Path) -> tuple[str, str] | None:
-    """Strict UTF-8, the common case; a file cut inside its last character is truncated."""
-    if b"\x00" in data:
+def _decode_utf8(data: bytes) -> _Decoded | None:
+    """Strict UTF-8, the common case, with stray NUL bytes dropped.
+
+    A few NULs in a UTF-8 text are damage (a bad copy, a buggy exporter), not
+    a sign of binary data: without them it decodes, and is kept with a note.
+    More NULs than :data:`MAX_STRAY_NUL` of the bytes are UTF-16 or binary,
+    left to the guess.
+    """
+    nuls = data.count(b"\x00")
+    if nuls > MAX_STRAY_NUL * len(data):
         return None
+    decoded = _decode_cut(data.replace(b"\x00", b"") if nuls else data, "utf-8")
+    if decoded is None or not nuls:
+        return decoded
+    dropped = f"{nuls} stray NUL byte{'s' if nuls > 1 else ''} dropped"
+    return decoded._replace(notes=(dropped, *decoded.notes))
+
+
+def _decode_cut(data: bytes, encoding: str) -> _Decoded | None:
+    """``data`` in ``encoding``; a file that ends inside a character loses that character, with a note.
+
+    A copy cut short (a download stopped, a disk full) once lost the whole
+    document for its last half character. Any other error means ``data`` is not
+    in ``encoding``: None.
+    """
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _Decoded(data.decode(encoding), encoding)
     except UnicodeDecodeError as exc:
-        if exc.reason == "unexpected end of data" and exc.end == len(data) and exc.start > 0:
-            raise UnreadableDocument(path, "truncated UTF-8 text (the file ends inside a character)") from None
+        start, reason, end = exc.start, exc.reason, exc.end
+    cut = len(data) - start
+    if reason not in TRUNCATION_REASONS or end != len(data) or start == 0 or cut >= MAX_BYTES_PER_CHAR:
         return None
+    head = data[:start].decode(encoding)
+    bytes_cut = "its last byte was" if cut == 1 else f"its last {cut} bytes were"
+    return _Decoded(head, encoding, (f"truncated: the file ends inside a character; {bytes_cut} dropped",))
 
 
-def _decode_guess(data: bytes, path: Path) -> tuple[str, str]:
+def _decode_guess(data: bytes, path: Path) -> _Decoded:
     """Ask charset-normalizer, then keep the candidate that reads most like Chinese text."""
     from charset_normalizer import from_bytes
 
@@ -201,25 +362,21 @@ def _decode_guess(data: bytes, path: Path) -> tuple[str, str]:
     scored = sorted(((_plausibility(text), -rank, text, enc) for rank, (text, enc) in enumerate(candidates)),
                     reverse=True)
     if scored and scored[0][0] >= MIN_PLAUSIBLE:
-        return scored[0][2], scored[0][3].replace("_", "-")
-    truncated = _truncated_encoding(data)
+        return _Decoded(scored[0][2], scored[0][3].replace("_", "-"))
+    truncated = _truncated(data)
     if truncated:
-        raise UnreadableDocument(path, f"truncated {truncated} text (the file ends inside a character)")
+        return truncated
     if b"\x00" in data or CONTROL.search(data[:4096].decode("latin-1")):
         raise UnreadableDocument(path, "binary file (not text in any known encoding)")
     raise UnreadableDocument(path, "undecodable text (not UTF-8, GB18030, Big5 or UTF-16)")
 
 
-def _truncated_encoding(data: bytes) -> str | None:
-    """The encoding in which ``data`` is plausible text cut inside its last character, if any."""
+def _truncated(data: bytes) -> _Decoded | None:
+    """``data`` read in the encoding in which it is plausible text cut inside its last character, if any."""
     for encoding in ("gb18030", "big5", "utf-16-le", "utf-16-be"):
-        try:
-            data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            if exc.end >= len(data) - 1 and exc.start >= len(data) - 4 and exc.start > 0:
-                head = data[:exc.start].decode(encoding, errors="replace")
-                if _plausibility(head) >= MIN_PLAUSIBLE:
-                    return encoding
+        decoded = _decode_cut(data, encoding)
+        if decoded is not None and decoded.notes and _plausibility(decoded.text) >= MIN_PLAUSIBLE:
+            return decoded
     return None
 
 
@@ -347,7 +504,7 @@ def _genre_cues() -> tuple[tuple[str, str, re.Pattern, float, int], ...]:
 
 # ---------------------------------------------------------------- document
 
-def parse_document(raw: str, doc_id: str, encoding: str = "utf-8") -> Document:
+def parse_document(raw: str, doc_id: str, encoding: str = "utf-8", notes: tuple[str, ...] = ()) -> Document:
     """Build a :class:`~graph.model.Document` from already decoded text.
 
     What :func:`read_document` does after decoding; handy for tests of later stages.
@@ -360,6 +517,8 @@ def parse_document(raw: str, doc_id: str, encoding: str = "utf-8") -> Document:
         The document's identifier, normally its file name.
     encoding : str
         Recorded in ``meta.encoding``.
+    notes : tuple of str
+        Repairs made while decoding, kept in ``Document.notes`` with those of the front matter.
 
     Returns
     -------
@@ -375,14 +534,14 @@ def parse_document(raw: str, doc_id: str, encoding: str = "utf-8") -> Document:
     """
     raw = raw.removeprefix("\ufeff")
     cues = _cues()
-    front, body_start = _front_matter(raw)
+    front, body_start, front_notes = _front_matter(raw)
     simplified = _simplify(raw)
     lines = _lines(raw, simplified, body_start, cues)
     kept = _kept_mask(raw, lines, body_start, cues)
     keep = list(compress(range(len(raw)), kept))
     text = "".join(simplified[run.start():run.end()] for run in KEPT_RUN.finditer(kept))
     meta = _describe(raw, text, lines, front, encoding, cues)
-    return Document(id=doc_id, raw=raw, text=text, offsets=tuple(keep), meta=meta)
+    return Document(id=doc_id, raw=raw, text=text, offsets=tuple(keep), meta=meta, notes=(*notes, *front_notes))
 
 
 @dataclass
@@ -444,12 +603,34 @@ def _artefact_positions(raw: str, body_start: int, cues: dict) -> set[int]:
 
 # ---------------------------------------------------------------- front matter and headers
 
-class _FrontMatterLoader(yaml.SafeLoader):
-    """YAML's safe loader, except that a timestamp no calendar has (``2020-02-30``) stays text.
+class _RefusedFrontMatter(yaml.YAMLError):
+    """Front matter that is YAML but not loaded, for the reason given."""
 
-    The safe loader raises ValueError on such a value, which is no YAMLError:
-    one mistyped date in one file's front matter stopped the whole build.
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader with three limits: no aliases, no deep nesting, no impossible timestamps.
+
+    Aliases (``*name``) repeat a node by reference: nine aliases of nine aliases
+    make 488 bytes stand for billions of strings, which reached 4.8 GB when a
+    field was turned into text. Metadata never needs them, so an alias refuses
+    the whole front matter. Nesting is capped because YAML's composer recurses
+    once per level. A timestamp no calendar has (``2020-02-30``) stays text: the
+    safe loader raises ValueError on it, which is no YAMLError, and one mistyped
+    date in one file's front matter stopped the whole build.
     """
+
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            raise _RefusedFrontMatter("YAML aliases (*name) are not accepted")
+        if self._depth >= MAX_FRONT_MATTER_DEPTH:
+            raise _RefusedFrontMatter("nested too deep")
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> dt.date | str:
@@ -462,16 +643,19 @@ def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> dt.dat
 _FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
-def _front_matter(raw: str) -> tuple[dict, int]:
-    """YAML front matter between ``---`` lines at the very top, and where the body starts."""
+def _front_matter(raw: str) -> tuple[dict, int, tuple[str, ...]]:
+    """YAML front matter between ``---`` lines at the very top, where the body starts, and a note
+    when the front matter is refused (its fields ignored, its lines still no body)."""
     match = re.match(r"\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|$)", raw, re.S)
     if not match:
-        return {}, 0
+        return {}, 0, ()
     try:
         fields = yaml.load(match.group(1), Loader=_FrontMatterLoader)
+    except _RefusedFrontMatter as exc:
+        return {}, match.end(), (f"front matter ignored: {exc}",)
     except yaml.YAMLError:
-        return {}, 0
-    return (fields, match.end()) if isinstance(fields, dict) else ({}, 0)
+        return {}, 0, ()
+    return (fields, match.end(), ()) if isinstance(fields, dict) else ({}, 0, ())
 
 
 def _arrow_headers(raw: str) -> dict[str, str]:
@@ -480,7 +664,7 @@ def _arrow_headers(raw: str) -> dict[str, str]:
     if HEADER_ARROW not in raw:
         return headers
     marks = list(re.finditer(rf"(?m)^[ \t]*([^\s=]+)[ \t]*{HEADER_ARROW}[ \t]*", raw))
-    for mark, following in zip(marks, marks[1:] + [None], strict=True):
+    for mark, following in zip_longest(marks, marks[1:]):
         value = raw[mark.end():following.start() if following else len(raw)].strip()
         headers.setdefault(mark.group(1).lower(), value.split("\n", 1)[0].strip())
     return headers
@@ -619,11 +803,19 @@ def _kept_mask(raw: str, lines: list[_Line], body_start: int, cues: dict) -> byt
     headers = _running_headers(raw, lines, cues)
     for line in headers:
         dropped[line.start:line.end] = b"\x01" * (line.end - line.start)
-    content = [line for line in lines if line not in headers]
+    header_starts = {line.start for line in headers}
+    content = [line for line in lines if line.start not in header_starts]
     for before, after in pairwise(content):
-        if _broken(raw, before, after, any(before.last < h.start < after.first for h in headers), cues):
+        if _broken(raw, before, after, _header_between(headers, before, after), cues):
             dropped[before.last + 1:after.first] = b"\x01" * (after.first - before.last - 1)
     return dropped.translate(FLIP)
+
+
+def _header_between(headers: list[_Line], before: _Line, after: _Line) -> bool:
+    """Whether a running header stands between two lines (``headers`` in document order): one
+    bisection, not a scan of every header for every pair of lines, which was quadratic."""
+    index = bisect_left(headers, before.last + 1, key=lambda line: line.start)
+    return index < len(headers) and headers[index].start < after.first
 
 
 def _broken(raw: str, before: _Line, after: _Line, header_between: bool, cues: dict) -> bool:
@@ -654,24 +846,51 @@ def _running_headers(raw: str, lines: list[_Line], cues: dict) -> list[_Line]:
     when it is a CJK line repeated often that opens no structural unit.
     """
     counts = Counter(line.text for line in lines)
-    headers = []
-    for index, line in enumerate(lines):
-        if len(line.text) > cues["running_header_max_length"] or cues["heading"].match(line.text) \
-                or cues["item_start"].match(line.text):
-            continue
-        if counts[line.text] >= cues["running_header_min_repeats"] and CJK.search(line.text) \
-                and len(line.text) >= cues["running_header_min_length"] and line.text[-1] not in cues["sentence_final"]:
-            headers.append(line)
-        elif _repeated(raw, line, counts, cues) and _interrupts(lines, index, cues):
-            headers.append(line)
-    return headers
+    candidates = [(index, line) for index, line in enumerate(lines) if _may_be_header(line, cues)]
+    frequent = {index for index, line in candidates if _frequent(line, counts, cues)}
+    interrupting = [(index, line) for index, line in candidates
+                    if index not in frequent and _interrupts(lines, index, cues)]
+    quotes = {line.raw_text for _, line in interrupting
+              if counts[line.text] < 2 and len(line.raw_text) >= cues["running_header_min_quote_length"]}
+    repeated = _found_twice(raw, quotes)
+    cutting = {index for index, line in interrupting if counts[line.text] >= 2 or line.raw_text in repeated}
+    return [line for index, line in candidates if index in frequent or index in cutting]
 
 
-def _repeated(raw: str, line: _Line, counts: Counter, cues: dict) -> bool:
-    """The line's text appears elsewhere in the document too."""
-    if counts[line.text] >= 2:
-        return True
-    return len(line.raw_text) >= cues["running_header_min_quote_length"] and raw.count(line.raw_text) >= 2
+def _may_be_header(line: _Line, cues: dict) -> bool:
+    """Short enough for a page header and no heading or item of the document's own."""
+    return not (len(line.text) > cues["running_header_max_length"] or cues["heading"].match(line.text)
+                or cues["item_start"].match(line.text))
+
+
+def _frequent(line: _Line, counts: Counter, cues: dict) -> bool:
+    """A CJK line repeated often that ends no sentence: a page header wherever it stands."""
+    return (counts[line.text] >= cues["running_header_min_repeats"] and bool(CJK.search(line.text))
+            and len(line.text) >= cues["running_header_min_length"]
+            and line.text[-1] not in cues["sentence_final"])
+
+
+def _found_twice(raw: str, quotes: set[str]) -> set[str]:
+    """Those of ``quotes`` that ``raw`` holds at two places or more (a line's own and another).
+
+    One Aho-Corasick pass over ``raw`` for all of them: a ``raw.count`` per line
+    made reading quadratic (100,000 short lines took 23 s). The pass goes by
+    chunks, each overlapping the next by the longest quote, and a quote seen twice
+    is dropped from the automaton, so that the matches held at once stay few even
+    where every quote matches at every position (``啊啊啊…``).
+    """
+    seen: Counter = Counter()
+    remaining = sorted(quotes)
+    overlap = max(map(len, remaining), default=1) - 1
+    for start in range(0, len(raw), QUOTE_CHUNK):
+        if not remaining:
+            break
+        window = raw[start:start + QUOTE_CHUNK + overlap]
+        automaton = ahocorasick_rs.AhoCorasick(remaining)
+        seen.update(remaining[index] for index, begin, _ in
+                    automaton.find_matches_as_indexes(window, overlapping=True) if begin < QUOTE_CHUNK)
+        remaining = [quote for quote in remaining if seen[quote] < 2]
+    return {quote for quote in quotes if seen[quote] >= 2}
 
 
 def _interrupts(lines: list[_Line], index: int, cues: dict) -> bool:

@@ -44,6 +44,55 @@ def test_read_find_documents_recursive_sorted_unique(tmp_path: Path) -> None:
     assert [p.relative_to(tmp_path).as_posix() for p in found] == ["1.txt", "b/2.md", "b/3.TXT"]
 
 
+@pytest.fixture
+def odd_paths(tmp_path: Path) -> Path:
+    """A folder with one document and every kind of path that is none."""
+    import os
+
+    (tmp_path / "good.txt").write_text(SHORT, encoding="utf-8")
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    (tmp_path / "loop_a.txt").symlink_to("loop_b.txt")
+    (tmp_path / "loop_b.txt").symlink_to("loop_a.txt")
+    (tmp_path / "dangling.md").symlink_to("nowhere.md")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "linked").symlink_to("sub")
+    return tmp_path
+
+
+def test_read_survey_names_every_path_that_is_no_document(odd_paths: Path) -> None:
+    """Loops, dangling links and FIFOs vanished without a word; a .pdf in a corpus folder too."""
+    documents, skipped = read.survey_documents([odd_paths])
+    assert documents == [odd_paths / "good.txt"]
+    reasons = {Path(s.path).name: s.reason for s in skipped}
+    assert reasons == {
+        "report.pdf": "unsupported type (.pdf files; jishi reads .txt and .md: save it as text)",
+        "loop_a.txt": "symbolic link loop (the links lead in a circle)",
+        "loop_b.txt": "symbolic link loop (the links lead in a circle)",
+        "dangling.md": "dangling symbolic link (to nowhere.md, which does not exist)",
+        "pipe.txt": "not a regular file (a FIFO)",
+        "linked": "a link to a folder, not followed (give the folder itself)",
+    }
+
+
+@pytest.mark.parametrize(("name", "reason"), [
+    ("report.pdf", "unsupported type (.pdf files"), ("notes.csv", "unsupported type (.csv files"),
+    ("pipe.txt", "not a regular file (a FIFO)"), ("loop_a.txt", "symbolic link loop"),
+    ("dangling.md", "dangling symbolic link"), ("missing.txt", "no such file or folder"),
+])
+def test_read_survey_names_every_path_given_that_is_no_document(odd_paths: Path, name: str, reason: str) -> None:
+    """A .pdf, .docx or .html given by name was ignored without a reason (``wrote: nothing``)."""
+    documents, skipped = read.survey_documents([odd_paths / name])
+    assert documents == []
+    assert [(Path(s.path).name, s.reason[:len(reason)]) for s in skipped] == [(name, reason)]
+
+
+def test_read_never_opens_a_fifo(odd_paths: Path) -> None:
+    with pytest.raises(UnreadableDocument, match="not a regular file"):
+        read_document(odd_paths / "pipe.txt")
+
+
 # ---------------------------------------------------------------- encodings
 
 @pytest.mark.parametrize(("name", "expected", "encoding"), [
@@ -81,7 +130,6 @@ def test_read_keeps_crlf_in_raw(data_dir: Path) -> None:
     ("empty.txt", "empty"),
     ("blank.txt", "only whitespace"),
     ("binary.txt", "binary"),
-    ("truncated.txt", "truncated"),
     ("no_such_file.txt", "no such file"),
 ])
 def test_read_unreadable_reasons(data_dir: Path, name: str, reason: str) -> None:
@@ -92,11 +140,55 @@ def test_read_unreadable_reasons(data_dir: Path, name: str, reason: str) -> None
     assert name in str(info.value)
 
 
-def test_read_unreadable_truncated_gbk(tmp_path: Path) -> None:
+# ---------------------------------------------------------------- repairs
+
+def test_read_truncated_utf8_keeps_the_text_before_the_cut(data_dir: Path) -> None:
+    """A file cut inside its last character was once skipped whole; now only that character is lost."""
+    doc = read_document(data_dir / "truncated.txt")
+    assert doc.raw == SIMPLIFIED.rstrip("\n")[:-1]
+    assert doc.meta.encoding == "utf-8"
+    assert doc.notes == ("truncated: the file ends inside a character; its last 2 bytes were dropped",)
+    _assert_offsets(doc)
+
+
+def test_read_truncated_gbk_keeps_the_text_before_the_cut(tmp_path: Path) -> None:
     path = tmp_path / "cut.txt"
-    path.write_bytes((SIMPLIFIED * 3).encode("gbk")[:-2])
-    with pytest.raises(UnreadableDocument, match="truncated"):
-        read_document(path)
+    path.write_bytes((SIMPLIFIED * 3).encode("gbk")[:-4])       # \n and 。 dropped, then half of 议
+    doc = read_document(path)
+    assert doc.raw == (SIMPLIFIED * 3)[:-3]
+    assert doc.meta.encoding == "gb18030"
+    assert doc.notes == ("truncated: the file ends inside a character; its last byte was dropped",)
+
+
+def test_read_stray_nul_bytes_are_dropped_not_binary(tmp_path: Path) -> None:
+    """Two NULs in a UTF-8 text made it 'binary' and the document was lost."""
+    path = tmp_path / "nul.txt"
+    path.write_bytes(SIMPLIFIED.replace("，", "\x00，", 1).replace("北京", "北京\x00").encode("utf-8"))
+    doc = read_document(path)
+    assert doc.raw == SIMPLIFIED
+    assert doc.notes == ("2 stray NUL bytes dropped",)
+    _assert_offsets(doc)
+
+
+def test_read_utf16_without_bom_is_not_taken_for_nuls(data_dir: Path) -> None:
+    doc = read_document(data_dir / "utf16le.txt")
+    assert (doc.raw, doc.notes) == (SIMPLIFIED, ())
+
+
+@pytest.mark.parametrize(("limit", "reason"), [
+    (30, "over the limit of 30 per document (split it)"),
+    (5, "bytes, more than the limit of 5 characters per document allows (split it)"),
+])
+def test_read_refuses_a_document_over_the_size_limit(data_dir: Path, limit: int, reason: str) -> None:
+    with pytest.raises(UnreadableDocument) as info:
+        read_document(data_dir / "gbk.txt", max_chars=limit)
+    assert reason in info.value.reason
+    if limit == 30:
+        assert info.value.reason.startswith(f"{len(SIMPLIFIED)} characters")
+
+
+def test_read_document_at_the_size_limit_is_read(data_dir: Path) -> None:
+    assert read_document(data_dir / "gbk.txt", max_chars=len(SIMPLIFIED)).raw == SIMPLIFIED
 
 
 # ---------------------------------------------------------------- script and view
@@ -208,6 +300,32 @@ def test_read_front_matter_with_an_impossible_date_keeps_its_other_fields(value:
     raw = f"---\ntitle: 示例\ndate: {value}\n---\n外交部发言人表示，中方愿加强合作。\n"
     doc = parse_document(raw, "x.md")
     assert (doc.meta.title, doc.meta.date, doc.text) == ("示例", expected, "外交部发言人表示，中方愿加强合作。\n")
+
+
+@pytest.mark.parametrize("raw", ["==>", "外交部发言人表示 ==> 中方愿加强合作。", "==>\n标题 ==> 示例\n外交部发言人表示。"])
+def test_read_arrow_outside_a_header_is_text(raw: str) -> None:
+    """``==>`` with no key before it crashed the read (zip() argument 2 is longer) and stopped the build."""
+    doc = parse_document(raw, "x.txt")
+    assert doc.text == raw
+    _assert_offsets(doc)
+
+
+ALIAS_BOMB = "---\na0: &a0 [示例, 示例, 示例, 示例, 示例, 示例, 示例, 示例, 示例]\n" + "".join(
+    f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]\n" for n in range(1, 6)) + "title: *a5\n---\n外交部发言人表示。\n"
+
+
+@pytest.mark.parametrize("front", [ALIAS_BOMB, "---\ntitle: &t 示例\nauthor: *t\n---\n外交部发言人表示。\n"])
+def test_read_front_matter_with_aliases_is_ignored_with_a_note(front: str) -> None:
+    """YAML aliases let 488 bytes of front matter grow to gigabytes; they are refused, not expanded."""
+    doc = parse_document(front, "x.md")
+    assert (doc.meta.title, doc.meta.author, doc.text) == (None, None, "外交部发言人表示。\n")
+    assert doc.notes == ("front matter ignored: YAML aliases (*name) are not accepted",)
+
+
+def test_read_front_matter_nested_too_deep_is_ignored_with_a_note() -> None:
+    doc = parse_document("---\ntitle: " + "[" * 5000 + "]" * 5000 + "\n---\n外交部发言人表示。\n", "x.md")
+    assert (doc.meta.title, doc.text) == (None, "外交部发言人表示。\n")
+    assert doc.notes == ("front matter ignored: nested too deep",)
 
 
 def test_read_arrow_headers() -> None:
