@@ -14,6 +14,7 @@ from .extras import MissingExtra, require
 
 DEFAULT_GRAPH = Path("out/graph.ttl")
 YEARS = (1900, 2099)  # the years a user may give a yearless document (--year, --date)
+MAX_CHARS_HELP = "2,000,000"  # graph.read.MAX_CHARS, written out so that `--help` need not load the read stage
 GRAPH_OPTION = click.option(
     "--graph", "graph_path", type=click.Path(path_type=Path), default=DEFAULT_GRAPH,
     show_default=True, help="The Turtle graph written by `jishi build`.",
@@ -42,17 +43,21 @@ def main() -> None:
 @click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Date (YYYY-MM-DD) of the documents that state no date of their own: "
                    "their 今天, 周二, 17日 count from it.")
+@click.option("--max-chars", type=click.IntRange(min=1), default=None,
+              help=f"Longest document read, in characters (default {MAX_CHARS_HELP}); "
+                   "a longer one is skipped with a note to split it.")
 def build(paths: tuple[Path, ...], outdir: Path, progress: bool | None, network: bool,
-          jobs: int | None, year: int | None, day) -> None:
+          jobs: int | None, year: int | None, day, max_chars: int | None) -> None:
     """Build the graph from files and folders (.txt, .md; default: seeds/).
 
     Writes OUTDIR/graph.ttl (Turtle) and OUTDIR/network.html, and prints a
     summary: documents, actors by class, events, statements, triples, the
-    files that were skipped with the reason, and the documents whose year
-    cannot be known (give them one with --year or --date).
+    documents repaired and the paths skipped, each with the reason, and the
+    documents whose year cannot be known (give them one with --year or --date).
     """
     from .pipeline import DateHint
     from .pipeline import build as run_build
+    from .read import MAX_CHARS
 
     if year is not None and day is not None:
         raise click.UsageError("give --year or --date, not both")
@@ -60,7 +65,7 @@ def build(paths: tuple[Path, ...], outdir: Path, progress: bool | None, network:
         raise click.BadParameter(f"{day:%Y-%m-%d}: the year must be within {YEARS[0]}-{YEARS[1]}", param_hint="--date")
     hint = DateHint(date=day.date() if day else None, year=year)
     report = run_build(list(paths) or [Path("seeds")], outdir, progress=progress, network=network, jobs=jobs,
-                       hint=hint)
+                       hint=hint, max_chars=max_chars or MAX_CHARS)
     click.echo(report.summary())
     if not report.documents:
         sys.exit(1)

@@ -1,8 +1,10 @@
 """The ordered stages of a build; no extraction logic lives here.
 
 read → structure → actors → events → statements (per document), then
-resolve (whole corpus) → emit (RDF) → write. A file that cannot be read is
-reported in the summary and the rest of the corpus is still built.
+resolve (whole corpus) → emit (RDF) → write. Every failure of one document is
+that document's: a path that is no document, a file that cannot be read, a fault
+while analysing one (even one that ends its worker process) is reported in the
+summary with its reason, and the rest of the corpus is still built.
 """
 from __future__ import annotations
 
@@ -10,8 +12,9 @@ import datetime as dt
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Generator, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -64,6 +67,8 @@ class BuildReport:
     skipped: list[Skipped] = field(default_factory=list)
     extra_outputs: list[Path] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)
+    repaired: list[Skipped] = field(default_factory=list)
+    """Documents built after a repair (``path``, and the repair as ``reason``)."""
 
     @property
     def documents(self) -> int:
@@ -72,7 +77,7 @@ class BuildReport:
     def summary(self) -> str:
         """A few lines a person reads after a build."""
         lines = [
-            f"documents: {self.documents}",
+            f"documents: {self.documents}{self._counts()}",
             f"actors: {_tally(self.resolved.actors)}",
             f"events: {_tally(self.resolved.events)}",
             f"statements: {len(self.resolved.statements)}",
@@ -80,6 +85,7 @@ class BuildReport:
             ("wrote: " + ", ".join(emit.display_name(str(p)) for p in [self.graph_path, *self.extra_outputs])
              if self.graph_path else "wrote: nothing (no readable document; earlier output left as it was)"),
         ]
+        lines += [f"repaired: {emit.display_name(r.path)}: {r.reason}" for r in self.repaired]
         lines += [f"skipped: {emit.display_name(s.path)}: {s.reason}" for s in self.skipped]
         if self.undated:
             shown = ", ".join(map(emit.display_name, self.undated[:UNDATED_SHOWN]))
@@ -87,6 +93,13 @@ class BuildReport:
             lines.append(f"no year: {len(self.undated)} documents state no date or year ({shown}); their "
                          "month-day dates are left undated: give --year YYYY or --date YYYY-MM-DD")
         return "\n".join(lines)
+
+
+    def _counts(self) -> str:
+        """`` (1 repaired; 2 skipped, listed below)``: what became of the paths that were not plainly built."""
+        parts = [f"{len(self.repaired)} repaired"] if self.repaired else []
+        parts += [f"{len(self.skipped)} skipped"] if self.skipped else []
+        return f" ({'; '.join(parts)}, listed below)" if parts else ""
 
 
 def _tally(facts: tuple) -> str:
@@ -112,38 +125,91 @@ def analyse(document: Document, catalogue: Catalogue, proposed: Iterable[Propose
     return statements.extract_statements(analysis, catalogue)
 
 
-def _analyse_path(path: Path, catalogue: Catalogue, hint: DateHint = DateHint()) -> Analysis | Skipped:
+@dataclass(frozen=True)
+class _Task:
+    """What every document of a build is analysed with: the catalogue, the user's date hint, the size limit."""
+
+    catalogue: Catalogue
+    hint: DateHint = DateHint()
+    max_chars: int = read.MAX_CHARS
+
+
+def _analyse_path(path: Path, task: _Task) -> Analysis | Skipped:
     """One file through every per-document stage, or the reason it was skipped."""
     try:
-        return analyse(hint.apply(read.read_document(path)), catalogue)
+        return analyse(task.hint.apply(read.read_document(path, task.max_chars)), task.catalogue)
     except read.UnreadableDocument as exc:
         return Skipped(str(path), exc.reason)
     except Exception as exc:  # a fault on one document, read or analysed, must not cost the rest of the corpus
-        return Skipped(str(path), f"could not be analysed ({type(exc).__name__}: {exc}); please report it")
+        return _fault(path, exc)
 
 
-_worker_catalogue: Catalogue | None = None
-_worker_hint = DateHint()
+def _fault(path: Path, exc: BaseException) -> Skipped:
+    """The summary's line for a fault of jishi's on one document, which the user can report."""
+    return Skipped(str(path), f"could not be analysed ({type(exc).__name__}: {exc}); please report it")
 
 
-def _init_worker(catalogue: Catalogue, hint: DateHint) -> None:
-    """Give a worker process the catalogue and the user's date hint once, not with every file."""
-    global _worker_catalogue, _worker_hint
-    _worker_catalogue, _worker_hint = catalogue, hint
+_worker_task: _Task | None = None
+
+
+def _init_worker(task: _Task) -> None:
+    """Give a worker process the catalogue, date hint and size limit once, not with every file."""
+    global _worker_task
+    _worker_task = task
 
 
 def _analyse_in_worker(path: Path) -> Analysis | Skipped:
-    assert _worker_catalogue is not None
-    return _analyse_path(path, _worker_catalogue, _worker_hint)
+    assert _worker_task is not None
+    return _analyse_path(path, _worker_task)
 
 
-def _results(files: list[Path], catalogue: Catalogue, jobs: int, hint: DateHint) -> Iterator[Analysis | Skipped]:
-    """Per-file results in input order; in ``jobs`` processes when the corpus is large enough."""
+def _results(files: list[Path], task: _Task, jobs: int) -> Iterator[Analysis | Skipped]:
+    """Per-file results in input order; in ``jobs`` processes when the corpus is large enough.
+
+    A worker process that ends abruptly (killed for memory, a crash inside a C
+    library) breaks its whole pool: the files that pool was analysing are then
+    tried one at a time, each in a process of its own, so that only the one
+    that ends its process is skipped; the rest go on in a new pool.
+    """
     if jobs <= 1 or len(files) < PARALLEL_MIN_FILES:
-        yield from (_analyse_path(path, catalogue, hint) for path in files)
+        yield from (_analyse_path(path, task) for path in files)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(catalogue, hint)) as pool:
-        yield from pool.map(_analyse_in_worker, files, chunksize=2)
+    remaining = list(files)
+    while remaining:
+        done = yield from _pooled(remaining, task, jobs)
+        suspects = remaining[done:done + jobs + 1]   # a pool hands each worker one file, and queues one more
+        yield from (_alone(path, task) for path in suspects)
+        remaining = remaining[done + len(suspects):]
+
+
+def _pooled(files: list[Path], task: _Task, jobs: int) -> Generator[Analysis | Skipped, None, int]:
+    """Results of ``files`` from a pool of ``jobs`` processes, in order, until the pool breaks;
+    returns how many were given."""
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(task,)) as pool:
+        futures = [pool.submit(_analyse_in_worker, path) for path in files]
+        for done, (path, future) in enumerate(zip(files, futures, strict=True)):
+            if isinstance(future.exception(), BrokenProcessPool):
+                for waiting in futures[done:]:
+                    waiting.cancel()
+                return done
+            yield _outcome(path, future)
+    return len(files)
+
+
+def _alone(path: Path, task: _Task) -> Analysis | Skipped:
+    """One file analysed in a process of its own: skipped if that process ends abruptly."""
+    with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(task,)) as pool:
+        future = pool.submit(_analyse_in_worker, path)
+        if isinstance(future.exception(), BrokenProcessPool):
+            return Skipped(str(path), "the process analysing it ended abruptly (out of memory, or a crash "
+                                      "inside a library); please report it")
+        return _outcome(path, future)
+
+
+def _outcome(path: Path, future: Future) -> Analysis | Skipped:
+    """A finished worker's result; a fault in handing it back (one that cannot be pickled) skips the file."""
+    exc = future.exception()
+    return _fault(path, exc) if exc is not None else future.result()
 
 
 def default_jobs() -> int:
@@ -152,26 +218,33 @@ def default_jobs() -> int:
 
 
 def analyse_files(paths: list[Path], catalogue: Catalogue, progress: bool | None = None,
-                  jobs: int | None = None, hint: DateHint = DateHint()) -> tuple[list[Analysis], list[Skipped]]:
-    """Read and analyse every document under ``paths``; unreadable files are skipped with a reason.
+                  jobs: int | None = None, hint: DateHint = DateHint(),
+                  max_chars: int = read.MAX_CHARS) -> tuple[list[Analysis], list[Skipped], list[Skipped]]:
+    """Read and analyse every document under ``paths``.
 
-    Documents are independent until resolution, so a large corpus is analysed
-    in parallel processes; results keep the input order, so output does not
-    depend on scheduling.
+    Returns the analyses, every path that was not built with its reason
+    (sorted), and the repairs reading made to built documents (``reason`` the
+    repair). Documents are independent until resolution, so a large corpus is
+    analysed in parallel processes; results keep the input order, so output
+    does not depend on scheduling.
     """
-    files = read.find_documents(paths)
+    files, skipped = read.survey_documents(paths)
     show = progress if progress is not None else (sys.stderr.isatty() and len(files) >= PROGRESS_MIN_FILES)
-    analyses, skipped = [], []
-    results = _results(files, catalogue, default_jobs() if jobs is None else jobs, hint)
-    for result in tqdm(results, total=len(files), desc="documents", unit="doc", disable=not show):
-        (skipped if isinstance(result, Skipped) else analyses).append(result)
-    skipped += [Skipped(str(p), "no such file or folder") for p in paths if not Path(p).exists()]
-    return analyses, skipped
+    analyses, repaired = [], []
+    results = _results(files, _Task(catalogue, hint, max_chars), default_jobs() if jobs is None else jobs)
+    for path, result in zip(files, tqdm(results, total=len(files), desc="documents", unit="doc", disable=not show),
+                            strict=True):
+        if isinstance(result, Skipped):
+            skipped.append(result)
+        else:
+            analyses.append(result)
+            repaired += [Skipped(str(path), note) for note in result.document.notes]
+    return analyses, sorted(skipped, key=lambda s: s.path), repaired
 
 
 def build(paths: list[Path], outdir: Path, progress: bool | None = None,
           catalogue: Catalogue | None = None, network: bool = True, jobs: int | None = None,
-          hint: DateHint = DateHint()) -> BuildReport:
+          hint: DateHint = DateHint(), max_chars: int = read.MAX_CHARS) -> BuildReport:
     """Build ``outdir/graph.ttl`` from the documents under ``paths``.
 
     With ``network``, also ``outdir/network.html``, the interactive view that
@@ -179,6 +252,7 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
     ``jobs`` worker processes analyse the documents (default: one per core).
     ``hint`` dates the documents that state no date of their own; those that state
     no year either, and get none from ``hint``, are listed in the report.
+    A document longer than ``max_chars`` characters is skipped (see ``read.MAX_CHARS``).
     When no document could be read nothing is written, so a mistyped path
     never replaces a good graph with an empty one. The files are written as one
     set (:func:`graph.files.output_set`): a run that fails or is killed leaves
@@ -186,7 +260,7 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
     removes the page of an earlier build rather than leave it showing another graph.
     """
     catalogue = catalogue or load_catalogue()
-    analyses, skipped = analyse_files(paths, catalogue, progress, jobs, hint)
+    analyses, skipped, repaired = analyse_files(paths, catalogue, progress, jobs, hint, max_chars)
     resolved = resolve.resolve(analyses, catalogue)
     if not analyses:
         return BuildReport(None, resolved, 0, skipped)
@@ -197,4 +271,4 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
             from .viz import write_network
             write_network(load_graph(folder / GRAPH), folder / NETWORK)
     return BuildReport(Path(outdir) / GRAPH, resolved, len(triples), skipped,
-                       [Path(outdir) / NETWORK] if network else [], _undated(analyses))
+                       [Path(outdir) / NETWORK] if network else [], _undated(analyses), repaired)

@@ -80,3 +80,18 @@ def test_cli_build_refuses_both_year_and_date(tmp_path, yearless):
                                        "--year", "2020", "--date", "2020-03-18"])
     assert result.exit_code != 0
     assert "not both" in result.output
+
+
+def test_cli_build_max_chars_skips_a_longer_document_with_the_reason(tmp_path, data_dir):
+    result = CliRunner().invoke(main, ["build", str(data_dir / "gbk.txt"), str(data_dir / "gbk_short.txt"),
+                                       "-o", str(tmp_path), "--no-network", "--max-chars", "30"])
+    assert result.exit_code == 0
+    assert "documents: 1 (1 skipped, listed below)" in result.output
+    assert "gbk.txt: 45 characters, over the limit of 30 per document (split it)" in result.output
+
+
+def test_cli_build_help_states_the_default_size_limit():
+    from graph.read import MAX_CHARS
+
+    result = CliRunner().invoke(main, ["build", "--help"])
+    assert f"(default {MAX_CHARS:,})" in " ".join(result.output.split())

@@ -4,13 +4,17 @@ import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import pyoxigraph
 import pytest
 import rdflib
+from click.testing import CliRunner
 from rdflib.namespace import DCTERMS
 
+from graph.cli import main
 from graph.files import load_graph
 from graph.ns import JISHI
 from graph.pipeline import build
@@ -113,10 +117,10 @@ def test_pipeline_fault_while_reading_one_document_skips_only_that_document(tmp_
 
     real = read.read_document
 
-    def faulty(path):
+    def faulty(path, max_chars):
         if path.name == "gbk.txt":
             raise ValueError("坏日期")
-        return real(path)
+        return real(path, max_chars)
 
     monkeypatch.setattr(read, "read_document", faulty)
     report = build([data_dir / "gbk.txt", data_dir / "big5.txt"], tmp_path, network=False, jobs=1)
@@ -251,3 +255,117 @@ def test_pipeline_killed_in_the_second_write_leaves_the_old_set_and_the_next_bui
     assert sorted(os.listdir(tmp_path)) == ["docs", "out"]
     assert sorted(os.listdir(out)) == ["graph.ttl", "network.html"]
     assert len(load_graph(report.graph_path)) == report.triples
+
+
+# ---------------------------------------------------------------- the bad-input corpus
+
+BODY = "3月2日，外交部发言人举行例行记者会。\n"
+
+
+class Case(NamedTuple):
+    """One path of the bad-input corpus: how to make it, and what the build must say of it.
+
+    ``outcome`` is ``built``, ``repaired`` (built, with ``reason`` in its note) or ``skipped``
+    (named with ``reason``). Add a row for each new kind of bad input.
+    """
+
+    name: str
+    make: Callable[[Path, Path], None]
+    outcome: str
+    reason: str = ""
+
+
+def _copy(source: str) -> Callable[[Path, Path], None]:
+    return lambda path, data: shutil.copyfile(data / source, path)
+
+
+def _text(text: str) -> Callable[[Path, Path], None]:
+    return lambda path, _data: path.write_text(text, encoding="utf-8")
+
+
+def _bytes(data: bytes) -> Callable[[Path, Path], None]:
+    return lambda path, _data: path.write_bytes(data)
+
+
+def _link(target: str) -> Callable[[Path, Path], None]:
+    return lambda path, _data: path.symlink_to(target)
+
+
+ALIAS_BOMB = "---\na: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcde", "bcdef")) + "title: *f\n---\n" + BODY
+
+BAD_INPUT_CORPUS = [
+    Case("gbk.txt", _copy("gbk.txt"), "built"),
+    Case("big5.txt", _copy("big5.txt"), "built"),
+    Case("utf16_bom.txt", _copy("utf16_bom.txt"), "built"),
+    Case("empty.txt", _copy("empty.txt"), "skipped", "empty file"),
+    Case("binary.txt", _copy("binary.txt"), "skipped", "binary file"),
+    Case("arrow.txt", _text("==>\n" + BODY), "built"),
+    Case("bad_date.md", _text("---\ndate: 2020-02-30\n---\n" + BODY), "built"),
+    Case("alias_bomb.md", _text(ALIAS_BOMB), "repaired", "front matter ignored: YAML aliases"),
+    Case("nuls.txt", _bytes(BODY.replace("，", "\x00，\x00").encode("utf-8")), "repaired", "2 stray NUL bytes"),
+    Case("truncated.txt", _copy("truncated.txt"), "repaired", "truncated: the file ends inside a character"),
+    Case("loop.txt", _link("loop.txt"), "skipped", "symbolic link loop"),
+    Case("dangling.txt", _link("nowhere.txt"), "skipped", "dangling symbolic link"),
+    Case("fifo.txt", lambda path, _data: os.mkfifo(path), "skipped", "not a regular file (a FIFO)"),
+    Case("report.pdf", _bytes(b"%PDF-1.4\n"), "skipped", "unsupported type (.pdf files"),
+]
+
+
+@pytest.fixture(scope="module")
+def bad_input_build(tmp_path_factory, data_dir):
+    """The corpus built once, the .pdf also given by name: the report and the output folder."""
+    folder = tmp_path_factory.mktemp("bad_input")
+    for case in BAD_INPUT_CORPUS:
+        case.make(folder / case.name, data_dir)
+    out = tmp_path_factory.mktemp("bad_input_out")
+    return build([folder, folder / "report.pdf"], out, network=False, jobs=1), out
+
+
+@pytest.mark.parametrize("case", BAD_INPUT_CORPUS, ids=[case.name for case in BAD_INPUT_CORPUS])
+def test_pipeline_bad_input_corpus_names_each_bad_file_and_builds_the_rest(bad_input_build, case):
+    report, out = bad_input_build
+    summary = report.summary().splitlines()
+    named = [line for line in summary if line.startswith(("skipped: ", "repaired: ")) and f"/{case.name}: " in line]
+    ids = {str(i) for i in rdflib.Graph().parse(out / "graph.ttl").objects(None, DCTERMS.identifier)}
+    if case.outcome == "skipped":
+        assert case.name not in ids
+        assert len(named) == 1 and named[0].startswith("skipped: ") and case.reason in named[0]
+    else:
+        assert case.name in ids
+        assert [line for line in named if line.startswith("skipped: ")] == []
+        assert any(case.reason in line for line in named) if case.outcome == "repaired" else named == []
+
+
+def test_pipeline_bad_input_corpus_counts_and_loads_in_query(bad_input_build):
+    report, out = bad_input_build
+    skipped = sum(case.outcome == "skipped" for case in BAD_INPUT_CORPUS)
+    repaired = sum(case.outcome == "repaired" for case in BAD_INPUT_CORPUS)
+    assert report.summary().splitlines()[0] == (
+        f"documents: {len(BAD_INPUT_CORPUS) - skipped} ({repaired} repaired; {skipped} skipped, listed below)")
+    result = CliRunner().invoke(main, ["query", "-e", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+                                       "--graph", str(out / "graph.ttl"), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.output.split() == ["n", str(report.triples)]
+
+
+def test_pipeline_worker_that_dies_costs_only_its_document(tmp_path, monkeypatch):
+    """A worker process killed on one document (out of memory, a crash in C) broke the pool and the whole build."""
+    from graph import pipeline
+
+    real = pipeline.analyse
+
+    def dying(document, catalogue):
+        if document.id == "d3.txt":
+            os._exit(1)
+        return real(document, catalogue)
+
+    monkeypatch.setattr(pipeline, "analyse", dying)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for n in range(pipeline.PARALLEL_MIN_FILES + 2):
+        (folder / f"d{n}.txt").write_text(f"{n + 1}月2日，外交部发言人举行例行记者会。\n", encoding="utf-8")
+    report = build([folder], tmp_path / "out", network=False, jobs=2)
+    assert report.documents == pipeline.PARALLEL_MIN_FILES + 1
+    assert [(s.path.rsplit("/", 1)[-1], s.reason.split(" (")[0]) for s in report.skipped] == [
+        ("d3.txt", "the process analysing it ended abruptly")]
