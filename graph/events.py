@@ -1041,7 +1041,7 @@ def _not_giver(ctx: _Context, phrase: _Phrase) -> bool:
     (耿爽：…) or a body named in an apposition (专家组由X选派的…组成)."""
     cues = ctx.lex.cues
     after = ctx.text[phrase.end:phrase.end + 1]
-    return after in cues["speaker_marks"] or ctx.text[:phrase.start].endswith(tuple(cues["apposition_before"]))
+    return after in cues["speaker_marks"] or ctx.text.endswith(tuple(cues["apposition_before"]), 0, phrase.start)
 
 
 def _city_after(ctx: _Context, hit: _Hit, pos: int) -> list[_Phrase]:

@@ -99,7 +99,7 @@ def _before_said(ctx: ev._Context, hit: ev._Hit, scope: tuple[int, int]) -> tupl
 def _venue(ctx: ev._Context, phrase: ev._Phrase) -> bool:
     """True for a place named only as where a gathering is held (…会议在老挝万象举行): not a party."""
     cues = ctx.lex.cues
-    if not ctx.text[:phrase.start].endswith(cues["venue_marker"]):
+    if not ctx.text.endswith(cues["venue_marker"], 0, phrase.start):
         return False
     return ev._find(ctx, cues["venue_verbs"], phrase.end, phrase.end + cues["venue_gap"]) is not None
 
