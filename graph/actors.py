@@ -60,6 +60,7 @@ BOOK_TITLE_OPEN = "《〈"
 SIDE_SUFFIX = "方"
 STATE = "国"  # ends a country's formal name (以色列国) and opens words of the state (国防, 国内)
 POSTED = "驻"  # 驻菲律宾大使: the country after it hosts the post; the person serves another
+DAY_MARK = "日"  # closes a day of the month (9月10日中美元首通话): no abbreviation of Japan after a digit
 RESOLVABLE_TITLE_KINDS = {"head", "royal", "minister", "leader"}
 CONTEXT_CLASSES = {COUNTRY, "GovernmentBody", "InternationalOrganization", ORGANIZATION}
 # A run of characters an organisation's name is made of (Chinese and Latin letters), up to the search's end.
@@ -443,16 +444,19 @@ def _ascii_bounded(text: str, start: int, end: int) -> bool:
 
 
 def _joint_candidates(text: str, tables: _Tables, catalogue: Catalogue) -> list[_Candidate]:
-    """Joint forms (中意两国, 中日韩外长): one mention per abbreviated country."""
+    """Joint forms (中意两国, 中日韩外长): one mention per abbreviated country; a day's 日 right after a
+    digit opens none (9月10日中美元首通话 is China and the US, on the 10th)."""
     if tables.joint_re is None:
         return []
     found = []
     for match in tables.joint_re.finditer(text):
-        chars = match.group(0)
-        if len(set(chars)) != len(chars):
+        start, chars = match.start(), match.group(0)
+        if chars.startswith(DAY_MARK) and start > 0 and text[start - 1].isdigit():
+            start, chars = start + 1, chars[1:]
+        if len(chars) < 2 or len(set(chars)) != len(chars):
             continue
-        parts = tuple(_abbreviation_mention(match.start() + k, c, catalogue) for k, c in enumerate(chars))
-        found.append(_Candidate(match.start(), match.end(), (), COUNTRY, _JOINT, parts))
+        parts = tuple(_abbreviation_mention(start + k, c, catalogue) for k, c in enumerate(chars))
+        found.append(_Candidate(start, match.end(), (), COUNTRY, _JOINT, parts))
     return found
 
 

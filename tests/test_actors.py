@@ -74,6 +74,8 @@ def test_actors_ambiguous_side_resolved_by_the_title(catalogue, text, expected):
     ("中意两国人民友谊深厚。", ["country/CN", "country/IT"]),
     ("中美关系十分重要。", ["country/CN", "country/US"]),
     ("中欧合作不断深化。", ["country/CN", "org/eu"]),
+    ("9月10日中美元首通话时，双方谈到台湾问题。", ["country/CN", "country/US"]),  # the 10th, not Japan
+    ("16日中美关系研讨会举行。", ["country/CN", "country/US"]),
 ])
 def test_actors_joint_forms(catalogue, text, expected):
     mentions = analyse(text, catalogue).mentions
