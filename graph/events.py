@@ -1258,8 +1258,9 @@ def _filed_under(ctx: _Context, hit: _Hit) -> int:
 def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: bool) -> bool:
     """True when two candidates of one document tell the same event.
 
-    A press conference told again without a date in its block, by the same organiser
-    (a transcript host's 欢迎参加X新闻发布会), is the one of the block.
+    A press conference told again without a date in its block, by the same organiser or with a
+    party of the first telling (a transcript host's 欢迎参加X新闻发布会; 欢迎出席…第一场外交部例行记者会
+    in the briefing of 外交部 and its spokesman), is the one of the block.
     A gathering told again (``今天举办的新闻发布会``, ``在…峰会上``) shares a
     participant with its first telling; in a chronicle two bullets are two
     gatherings even on one day and with one organiser, while one bullet
@@ -1274,7 +1275,8 @@ def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: 
     if a.cls in ("PressConference", "Summit") and same_block and a.date == b.date and not (
             a.cls == "PressConference" and _strangers(a, b)):
         return True
-    if a.cls == "PressConference" and same_block and None in (a.date, b.date) and a.participants[:1] == b.participants[:1]:
+    if a.cls == "PressConference" and same_block and None in (a.date, b.date) and (
+            a.participants[:1] == b.participants[:1] or set(a.participants) & set(b.participants)):
         return True
     if a.cls in GATHERING_CLASSES and set(a.participants) & set(b.participants):
         if a.date == b.date and a.date is not None:

@@ -842,19 +842,33 @@ def test_events_next_day_in_a_chronology_item_is_told_after_it(genre, told):
 
 
 
-def test_events_another_spokesman_briefing_on_the_day_is_not_the_transcript_briefing():
-    title = "2020年5月2日外交部发言人张伟主持例行记者会\n"
+def _transcript_events(title: str, question: str, rest: str):
+    """The events of a transcript: a title line, a reporter's question turn, then ``rest``."""
     label = "新华社记者："
-    text = title + label + "挪威外交部发言人李明今天在记者会上表示，挪威支持多边主义。\n"
+    text = title + label + question + rest
     document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(date=DAY, genre="transcript"))
     turn = len(title) + len(label)
     blocks = (Block("paragraph", 0, len(title) - 1, date=DAY),
               Block("speaker", len(title), turn - 1, date=DAY, speaker=label[:-1]),
               Block("turn", turn, len(text) - 1, date=DAY, speaker=label[:-1]))
-    analysis = extract_events(Analysis(document=document, blocks=blocks, mentions=_mentions(text)),
-                              load_catalogue())
-    assert sorted((e.participants, e.date) for e in analysis.events if e.cls == "PressConference") == [
+    return extract_events(Analysis(document=document, blocks=blocks, mentions=_mentions(text)),
+                          load_catalogue()).events
+
+
+def test_events_another_spokesman_briefing_on_the_day_is_not_the_transcript_briefing():
+    events = _transcript_events("2020年5月2日外交部发言人张伟主持例行记者会\n",
+                                "挪威外交部发言人李明今天在记者会上表示，挪威支持多边主义。\n", "")
+    assert sorted((e.participants, e.date) for e in events if e.cls == "PressConference") == [
         (("country/NO", "person/李明"), DAY), (("person/张伟",), DAY)]
+
+
+def test_events_undated_briefing_of_the_transcript_body_is_the_transcript_briefing():
+    """A turn that names the briefing of the body holding the transcript's (在国务院新闻办公室的新闻发布会上,
+    欢迎出席…例行记者会) tells no other briefing: it shares a party with the one of the title."""
+    events = _transcript_events("2020年5月2日国务院新闻办公室发言人李明主持例行记者会\n", "有何评论？\n",
+                                "王五：在国务院新闻办公室的新闻发布会上，卫生部已多次介绍。\n")
+    assert [(e.cls, e.participants, e.date) for e in events] == [
+        ("PressConference", ("person/李明", "gov/scio"), DAY)]
 
 
 @pytest.mark.parametrize("text", [
