@@ -774,14 +774,17 @@ def _is_object(s: str, clause_start: int, mention: Mention, cues: Cues) -> bool:
 def _last_person_subject(text: _Text, cues: Cues, before: int, block_start: int) -> str | None:
     """The person a pronoun stands for: the last named person before it, inside its own turn
     in a transcript (the person before a turn is someone else's), passing over persons named as
-    the object of a verb or marker (A向B主席致以祝福。他表示… → A) and persons who only qualify a
-    noun (A是B团队成员。他说… → A)."""
+    the object of a verb or marker (A向B主席致以祝福。他表示… → A), persons who only qualify a
+    noun (A是B团队成员。他说… → A) and persons named inside someone's reported words, after the
+    verb of their sentence (A又說，B與C通話。他稱… → A: the one who speaks goes on)."""
     floor = max(0, before - PRONOUN_LOOKBACK)
     if block_start in text.turn_starts:
         floor = max(floor, block_start)
     persons = [m for m in text.mentions_in(floor, before) if m.cls == "Person" and m.key]
     for mention in reversed(persons):
         if text.s.startswith(cues.modifiers, mention.end):
+            continue
+        if _reports_words(text.s, cues, _sentence_start(text.s, mention.start, floor), mention.start):
             continue
         clause = _clause_start(text.s, mention.start, floor)
         chain = next((c for c in _chains(text, cues, clause, mention.end) if mention in c), [mention])

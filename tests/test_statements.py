@@ -864,3 +864,15 @@ WRITER_NAMES = [("王华", "person/王华", PERSON), ("赵明", "person/赵明",
 def test_statements_words_end_where_the_writer_takes_over(catalogue, text, genre, expected):
     said = _said(_analysis(text, WRITER_NAMES, kind="paragraph", genre=genre), catalogue)
     assert [s[2] for s in said] == [expected]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a person named inside the words is no referent: the one who speaks goes on
+    ("王华又说，赵明与丙国领袖通话。他称，会提供援助。", "person/王华"),
+    ("王华表示，赵明的建议很好。他说，要尽快落实。", "person/王华"),
+    # a person who opens a sentence of the writer's is
+    ("王华表示，形势向好。赵明周日抵达乙国。他说，要尽快落实。", "person/赵明"),
+])
+def test_statements_pronoun_passes_over_persons_inside_reported_words(catalogue, text, speaker):
+    said = _said(_analysis(text, WRITER_NAMES, kind="paragraph", genre="text"), catalogue)
+    assert said[-1][0] == speaker
