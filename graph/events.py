@@ -914,13 +914,16 @@ def _title_into(ctx: _Context, pos: int, phrase: _Phrase) -> bool:
 
 
 def _after_marker(ctx: _Context, markers, start: int, hit: _Hit) -> list[_Phrase] | None:
-    """Names between the last of ``markers`` in ``start:trigger`` and the trigger (None: no marker)."""
+    """Names between the last of ``markers`` in ``start:trigger`` and the trigger, up to a colon or semicolon
+    after the marker (向内地捐赠的有：A，捐款…；B捐款…: B gives to 内地, it does not receive; a comma may
+    stand inside a list of receivers: 向80多个国家，以及A、B提供); None: no marker."""
     marker = _find(ctx, markers, start, hit.start, last=True)
     while marker is not None and (_in_word(ctx, marker[0]) or _companions(ctx, marker[1], hit.start)):
         marker = _find(ctx, markers, start, marker[0], last=True)
     if marker is None:
         return None
-    return _absorb_offices(ctx, ctx.phrases_in(marker[1], hit.start))
+    stop = re.compile(ctx.lex.cues["marker_stops"]).search(ctx.text, marker[1], hit.start)
+    return _absorb_offices(ctx, ctx.phrases_in(marker[1], stop.start() if stop else hit.start))
 
 
 def _companions(ctx: _Context, start: int, end: int) -> bool:

@@ -314,6 +314,8 @@ def test_actors_the_epidemic_named_after_wuhan_holds_no_wuhan(text):
     ("关于柬埔寨总统选举，各方高度关注。", "选举"),
     ("老挝外长理事会会议在万象举行。", "理事会"),
     ("法国总统大选结果揭晓。", "大选"),
+    ("北欧五国领袖视像会议周一举行。", "视像"),
+    ("芬兰总理电话会议结束后，挪威发表声明。", "电话"),
 ])
 def test_actors_generic_noun_after_a_title_is_no_person(text, noun):
     assert [s for s, _ in real(text) if s.startswith(noun)] == []

@@ -1061,3 +1061,11 @@ def test_events_speaker_opening_his_words_is_not_the_giver(text, cls):
 ])
 def test_events_team_word_only_after_a_verb_of_going_is_what_is_visited(text, classes):
     assert [e.cls for e in _events(text, genre="text")] == classes
+
+
+def test_events_receivers_after_a_marker_end_at_a_colon_or_semicolon():
+    # a list of givers after 向B捐赠的有： gives to B; none of them receives
+    events = _events("向芬兰捐赠的有：北极星基金会捐款1亿元；挪威红十字会捐款300万元。", genre="text")
+    pairs = {(e.provider, e.recipient) for e in events}
+    assert {("org/北极星基金会", "country/FI"), ("org/挪威红十字会", "country/FI")} <= pairs
+    assert {recipient for _, recipient in pairs} == {"country/FI"}
