@@ -1,7 +1,9 @@
 """The ``jishi`` command: thin click wrappers, one library call each.
 
 Each command parses its arguments, calls one function of the package and
-prints a summary, so a notebook can do the same with the same call.
+prints a summary, so a notebook can do the same with the same call. Errors of
+input (a missing or unparseable graph, an unwritable output folder, a bad
+query) are turned into one line in one place, :class:`JishiGroup`.
 """
 from __future__ import annotations
 
@@ -21,16 +23,85 @@ GRAPH_OPTION = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class JishiGroup(click.Group):
+    """The ``jishi`` command group: bad input ends a command in one line, not a traceback.
+
+    Errors of input (:class:`graph.errors.JishiError`) and of the file system
+    (``OSError``: no such file, permission denied, disk full) are shown as
+    ``Error: <file>: <reason>`` with exit status 1; anything else as one line
+    that says it is unexpected. ``jishi --debug COMMAND`` lets every error
+    through with its traceback.
+    """
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:
+            if ctx.params.get("debug"):
+                raise
+            raise click.ClickException(one_line(exc)) from exc
+
+
+def one_line(exc: Exception) -> str:
+    """The message ``jishi`` prints for an error: its file and reason, on one line.
+
+    >>> one_line(PermissionError(13, "Permission denied", "out/graph.ttl"))
+    'out/graph.ttl: Permission denied'
+    """
+    from .errors import JishiError
+
+    if isinstance(exc, OSError) and exc.filename is not None and exc.strerror:
+        where = f"{exc.filename} -> {exc.filename2}" if exc.filename2 is not None else str(exc.filename)
+        return f"{where}: {exc.strerror}"
+    if isinstance(exc, (JishiError, OSError)):
+        return str(exc)
+    first = (str(exc).splitlines() or [""])[0]
+    return f"unexpected {type(exc).__name__}: {first} (run `jishi --debug ...` for the traceback)"
+
+
+class OutputPath(click.Path):
+    """A ``-o`` path checked when the arguments are read, before any work starts.
+
+    ``kind`` is ``"folder"`` (it must be, or be creatable as, a writable
+    folder), ``"file"`` (not a folder, in a writable or creatable folder) or
+    ``"any"`` (a file or a folder, depending on another option: only the
+    folder it goes into is checked).
+    """
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(path_type=Path)
+        self.kind = kind
+
+    def convert(self, value, param, ctx) -> Path:
+        from .errors import OutputPathError
+        from .files import check_output_file, check_output_folder
+
+        path = super().convert(value, param, ctx)
+        try:
+            if self.kind == "folder":
+                check_output_folder(path)
+            elif self.kind == "file":
+                check_output_file(path)
+            else:
+                check_output_folder(path.parent)
+        except OutputPathError as exc:
+            self.fail(str(exc), param, ctx)
+        return path
+
+
+@click.group(cls=JishiGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="jishi")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Show the full traceback of an error instead of one line.")
+def main(debug: bool) -> None:
     """jishi (纪事): a knowledge graph of who did what with whom, and who said what,
     built from Chinese reporting on diplomacy and public health."""
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-o", "--out", "outdir", type=click.Path(path_type=Path), default=Path("out"),
+@click.option("-o", "--out", "outdir", type=OutputPath("folder"), default=Path("out"),
               show_default=True, help="Folder for graph.ttl and network.html.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: on a terminal, for more than a few files).")
@@ -72,13 +143,10 @@ def build(paths: tuple[Path, ...], outdir: Path, progress: bool | None, network:
 
 
 def _load(graph_path: Path):
-    """The saved graph, or a one-line error (not a traceback) when there is none."""
+    """The saved graph, held in the fast (Oxigraph) store."""
     from .files import load_graph
 
-    try:
-        return load_graph(graph_path)
-    except FileNotFoundError as exc:
-        raise click.ClickException(str(exc)) from exc
+    return load_graph(graph_path)
 
 
 def _require(module: str, extra: str, purpose: str) -> None:
@@ -102,7 +170,7 @@ def validate(graph_path: Path) -> None:
 
 @main.command()
 @GRAPH_OPTION
-@click.option("-o", "--out", "out_path", type=click.Path(path_type=Path), default=Path("out/network.html"),
+@click.option("-o", "--out", "out_path", type=OutputPath("file"), default=Path("out/network.html"),
               show_default=True, help="The HTML page to write.")
 @click.option("--title", default=None, help="Title shown on the page.")
 def viz(graph_path: Path, out_path: Path, title: str | None) -> None:
@@ -120,7 +188,7 @@ def viz(graph_path: Path, out_path: Path, title: str | None) -> None:
 
 @main.command()
 @GRAPH_OPTION
-@click.option("--plot", "plot_dir", type=click.Path(path_type=Path), default=None,
+@click.option("--plot", "plot_dir", type=OutputPath("folder"), default=None,
               help="Also write PNG charts (timeline.png, top_actors.png) into this folder.")
 @click.option("--top", default=20, show_default=True, help="Rows in each actor table.")
 def stats(graph_path: Path, plot_dir: Path | None, top: int) -> None:
@@ -157,12 +225,9 @@ def evaluate_command(graph_path: Path, gold_dir: Path, docs_dir: Path | None, ve
     events merged across documents and, with --docs, exact evidence. The gold
     format and the matching rules are in docs/EVALUATE.md.
     """
-    from .evaluate import GoldFormatError, evaluate, format_table, to_json
+    from .evaluate import evaluate, format_table, to_json
 
-    try:
-        result = evaluate(_load(graph_path), gold_dir, docs_dir)
-    except GoldFormatError as exc:
-        raise click.ClickException(str(exc)) from exc
+    result = evaluate(_load(graph_path), gold_dir, docs_dir)
     click.echo(to_json(result, verbose) if fmt == "json" else format_table(result, verbose), nl=False)
 
 
@@ -176,7 +241,7 @@ def _export_formats() -> list[str]:
 @main.command("export")
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(_export_formats()))
 @GRAPH_OPTION
-@click.option("-o", "--out", "out_path", type=click.Path(path_type=Path), required=True,
+@click.option("-o", "--out", "out_path", type=OutputPath("any"), required=True,
               help="The file to write (a folder for neo4j-csv).")
 def export_command(fmt: str, graph_path: Path, out_path: Path) -> None:
     """Export GRAPH as FORMAT for Neo4j, Wikidata tools, Gephi or triple stores.
@@ -190,7 +255,7 @@ def export_command(fmt: str, graph_path: Path, out_path: Path) -> None:
 
     try:
         result = export(fmt, graph_path, out_path)
-    except (FileNotFoundError, MissingExtra) as exc:
+    except MissingExtra as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(result.summary())
 
@@ -210,36 +275,34 @@ def query_command(source: str | None, expression: str | None, graph_path: Path, 
     jishi:PhoneCall ; jishi:date ?d }'. Named queries live in queries/
     (jishi query --list; jishi query person_phone_calls).
     """
-    from .query import QuerySyntaxError, answer, list_queries, query_text
+    from .query import answer, list_queries, query_text
 
     if list_only:
         click.echo(list_queries(), nl=False)
         return
     if (source is None) == (expression is None):
         raise click.UsageError("give a query file or name, or -e 'SPARQL' (one of them)")
-    try:
-        text = expression if expression is not None else query_text(source)
-        click.echo(answer(text, graph_path, fmt), nl=False)
-    except (QuerySyntaxError, FileNotFoundError) as exc:
-        raise click.ClickException(str(exc)) from exc
+    text = expression if expression is not None else query_text(source)
+    click.echo(answer(text, graph_path, fmt), nl=False)
 
 
 @main.command("serve")
 @GRAPH_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=7878, show_default=True, type=int, help="Port to listen on.")
-def serve_command(graph_path: Path, host: str, port: int) -> None:
+@click.option("--timeout", "query_timeout", default=30, show_default=True, type=click.IntRange(min=1),
+              help="Seconds a query may run before the server cancels it.")
+def serve_command(graph_path: Path, host: str, port: int, query_timeout: int) -> None:
     """Serve GRAPH as a read-only SPARQL 1.1 Protocol endpoint (http://HOST:PORT/query).
 
     Any SPARQL client can query it (YASGUI at http://HOST:PORT/, SPARQLWrapper,
-    Protégé); updates are refused. Uses the Oxigraph server; Ctrl-C stops it.
+    Protégé); updates are refused. Queries declare their PREFIX lines (the
+    named queries in queries/ do). Uses the Oxigraph server; Ctrl-C or SIGTERM
+    stops it and removes its temporary database.
     """
     from .serve import serve
 
-    try:
-        serve(graph_path, host, port)
-    except (FileNotFoundError, RuntimeError) as exc:
-        raise click.ClickException(str(exc)) from exc
+    serve(graph_path, host, port, query_timeout)
 
 
 if __name__ == "__main__":

@@ -45,6 +45,7 @@ from pathlib import Path
 import rdflib
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
+from .errors import JishiError
 from .ns import JISHI
 
 __all__ = ["ActorScore", "DocumentScore", "Evaluation", "GoldDocument", "GoldFormatError", "GraphView",
@@ -63,7 +64,7 @@ _BASE = str(JISHI)
 _SPACE = re.compile(r"\s+")
 
 
-class GoldFormatError(ValueError):
+class GoldFormatError(JishiError, ValueError):
     """A gold file that cannot be read as the gold format."""
 
 

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import rdflib
 
+from .errors import GraphFileError, OutputPathError
+
 OURS = ".jishi-"
 """How the temporary folders of :func:`output_set` begin; nothing a user names begins so."""
 _STAGE = re.compile(r"\.jishi-(?P<of>.*)-(?P<kind>new|old)-(?P<pid>\d+)-[^-]+")
@@ -34,6 +36,8 @@ _TEMP_FILE = re.compile(r"\..*\.jishi-(?P<pid>\d+)-[^.]+\.tmp")
 """A file being written by :func:`write_atomic`."""
 _LEGACY_TEMP = r"\.{name}\.[a-z0-9_]{{8}}\.tmp"
 """What :func:`write_atomic` named its temporaries before they carried a process id."""
+MAX_REASON = 200
+"""Characters of a parser's message kept in a one-line error."""
 
 
 def write_atomic(path: str | os.PathLike, data: str | bytes) -> Path:
@@ -211,11 +215,87 @@ def load_graph(path: str | os.PathLike, fast: bool = True) -> rdflib.Graph:
 
     rdflib's default memory store is an order of magnitude slower to parse and
     query, so it is only used when asked for (benchmarks compare the two).
+
+    Raises
+    ------
+    FileNotFoundError, IsADirectoryError
+        When there is no file at ``path``.
+    GraphFileError
+        When the file is empty, not UTF-8, or not parseable, with the parser's reason in one line.
     """
-    path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no such graph file (run `jishi build` first)")
+    path = check_graph_file(path)
     graph = rdflib.Graph(store="Oxigraph") if fast else rdflib.Graph()
     fmt = rdflib.util.guess_format(str(path)) or "turtle"
-    graph.parse(str(path), format=fmt)
+    try:
+        graph.parse(str(path), format=fmt)
+    except (SyntaxError, ValueError) as exc:  # rdflib's BadSyntax is a SyntaxError, UnicodeDecodeError a ValueError
+        raise GraphFileError(path, f"cannot be parsed as {fmt.title()}: {parse_reason(exc)}") from exc
     return graph
+
+
+def check_graph_file(path: str | os.PathLike) -> Path:
+    """``path`` if it is a non-empty file, else the reason why not.
+
+    Every reader of a graph (rdflib, pyoxigraph, the ``oxigraph`` server)
+    words a missing file differently, and reads an empty one as an empty
+    graph, so ``query`` and ``serve`` would answer nothing without a word;
+    this one check names the file and the reason the same way for all.
+
+    >>> check_graph_file("no/such/graph.ttl")
+    Traceback (most recent call last):
+    FileNotFoundError: no/such/graph.ttl: no such graph file (run `jishi build` first)
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise IsADirectoryError(f"{path}: is a folder, not a graph file")
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no such graph file (run `jishi build` first)")
+    if path.stat().st_size == 0:
+        raise GraphFileError(path, "empty file, not a graph (run `jishi build` again)")
+    return path
+
+
+def parse_reason(exc: BaseException) -> str:
+    """A parser's message on one line and cut to :data:`MAX_REASON` characters.
+
+    rdflib quotes the rest of the input after its ``at ^ in:``; the line and
+    what was expected come before it.
+
+    >>> parse_reason(SyntaxError("at line 1 of <>:\\nBad syntax (expected directive) at ^ in:\\n'hello'"))
+    'at line 1 of <>: Bad syntax (expected directive)'
+    """
+    message = getattr(exc, "msg", None) if isinstance(exc, SyntaxError) else None  # without "(file, line N)"
+    text = " ".join((message if isinstance(message, str) and message else str(exc)).split())
+    text = re.sub(r"\s*at \^ in:.*$", "", text)
+    return text if len(text) <= MAX_REASON else text[:MAX_REASON] + "…"
+
+
+def check_output_folder(folder: str | os.PathLike) -> Path:
+    """``folder`` if it is, or can be created as, a folder this process can write into.
+
+    Checked before an analysis starts, so that a bad ``-o`` fails at once in one
+    line instead of with a traceback after the whole run. Nothing is created:
+    the nearest folder that exists must be writable (``os.access`` also sees a
+    read-only file system, for root too).
+
+    >>> check_output_folder("README.md/out")
+    Traceback (most recent call last):
+    graph.errors.OutputPathError: README.md/out: cannot be created: README.md is a file, not a folder
+    """
+    folder = Path(folder)
+    existing = next(p for p in (folder, *folder.parents, Path(".")) if p.exists())
+    where = "" if existing == folder else "cannot be created: "
+    if not existing.is_dir():
+        raise OutputPathError(folder, f"{where}{existing} is a file, not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise OutputPathError(folder, f"{where}{existing} is not writable")
+    return folder
+
+
+def check_output_file(path: str | os.PathLike) -> Path:
+    """``path`` if a file can be written there: not a folder, and its folder writable or creatable."""
+    path = Path(path)
+    if path.is_dir():
+        raise OutputPathError(path, "is a folder; give a file name")
+    check_output_folder(path.parent)
+    return path

@@ -24,6 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .errors import GraphFileError, JishiError
+from .files import check_graph_file, parse_reason
+
 if TYPE_CHECKING:
     import pyoxigraph
 
@@ -47,7 +50,7 @@ __all__ = ["PREFIXES", "FORMATS", "QuerySyntaxError", "NamedQuery", "named_queri
            "open_store", "select", "run", "answer", "list_queries", "format_results", "format_table"]
 
 
-class QuerySyntaxError(ValueError):
+class QuerySyntaxError(JishiError, ValueError):
     """A SPARQL syntax error, with its 1-based line and column and the offending line shown."""
 
     def __init__(self, detail: str, line: int, column: int, query: str) -> None:
@@ -97,15 +100,24 @@ def query_text(source: str | os.PathLike) -> str:
 
 
 def open_store(graph_path: str | os.PathLike) -> "pyoxigraph.Store":
-    """An in-memory Oxigraph store holding the graph file (format from its extension; default Turtle)."""
+    """An in-memory Oxigraph store holding the graph file (format from its extension; default Turtle).
+
+    Raises
+    ------
+    FileNotFoundError, IsADirectoryError
+        When there is no file at ``graph_path``.
+    GraphFileError
+        When the file is empty or Oxigraph cannot parse it (its message, with line and column).
+    """
     import pyoxigraph as ox
 
-    path = Path(graph_path)
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no such graph file (run `jishi build` first)")
+    path = check_graph_file(graph_path)
     fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) or ox.RdfFormat.TURTLE
     store = ox.Store()
-    store.bulk_load(path=str(path), format=fmt)
+    try:
+        store.bulk_load(path=str(path), format=fmt)
+    except (SyntaxError, ValueError) as exc:
+        raise GraphFileError(path, f"cannot be parsed as {fmt.name}: {parse_reason(exc)}") from exc
     return store
 
 

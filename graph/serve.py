@@ -4,7 +4,10 @@ The server is Oxigraph's own (the ``oxigraph`` command from the PyPI package
 of that name): it implements the SPARQL 1.1 Protocol (GET and POST queries,
 content negotiation of the result formats) and, in ``serve-read-only`` mode,
 refuses updates. The graph is first loaded into a throw-away database folder,
-removed again when the server stops.
+removed again when the server stops, whether by Ctrl-C (SIGINT), SIGTERM or
+SIGHUP. Each query has a time limit (``--timeout-s`` of the server): Oxigraph
+checks it while it evaluates and answers "The SPARQL operation has been
+cancelled" once it is spent.
 
 >>> from graph.serve import start_server
 >>> with start_server("out/graph.ttl", port=7878) as server:   # doctest: +SKIP
@@ -14,7 +17,9 @@ http://127.0.0.1:7878/query
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -26,9 +31,23 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Server", "start_server", "serve", "oxigraph_command"]
+from .errors import GraphFileError, JishiError
+from .files import check_graph_file
+
+__all__ = ["Server", "ServerError", "start_server", "serve", "oxigraph_command", "QUERY_TIMEOUT"]
 
 READY_QUERY = "ASK { ?s ?p ?o }"
+QUERY_TIMEOUT = 30
+"""Seconds a query may run before the server cancels it (``jishi serve --timeout``)."""
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+"""Signals that end ``serve`` cleanly: Ctrl-C, a service manager's stop, a closed terminal. SIGINT is
+set too because a shell starts a background job with it ignored, and ``kill -INT`` should still stop it."""
+_QUIET_RUST = {"RUST_BACKTRACE": "0"}
+"""The ``oxigraph`` command prints a Rust stack trace under its errors when RUST_BACKTRACE is set."""
+
+
+class ServerError(JishiError, RuntimeError):
+    """The server could not start, or stopped by itself: the port, the binary, or its own message."""
 
 
 def oxigraph_command() -> str:
@@ -39,7 +58,7 @@ def oxigraph_command() -> str:
     found = shutil.which("oxigraph")
     if found:
         return found
-    raise RuntimeError("the `oxigraph` server is not installed: pip install oxigraph")
+    raise ServerError("the `oxigraph` server is not installed: pip install oxigraph")
 
 
 @dataclass
@@ -54,6 +73,11 @@ class Server:
 
     def __post_init__(self) -> None:
         self.log = Path(self.workdir.name) / "server.log"
+
+    def log_tail(self, lines: int = 3) -> str:
+        """The last lines the server wrote, on one line: why it stopped."""
+        text = self.log.read_text(errors="replace") if self.log.is_file() else ""
+        return " | ".join(text.strip().splitlines()[-lines:]) or "no message"
 
     @property
     def endpoint(self) -> str:
@@ -79,50 +103,76 @@ class Server:
 
 
 def start_server(graph_path: str | os.PathLike, host: str = "127.0.0.1", port: int = 7878,
-                 timeout: float = 60.0) -> Server:
+                 timeout: float = 60.0, query_timeout: int = QUERY_TIMEOUT) -> Server:
     """Load ``graph_path`` into a temporary Oxigraph database and serve it read-only on ``host:port``.
 
-    Returns once the endpoint answers a query; raises ``RuntimeError`` if the
-    port is taken, or with the server's own message if it exits first, or if it
-    does not answer within ``timeout`` seconds.
+    Returns once the endpoint answers a query. Each query is cancelled after
+    ``query_timeout`` seconds. Raises ``FileNotFoundError`` or
+    :class:`~graph.errors.GraphFileError` for a missing, empty or unparseable
+    graph, :class:`ServerError` if the port is taken, if the server exits first
+    (with its own message), or if it does not answer within ``timeout`` seconds.
     """
-    graph = Path(graph_path)
-    if not graph.is_file():
-        raise FileNotFoundError(f"{graph}: no such graph file (run `jishi build` first)")
+    graph = check_graph_file(graph_path)
     if not _port_free(host, port):
-        raise RuntimeError(f"{host}:{port} is already in use; choose another --port")
+        raise ServerError(f"{host}:{port} is already in use; choose another --port")
     workdir = tempfile.TemporaryDirectory(prefix="jishi-serve-")
     database = Path(workdir.name) / "db"
     try:
         _load(graph, database)
         log = open(Path(workdir.name) / "server.log", "wb")
         process = subprocess.Popen(
-            [oxigraph_command(), "serve-read-only", "--location", str(database), "--bind", f"{host}:{port}"],
-            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+            [oxigraph_command(), "serve-read-only", "--location", str(database), "--bind", f"{host}:{port}",
+             "--timeout-s", str(query_timeout)],
+            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=os.environ | _QUIET_RUST,
         )
         log.close()
     except BaseException:
         workdir.cleanup()
         raise
     server = Server(host, port, process, workdir)
-    _wait_until_ready(server, timeout)
+    try:
+        _wait_until_ready(server, timeout)
+    except BaseException:  # also Ctrl-C or SIGTERM while waiting: no server or database left behind
+        server.stop()
+        raise
     return server
 
 
-def serve(graph_path: str | os.PathLike, host: str = "127.0.0.1", port: int = 7878) -> None:
-    """Serve until interrupted (Ctrl-C); what ``jishi serve`` runs."""
-    with start_server(graph_path, host, port) as server:
-        print(f"SPARQL endpoint: {server.endpoint} (read-only; query page at http://{host}:{port}/); "
-              "Ctrl-C stops", flush=True)
-        try:
-            server.process.wait()
-        except KeyboardInterrupt:
-            pass
+def serve(graph_path: str | os.PathLike, host: str = "127.0.0.1", port: int = 7878,
+          query_timeout: int = QUERY_TIMEOUT) -> None:
+    """Serve until Ctrl-C, SIGTERM or SIGHUP, then stop the server and remove its database; ``jishi serve``.
+
+    Raises :class:`ServerError` with the server's log if it stops by itself.
+    """
+    previous = {signum: signal.signal(signum, _interrupt) for signum in STOP_SIGNALS}
+    try:
+        with start_server(graph_path, host, port, query_timeout=query_timeout) as server:
+            print(f"SPARQL endpoint: {server.endpoint} (read-only; query page at http://{host}:{port}/; "
+                  f"queries time out after {query_timeout} s); Ctrl-C stops", flush=True)
+            code = server.process.wait()
+            if code != -signal.SIGINT:  # Ctrl-C in a terminal reaches the server too: a normal stop
+                raise ServerError(f"the SPARQL server stopped by itself (exit status {code}): "
+                                  f"{server.log_tail()}")
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _interrupt(signum: int, frame) -> None:
+    """A stop signal, raised as Ctrl-C is, so that the ``with`` block stops the server and cleans up."""
+    raise KeyboardInterrupt(signal.Signals(signum).name)
 
 
 def _port_free(host: str, port: int) -> bool:
-    """Whether ``host:port`` can be bound, so that readiness is never confused with another server."""
+    """Whether ``host:port`` can be bound, so that readiness is never confused with another server.
+
+    SO_REUSEADDR, as the server itself binds: a port whose last connections are
+    still in TIME_WAIT (a server just stopped) is free for it.
+    """
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError:
@@ -131,11 +181,21 @@ def _port_free(host: str, port: int) -> bool:
 
 
 def _load(graph: Path, database: Path) -> None:
-    """``oxigraph load``: bulk-load the graph file into a new database folder."""
-    done = subprocess.run([oxigraph_command(), "load", "--location", str(database), "--file", str(graph)],
-                          capture_output=True, text=True)
-    if done.returncode != 0:
-        raise RuntimeError(f"oxigraph could not load {graph}: {done.stderr.strip()}")
+    """``oxigraph load``: bulk-load the graph file into a new database folder.
+
+    The format is given, not guessed from the extension (``oxigraph load``
+    stops on a name it does not know); its parse error becomes a
+    :class:`GraphFileError` that names the file, line and column.
+    """
+    import pyoxigraph as ox
+
+    fmt = ox.RdfFormat.from_extension(graph.suffix.lstrip(".")) or ox.RdfFormat.TURTLE
+    done = subprocess.run([oxigraph_command(), "load", "--location", str(database), "--format", fmt.media_type,
+                           "--file", str(graph)], capture_output=True, text=True, env=os.environ | _QUIET_RUST)
+    failed = re.search(r"^Error while loading file .*?: (.+)$", done.stderr, re.M)
+    if done.returncode != 0 or failed:
+        reason = failed.group(1) if failed else (done.stderr.strip().splitlines() or ["no message"])[-1]
+        raise GraphFileError(graph, f"cannot be loaded as {fmt.name}: {reason}")
 
 
 def _wait_until_ready(server: Server, timeout: float) -> None:
@@ -144,14 +204,11 @@ def _wait_until_ready(server: Server, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
-            message = server.log.read_text(errors="replace").strip()
-            server.stop()
-            raise RuntimeError(f"the SPARQL server stopped: {message}")
+            raise ServerError(f"the SPARQL server stopped: {server.log_tail()}")
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
                     return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.1)
-    server.stop()
-    raise RuntimeError(f"the SPARQL server did not answer on {server.endpoint} within {timeout:.0f} s")
+    raise ServerError(f"the SPARQL server did not answer on {server.endpoint} within {timeout:.0f} s")

@@ -21,6 +21,7 @@ from pathlib import Path
 import rdflib
 from rdflib.namespace import RDF, SH
 
+from .errors import GraphFileError
 from .files import load_graph
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
@@ -65,10 +66,8 @@ def validate(graph_path: str | os.PathLike, shapes: str | os.PathLike | None = N
     """
     try:
         graph = load_graph(graph_path, fast=False)
-    except FileNotFoundError as exc:
+    except (OSError, GraphFileError) as exc:  # a graph that cannot be read fails validation, with the reason
         return False, str(exc)
-    except Exception as exc:  # a parser error is a validation failure to report, not a crash
-        return False, f"{Path(graph_path)}: cannot be parsed: {exc}"
     conforms, violations, checked = validate_graph(graph, shapes)
     return conforms, format_report(violations, checked)
 

@@ -1,4 +1,7 @@
 """Every command explains itself and appears in the README (sqlite-utils' docs test)."""
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -95,3 +98,139 @@ def test_cli_build_help_states_the_default_size_limit():
 
     result = CliRunner().invoke(main, ["build", "--help"])
     assert f"(default {MAX_CHARS:,})" in " ".join(result.output.split())
+
+
+# ---------------------------------------------------------------- bad input: one line, no traceback
+
+GOOD_TURTLE = ('@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n'
+               '<https://w3id.org/jishi/id/actor/country/china> rdfs:label "中国"@zh-Hans ;\n'
+               '    rdfs:label "China"@en .\n')
+BAD_GRAPHS = {  # name: (file content, or None for no file, "dir" for a folder; words of the reason)
+    "missing": (None, "no such graph file"),
+    "folder": ("dir", "is a folder"),
+    "empty": ("", "empty file"),
+    "truncated": (GOOD_TURTLE[:GOOD_TURTLE.index(";") + 1], "cannot be"),  # the file ends inside a statement
+    "not_turtle": ("<!DOCTYPE html><html><body><p>纪事</p></body></html>\n", "cannot be"),
+}
+
+
+def _bad_graph(tmp_path: Path, kind: str) -> Path:
+    content, _ = BAD_GRAPHS[kind]
+    path = tmp_path / "graph.ttl"
+    if content == "dir":
+        path.mkdir()
+    elif content is not None:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+COMMANDS = {  # each command that reads a graph, with the arguments it needs besides the graph
+    "query": lambda g, out: ["query", "-e", "ASK { ?s ?p ?o }", "--graph", g],
+    "stats": lambda g, out: ["stats", "--graph", g],
+    "viz": lambda g, out: ["viz", "--graph", g, "-o", str(out / "network.html")],
+    "export": lambda g, out: ["export", "ntriples", "--graph", g, "-o", str(out / "graph.nt")],
+    "validate": lambda g, out: ["validate", g],
+    "evaluate": lambda g, out: ["evaluate", g, str(out)],
+    "serve": lambda g, out: ["serve", "--graph", g, "--port", str(_free_port())],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_GRAPHS))
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_cli_bad_graph_fails_in_one_line_naming_file_and_reason(tmp_path, command, kind):
+    graph = _bad_graph(tmp_path, kind)
+    result = CliRunner().invoke(main, COMMANDS[command](str(graph), tmp_path))
+    lines = result.output.strip().splitlines()
+    assert result.exit_code != 0
+    assert len(lines) <= 2, result.output  # rdflib may log a warning before the error
+    assert str(graph) in lines[-1] and BAD_GRAPHS[kind][1] in lines[-1]
+    assert "Traceback" not in result.output
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+
+
+def test_cli_debug_shows_the_traceback(tmp_path):
+    graph = _bad_graph(tmp_path, "not_turtle")
+    args = [sys.executable, "-m", "graph.cli"]
+    plain = subprocess.run(args + ["stats", "--graph", str(graph)], capture_output=True, text=True)
+    debug = subprocess.run(args + ["--debug", "stats", "--graph", str(graph)], capture_output=True, text=True)
+    assert plain.returncode == debug.returncode == 1
+    lines = plain.stderr.strip().splitlines()
+    assert "Traceback" not in plain.stderr and len(lines) <= 2
+    assert lines[-1].startswith(f"Error: {graph}: cannot be parsed")
+    assert "Traceback" in debug.stderr and "GraphFileError" in debug.stderr
+
+
+def test_cli_unexpected_error_is_one_line_too(tmp_path, monkeypatch):
+    import graph.stats
+
+    def broken(graph):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(graph.stats, "compute_stats", broken)
+    path = tmp_path / "graph.ttl"
+    path.write_text(GOOD_TURTLE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["stats", "--graph", str(path)])
+    assert result.exit_code == 1
+    assert result.output.strip() == ("Error: unexpected ZeroDivisionError: division by zero "
+                                     "(run `jishi --debug ...` for the traceback)")
+
+
+# ---------------------------------------------------------------- output paths, checked before any work
+
+@pytest.fixture
+def in_a_file(tmp_path) -> Path:
+    """A path whose parent is a file: no folder can be made there, for root either."""
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("纪事", encoding="utf-8")
+    return blocker / "out"
+
+
+def test_cli_build_checks_the_output_folder_before_the_analysis(tmp_path, yearless, in_a_file, monkeypatch):
+    import graph.pipeline
+
+    monkeypatch.setattr(graph.pipeline, "build", lambda *a, **k: pytest.fail("the analysis ran"))
+    result = CliRunner().invoke(main, ["build", str(yearless), "-o", str(in_a_file)])
+    assert result.exit_code == 2
+    assert f"{in_a_file}: cannot be created: {in_a_file.parent} is a file, not a folder" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write into a read-only folder")
+def test_cli_build_refuses_a_folder_it_cannot_write(tmp_path, yearless):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        result = CliRunner().invoke(main, ["build", str(yearless), "-o", str(locked / "out")])
+    finally:
+        locked.chmod(0o700)
+    assert result.exit_code == 2
+    assert f"{locked} is not writable" in result.output
+
+
+@pytest.mark.parametrize("command", ["viz", "export", "stats --plot"])
+def test_cli_output_path_is_checked_before_reading_the_graph(tmp_path, in_a_file, command):
+    graph = tmp_path / "graph.ttl"
+    graph.write_text(GOOD_TURTLE, encoding="utf-8")
+    out = {"viz": ["viz", "-o", str(in_a_file / "n.html")], "export": ["export", "ntriples", "-o", str(in_a_file)],
+           "stats --plot": ["stats", "--plot", str(in_a_file)]}[command]
+    result = CliRunner().invoke(main, out + ["--graph", str(graph)])
+    assert result.exit_code == 2
+    assert "is a file, not a folder" in result.output and str(in_a_file.parent) in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cli_viz_refuses_a_folder_as_its_page(tmp_path):
+    graph = tmp_path / "graph.ttl"
+    graph.write_text(GOOD_TURTLE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["viz", "--graph", str(graph), "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"{tmp_path}: is a folder; give a file name" in result.output

@@ -4,13 +4,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
-from graph.query import (FORMATS, QuerySyntaxError, answer, format_table, named_queries, open_store, run, select)
+from graph.query import (FORMATS, PREFIXES, QuerySyntaxError, answer, format_table, named_queries, open_store, run,
+                         select)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -244,3 +246,20 @@ def test_query_cli_list():
 def test_query_cli_missing_graph(tmp_path):
     result = CliRunner().invoke(main, ["query", "timeline_by_day", "--graph", str(tmp_path / "none.ttl")])
     assert result.exit_code == 1 and "no such graph file" in result.output
+
+
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_query_named_query_declares_the_contract_prefixes_it_uses(name):
+    import pyoxigraph as ox
+
+    text = named_queries()[name].text
+    ox.Store().query(text)  # no prefixes bound, as on a SPARQL endpoint: an undeclared one is a syntax error
+    declared = dict(re.findall(r"^PREFIX\s+([\w-]*):\s*<([^>]*)>", text, re.M))
+    assert declared and all(PREFIXES[prefix] == iri for prefix, iri in declared.items())
+
+
+def test_query_declared_prefix_wins_over_the_bound_one():
+    import pyoxigraph as ox
+
+    rows = select("PREFIX jishi: <urn:other#> SELECT (jishi:Event AS ?x) WHERE {}", ox.Store())
+    assert rows == [{"x": "urn:other#Event"}]
