@@ -1164,8 +1164,10 @@ def _predicate_date(ctx: _Context, hit: _Hit, year: int | None, reference: dt.da
 
 def _date_told_before(ctx: _Context, hit: _Hit, block: Block | None, reference: dt.date,
                       end: int) -> dt.date | None:
-    """The last month-day date written before ``end`` (the relative word), which 同日/当天/次日 count
-    from (6月22日，A会见B。同日，C主持…; 3月9日，A捐赠…，物资已于当日运抵): in a chronicle item, only
+    """The last month-day date, day of the month or weekday written before ``end`` (the relative word), which
+    同日/当天/次日 count from (6月22日，A会见B。同日，C主持…; 3月9日，A捐赠…，物资已于当日运抵; A周一发文…。同一天，B…;
+    A于19日发稿…。B亦在同日记者会): in a
+    chronicle item, only
     inside the item (its heading is the day otherwise); elsewhere, within the few paragraphs before."""
     start = max(0, end - ctx.lex.cues["anaphora_window"])
     if block is not None and block.kind in ("bullet", "turn"):
@@ -1173,8 +1175,9 @@ def _date_told_before(ctx: _Context, hit: _Hit, block: Block | None, reference: 
     segment = ctx.text[start:end]
     if not ctx.lex.maybe_date.search(segment):
         return None
+    day = re.compile(ctx.lex.cues["told_day_mark"])
     told = [s for s in find_date_spans(segment, reference=reference)
-            if s.date and ctx.lex.cues["month_mark"] in segment[s.start:s.end]]
+            if s.date and (ctx.lex.cues["month_mark"] in segment[s.start:s.end] or day.search(segment, s.start, s.end))]
     return told[-1].date if told else None
 
 

@@ -1069,3 +1069,11 @@ def test_events_receivers_after_a_marker_end_at_a_colon_or_semicolon():
     pairs = {(e.provider, e.recipient) for e in events}
     assert {("org/北极星基金会", "country/FI"), ("org/挪威红十字会", "country/FI")} <= pairs
     assert {recipient for _, recipient in pairs} == {"country/FI"}
+
+
+@pytest.mark.parametrize("text, day", [
+    ("芬兰总统周四发表声明。同一天，张伟同尼尼斯托通电话。", dt.date(2020, 4, 30)),   # DAY is Saturday 2 May
+    ("芬兰政府于28日发表声明。张伟亦在同日同尼尼斯托通电话。", dt.date(2020, 4, 28)),
+])
+def test_events_same_day_counts_from_a_weekday_or_bare_day_told_before(text, day):
+    assert [e.date for e in _events(text, genre="article")] == [day]
