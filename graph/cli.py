@@ -53,7 +53,7 @@ def one_line(exc: Exception) -> str:
     from .errors import JishiError
 
     if isinstance(exc, OSError) and exc.filename is not None and exc.strerror:
-        where = f"{exc.filename} -> {exc.filename2}" if exc.filename2 is not None else str(exc.filename)
+        where = exc.filename2 if exc.filename2 is not None else exc.filename  # a rename: the file named by the user
         return f"{where}: {exc.strerror}"
     if isinstance(exc, (JishiError, OSError)):
         return str(exc)
@@ -289,7 +289,7 @@ def query_command(source: str | None, expression: str | None, graph_path: Path, 
 @main.command("serve")
 @GRAPH_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=7878, show_default=True, type=int, help="Port to listen on.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
 @click.option("--timeout", "query_timeout", default=30, show_default=True, type=click.IntRange(min=1),
               help="Seconds a query may run before the server cancels it.")
 def serve_command(graph_path: Path, host: str, port: int, query_timeout: int) -> None:

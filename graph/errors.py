@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["JishiError", "GraphFileError", "OutputPathError"]
+__all__ = ["JishiError", "GraphFileError", "QueryFileError", "OutputPathError"]
 
 
 class JishiError(Exception):
@@ -30,6 +30,10 @@ class _PathError(JishiError):
 
 class GraphFileError(_PathError):
     """A saved graph that cannot be loaded: empty, not UTF-8, or not parseable in its format."""
+
+
+class QueryFileError(_PathError):
+    """A SPARQL query file that is not UTF-8 text."""
 
 
 class OutputPathError(_PathError):

@@ -284,11 +284,11 @@ def check_output_folder(folder: str | os.PathLike) -> Path:
     """
     folder = Path(folder)
     existing = next(p for p in (folder, *folder.parents, Path(".")) if p.exists())
-    where = "" if existing == folder else "cannot be created: "
+    where = "" if existing == folder else f"cannot be created: {existing} "
     if not existing.is_dir():
-        raise OutputPathError(folder, f"{where}{existing} is a file, not a folder")
+        raise OutputPathError(folder, f"{where}is a file, not a folder")
     if not os.access(existing, os.W_OK | os.X_OK):
-        raise OutputPathError(folder, f"{where}{existing} is not writable")
+        raise OutputPathError(folder, f"{where}is not writable")
     return folder
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import GraphFileError, JishiError
+from .errors import GraphFileError, JishiError, QueryFileError
 from .files import check_graph_file, parse_reason
 
 if TYPE_CHECKING:
@@ -92,7 +92,10 @@ def query_text(source: str | os.PathLike) -> str:
     """The SPARQL text of a ``.rq`` file, or of a named query given by name (``timeline_by_day``)."""
     path = Path(source)
     if path.is_file():
-        return path.read_text(encoding="utf-8")
+        try:
+            return path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise QueryFileError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     queries = named_queries()
     if str(source) in queries:
         return queries[str(source)].text

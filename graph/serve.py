@@ -16,6 +16,7 @@ http://127.0.0.1:7878/query
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -113,8 +114,7 @@ def start_server(graph_path: str | os.PathLike, host: str = "127.0.0.1", port: i
     (with its own message), or if it does not answer within ``timeout`` seconds.
     """
     graph = check_graph_file(graph_path)
-    if not _port_free(host, port):
-        raise ServerError(f"{host}:{port} is already in use; choose another --port")
+    _check_port(host, port)
     workdir = tempfile.TemporaryDirectory(prefix="jishi-serve-")
     database = Path(workdir.name) / "db"
     try:
@@ -165,8 +165,8 @@ def _interrupt(signum: int, frame) -> None:
     raise KeyboardInterrupt(signal.Signals(signum).name)
 
 
-def _port_free(host: str, port: int) -> bool:
-    """Whether ``host:port`` can be bound, so that readiness is never confused with another server.
+def _check_port(host: str, port: int) -> None:
+    """Fail unless ``host:port`` can be bound, so that readiness is never confused with another server.
 
     SO_REUSEADDR, as the server itself binds: a port whose last connections are
     still in TIME_WAIT (a server just stopped) is free for it.
@@ -175,9 +175,10 @@ def _port_free(host: str, port: int) -> bool:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
-        except OSError:
-            return False
-    return True
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise ServerError(f"{host}:{port} is already in use; choose another --port") from exc
+            raise ServerError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
 
 
 def _load(graph: Path, database: Path) -> None:

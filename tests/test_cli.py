@@ -234,3 +234,13 @@ def test_cli_viz_refuses_a_folder_as_its_page(tmp_path):
     result = CliRunner().invoke(main, ["viz", "--graph", str(graph), "-o", str(tmp_path)])
     assert result.exit_code == 2
     assert f"{tmp_path}: is a folder; give a file name" in result.output
+
+
+def test_cli_write_error_names_the_file_asked_for_not_the_temporary(tmp_path):
+    graph = tmp_path / "graph.ttl"
+    graph.write_text(GOOD_TURTLE, encoding="utf-8")
+    taken = tmp_path / "graph.cypher"
+    taken.mkdir()
+    result = CliRunner().invoke(main, ["export", "cypher", "--graph", str(graph), "-o", str(taken)])
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {taken}: Is a directory"

@@ -263,3 +263,11 @@ def test_query_declared_prefix_wins_over_the_bound_one():
 
     rows = select("PREFIX jishi: <urn:other#> SELECT (jishi:Event AS ?x) WHERE {}", ox.Store())
     assert rows == [{"x": "urn:other#Event"}]
+
+
+def test_query_file_not_utf8_is_named_with_the_reason(tmp_path):
+    path = tmp_path / "gbk.rq"
+    path.write_bytes("SELECT ?名 WHERE {}".encode("gbk"))
+    result = CliRunner().invoke(main, ["query", str(path), "--graph", str(tmp_path / "g.ttl")])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {path}: not UTF-8 text")

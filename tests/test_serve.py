@@ -173,3 +173,9 @@ def test_serve_stops_child_and_removes_store_on_signal(seed_graph_file, tmp_path
             process.kill()
         if not _gone(child):
             os.kill(child, signal.SIGKILL)
+
+
+@pytest.mark.parametrize("host", ["999.1.1.1", "192.0.2.1"])  # no such address; one this machine does not have
+def test_serve_address_that_cannot_be_listened_on_is_not_called_in_use(seed_graph_file, host):
+    with pytest.raises(ServerError, match=f"cannot listen on {host}:"):
+        start_server(seed_graph_file, host=host, port=_free_port(), timeout=15)
