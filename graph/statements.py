@@ -268,6 +268,7 @@ class _Text:
         for m in self.mentions:
             if m.key and m.affiliation:
                 self.affiliations.setdefault(m.key, set()).add(m.affiliation)
+        self.person_keys = {m.key for m in self.mentions if m.cls == "Person"}
         self.attribution_of = {(b.start, b.end): line for passage, line in _passages(self.blocks) for b in passage}
         self._raw_blocks: dict[tuple[int, int], Span | None] = {}
         self._named: dict[int, set[str]] = {}
@@ -1146,8 +1147,9 @@ def _in_first_person(s: str, cues: Cues, start: int, end: int) -> bool:
 
 
 def _is_person(text: _Text, key: str | None) -> bool:
-    """Whether a speaker key names a person (a mention of it in the document says so)."""
-    return any(m.key == key and m.cls == "Person" for m in text.mentions)
+    """Whether a speaker key names a person (a mention of it in the document says so); looked up in
+    the keys indexed once, as a scan of every mention for every clause was quadratic in a document's length."""
+    return key in text.person_keys
 
 
 def _sentence_starts(s: str, start: int, end: int):
