@@ -136,6 +136,7 @@ class _Tables:
     state_words: frozenset[str]
     quoted_name_re: re.Pattern
     quoted_not_names: tuple[str, ...]
+    quoted_adverbs: tuple[str, ...]
     glossed_org_words: frozenset[str]
     glossed_roles: tuple[str, ...]
     glossed_endings: tuple[str, ...]
@@ -259,6 +260,7 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
         state_words=frozenset(r["word"] for r in catalogue.lexicon("state_words")),
         quoted_name_re=_quoted_name_pattern(catalogue),
         quoted_not_names=tuple(r["word"] for r in catalogue.lexicon("quoted_names") if r["cue"] == "not_name"),
+        quoted_adverbs=tuple(r["word"] for r in catalogue.lexicon("quoted_names") if r["cue"] == "adverb"),
         glossed_org_words=frozenset(r["word"] for r in glossed if r["cue"] == "org_word"),
         glossed_roles=tuple(r["word"] for r in glossed if r["cue"] == "role"),
         glossed_endings=tuple(r["word"] for r in glossed if r["cue"] == "not_ending"),
@@ -1091,7 +1093,8 @@ def _quoted_names(text: str, mentions: list[Mention], infos: list[ActorInfo], ta
 
     The name opens a clause (or follows a column heading's 】 with a colon, or an age: 40岁的桑岭是…),
     is two or three characters long and starts with a common family name (``quoted_names.csv``); a run the report writes only once, that starts a word which never
-    names anyone (文章说，简单说), or that lies on a mention already found, is no name; a name
+    names anyone (文章说，简单说), that ends like a body (商经局指) or with an adverb (a family
+    name alone: 鍾續指), or that lies on a mention already found, is no name; a name
     introduced with an age or an occupation needs no second mention (40岁的桑岭是…。他说，…;
     公交司机李安全一家…). The person's other
     mentions come from :func:`_bare_names`.
@@ -1101,7 +1104,8 @@ def _quoted_names(text: str, mentions: list[Mention], infos: list[ActorInfo], ta
         group = next(g for g in (1, 2, 3, 4) if match.group(g))
         name, start, end = match.group(group), match.start(group), match.end(group)
         if (any(taken[start:end]) or name.startswith(tables.not_names) or name in tables.places
-                or name.startswith(tables.quoted_not_names) or (group < 3 and text.count(name) < 2)):
+                or name.startswith(tables.quoted_not_names) or (group < 3 and text.count(name) < 2)
+                or name.endswith(tables.suffix_words + tables.quoted_adverbs)):
             continue
         _add_person(found, name, start, end, taken, catalogue)
     return mentions + found.mentions, infos + found.infos
@@ -1189,18 +1193,20 @@ def _introduced_at(text: str, lo: int, i: int, tables: _Tables) -> bool:
 
 
 def _quoted_name_pattern(catalogue: Catalogue) -> re.Pattern:
-    """Family name + one or two characters at a clause start, a speaking verb, at most a short
-    addressee (告诉患者), then the comma or colon that opens the words; or a name that a column
+    """Family name + one or two characters at a clause start, an adverb of going on (又, 續), a
+    speaking verb, at most a short addressee (告诉患者), then the comma or colon that opens the
+    words (the shorter name first: 王华又指 is 王华); or a name that a column
     heading introduces with a colon (【抗疫群英谱】赵培玉：…), or that follows an age (40岁的桑岭是…)
     or an occupation or kinship word (重症患者王华是…, 女儿叫赵小青，…)."""
     rows = catalogue.lexicon("quoted_names")
     surnames = "".join(r["word"] for r in rows if r["cue"] == "surname")
-    verbs = "|".join(re.escape(r["word"]) for r in rows if r["cue"] == "verb")
+    verbs = "|".join(re.escape(r["word"]) for r in sorted(rows, key=lambda r: -len(r["word"])) if r["cue"] == "verb")
+    adverbs = "|".join(re.escape(r["word"]) for r in rows if r["cue"] == "adverb")
     ages = "|".join(re.escape(r["word"]) for r in rows if r["cue"] == "age")
     roles = "|".join(re.escape(r["word"]) for r in rows if r["cue"] == "role")
     follows = "".join(r["word"] for r in rows if r["cue"] == "after_age_name")
-    return re.compile(f"(?:^|(?<=[。！？!?，,；;：:」”】\\s]))([{surnames}][\u4e00-\u9fff]{{1,2}})"
-                      f"(?:{verbs})[\u4e00-\u9fff]{{0,{QUOTED_ADDRESSEE}}}[，,：:]"
+    return re.compile(f"(?:^|(?<=[。！？!?，,；;：:」”】\\s]))([{surnames}][\u4e00-\u9fff]{{1,2}}?)"
+                      f"(?:{adverbs})?(?:{verbs})[\u4e00-\u9fff]{{0,{QUOTED_ADDRESSEE}}}[，,：:]"
                       f"|(?<=】)([{surnames}][\u4e00-\u9fff]{{1,2}})[：:]"
                       f"|(?:\\d+|[一二三四五六七八九十]+)(?:{ages})([{surnames}][\u4e00-\u9fff]{{1,2}}?)(?=[{follows}])"
                       f"|(?:{roles})([{surnames}][\u4e00-\u9fff]{{1,2}}?)(?=[{follows}])", re.M)

@@ -483,6 +483,14 @@ def test_actors_clause_before_an_ending_is_no_organisation(text):
     ("查房时，周丽告诉患者，要有信心。周丽已经连续工作了一个月。", [("周丽", "person/周丽"), ("周丽", "person/周丽")]),
     ("孙小明说，大家都很辛苦。", []),
     ("文章说，要坚持下去。这篇文章很长。", []),
+    # a report goes on quoting with an adverb, or with the verbs Hong Kong reports use (指, 估计)
+    ("孙小明估计，会议会延期。孙小明又指，各方会配合。",
+     [("孙小明", "person/孙小明"), ("孙小明", "person/孙小明")]),
+    ("邝小英续指，情况未改善。邝小英指，要再观察。", [("邝小英", "person/邝小英"), ("邝小英", "person/邝小英")]),
+    # a family name alone before an adverb, a body, a day are no names
+    ("邝续指，情况未改善。邝续指，要再观察。", []),
+    ("商经局指，会跟进。商经局指，已收到投诉。", []),
+    ("周六表示，会跟进。周六表示，已收到投诉。", []),
 ])
 def test_actors_a_person_quoted_by_bare_name(catalogue, text, expected):
     assert found(text, catalogue) == expected
