@@ -47,7 +47,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from graph import read  # noqa: E402
-from graph.export._common import sorted_labels, superclasses  # noqa: E402
+from graph.export._common import neutralise, sorted_labels, superclasses  # noqa: E402
 from graph.files import load_graph, write_atomic  # noqa: E402
 from graph.ns import JISHI  # noqa: E402
 
@@ -63,7 +63,6 @@ SENTENCE_MAX = 300
 """A sentence reaches at most this far beyond the evidence (transcripts can run long without a full stop)."""
 LONG_QUOTE = 400
 """A longer quote is shown in ``context`` and ``sentence`` by its head and tail, so its end stays in view."""
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -74,15 +73,6 @@ class Evidence:
     start: int
     end: int
     quote: str
-
-
-def neutralise(cell: str) -> str:
-    """A cell a spreadsheet will show as text: a leading ``= + - @`` (or tab, CR) gets an apostrophe.
-
-    >>> neutralise("=HYPERLINK(1)"), neutralise("习近平")
-    ("'=HYPERLINK(1)", '习近平')
-    """
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def _label(graph: rdflib.Graph, node: rdflib.term.Node | None) -> str:

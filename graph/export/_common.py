@@ -19,8 +19,24 @@ from rdflib.namespace import RDF, RDFS
 from ..ns import JISHI
 
 ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology" / "jishi.ttl"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a CSV cell as a formula (OWASP, CSV injection)."""
 LANG_ORDER = {"zh-hans": 0, "zh-hant": 1, "en": 2}
 """The order a reader of Chinese wants labels in; other languages follow."""
+
+
+def neutralise(cell: str) -> str:
+    """A CSV cell a spreadsheet will show as text: a leading ``= + - @`` (or tab, CR) gets an apostrophe.
+
+    A quote or a name from a document (``=HYPERLINK(…)``, ``+86 …``, ``@某某``) would
+    otherwise run as a formula when the file is opened in Excel or LibreOffice
+    (OWASP's advice for CSV injection). Numbers are written as numbers, never
+    through this, so a negative count stays a number.
+
+    >>> neutralise("=HYPERLINK(1)"), neutralise("习近平")
+    ("'=HYPERLINK(1)", '习近平')
+    """
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 @dataclass(frozen=True)

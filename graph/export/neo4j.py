@@ -38,7 +38,7 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from ..files import write_atomic
 from ..ns import JID, WD
-from ._common import Exported, LANG_ORDER, is_jishi, local, superclasses
+from ._common import Exported, LANG_ORDER, is_jishi, local, neutralise, superclasses
 
 __all__ = ["Node", "PropertyGraph", "Relationship", "array_delimiter", "cypher_script", "cypher_statements",
            "cypher_string", "import_command", "node_files", "property_graph", "relationship_files",
@@ -347,6 +347,7 @@ def _csv_text(rows: list[list[str | None]]) -> str:
 
 
 def _csv_value(value: Value | list[Value] | None, delim: str) -> str | None:
+    """One cell: numbers, booleans and dates as Neo4j reads them, text neutralised for spreadsheets."""
     if value is None:
         return None
     if isinstance(value, list):
@@ -355,7 +356,7 @@ def _csv_value(value: Value | list[Value] | None, delim: str) -> str | None:
         return "true" if value else "false"
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value)
+    return neutralise(value) if isinstance(value, str) else str(value)
 
 
 def _header(key: str, kind: str) -> str:

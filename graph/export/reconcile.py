@@ -22,7 +22,7 @@ import rdflib
 
 from ..files import write_atomic
 from ..ns import JISHI
-from ._common import Exported, classes_of, label_in, most_specific, sorted_labels
+from ._common import Exported, classes_of, label_in, most_specific, neutralise, sorted_labels
 from ._wikidata import class_item, qid
 
 __all__ = ["COLUMNS", "reconcile_rows", "write_reconcile"]
@@ -68,12 +68,12 @@ def reconcile_rows(graph: rdflib.Graph) -> list[dict[str, str]]:
 
 
 def write_reconcile(graph: rdflib.Graph, out: Path) -> Exported:
-    """Write the reconciliation CSV (UTF-8, header row, every value quoted) to ``out``."""
+    """Write the reconciliation CSV (UTF-8, header row, every value quoted and neutralised) to ``out``."""
     rows = reconcile_rows(graph)
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, quoting=csv.QUOTE_ALL, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: neutralise(value) for key, value in row.items()} for row in rows)
     path = write_atomic(out, buf.getvalue())
     linked = sum(1 for r in rows if r["wikidata"])
     return Exported("reconcile", path, {"actors": len(rows), "linked": linked, "unlinked": len(rows) - linked},

@@ -196,3 +196,51 @@ def test_neo4j_seed_graph_runs_twice_on_falkordb(falkordb, seed_graph_path, tmp_
         "(e)-[:EVIDENCE]->(ev:Evidence)-[:DOCUMENT]->(d:Document) WHERE e.date = date('2020-03-19') "
         "RETURN ev.quote, d.identifier").result_set
     assert rows and all("普京" in quote or "普丁" in quote for quote, _ in rows)
+
+
+FORMULAS = """
+@prefix jishi: <https://w3id.org/jishi/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<https://w3id.org/jishi/id/actor/x> a jishi:Person ; rdfs:label "=HYPERLINK(\\"http://evil.example\\",\\"点击\\")"@zh-Hans ;
+    skos:altLabel "+86 10 1234", "-2+3", "@SUM(A1)", "\\t=1", "\\r=1", "甲" ;
+    jishi:evidence <https://w3id.org/jishi/id/evidence/a.txt/0-1> .
+<https://w3id.org/jishi/id/evidence/a.txt/0-1> a jishi:Evidence ; jishi:quote "=1+1" ; jishi:start -5 ; jishi:end 1 .
+"""
+
+
+def test_neo4j_csv_text_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path):
+    """OWASP: a text cell opening with = + - @ (or tab, CR) gets a leading apostrophe; numbers stay numbers."""
+    g = rdflib.Graph().parse(data=FORMULAS, format="turtle")
+    result = export("neo4j-csv", write_atomic(tmp_path / "g.ttl", g.serialize(format="turtle")), tmp_path / "csv")
+    with (result.path / "nodes_Actor_Person.csv").open(encoding="utf-8", newline="") as handle:
+        person = next(csv.DictReader(handle))
+    with (result.path / "nodes_Evidence.csv").open(encoding="utf-8", newline="") as handle:
+        evidence = next(csv.DictReader(handle))
+    assert person["name"] == "'=HYPERLINK(\"http://evil.example\",\"点击\")"
+    assert sorted(person["aliases:string[]"].split(";")) == sorted(
+        ["'+86 10 1234", "'-2+3", "'@SUM(A1)", "'\t=1", "'\r=1", "甲"])
+    assert (evidence["quote"], evidence["start:long"], evidence["end:long"]) == ("'=1+1", "-5", "1")
+
+
+def test_neo4j_csv_from_a_document_whose_metadata_looks_like_formulas(tmp_path):
+    """A built document's title, author and source end up in cells: none may open as a formula."""
+    from graph.export._common import FORMULA_STARTS
+    from graph.pipeline import build
+
+    doc = tmp_path / "docs" / "a.md"
+    doc.parent.mkdir()
+    doc.write_text("---\ntitle: '=HYPERLINK(\"http://evil.example\",\"点击\")'\nauthor: '@记者'\nurl: '-人民网'\n---\n"
+                   "2020年3月2日，外交部发言人汪文斌主持例行记者会。\n", encoding="utf-8")
+    report = build([doc.parent], tmp_path / "out", network=False, jobs=1)
+    result = export("neo4j-csv", report.graph_path, tmp_path / "csv")
+    cells = {}
+    for path in sorted(result.path.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                cells.update({(row["iri:ID(Resource)"] if "iri:ID(Resource)" in row else path.name, key): value
+                              for key, value in row.items() if not re.search(r":(long|double|int)", key)})
+    assert [cell for cell in cells.items() if cell[1].startswith(FORMULA_STARTS)] == []
+    document = JID + "doc/a.md"
+    assert (cells[document, "title"], cells[document, "creator"], cells[document, "source"]) == (
+        "'=HYPERLINK(\"http://evil.example\",\"点击\")", "'@记者", "'-人民网")
