@@ -270,6 +270,8 @@ def test_events_transfer(text, expected):
     "张伟表示，希望同芬兰总统尼尼斯托通电话。",
     "一批医疗物资已从芬兰启程，将火速送达挪威。",
     "芬兰将对挪威、丹麦等国进行第一波援助。",
+    "芬兰外长表示要向挪威提供医疗物资。",
+    "你刚才提到芬兰外长要同挪威外长举行视频会议。",
 ])
 def test_events_planned_actions_are_not_events(text):
     assert _events(text) == ()
