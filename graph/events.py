@@ -121,6 +121,7 @@ class _Lexicon:
     anywhere: tuple[_Trigger, ...]
     not_before: re.Pattern
     not_after: re.Pattern
+    unnamed_many: re.Pattern
     cues: dict
     sentence: re.Pattern
     clause_breaks: frozenset
@@ -166,6 +167,7 @@ def _load_lexicon(cues_path: Path, rows: tuple[tuple[str, str, str, str], ...],
         anywhere=tuple(t for t, f in zip(triggers, firsts) if f is None),
         not_before=_words_pattern(tuple(cues["not_event_before"])),
         not_after=_words_pattern(tuple(cues["not_event_after"])),
+        unnamed_many=re.compile(cues["unnamed_many"]),
         sentence=re.compile(f"[^{breaks}]+"),
         clause_breaks=frozenset(cues["clause_breaks"]),
         phrase_breaks=_words_pattern(tuple(cues["phrase_breaks"])),
@@ -849,17 +851,20 @@ def _subject_keys(ctx: _Context, hit: _Hit) -> tuple[str, ...]:
     The last subject is carried over only when the clause writes no subject at
     all (``——3月21日，就塞尔维亚…致慰问电``), never over an unrecognised name.
     The sentence's first name is no subject when it only reports what follows
-    (甲台指，就A与B的通话，…; 甲国传媒报道，在A与B通电话前，…).
+    (甲台指，就A与B的通话，…; 甲国传媒报道，在A与B通电话前，…), nor when the clause
+    writes a subject of many it does not name (…一个中国原则，许多国家致函B: not 中国).
     """
     subjects = _subjects(ctx, hit)
     if subjects:
         return _keys(subjects)
+    cut = _find(ctx, ctx.lex.cues["subject_ends"], hit.clause[0], hit.start)
+    written = ctx.text[hit.clause[0]:cut[0] if cut else hit.start].strip(EVIDENCE_TRIM)
+    if ctx.lex.unnamed_many.search(written):
+        return ()
     earlier = [p for p in ctx.phrases_in(hit.sent[0], hit.clause[0])
                if not _credited(ctx, hit, p) and not _reporter(ctx, p)]
     if earlier:
         return earlier[0].keys
-    cut = _find(ctx, ctx.lex.cues["subject_ends"], hit.clause[0], hit.start)
-    written = ctx.text[hit.clause[0]:cut[0] if cut else hit.start].strip(EVIDENCE_TRIM)
     return ctx.last_subject if not written else ()
 
 

@@ -162,6 +162,20 @@ def test_events_restored_power_is_no_reply_cable():
     assert _events("芬兰恢复电力供应后，张伟表示祝贺。") == ()
 
 
+@pytest.mark.parametrize("text", [
+    "我们看到，各国坚持一个中国原则，许多国家致函世界卫生组织总干事表明立场。",
+    "芬兰总统尼尼斯托当选后，世界100多个政党向挪方发来贺电。",
+])
+def test_events_message_from_many_unnamed_has_no_sender_from_an_earlier_clause(text):
+    """许多国家 / 100多个政党 write the subject without naming it: the sentence's earlier name is no sender."""
+    assert [e for e in _events(text, genre="article") if e.cls == "Message"] == []
+
+
+def test_events_message_sender_from_an_earlier_clause_when_the_clause_writes_none():
+    (event,) = _events("张伟对挪威首相索尔贝格当选表示祝贺，并第一时间致电索尔贝格。", genre="article")
+    assert event.participants == ("person/张伟", "person/索尔贝格")
+
+
 def test_events_message_subject_carried_over_in_compilation():
     text = "——5月1日，张伟同芬兰总统尼尼斯托通电话\n——5月2日，就挪威发生疫情向挪威首相索尔贝格致慰问电"
     events = _events(text, genre="compilation")
