@@ -161,7 +161,13 @@ def serve(graph_path: str | os.PathLike, host: str = "127.0.0.1", port: int = 78
 
 
 def _interrupt(signum: int, frame) -> None:
-    """A stop signal, raised as Ctrl-C is, so that the ``with`` block stops the server and cleans up."""
+    """A stop signal, raised as Ctrl-C is, so that the ``with`` block stops the server and cleans up.
+
+    Further stop signals are ignored from here on: a second Ctrl-C or SIGTERM
+    must not cut the clean-up short (``serve`` restores the handlers after it).
+    """
+    for stop in STOP_SIGNALS:
+        signal.signal(stop, signal.SIG_IGN)
     raise KeyboardInterrupt(signal.Signals(signum).name)
 
 
@@ -193,7 +199,7 @@ def _load(graph: Path, database: Path) -> None:
     fmt = ox.RdfFormat.from_extension(graph.suffix.lstrip(".")) or ox.RdfFormat.TURTLE
     done = subprocess.run([oxigraph_command(), "load", "--location", str(database), "--format", fmt.media_type,
                            "--file", str(graph)], capture_output=True, text=True, env=os.environ | _QUIET_RUST)
-    failed = re.search(r"^Error while loading file .*?: (.+)$", done.stderr, re.M)
+    failed = re.search(rf"^Error while loading file {re.escape(str(graph))}: (.+)$", done.stderr, re.M)
     if done.returncode != 0 or failed:
         reason = failed.group(1) if failed else (done.stderr.strip().splitlines() or ["no message"])[-1]
         raise GraphFileError(graph, f"cannot be loaded as {fmt.name}: {reason}")

@@ -179,3 +179,18 @@ def test_serve_stops_child_and_removes_store_on_signal(seed_graph_file, tmp_path
 def test_serve_address_that_cannot_be_listened_on_is_not_called_in_use(seed_graph_file, host):
     with pytest.raises(ServerError, match=f"cannot listen on {host}:"):
         start_server(seed_graph_file, host=host, port=_free_port(), timeout=15)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds the server's child process through /proc")
+def test_serve_second_signal_does_not_cut_the_clean_up_short(seed_graph_file, tmp_path):
+    process, child = _start_cli_server(seed_graph_file, tmp_path)
+    try:
+        process.send_signal(signal.SIGTERM)
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=60) == 0
+        assert not list(tmp_path.glob("jishi-serve-*"))
+    finally:
+        if process.poll() is None:
+            process.kill()
+        if not _gone(child):
+            os.kill(child, signal.SIGKILL)
