@@ -82,6 +82,13 @@ def test_dates_find_date_spans_relative_words():
         (2, 4, D(2019, 5, 20), True), (9, 11, D(2019, 5, 21), False)]
 
 
+@pytest.mark.parametrize("text", ["司长早前到访挪威。", "总统不久前在记者会上说。", "部长较早前表示。"])
+def test_dates_find_date_spans_earlier_is_the_reference_day_approximately(text):
+    # the Hong Kong press's 早前/不久前 ("earlier"): on or before the reference day
+    spans = find_date_spans(text, reference=D(2019, 5, 20))
+    assert [(s.date, s.approx) for s in spans] == [(D(2019, 5, 20), True)]
+
+
 def test_dates_find_date_spans_relative_words_need_a_reference():
     assert find_date_spans("总理日前会见来宾") == []
 
