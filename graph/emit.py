@@ -136,7 +136,7 @@ def source_term(value: str) -> str:
 
 
 def display_name(name: str) -> str:
-    """A file name as text that can be written and printed: bytes that are not UTF-8 as ``\\xNN``.
+    """A file name, or a message quoting one, as text that can be written: bytes not UTF-8 as ``\\xNN``.
 
     Python holds such a name with surrogate characters, which no UTF-8 file or
     terminal accepts.
@@ -144,7 +144,10 @@ def display_name(name: str) -> str:
     >>> display_name("报告\\udce4.txt")
     '报告\\\\xe4.txt'
     """
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no file name holds: shown as Python writes it
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def literal(value: object, lang: str | None = None) -> str:

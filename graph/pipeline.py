@@ -75,24 +75,28 @@ class BuildReport:
         return len(self.resolved.documents)
 
     def summary(self) -> str:
-        """A few lines a person reads after a build."""
+        """A few lines a person reads after a build; a name that is not UTF-8 is shown with ``\\xNN`` escapes.
+
+        Such a name (and a reason that quotes it) would otherwise hold surrogates,
+        which a UTF-8 terminal or log file refuses.
+        """
         lines = [
             f"documents: {self.documents}{self._counts()}",
             f"actors: {_tally(self.resolved.actors)}",
             f"events: {_tally(self.resolved.events)}",
             f"statements: {len(self.resolved.statements)}",
             f"triples: {self.triples}",
-            ("wrote: " + ", ".join(emit.display_name(str(p)) for p in [self.graph_path, *self.extra_outputs])
+            ("wrote: " + ", ".join(str(p) for p in [self.graph_path, *self.extra_outputs])
              if self.graph_path else "wrote: nothing (no readable document; earlier output left as it was)"),
         ]
-        lines += [f"repaired: {emit.display_name(r.path)}: {r.reason}" for r in self.repaired]
-        lines += [f"skipped: {emit.display_name(s.path)}: {s.reason}" for s in self.skipped]
+        lines += [f"repaired: {r.path}: {r.reason}" for r in self.repaired]
+        lines += [f"skipped: {s.path}: {s.reason}" for s in self.skipped]
         if self.undated:
-            shown = ", ".join(map(emit.display_name, self.undated[:UNDATED_SHOWN]))
+            shown = ", ".join(self.undated[:UNDATED_SHOWN])
             shown += " …" if len(self.undated) > UNDATED_SHOWN else ""
             lines.append(f"no year: {len(self.undated)} documents state no date or year ({shown}); their "
                          "month-day dates are left undated: give --year YYYY or --date YYYY-MM-DD")
-        return "\n".join(lines)
+        return emit.display_name("\n".join(lines))
 
 
     def _counts(self) -> str:

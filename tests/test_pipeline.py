@@ -384,3 +384,16 @@ def test_pipeline_worker_that_dies_costs_only_its_document(tmp_path, monkeypatch
     assert report.documents == pipeline.PARALLEL_MIN_FILES + 1
     assert [(s.path.rsplit("/", 1)[-1], s.reason.split(" (")[0]) for s in report.skipped] == [
         ("d3.txt", "the process analysing it ended abruptly")]
+
+
+def test_pipeline_summary_escapes_a_name_not_utf8_inside_a_reason():
+    """A reason may quote the path (an OSError's message): the summary must still be writable as UTF-8."""
+    from graph.model import Resolved, Skipped
+    from graph.pipeline import BuildReport
+
+    name = "/语料/" + os.fsdecode(b"\xb1\xa8.txt")
+    report = BuildReport(None, Resolved((), (), (), ()), 0, [Skipped(name, f"[Errno 5] Input/output error: '{name}'")],
+                         undated=[os.fsdecode(b"\xff.txt")])
+    lines = report.summary().splitlines()
+    assert "skipped: /语料/\\xb1\\xa8.txt: [Errno 5] Input/output error: '/语料/\\xb1\\xa8.txt'" in lines
+    assert any(line.startswith("no year: 1 documents state no date or year (\\xff.txt)") for line in lines)
