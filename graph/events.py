@@ -793,11 +793,14 @@ def _veto_fires(ctx: _Context, hit: _Hit, veto: _Veto) -> bool:
 
 def _subjectless(ctx: _Context, hit: _Hit) -> bool:
     """True for a clause that names no subject of its own before its trigger, or opens with a marker of
-    the other side (…，并会见B / …，向B提供): it goes on with the subject of an earlier clause."""
+    the other side, after a conjunction or not (…，并会见B / …，向B提供 / A周四访问中国，并与B会晤): it goes
+    on with the subject of an earlier clause."""
     if _subjects(ctx, hit):
         return False
-    return not ctx.phrases_in(hit.clause[0], hit.start) or ctx.text[hit.clause[0]:hit.start].lstrip(
-        EVIDENCE_TRIM).startswith(tuple(ctx.lex.cues["to_markers"] + ctx.lex.cues["with_connectors"]))
+    opening = ctx.text[hit.clause[0]:hit.start].lstrip(EVIDENCE_TRIM)
+    conjunction = next((c for c in ctx.lex.cues["clause_conjunctions"] if opening.startswith(c)), "")
+    return not ctx.phrases_in(hit.clause[0], hit.start) or opening[len(conjunction):].startswith(
+        tuple(ctx.lex.cues["to_markers"] + ctx.lex.cues["with_connectors"]))
 
 
 def _after_the_day(ctx: _Context, hit: _Hit, date: dt.date | None) -> bool:

@@ -554,6 +554,20 @@ def test_events_same_day_word_counts_from_the_day_just_told():
         ("Meeting", dt.date(2020, 4, 28)), ("PhoneCall", dt.date(2020, 4, 28)), ("Message", dt.date(2020, 4, 29))]
 
 
+def test_events_clause_going_on_after_a_conjunction_takes_the_day_of_the_clause_before():
+    """并与B会晤 goes on with the subject and the day of 芬兰总统周四访问挪威 (2020-05-02 is a Saturday)."""
+    events = _events("芬兰总统尼尼斯托周四访问挪威，并与挪威首相索尔贝格会晤。", genre="article")
+    assert [(e.cls, e.date) for e in events if e.cls == "Meeting"] == [("Meeting", dt.date(2020, 4, 30))]
+
+
+@pytest.mark.parametrize("text", [
+    "访问期间，张伟将同芬兰总统尼尼斯托举行会谈，并同挪威首相索尔贝格举行会见。",
+    "中方表示将继续支持挪方抗击疫情，并向挪方提供医疗物资援助。",
+])
+def test_events_plan_carries_over_a_clause_opening_with_a_conjunction(text):
+    assert _events(text, genre="article") == ()
+
+
 def test_events_undated_retelling_takes_the_date_of_the_dated_one():
     text = "张伟同尼尼斯托通电话\n5月1日，张伟同芬兰总统尼尼斯托通电话。"
     events = _events(text, genre="article")
