@@ -137,6 +137,8 @@ class _Tables:
     quoted_name_re: re.Pattern
     quoted_not_names: tuple[str, ...]
     quoted_adverbs: tuple[str, ...]
+    transliteration: frozenset[str]
+    only_in_names: frozenset[str]
     glossed_org_words: frozenset[str]
     glossed_roles: tuple[str, ...]
     glossed_endings: tuple[str, ...]
@@ -261,6 +263,8 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
         quoted_name_re=_quoted_name_pattern(catalogue),
         quoted_not_names=tuple(r["word"] for r in catalogue.lexicon("quoted_names") if r["cue"] == "not_name"),
         quoted_adverbs=tuple(r["word"] for r in catalogue.lexicon("quoted_names") if r["cue"] == "adverb"),
+        transliteration=frozenset(r["char"] for r in catalogue.lexicon("transliteration")),
+        only_in_names=frozenset(r["char"] for r in catalogue.lexicon("transliteration") if r["only_names"] == "yes"),
         glossed_org_words=frozenset(r["word"] for r in glossed if r["cue"] == "org_word"),
         glossed_roles=tuple(r["word"] for r in glossed if r["cue"] == "role"),
         glossed_endings=tuple(r["word"] for r in glossed if r["cue"] == "not_ending"),
@@ -340,7 +344,27 @@ def _catalogue_candidates(text: str, tables: _Tables) -> list[_Candidate]:
     """Longest catalogue (or blocker) match at each position, left to right."""
     known = tables.surface_candidates
     found = _release_state_words(text, _scan(text, tables.surfaces), tables)
+    found = _whole_transliterations(text, found, tables)
     return [_Candidate(start, start + len(word), *known[word]) for start, word in found]
+
+
+def _whole_transliterations(text: str, found: list[tuple[int, str]], tables: _Tables) -> list[tuple[int, str]]:
+    """Drop a catalogue person's name met inside a longer transliterated name: a character met
+    almost only in transliterations (``transliteration.csv``, only_names) stands right before or
+    after it, outside any other match and not opening a title (林德 in 林德迈尔, 比亚 in 索比亚宁; not
+    普京 in 俄罗斯普京, where 斯 ends the country, nor 塔米姆 in 塔米姆埃米尔)."""
+    starts = {start for start, _ in found}
+    ends = {start + len(word) for start, word in found}
+    kept = []
+    for start, word in found:
+        end = start + len(word)
+        if tables.surface_candidates[word][1] == PERSON and (
+                (start > 0 and start not in ends and text[start - 1] in tables.only_in_names)
+                or (end < len(text) and end not in starts and text[end] in tables.only_in_names
+                    and _title_at(text, end, tables) is None)):
+            continue
+        kept.append((start, word))
+    return kept
 
 
 def _release_state_words(text: str, found: list[tuple[int, str]], tables: _Tables) -> list[tuple[int, str]]:
@@ -1229,7 +1253,8 @@ def _trim_glued_names(text: str, mentions: list[Mention], infos: list[ActorInfo]
                       catalogue: Catalogue) -> tuple[list[Mention], list[ActorInfo]]:
     """A discovered name that is another name with words glued on (张竹君周二, 布林肯很早,
     解振华会面) is that name: the run went past the name into a word no boundary list can
-    foresee. The other name is one met in the document, a catalogue person's, or one the
+    foresee. What only adds characters of a transliteration is more of the name (林德迈尔 is
+    not 林德 with 迈尔 glued on). The other name is one met in the document, a catalogue person's, or one the
     document writes elsewhere as a word of its own (布林肯透露 where 布林肯， or 布林肯表示 occurs).
     """
     names = {m.surface: m for m in mentions if m.cls == PERSON and len(m.surface) >= 2}
@@ -1242,8 +1267,9 @@ def _trim_glued_names(text: str, mentions: list[Mention], infos: list[ActorInfo]
             continue
         dotted = any(c in NAME_JOINERS for c in m.surface)
         prefix = next((m.surface[:n] for n in range(len(m.surface) - 1, 1, -1)
-                       if m.surface[:n] in names or _is_catalogue_person(m.surface[:n], catalogue)
-                       or (not dotted and _stands_alone(text, m.surface[:n], m.start, tables, seen))), None)
+                       if not set(m.surface[n:]) <= tables.transliteration and (
+                           m.surface[:n] in names or _is_catalogue_person(m.surface[:n], catalogue)
+                           or (not dotted and _stands_alone(text, m.surface[:n], m.start, tables, seen)))), None)
         if prefix is None:
             out.append(m)
             continue

@@ -718,3 +718,17 @@ def test_actors_proposal_never_overrides_a_mention(catalogue, names):
     assert [(m.surface, m.key) for m in result.mentions] == [
         ("习近平", "person/xi-jinping"), ("文在寅", "person/moon-jae-in")]
 
+
+
+@pytest.mark.parametrize("text, person", [
+    # a catalogue person's transliterated name inside a longer one is no mention of that person
+    ("德国部长林德萨尔表示，会加强合作。", "林德萨尔"),
+    ("俄罗斯市长埃比亚娃表示，会加强合作。", "埃比亚娃"),
+    # the catalogue name where the longer run is another match, a title or a Chinese word
+    ("瑞典外交大臣林德表示，会加强合作。", "林德"),
+    ("卡塔尔塔米姆埃米尔表示，会加强合作。", "塔米姆"),
+    ("俄罗斯普京总统表示，会加强合作。", "普京"),
+])
+def test_actors_a_name_inside_a_longer_transliteration(text, person):
+    persons = [surface for surface, key in real(text) if (key or "").startswith("person/")]
+    assert persons == ([person] if person else [])
