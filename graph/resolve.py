@@ -15,6 +15,7 @@ Keys are stable digests of content, never counters, so IRIs survive reruns.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
@@ -185,20 +186,71 @@ def _agree(a: EventCandidate, b_date: dt.date | None, b_approx: bool) -> bool:
 
 @dataclass
 class _Cluster:
-    """Tellings of one event, with the date they settle on."""
+    """Tellings of one event, with the date they settle on; ``documents`` those it has a telling of."""
 
     members: list[tuple[int, int, EventCandidate]]
     date: dt.date | None
     approx: bool
-
-    def has_document(self, a_index: int) -> bool:
-        return any(member[0] == a_index for member in self.members)
+    documents: set[int] = field(default_factory=set)
 
     def add(self, ref: tuple[int, int, EventCandidate]) -> None:
         self.members.append(ref)
+        self.documents.add(ref[0])
         candidate = ref[2]
         if self.approx and not candidate.approx:
             self.date, self.approx = candidate.date, False
+
+
+@dataclass
+class _Group:
+    """The clusters of one (class, parties, provider, recipient), indexed by their date.
+
+    A telling agrees only with clusters dated within ``APPROX_WINDOW`` of it (see :func:`_agree`),
+    so :meth:`place` looks at the clusters of those days alone (a bisect over the sorted dates)
+    instead of every cluster of the group: clustering stays n log n however many distinct events
+    a corpus holds. Of the clusters that agree, the first made wins, as a walk over them in order would.
+    """
+
+    clusters: list[_Cluster] = field(default_factory=list)
+    by_date: dict[dt.date | None, list[int]] = field(default_factory=lambda: defaultdict(list))
+    dates: list[dt.date] = field(default_factory=list)
+
+    def place(self, ref: tuple[int, int, EventCandidate]) -> None:
+        """Add a telling to the first cluster that can hold it, or open a new one."""
+        a_index, candidate = ref[0], ref[2]
+        for number in sorted(self._near(candidate.date)):
+            cluster = self.clusters[number]
+            if a_index not in cluster.documents and _agree(candidate, cluster.date, cluster.approx):
+                old_date = cluster.date
+                cluster.add(ref)
+                if cluster.date != old_date:
+                    self.by_date[old_date].remove(number)
+                    self._index(number)
+                return
+        self.clusters.append(_Cluster([ref], candidate.date, candidate.approx, {a_index}))
+        self._index(len(self.clusters) - 1)
+
+    def _near(self, date: dt.date | None) -> list[int]:
+        """The clusters whose date is within the window of ``date`` (those without one for None)."""
+        if date is None:
+            return self.by_date.get(None, [])
+        low = bisect.bisect_left(self.dates, _plus(date, -APPROX_WINDOW))
+        high = bisect.bisect_right(self.dates, _plus(date, APPROX_WINDOW))
+        return [number for day in self.dates[low:high] for number in self.by_date[day]]
+
+    def _index(self, number: int) -> None:
+        date = self.clusters[number].date
+        if date is not None and date not in self.by_date:
+            bisect.insort(self.dates, date)
+        self.by_date[date].append(number)
+
+
+def _plus(date: dt.date, delta: dt.timedelta) -> dt.date:
+    """``date + delta``, held within the calendar (a window at year 1 or 9999 ends there)."""
+    try:
+        return date + delta
+    except OverflowError:
+        return dt.date.max if delta > dt.timedelta(0) else dt.date.min
 
 
 def _cluster_events(analyses: list[Analysis]) -> list[_Cluster]:
@@ -209,21 +261,12 @@ def _cluster_events(analyses: list[Analysis]) -> list[_Cluster]:
     of one organiser told in two items stay two events. Direction counts:
     aid from A to B is not aid from B to A.
     """
-    groups: dict[tuple, list[_Cluster]] = defaultdict(list)
+    groups: dict[tuple, _Group] = defaultdict(_Group)
     for a_index, analysis in enumerate(analyses):
         for e_index, candidate in enumerate(analysis.events):
-            group = groups[(candidate.cls, frozenset(candidate.participants),
-                            candidate.provider, candidate.recipient)]
-            ref = (a_index, e_index, candidate)
-            for cluster in group:
-                if cluster.has_document(a_index):
-                    continue
-                if _agree(candidate, cluster.date, cluster.approx):
-                    cluster.add(ref)
-                    break
-            else:
-                group.append(_Cluster([ref], candidate.date, candidate.approx))
-    return [cluster for key in sorted(groups, key=repr) for cluster in groups[key]]
+            key = (candidate.cls, frozenset(candidate.participants), candidate.provider, candidate.recipient)
+            groups[key].place((a_index, e_index, candidate))
+    return [cluster for key in sorted(groups, key=repr) for cluster in groups[key].clusters]
 
 
 def _role_of(members, attr: str) -> str | None:

@@ -126,3 +126,27 @@ def test_resolve_gives_actor_its_first_mention_per_document(catalogue):
     resolved = resolve([Analysis(a, mentions=mentions)], catalogue)
     xi = {x.key: x for x in resolved.actors}["person/xi-jinping"]
     assert [(s.doc_id, s.start, s.end) for s in xi.evidence] == [("a.txt", 0, 3)]
+
+
+def test_resolve_clusters_tellings_by_date_first_made_cluster_first(catalogue):
+    call = "习近平同普京通电话。"
+    docs = {name: _doc(f"{name}.txt", call + call) for name in "abcdef"}
+    tellings = {
+        "a": [(D(2020, 3, 20), True)],  # 日前: the call on 3-15 told by b and c
+        "b": [(D(2020, 3, 15), False)],
+        "c": [(D(2020, 3, 15), False)],
+        "d": [(D(2020, 4, 10), False)],  # three weeks later: another call
+        "e": [(D(2020, 4, 10), False), (D(2020, 4, 10), False)],  # two calls that day
+        "f": [(D(2020, 4, 10), False)],  # told once: the first of them
+    }
+    analyses = [Analysis(docs[name], events=tuple(_call(docs[name], 10 * i, 10 * i + 10, day, approx)
+                                                  for i, (day, approx) in enumerate(days)))
+                for name, days in tellings.items()]
+    events = resolve(analyses, catalogue).events
+    told = sorted((e.date, tuple(f"{s.doc_id}:{s.start}" for s in e.evidence)) for e in events)
+    assert told == [
+        (D(2020, 3, 15), ("a.txt:0", "b.txt:0", "c.txt:0")),
+        (D(2020, 4, 10), ("d.txt:0", "e.txt:0", "f.txt:0")),
+        (D(2020, 4, 10), ("e.txt:10",)),
+    ]
+    assert all(not e.approx for e in events)
