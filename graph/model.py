@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 ACTOR_CLASSES = ("Person", "Country", "GovernmentBody", "InternationalOrganization", "Organization")
 
@@ -50,12 +53,96 @@ class Span:
     end: int
 
 
+class Offsets(Sequence[int]):
+    """Where each character of a matching view stands in ``raw``, held as runs, not one int per character.
+
+    The matching view keeps ``raw`` in a few long runs (it only drops page-break damage and
+    line artefacts), so two arrays, the view index and the ``raw`` index where each run
+    starts, map any position by a bisect. One Python int per character held 36 bytes per
+    character in every document until the graph was written, most of a large build's memory,
+    and travelled back from every worker process. ``offsets[i]`` is the index in ``raw`` of
+    ``text[i]``, strictly increasing, as the tuple it replaces was.
+    """
+
+    __slots__ = ("_view", "_raw", "_length")
+
+    def __init__(self, runs: Iterable[tuple[int, int]]) -> None:
+        """``runs``: the ``(start, end)`` ranges of ``raw`` the view keeps, in order, not overlapping."""
+        self._view, self._raw = array("q"), array("q")
+        length = 0
+        for start, end in runs:
+            if end <= start:
+                continue
+            if self._raw and self._raw[-1] + length - self._view[-1] == start:
+                length += end - start  # continues the last run
+                continue
+            if self._raw and start < self._raw[-1] + length - self._view[-1]:
+                raise ValueError(f"runs out of order at {start}")
+            self._view.append(length)
+            self._raw.append(start)
+            length += end - start
+        self._length = length
+
+    @classmethod
+    def of(cls, positions: Iterable[int]) -> Offsets:
+        """The offsets of a strictly increasing sequence of ``raw`` positions (one per view character)."""
+        if isinstance(positions, Offsets):
+            return positions
+        return cls((position, position + 1) for position in positions)
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[int, ...]: ...
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(self._length)))
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(f"offset {index} outside a view of {self._length} characters")
+        run = bisect.bisect_right(self._view, index) - 1
+        return self._raw[run] + index - self._view[run]
+
+    def __iter__(self) -> Iterator[int]:
+        ends = [*self._view[1:], self._length]
+        for view, raw, end in zip(self._view, self._raw, ends):
+            yield from range(raw, raw + end - view)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Offsets):
+            return (self._length, self._view, self._raw) == (other._length, other._view, other._raw)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self._length, self._view.tobytes(), self._raw.tobytes()))
+
+    def __repr__(self) -> str:
+        return f"Offsets({len(self._view)} runs over {self._length} characters)"
+
+    def bisect_left(self, position: int) -> int:
+        """The first view index whose ``raw`` index is ``position`` or after (``bisect_left`` on the list)."""
+        run = bisect.bisect_right(self._raw, position) - 1
+        if run < 0:
+            return 0
+        index = self._view[run] + position - self._raw[run]
+        end = self._view[run + 1] if run + 1 < len(self._view) else self._length
+        return min(index, end)
+
+
 @dataclass(frozen=True)
 class Document:
     """One input file.
 
     ``offsets[i]`` is the index in ``raw`` of ``text[i]``; it is strictly
     increasing, because the matching view only substitutes or drops characters.
+    Given as any sequence of ints (``tuple(range(len(text)))`` for a view that is
+    ``raw`` itself), it is held as :class:`Offsets`.
     ``notes`` are the repairs reading made (stray NUL bytes dropped, a cut last
     character dropped, front matter ignored), each a phrase for the build summary.
     """
@@ -63,9 +150,12 @@ class Document:
     id: str
     raw: str
     text: str
-    offsets: tuple[int, ...]
+    offsets: Offsets
     meta: DocMeta = field(default_factory=DocMeta)
     notes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "offsets", Offsets.of(self.offsets))
 
     def raw_span(self, start: int, end: int) -> Span:
         """The ``raw`` range covering ``text[start:end]`` (``end`` exclusive)."""
@@ -83,8 +173,8 @@ class Document:
         A name another tool found in ``raw`` is looked up in the matching view through it;
         None when the matching view keeps nothing of that range (a repaired page break).
         """
-        lo = bisect.bisect_left(self.offsets, start)
-        hi = bisect.bisect_left(self.offsets, end)
+        lo = self.offsets.bisect_left(start)
+        hi = self.offsets.bisect_left(end)
         return (lo, hi) if lo < hi else None
 
 

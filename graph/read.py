@@ -37,7 +37,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress, pairwise, zip_longest
+from itertools import pairwise, zip_longest
 from pathlib import Path
 from typing import NamedTuple
 
@@ -45,7 +45,7 @@ import ahocorasick_rs
 import yaml
 
 from .genres import FALLBACK, NAMES as GENRES
-from .model import DocMeta, Document, Skipped
+from .model import DocMeta, Document, Offsets, Skipped
 
 __all__ = ["UnreadableDocument", "find_documents", "survey_documents", "read_document", "parse_document"]
 
@@ -538,10 +538,10 @@ def parse_document(raw: str, doc_id: str, encoding: str = "utf-8", notes: tuple[
     simplified = _simplify(raw)
     lines = _lines(raw, simplified, body_start, cues)
     kept = _kept_mask(raw, lines, body_start, cues)
-    keep = list(compress(range(len(raw)), kept))
-    text = "".join(simplified[run.start():run.end()] for run in KEPT_RUN.finditer(kept))
+    runs = [run.span() for run in KEPT_RUN.finditer(kept)]
+    text = "".join(simplified[start:end] for start, end in runs)
     meta = _describe(raw, text, lines, front, encoding, cues)
-    return Document(id=doc_id, raw=raw, text=text, offsets=tuple(keep), meta=meta, notes=(*notes, *front_notes))
+    return Document(id=doc_id, raw=raw, text=text, offsets=Offsets(runs), meta=meta, notes=(*notes, *front_notes))
 
 
 @dataclass

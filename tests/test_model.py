@@ -1,8 +1,12 @@
 """Tests for graph.model: the mapping between a document's raw text and its matching view."""
 from __future__ import annotations
 
+import bisect
+import pickle
+
 import pytest
 
+from graph.model import Document, Offsets
 from graph.read import parse_document
 
 
@@ -18,3 +22,56 @@ def test_model_text_range_inverts_raw_span(raw, start, end, expected):
     if found:
         back = doc.raw_span(*found)
         assert start <= back.start and back.end <= end
+
+
+PAGE_BROKEN = "◆中方愿同各方加强视频\n\n会议合作，共同\n\n应对疫情。"
+"""A bulletin item cut by two page breaks inside its sentence."""
+
+
+def test_model_offsets_of_a_page_break_skip_the_dropped_characters():
+    doc = parse_document("◆中方愿同各方加强视频\n\n会议合作。", "x.txt")
+    # raw: 0-10 ◆…频, 11-12 the two newlines of the break, 13-17 会议合作。
+    assert list(doc.offsets) == [*range(0, 11), *range(13, 18)]
+    assert len(doc.offsets) == len(doc.text) == 16
+    assert doc.offsets[10] == 10 and doc.offsets[11] == 13 and doc.offsets[-1] == 17
+
+
+@pytest.mark.parametrize("positions", [
+    [],
+    [0, 1, 2, 3],  # the view is raw itself: one run
+    [2, 3, 4, 9, 10, 15],  # three runs, the first not at 0
+    [0, 2, 4, 6],  # every other character
+    [5],
+])
+def test_model_offsets_map_like_the_list_of_positions(positions):
+    offsets = Offsets.of(positions)
+    assert len(offsets) == len(positions)
+    assert list(offsets) == positions
+    assert [offsets[i] for i in range(len(positions))] == positions
+    assert [offsets[-i] for i in range(1, len(positions) + 1)] == [positions[-i] for i in range(1, len(positions) + 1)]
+    assert offsets[1:3] == tuple(positions[1:3])
+    for position in range(-1, (positions[-1] if positions else 0) + 3):
+        assert offsets.bisect_left(position) == bisect.bisect_left(positions, position), position
+
+
+@pytest.mark.parametrize("index", [4, -5])
+def test_model_offsets_refuse_an_index_outside_the_view(index):
+    with pytest.raises(IndexError):
+        Offsets.of([0, 1, 2, 7])[index]
+
+
+def test_model_offsets_hold_a_run_per_kept_stretch_not_an_int_per_character():
+    doc = parse_document(PAGE_BROKEN, "x.txt")
+    assert doc.text == "◆中方愿同各方加强视频会议合作，共同应对疫情。"
+    # raw: 0-10 ◆…频, 11-12 break, 13-19 会议合作，共同, 20-21 break, 22-26 应对疫情。
+    assert list(doc.offsets) == [*range(0, 11), *range(13, 20), *range(22, 27)]
+    assert repr(doc.offsets) == "Offsets(3 runs over 23 characters)"
+    assert doc.text_range(11, 13) is None and doc.text_range(12, 14) == (11, 12)
+
+
+def test_model_document_takes_offsets_as_any_sequence_and_pickles_them():
+    doc = Document("d", "甲乙丙", "甲丙", (0, 2))
+    assert isinstance(doc.offsets, Offsets) and doc.offsets == Offsets([(0, 1), (2, 3)])
+    assert doc.raw_span(0, 2).end == 3 and doc.text_range(1, 2) is None
+    copy = pickle.loads(pickle.dumps(doc))
+    assert copy == doc and list(copy.offsets) == [0, 2]
