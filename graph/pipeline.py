@@ -136,12 +136,41 @@ class _Task:
     catalogue: Catalogue
     hint: DateHint = DateHint()
     max_chars: int = read.MAX_CHARS
+    ids: dict[Path, str] = field(default_factory=dict)
+    """Document ids other than the file's name: for files that share a name (:func:`document_ids`)."""
+
+
+def document_ids(files: list[Path]) -> dict[Path, str]:
+    """Ids for the files whose names other files of the corpus share: the path below their common folder.
+
+    A document's id is its file name, and its IRI and its evidence IRIs are made
+    from it; two ``x.txt`` from different folders would become one document
+    whose quotes point into either text. Each file of such a group is told
+    apart by its path from the folder the group shares (``a/x.txt``,
+    ``b/x.txt``), whatever order the paths were given in; other files keep
+    their name.
+
+    >>> document_ids([Path("语料/甲/x.txt"), Path("语料/乙/x.txt"), Path("语料/y.txt")])
+    {PosixPath('语料/甲/x.txt'): '甲/x.txt', PosixPath('语料/乙/x.txt'): '乙/x.txt'}
+    """
+    groups: dict[str, list[Path]] = {}
+    for path in files:
+        groups.setdefault(path.name, []).append(path)
+    ids = {}
+    for group in groups.values():
+        if len(group) > 1:
+            root = os.path.commonpath([path.absolute().parent for path in group])
+            ids.update({path: path.absolute().relative_to(root).as_posix() for path in group})
+    return ids
 
 
 def _analyse_path(path: Path, task: _Task) -> Analysis | Skipped:
     """One file through every per-document stage, or the reason it was skipped."""
     try:
-        return analyse(task.hint.apply(read.read_document(path, task.max_chars)), task.catalogue)
+        document = read.read_document(path, task.max_chars)
+        if path in task.ids:
+            document = replace(document, id=task.ids[path])
+        return analyse(task.hint.apply(document), task.catalogue)
     except read.UnreadableDocument as exc:
         return Skipped(str(path), exc.reason)
     except Exception as exc:  # a fault on one document, read or analysed, must not cost the rest of the corpus
@@ -235,7 +264,8 @@ def analyse_files(paths: list[Path], catalogue: Catalogue, progress: bool | None
     files, skipped = read.survey_documents(paths)
     show = progress if progress is not None else (sys.stderr.isatty() and len(files) >= PROGRESS_MIN_FILES)
     analyses, repaired = [], []
-    results = _results(files, _Task(catalogue, hint, max_chars), default_jobs() if jobs is None else jobs)
+    task = _Task(catalogue, hint, max_chars, document_ids(files))
+    results = _results(files, task, default_jobs() if jobs is None else jobs)
     for path, result in zip(files, tqdm(results, total=len(files), desc="documents", unit="doc", disable=not show),
                             strict=True):
         if isinstance(result, Skipped):

@@ -397,3 +397,25 @@ def test_pipeline_summary_escapes_a_name_not_utf8_inside_a_reason():
     lines = report.summary().splitlines()
     assert "skipped: /语料/\\xb1\\xa8.txt: [Errno 5] Input/output error: '/语料/\\xb1\\xa8.txt'" in lines
     assert any(line.startswith("no year: 1 documents state no date or year (\\xff.txt)") for line in lines)
+
+
+def test_pipeline_files_that_share_a_name_stay_two_documents(tmp_path):
+    """Two x.txt from two folders were one document IRI, with quotes pointing into either text (SHACL failed)."""
+    from graph.validate import validate_graph
+
+    texts = {"甲": "3月2日，外交部发言人汪文斌主持例行记者会。\n",
+             "乙": "2020年3月5日，国家主席习近平同法国总统马克龙通电话。习近平指出，中方愿同法方加强合作。\n"}
+    for folder, text in texts.items():
+        (tmp_path / "语料" / folder).mkdir(parents=True)
+        (tmp_path / "语料" / folder / "x.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "语料" / "y.txt").write_text(texts["甲"], encoding="utf-8")
+    report = build([tmp_path / "语料" / "乙", tmp_path / "语料"], tmp_path / "out", network=False, jobs=1)
+    g = rdflib.Graph().parse(report.graph_path)
+    ids = {str(g.value(doc, DCTERMS.identifier)) for doc in g.subjects(rdflib.RDF.type, JISHI.Document)}
+    assert ids == {"甲/x.txt", "乙/x.txt", "y.txt"}
+    raw = {"甲/x.txt": texts["甲"], "乙/x.txt": texts["乙"], "y.txt": texts["甲"]}
+    quotes = [(str(g.value(g.value(ev, JISHI.document), DCTERMS.identifier)), int(g.value(ev, JISHI.start)),
+               int(g.value(ev, JISHI.end)), str(g.value(ev, JISHI.quote)))
+              for ev in g.subjects(rdflib.RDF.type, JISHI.Evidence)]
+    assert len(quotes) > 3 and all(raw[doc][start:end] == quote for doc, start, end, quote in quotes)
+    assert validate_graph(g)[0]
