@@ -161,6 +161,7 @@ def _load_lexicon(cues_path: Path, rows: tuple[tuple[str, str, str, str], ...],
     combined = behind(None if None in firsts else frozenset().union(*firsts),
                        "|".join(f"(?:{t.pattern.pattern})" for t in triggers))
     breaks = re.escape(cues["sentence_breaks"].replace("\\n", "\n"))
+    titles = titles + tuple(cues["office_words"])
     return _Lexicon(
         triggers=triggers, combined=combined, cues=cues,
         starting=_by_first_char(triggers, firsts),

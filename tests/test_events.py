@@ -43,6 +43,7 @@ ACTORS = {
     "中国红十字会": ("org/china-red-cross", "Organization"),
     "福建省卫生健康委员会": ("gov/福建省卫生健康委员会", "GovernmentBody"),
     "联合国": ("org/un", "InternationalOrganization"),
+    "北欧理事会": ("org/北欧理事会", "InternationalOrganization"),
 }
 DAY = dt.date(2020, 5, 2)
 
@@ -381,6 +382,15 @@ def test_events_body_a_participant_belongs_to_is_not_another_participant():
 def test_events_office_before_a_name_is_not_a_counterpart():
     events = _events("张伟同芬兰社会党主席、总理马林通电话。")
     assert [e.participants for e in events] == [("person/张伟", "person/马林")]
+
+
+@pytest.mark.parametrize("text, counterparts", [
+    ("张伟分别同北欧理事会轮值主席国芬兰总统尼尼斯托、挪威首相索尔贝格通电话。", ["person/尼尼斯托", "person/索尔贝格"]),
+    ("张伟同北欧理事会主席国挪威首相索尔贝格通电话。", ["person/索尔贝格"]),
+])
+def test_events_body_and_country_before_the_office_holder_are_his_offices(text, counterparts):
+    """轮值主席国 stands between a body and the country's office-holder as a title does: one counterpart."""
+    assert [e.participants[1:] for e in _events(text)] == [(k,) for k in counterparts]
 
 
 def test_events_message_to_several_countries_leaders_is_one_each():
