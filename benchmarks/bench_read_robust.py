@@ -44,6 +44,13 @@ def one_line(chars: int) -> Callable[[], bytes]:
     return make
 
 
+def ascii_line(chars: int) -> Callable[[], bytes]:
+    """One line of ``chars`` ASCII characters: small enough in bytes to be read, then refused by its length."""
+    def make() -> bytes:
+        return (b"meeting " * (chars // 8 + 1))[:chars]
+    return make
+
+
 def repeated_header_lines(count: int) -> Callable[[], bytes]:
     """Lines that all look like running page headers cutting a sentence: every line is searched for."""
     def make() -> bytes:
@@ -68,6 +75,7 @@ def big_file(megabytes: int) -> Callable[[], bytes]:
 CASES: dict[str, Callable[[], bytes]] = {
     "100k_short_lines": many_short_lines(100_000),
     "5M_char_line": one_line(5_000_000),
+    "5M_ascii_line": ascii_line(5_000_000),
     "1.9M_char_line": one_line(1_900_000),
     "90k_header_lines": repeated_header_lines(90_000),
     "alias_bomb": alias_bomb,

@@ -875,21 +875,31 @@ def _found_twice(raw: str, quotes: set[str]) -> set[str]:
 
     One Aho-Corasick pass over ``raw`` for all of them: a ``raw.count`` per line
     made reading quadratic (100,000 short lines took 23 s). The pass goes by
-    chunks, each overlapping the next by the longest quote, and a quote seen twice
-    is dropped from the automaton, so that the matches held at once stay few even
-    where every quote matches at every position (``啊啊啊…``).
+    chunks, each overlapping the next by the longest quote, so that the matches
+    held at once stay few even where quotes match at every position (``啊啊啊…``).
+    Quotes already seen twice are dropped from the automaton once their further
+    matches have cost as much as building it again: the work stays linear in
+    ``raw`` and the number of quotes, whether few quotes match often or many never.
     """
     seen: Counter = Counter()
     remaining = sorted(quotes)
     overlap = max(map(len, remaining), default=1) - 1
+    automaton = ahocorasick_rs.AhoCorasick(remaining) if remaining else None
+    wasted = twice = 0
     for start in range(0, len(raw), QUOTE_CHUNK):
-        if not remaining:
+        if automaton is None or twice == len(remaining):
             break
-        window = raw[start:start + QUOTE_CHUNK + overlap]
-        automaton = ahocorasick_rs.AhoCorasick(remaining)
-        seen.update(remaining[index] for index, begin, _ in
-                    automaton.find_matches_as_indexes(window, overlapping=True) if begin < QUOTE_CHUNK)
-        remaining = [quote for quote in remaining if seen[quote] < 2]
+        for index, begin, _ in automaton.find_matches_as_indexes(raw[start:start + QUOTE_CHUNK + overlap],
+                                                                 overlapping=True):
+            if begin < QUOTE_CHUNK:
+                quote = remaining[index]
+                seen[quote] += 1
+                wasted += seen[quote] > 2
+                twice += seen[quote] == 2
+        if wasted >= len(remaining):
+            remaining = [quote for quote in remaining if seen[quote] < 2]
+            automaton = ahocorasick_rs.AhoCorasick(remaining) if remaining else None
+            wasted = twice = 0
     return {quote for quote in quotes if seen[quote] >= 2}
 
 
