@@ -876,3 +876,13 @@ def test_statements_words_end_where_the_writer_takes_over(catalogue, text, genre
 def test_statements_pronoun_passes_over_persons_inside_reported_words(catalogue, text, speaker):
     said = _said(_analysis(text, WRITER_NAMES, kind="paragraph", genre="text"), catalogue)
     assert said[-1][0] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    # the outlet or body that was answered is no speaker: the one who replied is, named or not
+    "丁局回应东方日报说，会跟进事件。",
+    "丁局回覆东方日报查询时表示，会跟进事件。",
+])
+def test_statements_the_one_answered_is_no_speaker(catalogue, text):
+    names = [("东方日报", "org/东方日报", "Organization")]
+    assert _said(_analysis(text, names, kind="paragraph", genre="text"), catalogue) == []
