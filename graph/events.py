@@ -1048,6 +1048,15 @@ def _helped_team(ctx: _Context, hit: _Hit) -> tuple[str, ...] | None:
     return before[-1].keys if before and hit.start - before[-1].end <= HELPER_GAP else ()
 
 
+def _venue(ctx: _Context, phrase: _Phrase) -> bool:
+    """True for a place named only as where a gathering is held (…会议在老挝万象举行; 甲今日在某医学院召开记者会):
+    not a party."""
+    cues = ctx.lex.cues
+    if not ctx.text.endswith(cues["venue_marker"], 0, phrase.start):
+        return False
+    return _find(ctx, cues["venue_verbs"], phrase.end, phrase.end + cues["venue_gap"]) is not None
+
+
 def _not_giver(ctx: _Context, phrase: _Phrase) -> bool:
     """True for a name that cannot be the giver however near: a transcript turn's speaker
     (耿爽：…) or a body named in an apposition (专家组由X选派的…组成)."""

@@ -1117,3 +1117,11 @@ def test_events_receivers_after_a_marker_end_at_a_colon_or_semicolon():
 ])
 def test_events_same_day_counts_from_a_weekday_or_bare_day_told_before(text, day):
     assert [e.date for e in _events(text, genre="article")] == [day]
+
+
+@pytest.mark.parametrize("text, participants", [
+    ("身兼专家顾问的张伟，今日在北极星基金会召开记者会。", ("person/张伟",)),     # an organisation's premises
+    ("国家卫生健康委今日在国务院新闻办公室举行记者会。", ("gov/nhc",)),          # organiser before 在
+])
+def test_events_press_conference_held_at_an_organisation_is_not_its(text, participants):
+    assert [e.participants for e in _events(text, genre="text")] == [participants]

@@ -56,7 +56,7 @@ def read_gathering(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
     named = [p for p in ctx.phrases_in(*scope)
              if hit.sent[0] <= p.start < hit.sent[1] or p.cls != "Person"]
     parties = ev._absorb_offices(ctx, [p for p in named if not ev._source(ctx, p)])
-    keys = ev._keys([p for p in parties if not _venue(ctx, p)
+    keys = ev._keys([p for p in parties if not ev._venue(ctx, p)
                      or any(set(o.keys) & set(p.keys) for o in parties if o is not p)])
     author = _occasion_author(ctx, block)
     if author is not None:
@@ -94,14 +94,6 @@ def _before_said(ctx: ev._Context, hit: ev._Hit, scope: tuple[int, int]) -> tupl
     end = said[0] if said else scope[1]
     topic = re.compile(ctx.lex.cues["topic_clause"]).search(ctx.text, hit.end, end)
     return scope[0], topic.start() if topic else end
-
-
-def _venue(ctx: ev._Context, phrase: ev._Phrase) -> bool:
-    """True for a place named only as where a gathering is held (…会议在老挝万象举行): not a party."""
-    cues = ctx.lex.cues
-    if not ctx.text.endswith(cues["venue_marker"], 0, phrase.start):
-        return False
-    return ev._find(ctx, cues["venue_verbs"], phrase.end, phrase.end + cues["venue_gap"]) is not None
 
 
 def _occasion_author(ctx: ev._Context, block: Block | None) -> str | None:

@@ -25,7 +25,8 @@ from graph.formulas import register
 __all__ = ["read_press"]
 
 CUES = ("subject_ends", "object_gap", "object_gap_words", "phrase_rest", "briefer_follow", "briefer_joins",
-        "guest_cues", "organiser_ends", "press_on", "spokesperson_titles", "press_topic_words", "said_at")
+        "guest_cues", "organiser_ends", "press_on", "spokesperson_titles", "press_topic_words", "said_at",
+        "venue_gap", "venue_marker", "venue_verbs", "press_venue_classes")
 
 
 @register("press", cues=CUES)
@@ -35,7 +36,9 @@ def read_press(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
     the sentence's subject (X发布白皮书，并举行新闻发布会)."""
     cut = ev._find(ctx, ctx.lex.cues["organiser_ends"], hit.clause[0], hit.start)
     organisers = ((ctx.phrases_in(hit.clause[0], cut[0]) if cut else [])
-                  or ctx.phrases_in(hit.clause[0], hit.start) or ctx.phrases_in(hit.end, hit.clause[1]))
+                  or [p for p in ctx.phrases_in(hit.clause[0], hit.start)
+                      if not (p.cls in ctx.lex.cues["press_venue_classes"] and ev._venue(ctx, p))]
+                  or ctx.phrases_in(hit.end, hit.clause[1]))
     guests = []
     if ev._find(ctx, ctx.lex.cues["guest_cues"], hit.end, hit.sent[1]):
         guests = ctx.phrases_in(hit.clause[1], hit.sent[1])
