@@ -107,6 +107,8 @@ def main(debug: bool) -> None:
               help="Show a progress bar (default: on a terminal, for more than a few files).")
 @click.option("--network/--no-network", default=True, show_default=True,
               help="Also write OUTDIR/network.html, the interactive view.")
+@click.option("--store/--no-store", default=True, show_default=True,
+              help="Also bulk-load OUTDIR/store/, the on-disk Oxigraph store that query and serve open.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for the documents (default: one per core).")
 @click.option("--year", type=click.IntRange(*YEARS), default=None,
@@ -117,11 +119,12 @@ def main(debug: bool) -> None:
 @click.option("--max-chars", type=click.IntRange(min=1), default=None,
               help=f"Longest document read, in characters (default {MAX_CHARS_HELP}); "
                    "a longer one is skipped with a note to split it.")
-def build(paths: tuple[Path, ...], outdir: Path, progress: bool | None, network: bool,
+def build(paths: tuple[Path, ...], outdir: Path, progress: bool | None, network: bool, store: bool,
           jobs: int | None, year: int | None, day, max_chars: int | None) -> None:
     """Build the graph from files and folders (.txt, .md; default: seeds/).
 
-    Writes OUTDIR/graph.ttl (Turtle) and OUTDIR/network.html, and prints a
+    Writes OUTDIR/graph.ttl (Turtle), OUTDIR/network.html and the store
+    OUTDIR/store/ (the graph loaded for query and serve), and prints a
     summary: documents, actors by class, events, statements, triples, the
     documents repaired and the paths skipped, each with the reason, and the
     documents whose year cannot be known (give them one with --year or --date).
@@ -135,7 +138,7 @@ def build(paths: tuple[Path, ...], outdir: Path, progress: bool | None, network:
     if day is not None and not YEARS[0] <= day.year <= YEARS[1]:
         raise click.BadParameter(f"{day:%Y-%m-%d}: the year must be within {YEARS[0]}-{YEARS[1]}", param_hint="--date")
     hint = DateHint(date=day.date() if day else None, year=year)
-    report = run_build(list(paths) or [Path("seeds")], outdir, progress=progress, network=network, jobs=jobs,
+    report = run_build(list(paths) or [Path("seeds")], outdir, progress=progress, network=network, store=store, jobs=jobs,
                        hint=hint, max_chars=max_chars or MAX_CHARS)
     click.echo(report.summary())
     if not report.documents:
@@ -283,7 +286,11 @@ def query_command(source: str | None, expression: str | None, graph_path: Path, 
     if (source is None) == (expression is None):
         raise click.UsageError("give a query file or name, or -e 'SPARQL' (one of them)")
     text = expression if expression is not None else query_text(source)
-    click.echo(answer(text, graph_path, fmt), nl=False)
+    notes: list[str] = []
+    result = answer(text, graph_path, fmt, notes)
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+    click.echo(result, nl=False)
 
 
 @main.command("serve")
@@ -297,8 +304,9 @@ def serve_command(graph_path: Path, host: str, port: int, query_timeout: int) ->
 
     Any SPARQL client can query it (YASGUI at http://HOST:PORT/, SPARQLWrapper,
     Protégé); updates are refused. Queries declare their PREFIX lines (the
-    named queries in queries/ do). Uses the Oxigraph server; Ctrl-C or SIGTERM
-    stops it and removes its temporary database.
+    named queries in queries/ do). Uses the Oxigraph server on the store the
+    build saved beside GRAPH (store/), or, when that store does not hold GRAPH,
+    on a temporary database that Ctrl-C or SIGTERM removes as it stops.
     """
     from .serve import serve
 

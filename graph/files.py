@@ -146,9 +146,10 @@ def _carry_over(old: Path, real: Path, names: Collection[str]) -> None:
 
 
 def _replace_in_place(stage: Path, real: Path, names: Collection[str]) -> None:
-    """Within one folder: remove every old file of the set, then rename the new ones in."""
+    """Within one folder: remove every old file (or folder: a store) of the set, then rename the new ones in."""
     for name in names:
-        (real / name).unlink(missing_ok=True)
+        old = real / name
+        shutil.rmtree(old) if old.is_dir() and not old.is_symlink() else old.unlink(missing_ok=True)
     for entry in sorted(os.listdir(stage)):
         os.rename(stage / entry, real / entry)
 

@@ -24,10 +24,11 @@ from . import actors, emit, events, read, resolve, statements, structure
 from .catalogue import Catalogue, load_catalogue
 from .files import load_graph, output_set, write_atomic
 from .model import Analysis, Document, ProposedName, Resolved, Skipped
+from .store import STAMP, STORE, write_store
 
 GRAPH = "graph.ttl"
 NETWORK = "network.html"
-OUTPUTS = (GRAPH, NETWORK)
+OUTPUTS = (GRAPH, NETWORK, STORE, STAMP)
 """What a build writes into its output folder; a build replaces all of them (see ``build``)."""
 PROGRESS_MIN_FILES = 20
 PARALLEL_MIN_FILES = 8
@@ -278,11 +279,14 @@ def analyse_files(paths: list[Path], catalogue: Catalogue, progress: bool | None
 
 def build(paths: list[Path], outdir: Path, progress: bool | None = None,
           catalogue: Catalogue | None = None, network: bool = True, jobs: int | None = None,
-          hint: DateHint = DateHint(), max_chars: int = read.MAX_CHARS) -> BuildReport:
+          hint: DateHint = DateHint(), max_chars: int = read.MAX_CHARS, store: bool = True) -> BuildReport:
     """Build ``outdir/graph.ttl`` from the documents under ``paths``.
 
     With ``network``, also ``outdir/network.html``, the interactive view that
     reads the graph just written (so it shows exactly what a user loads).
+    With ``store``, also ``outdir/store/``, the graph bulk-loaded into an
+    on-disk Oxigraph store that ``query`` and ``serve`` open instead of
+    parsing the graph (see :mod:`graph.store`).
     ``jobs`` worker processes analyse the documents (default: one per core).
     ``hint`` dates the documents that state no date of their own; those that state
     no year either, and get none from ``hint``, are listed in the report.
@@ -290,8 +294,9 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
     When no document could be read nothing is written, so a mistyped path
     never replaces a good graph with an empty one. The files are written as one
     set (:func:`graph.files.output_set`): a run that fails or is killed leaves
-    the previous graph and page as they were, and a build without ``network``
-    removes the page of an earlier build rather than leave it showing another graph.
+    the previous graph, page and store as they were, and a build without ``network``
+    (or ``store``) removes the page (store) of an earlier build rather than leave it
+    showing another graph.
     """
     catalogue = catalogue or load_catalogue()
     analyses, skipped, repaired = analyse_files(paths, catalogue, progress, jobs, hint, max_chars)
@@ -300,9 +305,13 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
         return BuildReport(None, resolved, 0, skipped)
     triples = emit.emit(resolved)
     with output_set(outdir, OUTPUTS) as folder:
-        write_atomic(folder / GRAPH, emit.to_turtle(triples))
+        turtle = emit.to_turtle(triples).encode("utf-8")
+        write_atomic(folder / GRAPH, turtle)
+        if store:
+            write_store(folder / GRAPH, turtle)
         if network:
             from .viz import write_network
             write_network(load_graph(folder / GRAPH), folder / NETWORK)
+    extra = [Path(outdir) / NETWORK] if network else []
     return BuildReport(Path(outdir) / GRAPH, resolved, len(triples), skipped,
-                       [Path(outdir) / NETWORK] if network else [], _undated(analyses), repaired)
+                       extra + ([Path(outdir) / STORE] if store else []), _undated(analyses), repaired)

@@ -2,8 +2,8 @@
 
 rdflib's own SPARQL engine takes seconds on joins with OPTIONAL and FILTER;
 Oxigraph (through ``pyoxigraph``) answers the same queries in milliseconds, so
-every query runs on an in-memory Oxigraph store loaded straight from the
-Turtle file. The contract's prefixes (``jishi:``, ``jid:``, ``rdfs:``,
+every query runs on an Oxigraph store: the one the build saved beside the graph
+(:mod:`graph.store`), or one loaded into memory straight from the Turtle file. The contract's prefixes (``jishi:``, ``jid:``, ``rdfs:``,
 ``skos:``, ``dcterms:``, ``xsd:``, ``wd:``, plus ``rdf:`` and ``owl:``) are bound, so a
 query needs no PREFIX lines.
 
@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from .errors import GraphFileError, JishiError, QueryFileError
 from .files import check_graph_file, parse_reason
+from .store import fresh_store, open_saved
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -102,8 +103,14 @@ def query_text(source: str | os.PathLike) -> str:
     raise FileNotFoundError(f"{source}: neither a file nor a named query (see `jishi query --list`)")
 
 
-def open_store(graph_path: str | os.PathLike) -> "pyoxigraph.Store":
-    """An in-memory Oxigraph store holding the graph file (format from its extension; default Turtle).
+def open_store(graph_path: str | os.PathLike, notes: list[str] | None = None) -> "pyoxigraph.Store":
+    """An Oxigraph store holding the graph file: the saved one of its build, else one parsed from it.
+
+    ``jishi build`` leaves the graph bulk-loaded in ``store/`` beside it; when
+    that store holds this very file (:func:`graph.store.fresh_store`) it is
+    opened read-only, which costs the query, not a parse. Otherwise the file is
+    parsed into memory (format from its extension; default Turtle), and why the
+    saved store was passed over is appended to ``notes``.
 
     Raises
     ------
@@ -112,9 +119,22 @@ def open_store(graph_path: str | os.PathLike) -> "pyoxigraph.Store":
     GraphFileError
         When the file is empty or Oxigraph cannot parse it (its message, with line and column).
     """
+    path = check_graph_file(graph_path)
+    saved, why_not = fresh_store(path)
+    if saved is not None:
+        try:
+            return open_saved(saved)
+        except (OSError, RuntimeError) as exc:  # a damaged or unreadable store (RocksDB: RuntimeError): the file still answers
+            why_not = f"{saved}: cannot be opened ({parse_reason(exc)}); parsing {path} instead"
+    if why_not and notes is not None:
+        notes.append(why_not)
+    return parse_store(path)
+
+
+def parse_store(path: Path) -> "pyoxigraph.Store":
+    """An in-memory Oxigraph store parsed from the graph file ``path``."""
     import pyoxigraph as ox
 
-    path = check_graph_file(graph_path)
     fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) or ox.RdfFormat.TURTLE
     store = ox.Store()
     try:
@@ -150,8 +170,10 @@ def select(query: str, store: "pyoxigraph.Store") -> list[dict[str, object]]:
             for solution in results]
 
 
-def answer(query: str, graph_path: str | os.PathLike, fmt: str = "table") -> str:
+def answer(query: str, graph_path: str | os.PathLike, fmt: str = "table", notes: list[str] | None = None) -> str:
     """Run SPARQL text on a saved graph and format the result: what ``jishi query`` prints.
+
+    ``notes`` receives why the build's saved store was not used, if it was not (see :func:`open_store`).
 
     Examples
     --------
@@ -164,7 +186,7 @@ def answer(query: str, graph_path: str | os.PathLike, fmt: str = "table") -> str
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return format_results(run(query, open_store(graph_path)), fmt)
+    return format_results(run(query, open_store(graph_path, notes)), fmt)
 
 
 def list_queries() -> str:

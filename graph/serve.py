@@ -3,9 +3,11 @@
 The server is Oxigraph's own (the ``oxigraph`` command from the PyPI package
 of that name): it implements the SPARQL 1.1 Protocol (GET and POST queries,
 content negotiation of the result formats) and, in ``serve-read-only`` mode,
-refuses updates. The graph is first loaded into a throw-away database folder,
-removed again when the server stops, whether by Ctrl-C (SIGINT), SIGTERM or
-SIGHUP. Each query has a time limit (``--timeout-s`` of the server): Oxigraph
+refuses updates. It serves the store the build saved beside the graph
+(``store/``, see :mod:`graph.store`) when that store holds this graph file, so
+a large graph is up in seconds; otherwise the graph is first loaded into a
+throw-away database folder, removed again when the server stops, whether by
+Ctrl-C (SIGINT), SIGTERM or SIGHUP. Each query has a time limit (``--timeout-s`` of the server): Oxigraph
 checks it while it evaluates and answers "The SPARQL operation has been
 cancelled" once it is spent.
 
@@ -34,6 +36,7 @@ from pathlib import Path
 
 from .errors import GraphFileError, JishiError
 from .files import check_graph_file
+from .store import fresh_store
 
 __all__ = ["Server", "ServerError", "start_server", "serve", "oxigraph_command", "QUERY_TIMEOUT"]
 
@@ -104,10 +107,13 @@ class Server:
 
 
 def start_server(graph_path: str | os.PathLike, host: str = "127.0.0.1", port: int = 7878,
-                 timeout: float = 60.0, query_timeout: int = QUERY_TIMEOUT) -> Server:
-    """Load ``graph_path`` into a temporary Oxigraph database and serve it read-only on ``host:port``.
+                 timeout: float = 60.0, query_timeout: int = QUERY_TIMEOUT,
+                 notes: list[str] | None = None) -> Server:
+    """Serve ``graph_path`` read-only on ``host:port``: from its build's saved store, else a temporary one.
 
-    Returns once the endpoint answers a query. Each query is cancelled after
+    When the saved store beside the graph does not hold this graph file, the
+    file is loaded into a temporary Oxigraph database and why the saved store
+    was passed over is appended to ``notes``. Returns once the endpoint answers a query. Each query is cancelled after
     ``query_timeout`` seconds. Raises ``FileNotFoundError`` or
     :class:`~graph.errors.GraphFileError` for a missing, empty or unparseable
     graph, :class:`ServerError` if the port is taken, if the server exits first
@@ -115,10 +121,14 @@ def start_server(graph_path: str | os.PathLike, host: str = "127.0.0.1", port: i
     """
     graph = check_graph_file(graph_path)
     _check_port(host, port)
-    workdir = tempfile.TemporaryDirectory(prefix="jishi-serve-")
-    database = Path(workdir.name) / "db"
+    saved, why_not = fresh_store(graph)
+    if why_not and notes is not None:
+        notes.append(why_not)
+    workdir = tempfile.TemporaryDirectory(prefix="jishi-serve-")  # the log, and the database if none is saved
+    database = saved or Path(workdir.name) / "db"
     try:
-        _load(graph, database)
+        if saved is None:
+            _load(graph, database)
         log = open(Path(workdir.name) / "server.log", "wb")
         process = subprocess.Popen(
             [oxigraph_command(), "serve-read-only", "--location", str(database), "--bind", f"{host}:{port}",
@@ -145,8 +155,11 @@ def serve(graph_path: str | os.PathLike, host: str = "127.0.0.1", port: int = 78
     Raises :class:`ServerError` with the server's log if it stops by itself.
     """
     previous = {signum: signal.signal(signum, _interrupt) for signum in STOP_SIGNALS}
+    notes: list[str] = []
     try:
-        with start_server(graph_path, host, port, query_timeout=query_timeout) as server:
+        with start_server(graph_path, host, port, query_timeout=query_timeout, notes=notes) as server:
+            for note in notes:
+                print(f"note: {note}", file=sys.stderr, flush=True)
             print(f"SPARQL endpoint: {server.endpoint} (read-only; query page at http://{host}:{port}/; "
                   f"queries time out after {query_timeout} s); Ctrl-C stops", flush=True)
             code = server.process.wait()

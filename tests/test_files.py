@@ -165,3 +165,16 @@ def test_files_output_set_onto_a_file_fails_and_leaves_nothing_behind(tmp_path):
             write_atomic(folder / "graph.ttl", "新图")
     assert os.listdir(tmp_path) == ["out"]
     assert (tmp_path / "out").read_text(encoding="utf-8") == "不是文件夹"
+
+
+def test_files_output_set_in_place_replaces_a_folder_of_the_set(tmp_path, monkeypatch):
+    """A build's store is a folder: replaced in place, the old one is removed whole, not unlinked (which fails)."""
+    out = tmp_path / "out"
+    (out / "store").mkdir(parents=True)
+    (out / "store" / "old.sst").write_text("旧", encoding="utf-8")
+    monkeypatch.chdir(out)
+    with output_set(".", ["graph.ttl", "store"]) as folder:
+        write_atomic(folder / "graph.ttl", "新图")
+        write_atomic(folder / "store" / "new.sst", "新")
+    assert sorted(os.listdir(out / "store")) == ["new.sst"]
+    assert _contents(out) == {"graph.ttl": "新图"}

@@ -36,9 +36,10 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def seed_graph_file(tmp_path_factory, seeds_dir):
+    """The seed graph without a saved store, so that serve loads it into a temporary one (test_store: the saved)."""
     from graph.pipeline import build
 
-    return build([seeds_dir], tmp_path_factory.mktemp("serve"), progress=False).graph_path
+    return build([seeds_dir], tmp_path_factory.mktemp("serve"), progress=False, store=False).graph_path
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,169 @@
+"""graph/store.py: the store a build saves beside its graph, used by query and serve only while it holds that graph."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import main
+from graph.pipeline import build
+from graph.query import named_queries, open_store, parse_store, select
+from graph.serve import start_server
+from graph.store import STAMP, STORE, fresh_store, open_saved
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+EXTRA = '\n<https://w3id.org/jishi/id/extra> <http://www.w3.org/2000/01/rdf-schema#label> "added by hand" .\n'
+"""A triple a user appends to graph.ttl: the saved store does not hold it."""
+ADDED = 'SELECT ?s WHERE { ?s ?p "added by hand" }'
+
+
+@pytest.fixture(scope="module")
+def seed_build(tmp_path_factory, seeds_dir) -> Path:
+    """The seed corpus built once, with its store; tests copy it before changing anything."""
+    return build([seeds_dir], tmp_path_factory.mktemp("store"), progress=False, network=False).graph_path.parent
+
+
+@pytest.fixture
+def outdir(seed_build, tmp_path) -> Path:
+    """A copy of the seed build that a test may change (file times kept, as ``cp -p`` does)."""
+    return Path(shutil.copytree(seed_build, tmp_path / "out"))
+
+
+def _rows(store, query: str) -> list[dict]:
+    """The rows in a fixed order, each GROUP_CONCAT list sorted: SPARQL leaves the order of both to the engine."""
+    return sorted(({k: _joined(v) for k, v in row.items()} for row in select(query, store)), key=repr)
+
+
+def _joined(value: object) -> object:
+    """A value the named queries join with 、 or a space, as a sorted tuple of its parts; any other as it is."""
+    return tuple(sorted(re.split("[、 ]", value))) if isinstance(value, str) else value
+
+
+def test_store_build_writes_store_and_stamp(seed_build):
+    assert (seed_build / STORE).is_dir()
+    assert fresh_store(seed_build / "graph.ttl") == (seed_build / STORE, None)
+
+
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_store_answers_as_the_turtle_parse_does(seed_build, name):
+    text = named_queries()[name].text
+    saved, parsed = open_saved(seed_build / STORE), parse_store(seed_build / "graph.ttl")
+    assert _rows(saved, text) == _rows(parsed, text)
+
+
+def test_store_holds_every_triple_of_the_graph(seed_build):
+    saved, parsed = open_saved(seed_build / STORE), parse_store(seed_build / "graph.ttl")
+    assert select(COUNT, saved)[0]["n"] == select(COUNT, parsed)[0]["n"] > 10_000
+    assert set(saved) == set(parsed)
+
+
+def test_store_graph_edited_by_hand_is_parsed_with_a_note(outdir):
+    graph = outdir / "graph.ttl"
+    with graph.open("a", encoding="utf-8") as handle:
+        handle.write(EXTRA)
+    notes: list[str] = []
+    store = open_store(graph, notes)
+    assert select(ADDED, store) == [{"s": "https://w3id.org/jishi/id/extra"}]
+    assert len(notes) == 1 and "built from another graph.ttl" in notes[0]
+
+
+def test_store_graph_of_the_same_size_and_time_but_other_bytes_is_trusted_by_its_stamp(outdir):
+    """Size and time decide without reading the graph: a same-sized edit with its time put back goes unseen.
+
+    This shows the store, not the file, answers on the fast path; the next test shows a touched file is hashed.
+    """
+    graph = outdir / "graph.ttl"
+    before = graph.stat()
+    data = graph.read_bytes()
+    graph.write_bytes(data.replace(b"PhoneCall", b"PhoneCalm"))
+    os.utime(graph, ns=(before.st_atime_ns, before.st_mtime_ns))
+    calls = "SELECT (COUNT(*) AS ?n) WHERE { ?e a jishi:PhoneCall }"
+    assert select(calls, open_store(graph))[0]["n"] > 0
+    assert select(calls, parse_store(graph))[0]["n"] == 0
+
+
+def test_store_touched_graph_with_the_same_bytes_keeps_its_store(outdir):
+    graph = outdir / "graph.ttl"
+    os.utime(graph)
+    assert fresh_store(graph) == (outdir / STORE, None)
+
+
+def test_store_same_size_other_bytes_and_other_time_is_stale(outdir):
+    graph = outdir / "graph.ttl"
+    graph.write_bytes(graph.read_bytes().replace(b"PhoneCall", b"PhoneCalm"))
+    folder, why = fresh_store(graph)
+    assert folder is None and "built from another" in why
+
+
+@pytest.mark.parametrize("stamp", [None, "not json", '{"graph": "graph.ttl"}'])
+def test_store_without_a_readable_stamp_is_not_used(outdir, stamp):
+    (outdir / STAMP).unlink()
+    if stamp is not None:
+        (outdir / STAMP).write_text(stamp, encoding="utf-8")
+    notes: list[str] = []
+    assert select(COUNT, open_store(outdir / "graph.ttl", notes))[0]["n"] > 10_000
+    assert len(notes) == 1 and f"no readable {STAMP}" in notes[0]
+
+
+def test_store_damaged_store_is_passed_over(outdir):
+    for entry in (outdir / STORE).iterdir():
+        entry.write_bytes(b"not RocksDB")
+    notes: list[str] = []
+    assert select(COUNT, open_store(outdir / "graph.ttl", notes))[0]["n"] > 10_000
+    assert len(notes) == 1 and "cannot be opened" in notes[0]
+
+
+def test_store_no_store_build_removes_the_earlier_store(outdir, seeds_dir):
+    build([seeds_dir / "000_88ab725de4594ffc.txt"], outdir, progress=False, network=False, store=False)
+    assert not (outdir / STORE).exists() and not (outdir / STAMP).exists()
+    assert fresh_store(outdir / "graph.ttl") == (None, None)
+
+
+def test_store_cli_query_notes_a_stale_store_on_stderr(outdir):
+    with (outdir / "graph.ttl").open("a", encoding="utf-8") as handle:
+        handle.write(EXTRA)
+    result = CliRunner().invoke(main, ["query", "-e", ADDED, "--graph", str(outdir / "graph.ttl")])
+    assert result.exit_code == 0, result.output
+    assert "jid:extra" in result.stdout
+    assert "note: " in result.stderr and "parsing" in result.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _count(server) -> str:
+    url = server.endpoint + "?" + urllib.parse.urlencode({"query": COUNT})
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def test_store_serve_starts_on_the_saved_store_and_leaves_it(outdir):
+    with start_server(outdir / "graph.ttl", port=_free_port(), timeout=30) as server:
+        args = server.process.args
+        assert args[args.index("--location") + 1] == str(outdir / STORE)
+        assert "serve-read-only" in args
+        assert '"value":"' in _count(server)
+    assert fresh_store(outdir / "graph.ttl") == (outdir / STORE, None)
+
+
+def test_store_serve_loads_a_stale_graph_into_a_temporary_store(outdir):
+    with (outdir / "graph.ttl").open("a", encoding="utf-8") as handle:
+        handle.write(EXTRA)
+    notes: list[str] = []
+    with start_server(outdir / "graph.ttl", port=_free_port(), timeout=30, notes=notes) as server:
+        args = server.process.args
+        assert args[args.index("--location") + 1] != str(outdir / STORE)
+        url = server.endpoint + "?" + urllib.parse.urlencode({"query": ADDED})
+        with urllib.request.urlopen(url, timeout=10) as response:
+            assert "https://w3id.org/jishi/id/extra" in response.read().decode("utf-8")
+    assert len(notes) == 1 and "built from another" in notes[0]
