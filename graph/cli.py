@@ -109,6 +109,8 @@ def main(debug: bool) -> None:
               help="Also write OUTDIR/network.html, the interactive view.")
 @click.option("--store/--no-store", default=True, show_default=True,
               help="Also bulk-load OUTDIR/store/, the on-disk Oxigraph store that query and serve open.")
+@click.option("--cache/--no-cache", default=True, show_default=True,
+              help="Take the analyses of unchanged documents from OUTDIR/.cache/ (and store new ones there).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for the documents (default: one per core).")
 @click.option("--year", type=click.IntRange(*YEARS), default=None,
@@ -120,7 +122,7 @@ def main(debug: bool) -> None:
               help=f"Longest document read, in characters (default {MAX_CHARS_HELP}); "
                    "a longer one is skipped with a note to split it.")
 def build(paths: tuple[Path, ...], outdir: Path, progress: bool | None, network: bool, store: bool,
-          jobs: int | None, year: int | None, day, max_chars: int | None) -> None:
+          cache: bool, jobs: int | None, year: int | None, day, max_chars: int | None) -> None:
     """Build the graph from files and folders (.txt, .md; default: seeds/).
 
     Writes OUTDIR/graph.ttl (Turtle), OUTDIR/network.html and the store
@@ -138,7 +140,7 @@ def build(paths: tuple[Path, ...], outdir: Path, progress: bool | None, network:
     if day is not None and not YEARS[0] <= day.year <= YEARS[1]:
         raise click.BadParameter(f"{day:%Y-%m-%d}: the year must be within {YEARS[0]}-{YEARS[1]}", param_hint="--date")
     hint = DateHint(date=day.date() if day else None, year=year)
-    report = run_build(list(paths) or [Path("seeds")], outdir, progress=progress, network=network, store=store, jobs=jobs,
+    report = run_build(list(paths) or [Path("seeds")], outdir, progress=progress, network=network, store=store, cache=cache, jobs=jobs,
                        hint=hint, max_chars=max_chars or MAX_CHARS)
     click.echo(report.summary())
     if not report.documents:

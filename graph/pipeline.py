@@ -21,6 +21,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from . import actors, emit, events, read, resolve, statements, structure
+from .cache import AnalysisCache
 from .catalogue import Catalogue, load_catalogue
 from .files import load_graph, output_set, write_atomic
 from .model import Analysis, Document, ProposedName, Resolved, Skipped
@@ -139,6 +140,13 @@ class _Task:
     max_chars: int = read.MAX_CHARS
     ids: dict[Path, str] = field(default_factory=dict)
     """Document ids other than the file's name: for files that share a name (:func:`document_ids`)."""
+    cache: AnalysisCache | None = None
+    keys: dict[Path, str] = field(default_factory=dict)
+    """The cache key of each file to analyse; its analysis is stored under it."""
+
+    def settings(self) -> str:
+        """What besides the file and the version of jishi decides an analysis: part of its cache key."""
+        return f"{self.hint!r}\0{self.max_chars}"
 
 
 def document_ids(files: list[Path]) -> dict[Path, str]:
@@ -171,11 +179,14 @@ def _analyse_path(path: Path, task: _Task) -> Analysis | Skipped:
         document = read.read_document(path, task.max_chars)
         if path in task.ids:
             document = replace(document, id=task.ids[path])
-        return analyse(task.hint.apply(document), task.catalogue)
+        analysis = analyse(task.hint.apply(document), task.catalogue)
     except read.UnreadableDocument as exc:
         return Skipped(str(path), exc.reason)
     except Exception as exc:  # a fault on one document, read or analysed, must not cost the rest of the corpus
         return _fault(path, exc)
+    if task.cache is not None and path in task.keys:  # stored by the worker: pickling is spread over the cores
+        task.cache.put(task.keys[path], analysis)
+    return analysis
 
 
 def _fault(path: Path, exc: BaseException) -> Skipped:
@@ -253,20 +264,27 @@ def default_jobs() -> int:
 
 def analyse_files(paths: list[Path], catalogue: Catalogue, progress: bool | None = None,
                   jobs: int | None = None, hint: DateHint = DateHint(),
-                  max_chars: int = read.MAX_CHARS) -> tuple[list[Analysis], list[Skipped], list[Skipped]]:
+                  max_chars: int = read.MAX_CHARS,
+                  cache: AnalysisCache | None = None) -> tuple[list[Analysis], list[Skipped], list[Skipped]]:
     """Read and analyse every document under ``paths``.
 
     Returns the analyses, every path that was not built with its reason
     (sorted), and the repairs reading made to built documents (``reason`` the
     repair). Documents are independent until resolution, so a large corpus is
     analysed in parallel processes; results keep the input order, so output
-    does not depend on scheduling.
+    does not depend on scheduling. With a ``cache`` (:mod:`graph.cache`), a
+    document analysed before with the same bytes, name, settings and version
+    of jishi is taken from it, and every new analysis is stored in it.
     """
     files, skipped = read.survey_documents(paths)
     show = progress if progress is not None else (sys.stderr.isatty() and len(files) >= PROGRESS_MIN_FILES)
     analyses, repaired = [], []
-    task = _Task(catalogue, hint, max_chars, document_ids(files))
-    results = _results(files, task, default_jobs() if jobs is None else jobs)
+    task = _Task(catalogue, hint, max_chars, document_ids(files), cache)
+    keys = _cache_keys(files, task)
+    hits = {path: found for path, key in keys.items() if (found := cache.get(key)) is not None} if cache else {}
+    task = replace(task, keys={path: key for path, key in keys.items() if path not in hits})
+    fresh = _results([path for path in files if path not in hits], task, default_jobs() if jobs is None else jobs)
+    results = _in_order(files, hits, fresh)
     for path, result in zip(files, tqdm(results, total=len(files), desc="documents", unit="doc", disable=not show),
                             strict=True):
         if isinstance(result, Skipped):
@@ -277,9 +295,26 @@ def analyse_files(paths: list[Path], catalogue: Catalogue, progress: bool | None
     return analyses, sorted(skipped, key=lambda s: s.path), repaired
 
 
+def _cache_keys(files: list[Path], task: _Task) -> dict[Path, str]:
+    """The cache key of every file that has one (none without a cache, or for a file that cannot be read)."""
+    if task.cache is None:
+        return {}
+    settings, max_bytes = task.settings(), read.MAX_BYTES_PER_CHAR * task.max_chars
+    keys = {path: task.cache.key(path, task.ids.get(path, path.name), settings, max_bytes) for path in files}
+    return {path: key for path, key in keys.items() if key is not None}
+
+
+def _in_order(files: list[Path], hits: dict[Path, Analysis],
+              fresh: Iterator[Analysis | Skipped]) -> Iterator[Analysis | Skipped]:
+    """The result of every file in input order: from the cache, else the next one analysed."""
+    for path in files:
+        yield hits[path] if path in hits else next(fresh)
+
+
 def build(paths: list[Path], outdir: Path, progress: bool | None = None,
           catalogue: Catalogue | None = None, network: bool = True, jobs: int | None = None,
-          hint: DateHint = DateHint(), max_chars: int = read.MAX_CHARS, store: bool = True) -> BuildReport:
+          hint: DateHint = DateHint(), max_chars: int = read.MAX_CHARS, store: bool = True,
+          cache: bool = True) -> BuildReport:
     """Build ``outdir/graph.ttl`` from the documents under ``paths``.
 
     With ``network``, also ``outdir/network.html``, the interactive view that
@@ -287,6 +322,9 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
     With ``store``, also ``outdir/store/``, the graph bulk-loaded into an
     on-disk Oxigraph store that ``query`` and ``serve`` open instead of
     parsing the graph (see :mod:`graph.store`).
+    With ``cache``, the analyses of documents are kept in ``outdir/.cache/`` and a
+    document unchanged since an earlier build is not analysed again (see :mod:`graph.cache`);
+    only with the catalogue of ``ontology/``, which the cache's version covers.
     ``jobs`` worker processes analyse the documents (default: one per core).
     ``hint`` dates the documents that state no date of their own; those that state
     no year either, and get none from ``hint``, are listed in the report.
@@ -298,8 +336,9 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
     (or ``store``) removes the page (store) of an earlier build rather than leave it
     showing another graph.
     """
+    cached = AnalysisCache.open(outdir) if cache and catalogue is None else None
     catalogue = catalogue or load_catalogue()
-    analyses, skipped, repaired = analyse_files(paths, catalogue, progress, jobs, hint, max_chars)
+    analyses, skipped, repaired = analyse_files(paths, catalogue, progress, jobs, hint, max_chars, cached)
     resolved = resolve.resolve(analyses, catalogue)
     if not analyses:
         return BuildReport(None, resolved, 0, skipped)

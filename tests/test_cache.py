@@ -1,0 +1,114 @@
+"""graph/cache.py: a rebuild analyses only what changed, and writes the graph a clean build writes."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import graph.pipeline
+from graph.cache import CACHE, AnalysisCache
+from graph.pipeline import DateHint, build
+
+SEEDS = ["000_88ab725de4594ffc.txt", "001_8486d6720058fcd3.txt", "002_214cb19a08ba0256.txt"]
+
+
+@pytest.fixture
+def analysed(monkeypatch) -> list[str]:
+    """The ids of the documents analysed (in this process: the builds here run with jobs=1)."""
+    seen: list[str] = []
+    real = graph.pipeline.analyse
+
+    def counting(document, catalogue, proposed=()):
+        seen.append(document.id)
+        return real(document, catalogue, proposed)
+
+    monkeypatch.setattr(graph.pipeline, "analyse", counting)
+    return seen
+
+
+@pytest.fixture
+def corpus(tmp_path, seeds_dir) -> Path:
+    """Two seed documents in a folder of their own; tests add the third."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in SEEDS[:2]:
+        shutil.copy(seeds_dir / name, docs / name)
+    return docs
+
+
+def _build(docs: Path, out: Path, **options) -> bytes:
+    build([docs], out, progress=False, network=False, store=False, jobs=1, **options)
+    return (out / "graph.ttl").read_bytes()
+
+
+def _entries(out: Path) -> list[Path]:
+    return sorted((out / CACHE).rglob("*.pickle"))
+
+
+def test_cache_adding_a_document_analyses_only_it_and_gives_the_clean_graph(corpus, seeds_dir, tmp_path, analysed):
+    _build(corpus, tmp_path / "out")
+    assert sorted(analysed) == SEEDS[:2] and len(_entries(tmp_path / "out")) == 2
+    shutil.copy(seeds_dir / SEEDS[2], corpus / SEEDS[2])
+    analysed.clear()
+    cached = _build(corpus, tmp_path / "out")
+    assert analysed == [SEEDS[2]]
+    clean = _build(corpus, tmp_path / "clean", cache=False)
+    assert cached == clean
+    assert not (tmp_path / "clean" / CACHE).exists()
+
+
+def test_cache_changed_document_is_analysed_again(corpus, tmp_path, analysed):
+    first = _build(corpus, tmp_path / "out")
+    text = (corpus / SEEDS[0]).read_text(encoding="utf-8")
+    (corpus / SEEDS[0]).write_text(text.replace("中韩", "中日"), encoding="utf-8")
+    analysed.clear()
+    cached = _build(corpus, tmp_path / "out")
+    assert analysed == [SEEDS[0]]
+    assert cached != first
+    assert cached == _build(corpus, tmp_path / "clean", cache=False)
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05K\x01."])  # empty, garbage, a pickled 1
+def test_cache_damaged_entry_is_analysed_again(corpus, tmp_path, analysed, damage):
+    first = _build(corpus, tmp_path / "out")
+    for entry in _entries(tmp_path / "out"):
+        entry.write_bytes(damage)
+    analysed.clear()
+    assert _build(corpus, tmp_path / "out") == first
+    assert sorted(analysed) == SEEDS[:2]
+    analysed.clear()
+    _build(corpus, tmp_path / "out")  # the entries were written again
+    assert analysed == []
+
+
+def test_cache_no_cache_analyses_everything_and_leaves_the_cache_alone(corpus, tmp_path, analysed):
+    _build(corpus, tmp_path / "out")
+    before = {entry: entry.stat().st_mtime_ns for entry in _entries(tmp_path / "out")}
+    analysed.clear()
+    _build(corpus, tmp_path / "out", cache=False)
+    assert sorted(analysed) == SEEDS[:2]
+    assert {entry: entry.stat().st_mtime_ns for entry in _entries(tmp_path / "out")} == before
+
+
+def test_cache_another_date_hint_is_another_entry(corpus, tmp_path, analysed):
+    _build(corpus, tmp_path / "out")
+    analysed.clear()
+    _build(corpus, tmp_path / "out", hint=DateHint(year=2021))
+    assert sorted(analysed) == SEEDS[:2]
+
+
+def test_cache_another_version_of_jishi_starts_afresh(tmp_path):
+    old = AnalysisCache.open(tmp_path, version="a" * 64)
+    old.folder.mkdir(parents=True)
+    new = AnalysisCache.open(tmp_path, version="b" * 64)
+    assert not old.folder.exists() and new.folder != old.folder
+
+
+def test_cache_same_bytes_under_another_name_is_another_entry(tmp_path):
+    cache = AnalysisCache(tmp_path)
+    (tmp_path / "a.txt").write_text("内容", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("内容", encoding="utf-8")
+    key_a = cache.key(tmp_path / "a.txt", "a.txt", "", 100)
+    assert key_a is not None and key_a != cache.key(tmp_path / "b.txt", "b.txt", "", 100)
+    assert cache.key(tmp_path / "a.txt", "a.txt", "", 3) is None  # larger than the build reads
