@@ -123,9 +123,10 @@ def survey_documents(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
     dangling link or link loop, a FIFO or other special file, an unsupported type
     such as ``.pdf``). In a folder, searched recursively, ``.txt`` and ``.md``
     files are documents; hidden files and folders, files of other types and
-    folders are passed over in silence, except the same faults as above and files of
-    a document type jishi cannot read (``.pdf``, ``.docx``, ``.html`` …), which
-    are skipped with their reason. Nothing is opened here: a FIFO is never read.
+    folders are passed over in silence, except the same faults as above, folders
+    that cannot be listed, links to folders (not followed) and files of a
+    document type jishi cannot read (``.pdf``, ``.docx``, ``.html`` …), which are
+    skipped with their reason. Nothing is opened here: a FIFO is never read.
 
     Parameters
     ----------
@@ -148,7 +149,8 @@ def survey_documents(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
     skipped: dict[str, Skipped] = {}
     for path in map(Path, paths):
         if path.is_dir():
-            entries = [(file, _found_reason(file, path)) for file in sorted(path.rglob("*"))]
+            entries = [(file, _found_reason(file, path) if reason is None else reason)
+                       for file, reason in _walk(path)]
         else:
             entries = [(path, _given_reason(path))]
         for file, reason in entries:
@@ -157,6 +159,24 @@ def survey_documents(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
             elif reason:
                 skipped.setdefault(str(file), Skipped(str(file), reason))
     return sorted(found.values(), key=str), list(skipped.values())
+
+
+def _walk(root: Path) -> list[tuple[Path, str | None]]:
+    """Every path below ``root``, sorted, with a reason for the folders that could not be listed.
+
+    Hidden folders are not entered and links to folders not followed; a folder
+    that cannot be listed (no permission) is named, where ``Path.rglob`` passed
+    over it in silence.
+    """
+    entries: dict[Path, str | None] = {}
+
+    def unlisted(exc: OSError) -> None:
+        entries[Path(exc.filename)] = f"folder cannot be listed ({exc.strerror or exc})"
+
+    for folder, folders, files in os.walk(root, onerror=unlisted):
+        entries.update((Path(folder, name), None) for name in folders + files)
+        folders[:] = [name for name in folders if not name.startswith(".")]
+    return sorted(entries.items())
 
 
 def _given_reason(path: Path) -> str | None:

@@ -396,3 +396,21 @@ def test_read_seed_offsets(seed_documents) -> None:
         _assert_offsets(doc)
 
 
+
+
+def test_read_survey_names_a_folder_it_cannot_list(odd_paths: Path, monkeypatch) -> None:
+    """A subfolder without read permission was passed over in silence by the recursive search."""
+    import os
+
+    real = os.scandir
+    locked = str(odd_paths / "sub")
+
+    def scandir(path):
+        if str(path) == locked:
+            raise PermissionError(13, "Permission denied", locked)
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    documents, skipped = read.survey_documents([odd_paths])
+    assert documents == [odd_paths / "good.txt"]
+    assert {s.path: s.reason for s in skipped}[locked] == "folder cannot be listed (Permission denied)"
