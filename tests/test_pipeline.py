@@ -254,7 +254,7 @@ def test_pipeline_killed_in_the_second_write_leaves_the_old_set_and_the_next_bui
     assert left.name.startswith(".jishi-out-new-") and (left / "graph.ttl").stat().st_size > 1000
     report = build([docs], out, jobs=1)
     assert sorted(os.listdir(tmp_path)) == ["docs", "out"]
-    assert sorted(os.listdir(out)) == ["graph.ttl", "network.html", "store", "store.json"]
+    assert sorted(os.listdir(out)) == [".cache", "graph.ttl", "network.html", "store", "store.json"]
     assert len(load_graph(report.graph_path)) == report.triples
 
 
