@@ -1125,3 +1125,11 @@ def test_events_same_day_counts_from_a_weekday_or_bare_day_told_before(text, day
 ])
 def test_events_press_conference_held_at_an_organisation_is_not_its(text, participants):
     assert [e.participants for e in _events(text, genre="text")] == [participants]
+
+
+@pytest.mark.parametrize("text", [
+    "芬兰感染应变协调中心今日在记者会表示，要求民众戴口罩。",
+    "挪威中央应急处置本部副本部长某某周一在记者会表示，疫情可控。",
+])
+def test_events_country_opening_an_unknown_bodys_name_holds_no_briefing(text):
+    assert all(not {"country/FI", "country/NO"} & set(e.participants) for e in _events(text, genre="text"))

@@ -26,7 +26,7 @@ __all__ = ["read_press"]
 
 CUES = ("subject_ends", "object_gap", "object_gap_words", "phrase_rest", "briefer_follow", "briefer_joins",
         "guest_cues", "organiser_ends", "press_on", "spokesperson_titles", "press_topic_words", "said_at",
-        "venue_gap", "venue_marker", "venue_verbs", "press_venue_classes")
+        "venue_gap", "venue_marker", "venue_verbs", "press_venue_classes", "unknown_body_endings")
 
 
 @register("press", cues=CUES)
@@ -35,8 +35,8 @@ def read_press(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
     speaker of ``在…发布会上，Y表示``, else the persons the sentence (or the next one) names, else
     the sentence's subject (X发布白皮书，并举行新闻发布会)."""
     cut = ev._find(ctx, ctx.lex.cues["organiser_ends"], hit.clause[0], hit.start)
-    organisers = ((ctx.phrases_in(hit.clause[0], cut[0]) if cut else [])
-                  or [p for p in ctx.phrases_in(hit.clause[0], hit.start)
+    organisers = ((_not_modifiers(ctx, ctx.phrases_in(hit.clause[0], cut[0]), hit.start) if cut else [])
+                  or [p for p in _not_modifiers(ctx, ctx.phrases_in(hit.clause[0], hit.start), hit.start)
                       if not (p.cls in ctx.lex.cues["press_venue_classes"] and ev._venue(ctx, p))]
                   or ctx.phrases_in(hit.end, hit.clause[1]))
     guests = []
@@ -61,6 +61,21 @@ def read_press(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
     keys = tuple(dict.fromkeys(keys + _spoken_for(ctx, organisers + guests)))
     start, end = ev._evidence_range(ctx, hit, hit.end)
     return [ev._Draft(hit.trigger.cls, keys, start, end)]
+
+
+def _not_modifiers(ctx: ev._Context, phrases: list[ev._Phrase], end: int) -> list[ev._Phrase]:
+    """The phrases less a country or region that only opens the name of a body the catalogue does not know
+    (甲国感染应变协调中心今日召开记者会; 甲国中央应急处置本部副本部长某某在记者会): the text after it, up to the
+    next name or ``end``, goes on with a body's ending (cue unknown_body_endings); the body held the briefing."""
+    endings = re.compile(ctx.lex.cues["unknown_body_endings"])
+    kept = []
+    for k, phrase in enumerate(phrases):
+        stop = phrases[k + 1].start if k + 1 < len(phrases) else end
+        rest = ctx.text[phrase.end:stop]
+        if phrase.cls == "Country" and rest[:1] and not ctx.lex.breaks.match(rest) and endings.search(rest):
+            continue
+        kept.append(phrase)
+    return kept
 
 
 def _before_topics(ctx: ev._Context, hit: ev._Hit) -> int:
