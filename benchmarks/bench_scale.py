@@ -1,7 +1,8 @@
 """How the build grows with the corpus: CPU, wall, memory and triples for corpora of distinct events.
 
 For each size a corpus is made with ``make_corpus.py`` (same seed, so the same files every run) and
-built in a fresh process, so that each figure is that build's alone. CPU seconds count the worker
+built in a fresh process, so that each figure is that build's alone: the graph only (no page, no store,
+no analysis cache, whose figures are another matter). CPU seconds count the worker
 processes (``RUSAGE_SELF`` + ``RUSAGE_CHILDREN``); peak RSS is that of the main process and of the
 largest worker (``ru_maxrss``). ``jieba.lcut`` over the same text, in its own process of the same
 run, gives the reference: on a shared machine absolute figures drift with the load, ratios much less.
@@ -39,7 +40,7 @@ def measure_build(corpus: Path, outdir: Path, jobs: int | None) -> dict:
 
     cpu0, _, _ = _usage()
     wall0 = time.perf_counter()
-    report = build([corpus], outdir, progress=False, network=False, jobs=jobs)
+    report = build([corpus], outdir, progress=False, network=False, jobs=jobs, store=False, cache=False)
     wall = time.perf_counter() - wall0
     cpu, main_rss, worker_rss = _usage()
     return {"cpu": cpu - cpu0, "wall": wall, "main_rss": main_rss, "worker_rss": worker_rss,

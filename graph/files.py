@@ -19,7 +19,7 @@ import re
 import shutil
 import stat
 import tempfile
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 import rdflib
@@ -40,19 +40,22 @@ MAX_REASON = 200
 """Characters of a parser's message kept in a one-line error."""
 
 
-def write_atomic(path: str | os.PathLike, data: str | bytes) -> Path:
+def write_atomic(path: str | os.PathLike, data: str | bytes | Iterable[str]) -> Path:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
 
-    Text is written as UTF-8. Returns the final path.
+    Text is written as UTF-8. ``data`` may also be pieces of text, written one by
+    one as they come, so that a large graph never stands in memory as one text.
+    Returns the final path.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    pieces = [data] if isinstance(data, (str, bytes)) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:100]}.jishi-{os.getpid()}-", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for piece in pieces:
+                handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

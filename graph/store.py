@@ -47,8 +47,8 @@ class Stamp:
     sha256: str
 
 
-def write_store(graph: Path, data: bytes) -> None:
-    """Bulk-load ``graph`` (whose bytes are ``data``) into ``graph``'s folder's ``store/``; stamp it.
+def write_store(graph: Path) -> None:
+    """Bulk-load ``graph`` into ``graph``'s folder's ``store/``; stamp it with the file's digest.
 
     Called on the staging folder of a build, before the set replaces the old
     one; the stamp is written last, so a store without one is never used.
@@ -61,7 +61,7 @@ def write_store(graph: Path, data: bytes) -> None:
     store.flush()
     del store  # releases RocksDB's files and lock before the folder is renamed
     info = graph.stat()
-    stamp = Stamp(graph.name, info.st_size, info.st_mtime_ns, hashlib.sha256(data).hexdigest())
+    stamp = Stamp(graph.name, info.st_size, info.st_mtime_ns, _sha256(graph))
     write_atomic(folder / STAMP, json.dumps(asdict(stamp), indent=1) + "\n")
 
 

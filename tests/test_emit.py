@@ -7,7 +7,7 @@ import pytest
 import rdflib
 from rdflib.namespace import DCTERMS
 
-from graph.emit import emit, iri, literal, to_turtle
+from graph.emit import PREFIXES, emit, emit_subjects, iri, literal, to_turtle, triple_count, turtle_chunks
 from graph.model import Actor, DocMeta, Document, Event, Resolved, Statement
 from graph.ns import JISHI
 
@@ -49,6 +49,24 @@ def test_emit_keeps_quotes_exact_and_text_escaped():
 
 def test_emit_is_byte_identical_across_runs():
     assert to_turtle(emit(_resolved())) == to_turtle(emit(_resolved()))
+
+
+def test_emit_turtle_writes_one_sorted_block_per_subject_type_first():
+    triples = [("<b>", "jishi:x", "1"), ("<a>", "rdfs:label", '"乙"'), ("<a>", "rdf:type", "jishi:C"),
+               ("<a>", "rdfs:label", '"乙"'), ("<a>", "rdfs:label", '"甲"'), ("<a>", "dcterms:title", '"题"')]
+    prefixes = "".join(f"@prefix {name}: <{ns}> .\n" for name, ns in PREFIXES.items())
+    assert to_turtle(triples) == prefixes + (
+        '<a>\n    rdf:type jishi:C ;\n    dcterms:title "题" ;\n    rdfs:label "乙" ;\n    rdfs:label "甲" .\n'
+        "\n<b>\n    jishi:x 1 .\n")
+    assert to_turtle([]) == prefixes
+
+
+def test_emit_subjects_hold_the_sorted_triples_and_write_as_to_turtle():
+    subjects = emit_subjects(_resolved())
+    triples = emit(_resolved())
+    assert triple_count(subjects) == len(triples) == len(set(triples))
+    assert {(s, p, o) for s, pairs in subjects.items() for p, o in pairs} == set(triples)
+    assert "".join(turtle_chunks(subjects)) == to_turtle(triples)
 
 
 def test_emit_iri_encodes_delimiters_but_keeps_chinese():

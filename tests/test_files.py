@@ -30,6 +30,24 @@ def test_files_write_atomic_keeps_old_file_when_writing_fails(tmp_path, monkeypa
     assert os.listdir(tmp_path) == ["graph.ttl"]
 
 
+def test_files_write_atomic_writes_pieces_one_after_another(tmp_path):
+    target = write_atomic(tmp_path / "graph.ttl", (piece for piece in ["<a>\n", "    rdfs:label \"图\" .\n", b"#"]))
+    assert target.read_bytes() == '<a>\n    rdfs:label "图" .\n#'.encode("utf-8")
+
+
+def test_files_write_atomic_keeps_old_file_when_a_piece_fails(tmp_path):
+    target = write_atomic(tmp_path / "graph.ttl", "完整的旧图")
+
+    def pieces():
+        yield "新图的开头"
+        raise RuntimeError("emit failed")
+
+    with pytest.raises(RuntimeError):
+        write_atomic(target, pieces())
+    assert target.read_text(encoding="utf-8") == "完整的旧图"
+    assert os.listdir(tmp_path) == ["graph.ttl"]
+
+
 def test_files_load_graph_reads_turtle_and_names_missing_file(tmp_path):
     path = tmp_path / "g.ttl"
     path.write_text('<https://w3id.org/jishi/id/a> <http://www.w3.org/2000/01/rdf-schema#label> "中国"@zh-Hans .\n',
