@@ -68,6 +68,7 @@ MAX_CONTROL = 0.01
 # (UTF-16 text has a NUL in every other byte of its ASCII, binary data fails as UTF-8).
 MAX_STRAY_NUL = 0.05
 MAX_CHARS = 2_000_000
+VARIANT_TABLES = ("HKVariantsRev.txt",)  # OpenCC files: regional variant → standard Traditional form
 """The longest document read, in characters (the longest real document is under 50,000). Every stage
 is linear or n log n in a document's length, but one file of 50 MB still ties a core up for minutes and
 is no single article: it is refused with a message asking to split it (``jishi build --max-chars``)."""
@@ -438,7 +439,10 @@ def _common_hanzi() -> frozenset[str]:
 
 @cache
 def _char_table() -> dict[int, str]:
-    """OpenCC's Traditional→Simplified character table, as a ``str.translate`` table.
+    """OpenCC's Traditional→Simplified character table, as a ``str.translate`` table, with the
+    Hong Kong variant forms OpenCC's table leaves as they are simplified through their standard
+    Traditional form (衞 → 衛 → 卫: Hong Kong writes 衞生署, 食物及衞生局); a variant whose standard
+    form has no simplification stays (抬, already simplified, is not taken to 擡).
 
     The matching view converts character for character, which keeps offsets
     1:1 and is two orders of magnitude faster than OpenCC's phrase
@@ -448,14 +452,25 @@ def _char_table() -> dict[int, str]:
     """
     import opencc
 
-    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
-    table: dict[int, str] = {}
+    folder = Path(opencc.__file__).parent / "dictionary"
+    table = {ord(source): target for source, target in _opencc_pairs(folder / "TSCharacters.txt")}
+    for variants in VARIANT_TABLES:
+        for source, target in _opencc_pairs(folder / variants):
+            simplified = table.get(ord(target))
+            if ord(source) not in table and simplified is not None and simplified != source:
+                table[ord(source)] = simplified
+    return table
+
+
+def _opencc_pairs(path: Path) -> list[tuple[str, str]]:
+    """The one-character conversions of an OpenCC dictionary file (its first target for each)."""
+    pairs = []
     for line in path.read_text(encoding="utf-8").splitlines():
         source, _, targets = line.partition("\t")
         target = targets.split(" ")[0] if targets else ""
         if len(source) == 1 and len(target) == 1 and source != target:
-            table[ord(source)] = target
-    return table
+            pairs.append((source, target))
+    return pairs
 
 
 def _full_table(changes: dict[int, str | None]) -> dict[int, int | str | None]:

@@ -414,3 +414,12 @@ def test_read_survey_names_a_folder_it_cannot_list(odd_paths: Path, monkeypatch)
     documents, skipped = read.survey_documents([odd_paths])
     assert documents == [odd_paths / "good.txt"]
     assert {s.path: s.reason for s in skipped}[locked] == "folder cannot be listed (Permission denied)"
+
+
+@pytest.mark.parametrize("raw, view", [
+    ("衞生署發言人表示", "卫生署发言人表示"),   # a Hong Kong variant (衞) through its standard form (衛)
+    ("食物及衞生局", "食物及卫生局"),
+    ("他抬頭說", "他抬头说"),                  # 抬 is already Simplified: it stays
+])
+def test_read_hong_kong_variants_are_simplified(raw, view):
+    assert read._simplify(raw) == view
