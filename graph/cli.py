@@ -121,8 +121,16 @@ def main(debug: bool) -> None:
 @click.option("--max-chars", type=click.IntRange(min=1), default=None,
               help=f"Longest document read, in characters (default {MAX_CHARS_HELP}); "
                    "a longer one is skipped with a note to split it.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Analyse the documents on the Dask cluster of this scheduler (tcp://HOST:8786); "
+                   "the corpus must be on a file system its workers see under the same path.")
+@click.option("--cluster", type=click.Choice(["local"]), default=None,
+              help="Analyse the documents on a Dask cluster started on this machine (LocalCluster).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes of --cluster local (default: one per core).")
 def build(paths: tuple[Path, ...], outdir: Path, progress: bool | None, network: bool, store: bool,
-          cache: bool, jobs: int | None, year: int | None, day, max_chars: int | None) -> None:
+          cache: bool, jobs: int | None, year: int | None, day, max_chars: int | None,
+          scheduler: str | None, cluster: str | None, workers: int | None) -> None:
     """Build the graph from files and folders (.txt, .md; default: seeds/).
 
     Writes OUTDIR/graph.ttl (Turtle), OUTDIR/network.html and the store
@@ -140,11 +148,31 @@ def build(paths: tuple[Path, ...], outdir: Path, progress: bool | None, network:
     if day is not None and not YEARS[0] <= day.year <= YEARS[1]:
         raise click.BadParameter(f"{day:%Y-%m-%d}: the year must be within {YEARS[0]}-{YEARS[1]}", param_hint="--date")
     hint = DateHint(date=day.date() if day else None, year=year)
-    report = run_build(list(paths) or [Path("seeds")], outdir, progress=progress, network=network, store=store, cache=cache, jobs=jobs,
-                       hint=hint, max_chars=max_chars or MAX_CHARS)
+    engine = _engine(scheduler, cluster, workers, jobs)
+    report = run_build(list(paths) or [Path("seeds")], outdir, progress=progress, network=network, store=store,
+                       cache=cache, jobs=jobs, hint=hint, max_chars=max_chars or MAX_CHARS, engine=engine)
     click.echo(report.summary())
     if not report.documents:
         sys.exit(1)
+
+
+def _engine(scheduler: str | None, cluster: str | None, workers: int | None, jobs: int | None):
+    """The Dask engine that ``--scheduler`` or ``--cluster local`` ask for, or None for this machine's processes."""
+    if scheduler and cluster:
+        raise click.UsageError("give --scheduler or --cluster, not both")
+    if workers is not None and not cluster:
+        raise click.UsageError("--workers is for --cluster local (an existing cluster has its own workers)")
+    if not (scheduler or cluster):
+        return None
+    if jobs is not None:
+        raise click.UsageError("-j/--jobs is for a build on this machine; with Dask the workers analyse")
+    _require("distributed", "dask", "jishi build --scheduler/--cluster")
+    from .cluster import DaskEngine
+    from .pipeline import default_jobs
+
+    engine = DaskEngine(scheduler=scheduler, workers=workers or default_jobs())
+    click.echo(f"analysing on {engine.describe()}", err=True)
+    return engine
 
 
 def _load(graph_path: Path):

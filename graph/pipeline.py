@@ -12,7 +12,7 @@ import datetime as dt
 import os
 import sys
 from collections import Counter
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -34,6 +34,7 @@ OUTPUTS = (GRAPH, NETWORK, STORE, STAMP)
 PROGRESS_MIN_FILES = 20
 PARALLEL_MIN_FILES = 8
 UNDATED_SHOWN = 5
+ENDED_ABRUPTLY = "the process analysing it ended abruptly (out of memory, or a crash inside a library); please report it"
 
 
 @dataclass(frozen=True)
@@ -246,8 +247,7 @@ def _alone(path: Path, task: _Task) -> Analysis | Skipped:
     with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(task,)) as pool:
         future = pool.submit(_analyse_in_worker, path)
         if isinstance(future.exception(), BrokenProcessPool):
-            return Skipped(str(path), "the process analysing it ended abruptly (out of memory, or a crash "
-                                      "inside a library); please report it")
+            return Skipped(str(path), ENDED_ABRUPTLY)
         return _outcome(path, future)
 
 
@@ -255,6 +255,14 @@ def _outcome(path: Path, future: Future) -> Analysis | Skipped:
     """A finished worker's result; a fault in handing it back (one that cannot be pickled) skips the file."""
     exc = future.exception()
     return _fault(path, exc) if exc is not None else future.result()
+
+
+Engine = Callable[[list[Path], _Task], Iterable[Analysis | Skipped]]
+"""Where the documents are analysed: given the files and the task, one result per file, in the files' order.
+
+The default is :func:`_results` (this machine's processes); :class:`graph.cluster.DaskEngine`
+runs them on a Dask cluster. Resolution and emit do not depend on which ran them.
+"""
 
 
 def default_jobs() -> int:
@@ -265,7 +273,8 @@ def default_jobs() -> int:
 def analyse_files(paths: list[Path], catalogue: Catalogue, progress: bool | None = None,
                   jobs: int | None = None, hint: DateHint = DateHint(),
                   max_chars: int = read.MAX_CHARS,
-                  cache: AnalysisCache | None = None) -> tuple[list[Analysis], list[Skipped], list[Skipped]]:
+                  cache: AnalysisCache | None = None,
+                  engine: Engine | None = None) -> tuple[list[Analysis], list[Skipped], list[Skipped]]:
     """Read and analyse every document under ``paths``.
 
     Returns the analyses, every path that was not built with its reason
@@ -283,7 +292,8 @@ def analyse_files(paths: list[Path], catalogue: Catalogue, progress: bool | None
     keys = _cache_keys(files, task)
     hits = {path: found for path, key in keys.items() if (found := cache.get(key)) is not None} if cache else {}
     task = replace(task, keys={path: key for path, key in keys.items() if path not in hits})
-    fresh = _results([path for path in files if path not in hits], task, default_jobs() if jobs is None else jobs)
+    todo = [path for path in files if path not in hits]
+    fresh = engine(todo, task) if engine is not None else _results(todo, task, default_jobs() if jobs is None else jobs)
     results = _in_order(files, hits, fresh)
     for path, result in zip(files, tqdm(results, total=len(files), desc="documents", unit="doc", disable=not show),
                             strict=True):
@@ -314,7 +324,7 @@ def _in_order(files: list[Path], hits: dict[Path, Analysis],
 def build(paths: list[Path], outdir: Path, progress: bool | None = None,
           catalogue: Catalogue | None = None, network: bool = True, jobs: int | None = None,
           hint: DateHint = DateHint(), max_chars: int = read.MAX_CHARS, store: bool = True,
-          cache: bool = True) -> BuildReport:
+          cache: bool = True, engine: Engine | None = None) -> BuildReport:
     """Build ``outdir/graph.ttl`` from the documents under ``paths``.
 
     With ``network``, also ``outdir/network.html``, the interactive view that
@@ -325,7 +335,8 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
     With ``cache``, the analyses of documents are kept in ``outdir/.cache/`` and a
     document unchanged since an earlier build is not analysed again (see :mod:`graph.cache`);
     only with the catalogue of ``ontology/``, which the cache's version covers.
-    ``jobs`` worker processes analyse the documents (default: one per core).
+    ``jobs`` worker processes analyse the documents (default: one per core), or
+    ``engine`` does (a Dask cluster: :class:`graph.cluster.DaskEngine`).
     ``hint`` dates the documents that state no date of their own; those that state
     no year either, and get none from ``hint``, are listed in the report.
     A document longer than ``max_chars`` characters is skipped (see ``read.MAX_CHARS``).
@@ -338,7 +349,7 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
     """
     cached = AnalysisCache.open(outdir) if cache and catalogue is None else None
     catalogue = catalogue or load_catalogue()
-    analyses, skipped, repaired = analyse_files(paths, catalogue, progress, jobs, hint, max_chars, cached)
+    analyses, skipped, repaired = analyse_files(paths, catalogue, progress, jobs, hint, max_chars, cached, engine)
     resolved = resolve.resolve(analyses, catalogue)
     if not analyses:
         return BuildReport(None, resolved, 0, skipped)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -43,6 +44,9 @@ class Formula:
 
 _REGISTRY: dict[str, Formula] = {}
 _LOADED: list[bool] = []
+_LOADING = threading.RLock()
+"""Held while the modules are imported: another thread asking meanwhile waits instead of finding
+the registry empty (Dask workers run as threads). Re-entrant, for a module that asks while imported."""
 
 
 def register(shape: str, *, cues: tuple[str, ...] = ()) -> Callable:
@@ -77,10 +81,11 @@ def register(shape: str, *, cues: tuple[str, ...] = ()) -> Callable:
 
 def formulas() -> dict[str, Formula]:
     """Every registered formula by shape name, this package's modules imported first."""
-    if not _LOADED:
-        _LOADED.append(True)
-        for module in pkgutil.iter_modules(__path__):
-            importlib.import_module(f"{__name__}.{module.name}")
+    with _LOADING:
+        if not _LOADED:
+            _LOADED.append(True)
+            for module in pkgutil.iter_modules(__path__):
+                importlib.import_module(f"{__name__}.{module.name}")
     return dict(sorted(_REGISTRY.items()))
 
 

@@ -64,3 +64,28 @@ def test_registry_each_shape_comes_from_its_own_module(shape, module):
 
 def test_registry_the_events_stage_files_no_formula_itself():
     assert not any(formula.read.__module__ == events.__name__ for formula in formulas.formulas().values())
+
+
+FIRST_ASKED_BY_THREADS = """
+import threading
+from graph import formulas
+start, seen = threading.Barrier(8), []
+def ask():
+    start.wait()
+    seen.append(len(formulas.formulas()))
+threads = [threading.Thread(target=ask) for _ in range(8)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(sorted(set(seen)))
+"""
+
+
+def test_registry_threads_asking_first_all_see_every_formula():
+    """A thread that asked while another was importing the modules found the registry empty
+    (the first seed failed with "unknown event shape" on a Dask cluster of worker threads)."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", FIRST_ASKED_BY_THREADS], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).resolve().parents[2]).stdout
+    assert out.strip() == f"[{len(formulas.formulas())}]"
