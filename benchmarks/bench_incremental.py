@@ -1,0 +1,66 @@
+"""Incremental builds: adding one document to a corpus, against the first build (issue 10: under 20%).
+
+Copies CORPUS without its last document, builds it into a fresh folder (an empty cache), adds the
+document, builds again into the same folder (every other analysis from the cache), then builds the whole
+corpus clean (``--no-cache``) and checks the second graph is byte-identical to it. Each build is a
+``jishi build`` process of its own; CPU counts its workers. ``--store``/``--no-store`` is passed on, so
+the store's bulk load can be timed as part of each build or left out.
+
+    .venv/bin/python benchmarks/make_corpus.py 10 /tmp/corpus10
+    .venv/bin/python benchmarks/bench_incremental.py /tmp/corpus10 [--no-store]
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def timed_build(docs: Path, out: Path, *options: str) -> tuple[float, float]:
+    """Wall and CPU seconds (workers included) of one ``jishi build``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "graph.cli", "build", str(docs), "-o", str(out), "--no-network",
+                    "--no-progress", *options], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path, help="a folder of documents (benchmarks/make_corpus.py)")
+    parser.add_argument("--store", action=argparse.BooleanOptionalAction, default=True,
+                        help="let each build bulk-load its store (default) or not")
+    args = parser.parse_args()
+    files = sorted(p for p in args.corpus.rglob("*") if p.suffix in (".txt", ".md"))
+    store = [] if args.store else ["--no-store"]
+    with tempfile.TemporaryDirectory(prefix="jishi-bench-incremental-") as tmp:
+        docs, work = Path(tmp) / "docs", Path(tmp)
+        docs.mkdir()
+        for path in files[:-1]:
+            shutil.copy(path, docs / path.name)
+        megabytes = sum(p.stat().st_size for p in files) / 1e6
+        first = timed_build(docs, work / "out", *store)
+        shutil.copy(files[-1], docs / files[-1].name)
+        again = timed_build(docs, work / "out", *store)
+        clean = timed_build(docs, work / "clean", "--no-cache", *store)
+        same = (work / "out" / "graph.ttl").read_bytes() == (work / "clean" / "graph.ttl").read_bytes()
+        cache_mb = sum(p.stat().st_size for p in (work / "out" / ".cache").rglob("*") if p.is_file()) / 1e6
+    print(f"corpus: {len(files)} documents, {megabytes:.1f} MB; store {'on' if args.store else 'off'}")
+    for name, (wall, cpu) in (("first build (empty cache)", first), ("one document added", again),
+                              ("clean build (--no-cache)", clean)):
+        print(f"{name:28} wall {wall:7.1f} s  CPU {cpu:7.1f} s")
+    print(f"added / first: wall {again[0] / first[0]:.0%}, CPU {again[1] / first[1]:.0%}; "
+          f"cache {cache_mb:.0f} MB; graph identical to the clean build: {same}")
+
+
+if __name__ == "__main__":
+    main()
