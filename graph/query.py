@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from .errors import GraphFileError, JishiError, QueryFileError
 from .files import check_graph_file, parse_reason
-from .store import fresh_store, open_saved
+from .store import open_saved, usable_store
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -107,7 +107,7 @@ def open_store(graph_path: str | os.PathLike, notes: list[str] | None = None) ->
     """An Oxigraph store holding the graph file: the saved one of its build, else one parsed from it.
 
     ``jishi build`` leaves the graph bulk-loaded in ``store/`` beside it; when
-    that store holds this very file (:func:`graph.store.fresh_store`) it is
+    that store holds this very file and opens (:func:`graph.store.usable_store`) it is
     opened read-only, which costs the query, not a parse. Otherwise the file is
     parsed into memory (format from its extension; default Turtle), and why the
     saved store was passed over is appended to ``notes``.
@@ -120,12 +120,9 @@ def open_store(graph_path: str | os.PathLike, notes: list[str] | None = None) ->
         When the file is empty or Oxigraph cannot parse it (its message, with line and column).
     """
     path = check_graph_file(graph_path)
-    saved, why_not = fresh_store(path)
+    saved, why_not = usable_store(path)
     if saved is not None:
-        try:
-            return open_saved(saved)
-        except (OSError, RuntimeError) as exc:  # a damaged or unreadable store (RocksDB: RuntimeError): the file still answers
-            why_not = f"{saved}: cannot be opened ({parse_reason(exc)}); parsing {path} instead"
+        return open_saved(saved)
     if why_not and notes is not None:
         notes.append(why_not)
     return parse_store(path)

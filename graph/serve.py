@@ -36,7 +36,7 @@ from pathlib import Path
 
 from .errors import GraphFileError, JishiError
 from .files import check_graph_file
-from .store import fresh_store
+from .store import usable_store
 
 __all__ = ["Server", "ServerError", "start_server", "serve", "oxigraph_command", "QUERY_TIMEOUT"]
 
@@ -121,7 +121,7 @@ def start_server(graph_path: str | os.PathLike, host: str = "127.0.0.1", port: i
     """
     graph = check_graph_file(graph_path)
     _check_port(host, port)
-    saved, why_not = fresh_store(graph)
+    saved, why_not = usable_store(graph)
     if why_not and notes is not None:
         notes.append(why_not)
     workdir = tempfile.TemporaryDirectory(prefix="jishi-serve-")  # the log, and the database if none is saved

@@ -83,6 +83,19 @@ def fresh_store(graph_path: str | os.PathLike) -> tuple[Path | None, str | None]
     return folder, None
 
 
+def usable_store(graph_path: str | os.PathLike) -> tuple[Path | None, str | None]:
+    """As :func:`fresh_store`, and the store must open: a damaged one is passed over with its reason."""
+    folder, why_not = fresh_store(graph_path)
+    if folder is None:
+        return None, why_not
+    try:
+        open_saved(folder)
+    except (OSError, RuntimeError) as exc:  # RocksDB reports a damaged folder as a RuntimeError
+        reason = " ".join(str(exc).split())[:200]
+        return None, f"{folder}: cannot be opened ({reason}); parsing {graph_path} instead"
+    return folder, None
+
+
 def open_saved(folder: Path) -> "pyoxigraph.Store":
     """The saved store, opened read-only (several readers, and a running ``serve``, may share it)."""
     import pyoxigraph as ox

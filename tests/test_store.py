@@ -167,3 +167,14 @@ def test_store_serve_loads_a_stale_graph_into_a_temporary_store(outdir):
         with urllib.request.urlopen(url, timeout=10) as response:
             assert "https://w3id.org/jishi/id/extra" in response.read().decode("utf-8")
     assert len(notes) == 1 and "built from another" in notes[0]
+
+
+def test_store_serve_passes_a_damaged_store_over(outdir):
+    for entry in (outdir / STORE).iterdir():
+        entry.write_bytes(b"not RocksDB")
+    notes: list[str] = []
+    with start_server(outdir / "graph.ttl", port=_free_port(), timeout=30, notes=notes) as server:
+        args = server.process.args
+        assert args[args.index("--location") + 1] != str(outdir / STORE)
+        assert '"value":"' in _count(server)
+    assert len(notes) == 1 and "cannot be opened" in notes[0]
