@@ -886,3 +886,10 @@ def test_statements_pronoun_passes_over_persons_inside_reported_words(catalogue,
 def test_statements_the_one_answered_is_no_speaker(catalogue, text):
     names = [("东方日报", "org/东方日报", "Organization")]
     assert _said(_analysis(text, names, kind="paragraph", genre="text"), catalogue) == []
+
+
+def test_statements_the_agent_of_an_act_is_no_speaker(catalogue):
+    """由 (by) marks the agent of an act told inside the words (不由甲决定): no subject of the sentence."""
+    text = "不由丙组织决定，认为应交法院处理。"
+    names = [("丙组织", "org/丙组织", "Organization")]
+    assert _said(_analysis(text, names, kind="paragraph", genre="text"), catalogue) == []
