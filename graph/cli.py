@@ -282,7 +282,8 @@ def export_command(fmt: str, graph_path: Path, out_path: Path) -> None:
     neo4j-csv (folder for neo4j-admin, with README), cypher (Neo4j 5 script,
     safe to rerun), quickstatements (V1), wikibase-json, reconcile (OpenRefine
     CSV), ntriples, jsonld (+ context file), trig (a graph per document),
-    graphml, gexf. See docs/EXPORTS.md.
+    graphml, gexf, events-csv (one row per event and pair of parties,
+    with CAMEO/PLOVER codes). See docs/EXPORTS.md.
     """
     from .export import export
 

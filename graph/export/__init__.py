@@ -34,6 +34,7 @@ FORMATS: dict[str, str] = {
     "trig": "rdf:write_trig",
     "graphml": "networks:write_graphml",
     "gexf": "networks:write_gexf",
+    "events-csv": "events_csv:write_events_csv",
 }
 """Format name → ``"module:function"`` inside ``graph.export``."""
 
