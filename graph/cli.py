@@ -300,14 +300,19 @@ def export_command(fmt: str, graph_path: Path, out_path: Path) -> None:
 @GRAPH_OPTION
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml"]), default="table",
               show_default=True, help="An aligned table, or a SPARQL 1.1 results format.")
-@click.option("--list", "list_only", is_flag=True, help="List the named queries in queries/ and exit.")
-def query_command(source: str | None, expression: str | None, graph_path: Path, fmt: str, list_only: bool) -> None:
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A value for a parameter the query declares (repeatable); see --list.")
+@click.option("--list", "list_only", is_flag=True,
+              help="List the named queries in queries/ with their parameters and defaults, and exit.")
+def query_command(source: str | None, expression: str | None, graph_path: Path, fmt: str, params: tuple[str, ...],
+                  list_only: bool) -> None:
     """Run a SPARQL query on GRAPH with Oxigraph: a .rq file, a named query, or -e 'SPARQL'.
 
     The contract's prefixes (jishi, jid, rdf, rdfs, owl, skos, dcterms, xsd,
     wd) are bound. Example: jishi query -e 'SELECT ?d WHERE { ?e a
     jishi:PhoneCall ; jishi:date ?d }'. Named queries live in queries/
-    (jishi query --list; jishi query person_phone_calls).
+    (jishi query --list; jishi query person_phone_calls --param
+    person=默克尔 --param from=2020-03-01 --param to=2020-03-31).
     """
     from .query import answer, list_queries, query_text
 
@@ -318,10 +323,21 @@ def query_command(source: str | None, expression: str | None, graph_path: Path, 
         raise click.UsageError("give a query file or name, or -e 'SPARQL' (one of them)")
     text = expression if expression is not None else query_text(source)
     notes: list[str] = []
-    result = answer(text, graph_path, fmt, notes)
+    result = answer(text, graph_path, fmt, notes, _param_values(params))
     for note in notes:
         click.echo(f"note: {note}", err=True)
     click.echo(result, nl=False)
+
+
+def _param_values(params: tuple[str, ...]) -> dict[str, str]:
+    """``--param NAME=VALUE`` options as a dict; the value may itself hold ``=``."""
+    values = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{item!r}: expected NAME=VALUE", param_hint="--param")
+        values[name.strip()] = value
+    return values
 
 
 @main.command("serve")

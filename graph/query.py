@@ -7,6 +7,17 @@ every query runs on an Oxigraph store: the one the build saved beside the graph
 ``skos:``, ``dcterms:``, ``xsd:``, ``wd:``, plus ``rdf:`` and ``owl:``) are bound, so a
 query needs no PREFIX lines.
 
+A named query may take parameters. Its header declares each one on a line
+``# param: NAME TYPE [= DEFAULT] — what it is`` (TYPE ``name``: any label of an
+actor, in either script, compared with ``STR()``; TYPE ``date``: ``YYYY-MM-DD``,
+bound as ``xsd:date``), and its body holds one line ``VALUES (?NAME …) { (…) }``
+with the defaults, so the file runs unchanged on any SPARQL endpoint. ``jishi
+query NAME --param NAME=VALUE`` replaces that row with RDF terms that pyoxigraph
+serialises (quotes, backslashes and newlines escaped), so a value stays one
+literal whatever it holds; a parameter without a default is ``UNDEF``.
+Oxigraph's own ``substitutions=`` was not used: it binds only variables the
+SELECT projects, and folds ``BOUND(?from)`` to false before it substitutes.
+
 >>> from graph.query import open_store, select
 >>> store = open_store("out/graph.ttl")                          # doctest: +SKIP
 >>> rows = select('''SELECT ?date WHERE {
@@ -17,9 +28,11 @@ query needs no PREFIX lines.
 """
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,8 +60,12 @@ FORMATS = ("table", "csv", "tsv", "json", "xml")
 MAX_CELL = 60
 """Display columns a table cell is cut to (wide characters count two)."""
 
-__all__ = ["PREFIXES", "FORMATS", "QuerySyntaxError", "NamedQuery", "named_queries", "query_text",
-           "open_store", "select", "run", "answer", "list_queries", "format_results", "format_table"]
+PARAM_TYPES = ("name", "date")
+"""Types a query parameter may have: a name (any label, either script) or a calendar day."""
+
+__all__ = ["PREFIXES", "FORMATS", "PARAM_TYPES", "QuerySyntaxError", "ParameterError", "Parameter", "NamedQuery",
+           "named_queries", "query_text", "parameters", "bind", "open_store", "select", "run", "answer",
+           "list_queries", "format_results", "format_table"]
 
 
 class QuerySyntaxError(JishiError, ValueError):
@@ -62,14 +79,33 @@ class QuerySyntaxError(JishiError, ValueError):
         super().__init__(f"SPARQL syntax error at line {line}, column {column}: {detail}\n  {source}\n  {caret}")
 
 
+class ParameterError(JishiError, ValueError):
+    """A ``--param`` the query does not declare, a value not of its type, or a query without its VALUES line."""
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One parameter a query declares in its header: ``# param: NAME TYPE [= DEFAULT] — what it is``."""
+
+    name: str
+    type: str
+    default: str | None
+    doc: str
+
+    def describe(self) -> str:
+        """``person: name = 习近平`` — how ``jishi query --list`` shows it."""
+        return f"{self.name}: {self.type}" + (f" = {self.default}" if self.default is not None else "")
+
+
 @dataclass(frozen=True)
 class NamedQuery:
-    """One file of ``queries/``: its name (file stem), the question it answers, and its text."""
+    """One file of ``queries/``: its name (file stem), the question it answers, its parameters and its text."""
 
     name: str
     path: Path
     title: str
     text: str
+    parameters: tuple[Parameter, ...] = ()
 
 
 def named_queries(directory: str | os.PathLike | None = None) -> dict[str, NamedQuery]:
@@ -85,8 +121,90 @@ def named_queries(directory: str | os.PathLike | None = None) -> dict[str, Named
     out = {}
     for path in sorted(Path(directory or QUERIES_DIR).glob("*.rq")):
         text = path.read_text(encoding="utf-8")
-        out[path.stem] = NamedQuery(path.stem, path, _title(text), text)
+        out[path.stem] = NamedQuery(path.stem, path, _title(text), text, parameters(text))
     return out
+
+
+_PARAM_LINE = re.compile(r"#\s*param:\s*(?P<body>.*)")
+_PARAM = re.compile(r"(?P<name>[A-Za-z_]\w*)\s+(?P<type>\w+)(?:\s*=\s*(?P<default>[^—]*?))?\s*(?:—\s*(?P<doc>.*))?")
+_VALUES_LINE = re.compile(r"^[ \t]*VALUES[ \t]*\((?P<variables>[^)\n]*)\)[ \t]*\{(?P<row>[^\n]*)\}[ \t]*$", re.M)
+
+
+def parameters(text: str) -> tuple[Parameter, ...]:
+    """The parameters a query's leading ``#`` header declares, in order.
+
+    Examples
+    --------
+    >>> parameters("# Calls.\\n# param: person name = 习近平 — who\\n# param: from date\\nSELECT ...")
+    (Parameter(name='person', type='name', default='习近平', doc='who'), Parameter(name='from', type='date', default=None, doc=''))
+    """
+    out = []
+    for line in _header(text):
+        declared = _PARAM_LINE.fullmatch(line.strip())
+        if not declared:
+            continue
+        match = _PARAM.fullmatch(declared.group("body").strip())
+        if not match or match.group("type") not in PARAM_TYPES:
+            raise ParameterError(f"{line.strip()!r}: expected '# param: NAME TYPE [= DEFAULT] — what it is' "
+                                 f"with TYPE one of {', '.join(PARAM_TYPES)}")
+        out.append(Parameter(match.group("name"), match.group("type"), match.group("default") or None,
+                             match.group("doc") or ""))
+    return tuple(out)
+
+
+def bind(text: str, values: Mapping[str, str]) -> str:
+    """The query with its parameters bound: ``values`` over the declared defaults, in its VALUES line.
+
+    The new row is made of terms pyoxigraph serialises, never of the values' text, so a
+    value holding quotes, braces or newlines stays one literal. A query that declares no
+    parameters is returned as it is when no value is given.
+
+    Raises
+    ------
+    ParameterError
+        For a parameter the query does not declare (naming those it does), a value not of
+        its type, or a query that declares parameters but has no VALUES line of them.
+    """
+    declared = parameters(text)
+    names = [p.name for p in declared]
+    unknown = [name for name in values if name not in names]
+    if unknown:
+        offered = f"it declares {', '.join(names)}" if names else "it declares none"
+        raise ParameterError(f"unknown parameter {unknown[0]!r} for this query; {offered}")
+    if not declared:
+        return text
+    slot = next((m for m in _VALUES_LINE.finditer(text) if m.group("variables").split() == [f"?{n}" for n in names]),
+                None)
+    if slot is None:
+        raise ParameterError(f"the query declares parameters {', '.join(names)} but has no line "
+                             f"'VALUES ({' '.join('?' + n for n in names)}) {{ (…) }}' to bind them in")
+    terms = [_term(p, values.get(p.name, p.default)) for p in declared]
+    row = "(" + " ".join(str(term) if term is not None else "UNDEF" for term in terms) + ")"
+    return text[:slot.start("row")] + " " + row + " " + text[slot.end("row"):]
+
+
+def _term(parameter: Parameter, value: str | None):
+    """The RDF term a parameter's value stands for, or None (UNDEF) when it has no value."""
+    import pyoxigraph as ox
+
+    if value is None:
+        return None
+    if not value.strip():
+        raise ParameterError(f"parameter {parameter.name}: empty value")
+    if parameter.type == "date":
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or not _is_day(value):
+            raise ParameterError(f"parameter {parameter.name}: {value!r} is not a date (YYYY-MM-DD)")
+        return ox.Literal(value, datatype=ox.NamedNode(PREFIXES["xsd"] + "date"))
+    return ox.Literal(value.strip())
+
+
+def _is_day(value: str) -> bool:
+    """Whether ``YYYY-MM-DD`` names a day of the calendar (not 2020-02-30)."""
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def query_text(source: str | os.PathLike) -> str:
@@ -141,36 +259,44 @@ def parse_store(path: Path) -> "pyoxigraph.Store":
     return store
 
 
-def run(query: str, store: "pyoxigraph.Store"):
-    """Execute ``query`` with the contract's prefixes bound; returns pyoxigraph's result object.
+def run(query: str, store: "pyoxigraph.Store", params: Mapping[str, str] | None = None):
+    """Execute ``query`` with the contract's prefixes and its parameters bound; returns pyoxigraph's result object.
+
+    ``params`` are values for the parameters the query declares (see :func:`bind`);
+    those not given take their defaults.
 
     Raises
     ------
     QuerySyntaxError
         With the line and column Oxigraph reports, and a clearer message for an unknown prefix.
+    ParameterError
+        For an undeclared parameter or a value not of its type.
     """
+    query = bind(query, params or {})
     try:
         return store.query(query, prefixes=PREFIXES)
     except SyntaxError as exc:
         raise _syntax_error(str(exc), query) from None
 
 
-def select(query: str, store: "pyoxigraph.Store") -> list[dict[str, object]]:
+def select(query: str, store: "pyoxigraph.Store", params: Mapping[str, str] | None = None) -> list[dict[str, object]]:
     """Run a SELECT query and return its rows as dicts of Python values, for notebooks and tests.
 
     IRIs become strings, ``xsd:integer``/``decimal``/``double`` numbers, ``xsd:boolean`` bools,
     every other literal its lexical form; unbound variables are absent from the row.
     """
-    results = run(query, store)
+    results = run(query, store, params)
     names = [v.value for v in results.variables]
     return [{name: _python(term) for name, term in zip(names, solution) if term is not None}
             for solution in results]
 
 
-def answer(query: str, graph_path: str | os.PathLike, fmt: str = "table", notes: list[str] | None = None) -> str:
+def answer(query: str, graph_path: str | os.PathLike, fmt: str = "table", notes: list[str] | None = None,
+           params: Mapping[str, str] | None = None) -> str:
     """Run SPARQL text on a saved graph and format the result: what ``jishi query`` prints.
 
-    ``notes`` receives why the build's saved store was not used, if it was not (see :func:`open_store`).
+    ``notes`` receives why the build's saved store was not used, if it was not (see :func:`open_store`);
+    ``params`` binds the query's declared parameters (see :func:`bind`).
 
     Examples
     --------
@@ -183,13 +309,14 @@ def answer(query: str, graph_path: str | os.PathLike, fmt: str = "table", notes:
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return format_results(run(query, open_store(graph_path, notes)), fmt)
+    bind(query, params or {})  # a bad parameter is reported before the graph is loaded
+    return format_results(run(query, open_store(graph_path, notes), params), fmt)
 
 
 def list_queries() -> str:
-    """The named queries and the question each answers, as a table (``jishi query --list``)."""
-    rows = [[q.name, q.title] for q in named_queries().values()]
-    return format_table(["name", "answers"], rows, max_cell=120)
+    """The named queries, the question each answers and its parameters with their defaults (``jishi query --list``)."""
+    rows = [[q.name, q.title, "; ".join(p.describe() for p in q.parameters)] for q in named_queries().values()]
+    return format_table(["name", "answers", "parameters (--param NAME=VALUE)"], rows, max_cell=90)
 
 
 def format_results(results, fmt: str = "table") -> str:
@@ -239,15 +366,21 @@ def format_table(names: list[str], rows: list[list[str]], max_cell: int = MAX_CE
 
 
 def _title(text: str) -> str:
-    """The first sentence of a query's leading ``#`` comment header."""
-    header = []
-    for line in text.splitlines():
-        if not line.startswith("#"):
-            break
-        header.append(line.lstrip("#").strip())
+    """The first sentence of a query's leading ``#`` comment header (parameter lines aside)."""
+    header = [line.lstrip("#").strip() for line in _header(text) if not _PARAM_LINE.fullmatch(line.strip())]
     paragraph = " ".join(part for part in header if part)
     match = re.match(r"(.+?[.?])(\s|$)", paragraph)
     return match.group(1) if match else paragraph
+
+
+def _header(text: str) -> list[str]:
+    """The lines of a query's leading ``#`` comment header."""
+    lines = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line)
+    return lines
 
 
 def _syntax_error(message: str, query: str) -> QuerySyntaxError:

@@ -38,6 +38,15 @@ def seed_documents() -> dict[str, Document]:
 
 
 @pytest.fixture(scope="session")
+def seed_graph_file(tmp_path_factory) -> Path:
+    """The seed corpus built once per session (per worker under xdist), with no saved store: graph.ttl's path."""
+    from graph.pipeline import build
+
+    return build([SEEDS], tmp_path_factory.mktemp("seed_graph"), progress=False, network=False,
+                 store=False).graph_path
+
+
+@pytest.fixture(scope="session")
 def chromium() -> Path:
     """The browser for the browser tests: $JISHI_CHROMIUM, else the first of BROWSERS on PATH.
 

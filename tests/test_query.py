@@ -11,18 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
-from graph.query import (FORMATS, PREFIXES, QuerySyntaxError, answer, format_table, named_queries, open_store, run,
-                         select)
+from graph.query import (FORMATS, PREFIXES, ParameterError, QuerySyntaxError, answer, bind, format_table,
+                         named_queries, open_store, parameters, run, select)
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def seed_graph_file(tmp_path_factory, seeds_dir) -> Path:
-    """The seed corpus built once for this module."""
-    from graph.pipeline import build
-
-    return build([seeds_dir], tmp_path_factory.mktemp("query"), progress=False).graph_path
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +22,8 @@ def store(seed_graph_file):
     return open_store(seed_graph_file)
 
 
-def named(store, name: str) -> list[dict]:
-    return select(named_queries()[name].text, store)
+def named(store, name: str, **params: str) -> list[dict]:
+    return select(named_queries()[name].text, store, params)
 
 
 # -- the named queries -------------------------------------------------------------------------------
@@ -46,12 +38,27 @@ def test_query_named_queries_have_headers():
 
 def test_query_person_phone_calls(store):
     # 000: "◆中国国家主席习近平应约同意大利总理孔特通电话" (3月16日), "…应约同俄罗斯总统普京通电话" (3月19日)
-    rows = {(r["date"], r["counterpart"]): r for r in named(store, "person_phone_calls")}
+    march = named(store, "person_phone_calls", **{"from": "2020-03-01", "to": "2020-03-31"})
+    rows = {(r["date"], r["counterpart"]): r for r in march}
     putin = rows[("2020-03-19", "普京")]
     assert putin["country"] == "俄罗斯"
     assert putin["requested_by"] == "普京"
     assert rows[("2020-03-16", "孔特")]["country"] == "意大利"
     assert all(date.startswith("2020-03") for date, _ in rows)
+    # 001 under 1月22日: "◆中國國家主席習近平應約同法國總統馬克龍通電話": outside March, there with no limit
+    assert ("2020-01-22", "马克龙") not in rows
+    assert any(r.get("date") == "2020-01-22" and r["counterpart"] == "马克龙" for r in named(store, "person_phone_calls"))
+
+
+@pytest.mark.parametrize("name", ["默克尔", "默克爾"])
+def test_query_person_phone_calls_of_merkel(store, name):
+    # 001 under 1月22日: "習近平應約同德國總理默克爾通電話"; under 2月9日: "國務院總理李克強應約同德國總理默克爾通電話";
+    # under 3月25日: "習近平同德國總理默克爾通電話" (004: "——3月25日，习近平同德国总理默克尔通电话"), not 应约
+    rows = named(store, "person_phone_calls", person=name)
+    assert [(r["date"], r["counterpart"], r.get("requested_by")) for r in rows] == [
+        ("2020-01-22", "习近平", "默克尔"), ("2020-02-09", "李克强", "默克尔"), ("2020-03-25", "习近平", None)]
+    march = named(store, "person_phone_calls", person=name, **{"from": "2020-03-01", "to": "2020-03-31"})
+    assert [(r["date"], r["counterpart"]) for r in march] == [("2020-03-25", "习近平")]
 
 
 def test_query_requested_events(store):
@@ -157,6 +164,13 @@ def test_query_documents(store):
     assert all(r["events"] > 0 for r in rows.values())
 
 
+def test_query_event_evidence_of_another_actor_and_day(store):
+    # 004: "——3月25日，习近平同德国总理默克尔通电话" under several of Merkel's quotes
+    rows = named(store, "event_evidence", actor="默克爾", date="2020-03-25")
+    assert "PhoneCall" in {r["type"] for r in rows}
+    assert "004_057ea572d0f1fc7d.txt" in {r["document"] for r in rows}
+
+
 def test_query_actor_names(store):
     # 001 writes 譚德塞 (Traditional); the Simplified documents write 谭德塞
     rows = named(store, "actor_names")
@@ -164,6 +178,8 @@ def test_query_actor_names(store):
     assert ("谭德塞", "zh-hans") in names
     assert ("譚德塞", "zh-hant") in names
     assert {r["class"] for r in rows} == {"Person"}
+    assert {(r["name"], r["language"]) for r in named(store, "actor_names", actor="譚德塞")} == \
+        {(r["name"], r["language"]) for r in rows}
 
 
 # -- the engine, formats and errors ------------------------------------------------------------------
@@ -241,6 +257,8 @@ def test_query_cli_list():
     result = CliRunner().invoke(main, ["query", "--list"])
     assert result.exit_code == 0
     assert all(name in result.output for name in named_queries())
+    line = next(line for line in result.output.splitlines() if line.startswith("person_phone_calls"))
+    assert line.endswith("person: name = 习近平; from: date; to: date")
 
 
 def test_query_cli_missing_graph(tmp_path):
@@ -271,3 +289,93 @@ def test_query_file_not_utf8_is_named_with_the_reason(tmp_path):
     result = CliRunner().invoke(main, ["query", str(path), "--graph", str(tmp_path / "g.ttl")])
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {path}: not UTF-8 text")
+
+
+# -- parameters ---------------------------------------------------------------------------------------
+
+PARAMETRISED = sorted(q.name for q in named_queries().values() if q.parameters)
+
+
+def test_query_parameters_declared_in_the_header():
+    assert {"person_phone_calls", "event_evidence", "actor_names"} <= set(PARAMETRISED)
+    declared = named_queries()["person_phone_calls"].parameters
+    assert [(p.name, p.type, p.default) for p in declared] == [
+        ("person", "name", "习近平"), ("from", "date", None), ("to", "date", None)]
+
+
+@pytest.mark.parametrize("name", PARAMETRISED)
+def test_query_parameters_values_line_holds_the_declared_defaults(store, name):
+    # the file run as it is (as on another endpoint) answers what its declared defaults bind, and not nothing
+    text = named_queries()[name].text
+    as_is = [[str(term) for term in row] for row in store.query(text)]
+    assert as_is
+    assert as_is == [[str(term) for term in row] for row in store.query(bind(text, {}))]
+
+
+@pytest.mark.parametrize("line", ["# param: person", "# param: person number = 3", "# param: 9x name"])
+def test_query_parameters_malformed_declaration_is_named(line):
+    with pytest.raises(ParameterError, match="expected '# param: NAME TYPE"):
+        parameters(f"# A query.\n{line}\nSELECT * WHERE {{ ?s ?p ?o }}")
+
+
+@pytest.mark.parametrize("values, words", [
+    ({"persn": "x"}, "unknown parameter 'persn' for this query; it declares person, from, to"),
+    ({"from": "2020-02-30"}, "parameter from: '2020-02-30' is not a date (YYYY-MM-DD)"),
+    ({"to": "March"}, "parameter to: 'March' is not a date"),
+    ({"person": "  "}, "parameter person: empty value"),
+])
+def test_query_parameters_bad_value_is_one_line(values, words):
+    with pytest.raises(ParameterError) as caught:
+        bind(named_queries()["person_phone_calls"].text, values)
+    assert words in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_query_parameters_need_their_values_line():
+    text = "# A query.\n# param: person name\nSELECT * WHERE { ?s ?p ?person }"
+    with pytest.raises(ParameterError, match=r"no line 'VALUES \(\?person\)"):
+        bind(text, {"person": "x"})
+
+
+def test_query_parameters_on_a_query_that_declares_none():
+    with pytest.raises(ParameterError, match="it declares none"):
+        bind(CALLS, {"person": "x"})
+    assert bind(CALLS, {}) == CALLS
+
+
+ECHO = "# Echo.\n# param: who name\n# param: day date\nSELECT ?who ?day WHERE {\n  VALUES (?who ?day) { (UNDEF UNDEF) }\n}"
+INJECTIONS = ['默克尔" } ; DROP ALL ; #', '默克尔"@zh-Hans) } ?x ?y ?z { (', "> <http://x> <", "默克尔\n} UNION { ?s ?p ?o }",
+              '\\" UNDEF ) ( "习近平', "默克尔'''", "默克尔\r\n\t\\u0022"]
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_query_parameters_a_value_stays_one_literal(store, value):
+    # a name no actor has: no rows and no syntax error; bound in a query that echoes it, it comes back whole
+    assert named(store, "person_phone_calls", person=value) == []
+    assert select(ECHO, store, {"who": value}) == [{"who": value.strip()}]
+
+
+def test_query_parameters_date_is_a_typed_literal(store):
+    assert '"2020-03-25"^^<http://www.w3.org/2001/XMLSchema#date>' in bind(ECHO, {"day": "2020-03-25"})
+    row = next(iter(run(ECHO, store, {"day": "2020-03-25"})))
+    assert row["day"].datatype.value == PREFIXES["xsd"] + "date"
+    assert select(ECHO, store) == [{}]
+
+
+def test_query_cli_params(seed_graph_file):
+    result = CliRunner().invoke(main, ["query", "person_phone_calls", "--graph", str(seed_graph_file), "--format",
+                                       "csv", "--param", "person=默克尔", "--param", "from=2020-03-01",
+                                       "--param", "to=2020-03-31"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert [(r["date"], r["counterpart"]) for r in rows] == [("2020-03-25", "习近平")]
+
+
+@pytest.mark.parametrize("param, words", [
+    ("persn=默克尔", "unknown parameter 'persn' for this query; it declares person, from, to"),
+    ("from=2020-3-1", "parameter from: '2020-3-1' is not a date (YYYY-MM-DD)"),
+    ("person", "'person': expected NAME=VALUE"),
+])
+def test_query_cli_bad_param_is_one_line(seed_graph_file, param, words):
+    result = CliRunner().invoke(main, ["query", "person_phone_calls", "--graph", str(seed_graph_file),
+                                       "--param", param])
+    assert result.exit_code in (1, 2) and words in result.output
