@@ -142,6 +142,7 @@ class Cues:
     passive: tuple[str, ...]
     units: tuple[str, ...]
     issued: tuple[str, ...]
+    writer_opens: tuple[str, ...]
     not_name: str
     titles: tuple[str, ...]
 
@@ -210,7 +211,7 @@ def _build_cues(catalogue: Catalogue) -> Cues:
         possessive=next(iter(words("possessive")), "的"),
         prose_verbs=words("prose_verb"), list_ends=words("list_end"), publishing=words("publishing"), addressed=words("addressed"), its=words("its"), modifiers=words("modifier"), frame_opens=words("frame_open"),
         frame_closes=words("frame_close"), not_its=words("not_its"), naming=words("naming"), passive=words("passive"),
-        units=words("unit"), issued=words("issued"), not_name="".join(words("not_name")),
+        units=words("unit"), issued=words("issued"), writer_opens=words("writer_opens"), not_name="".join(words("not_name")),
         titles=tuple(sorted({r["title"].strip() for r in catalogue.lexicon("titles")}, key=len, reverse=True)),
     )
 
@@ -1114,13 +1115,14 @@ def _writer_resumes(text: _Text, cues: Cues, clause: Clause, end: int) -> int:
     first (outside quotation marks) that opens with another named person (…。乙國外長趙某周日也說 /
     對此表示遺憾), or that speaks of the speaker in the third person, by name or, for a person, by
     pronoun (…。他沒有說… / 王某的研究在…進行 / 按照…，世衛可建議 are the writer's; not in a
-    broadcast, which reads out bodies' directives that name their own body). Indirect words may run over several
+    broadcast, which reads out bodies' directives that name their own body), or that opens with
+    the writer's own frame (…。被問到…, 翻查資料…). Indirect words may run over several
     sentences (A表示，…。這體現了…): those go on, and so do sentences in the first person
     (…。乙國國王向我們表達慰問) or naming a person before the title, as a speaker does (…。趙某主席親自指揮…)."""
     person = _is_person(text, clause.speaker)
     for start in _sentence_starts(text.s, clause.content, end):
         body = start + len(text.s[start:end]) - len(text.s[start:end].lstrip(LEAD_SYMBOLS))
-        if person and _pronoun_at(text.s[body:end], cues):
+        if (person and _pronoun_at(text.s[body:end], cues)) or _starts_with(text.s[body:end], cues.writer_opens):
             return start
         stop = _forward_to(text.s, body, end, SENTENCE_END)
         if (person or text.doc.meta.genre not in SELF_NAMING_GENRES) \

@@ -857,6 +857,9 @@ WRITER_NAMES = [("王华", "person/王华", PERSON), ("赵明", "person/赵明",
     ("王华表示，合作很重要。赵明国王向我们表达了慰问。", "text", "合作很重要。赵明国王向我们表达了慰问。"),
     ("王华表示，合作很重要。赵明主席亲自部署了工作。", "text", "合作很重要。赵明主席亲自部署了工作。"),
     ("王华说：「合作很重要。赵明来过。」", "text", "「合作很重要。赵明来过。」"),
+    # the writer's own frame opens the next sentence
+    ("王华表示，会加强检测。被问到何时开始，没有回应。", "text", "会加强检测。"),
+    ("王华表示，会加强检测。翻查资料，检测去年已开始。", "text", "会加强检测。"),
     # a broadcast reads out a body's directive, which names the body itself
     ("丙组织强调，要加强防控。各地要按照丙组织部署落实措施。", "broadcast",
      "要加强防控。各地要按照丙组织部署落实措施。"),
