@@ -96,6 +96,14 @@ def test_query_who_statements(store):
     tedros = [r for r in rows if r["speaker"] == "谭德塞"]
     assert any("感谢中国政府的配合与透明" in r["text"] for r in tedros)
     assert all(r["document"].endswith(".txt") for r in rows)
+    assert named(store, "who_statements", body="世界衛生組織") == rows
+
+
+def test_query_who_statements_of_another_body(store):
+    # 001 under 1月16日: "外交部發言人表示，中方積極向世界衛生組織等國際組織以及有關國家通報相關疫情信息"
+    rows = named(store, "who_statements", body="外交部")
+    assert any(r.get("date") == "2020-01-16" and r["text"].startswith("中方积极向世界卫生组织等国际组织") for r in rows)
+    assert not any(r["speaker"] == "谭德塞" for r in rows)
 
 
 def test_query_praise_by_country(store):
