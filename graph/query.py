@@ -191,11 +191,22 @@ def _term(parameter: Parameter, value: str | None):
         return None
     if not value.strip():
         raise ParameterError(f"parameter {parameter.name}: empty value")
+    if not value.isascii() and not _is_unicode(value):
+        raise ParameterError(f"parameter {parameter.name}: {value!r} is not valid text (bytes the locale cannot decode)")
     if parameter.type == "date":
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or not _is_day(value):
             raise ParameterError(f"parameter {parameter.name}: {value!r} is not a date (YYYY-MM-DD)")
         return ox.Literal(value, datatype=ox.NamedNode(PREFIXES["xsd"] + "date"))
     return ox.Literal(value.strip())
+
+
+def _is_unicode(value: str) -> bool:
+    """Whether ``value`` is text an RDF literal can hold: no lone surrogates (undecodable bytes of a command line)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _is_day(value: str) -> bool:

@@ -331,6 +331,7 @@ def test_query_parameters_malformed_declaration_is_named(line):
     ({"from": "2020-02-30"}, "parameter from: '2020-02-30' is not a date (YYYY-MM-DD)"),
     ({"to": "March"}, "parameter to: 'March' is not a date"),
     ({"person": "  "}, "parameter person: empty value"),
+    ({"person": "默克\udcffl"}, "parameter person: '默克\\udcffl' is not valid text"),
 ])
 def test_query_parameters_bad_value_is_one_line(values, words):
     with pytest.raises(ParameterError) as caught:
