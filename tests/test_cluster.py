@@ -8,8 +8,10 @@ from click.testing import CliRunner
 pytest.importorskip("distributed", reason="the Dask engine needs the [dask] extra: pip install -e '.[dask]'")
 
 from graph.cli import main  # noqa: E402
-from graph.cluster import DaskEngine, partitions  # noqa: E402
-from graph.pipeline import build  # noqa: E402
+from graph.catalogue import load_catalogue  # noqa: E402
+from graph.cluster import DaskEngine, _partition_outcome, analyse_partition, partitions  # noqa: E402
+from graph.model import Skipped  # noqa: E402
+from graph.pipeline import _Task, build  # noqa: E402
 
 # Two workers as threads of the test process: a cluster starts in about a second, and the
 # documents still go through partitions, scatter, map and gather as on a real cluster.
@@ -100,3 +102,43 @@ def test_cluster_build_fills_the_cache_a_local_rebuild_reads(corpus_with_bad_fil
     again = build([corpus_with_bad_files], tmp_path, network=False, store=False, jobs=1)
     assert (again.documents, again.skipped) == (first.documents, first.skipped)
     assert (tmp_path / "graph.ttl").read_bytes() == graph
+
+
+class _Ran:
+    """A finished task of :class:`_ClusterThatLosesAWorker`: its result, or the worker's death."""
+
+    def __init__(self, part, task, dies: bool) -> None:
+        self.part, self.task, self.dies = part, task, dies
+
+    def result(self):
+        from distributed import KilledWorker
+
+        if self.dies:
+            raise KilledWorker("analyse_partition", None, 3)
+        return analyse_partition(self.part, self.task)
+
+    def release(self) -> None:
+        """Nothing is held: the task ran when it was submitted."""
+
+
+class _ClusterThatLosesAWorker:
+    """Stands in for a client whose worker dies on every task holding the document ``deadly``."""
+
+    def __init__(self, deadly: str) -> None:
+        self.deadly = deadly
+
+    def submit(self, function, part, task, pure):
+        return _Ran(part, task, any(given.endswith(self.deadly) for given, _ in part))
+
+
+def test_cluster_a_worker_that_dies_costs_only_its_document(tmp_path, data_dir):
+    """The partition whose worker died is retried document by document; only the deadly one is skipped."""
+    for name in ("gbk.txt", "big5.txt", "utf16_bom.txt"):
+        shutil.copyfile(data_dir / name, tmp_path / name)
+    part = [(str(tmp_path / name), tmp_path / name) for name in ("gbk.txt", "big5.txt", "utf16_bom.txt")]
+    client = _ClusterThatLosesAWorker("big5.txt")
+    task = _Task(load_catalogue())
+    outcome = _partition_outcome(client, part, client.submit(analyse_partition, part, task, False), task)
+    assert [r.path if isinstance(r, Skipped) else r.document.id for r in outcome] == [
+        "gbk.txt", str(tmp_path / "big5.txt"), "utf16_bom.txt"]
+    assert outcome[1].reason.startswith("the process analysing it ended abruptly")
