@@ -149,6 +149,11 @@ def test_query_timeline_by_day(store):
     rows = {(r["date"], r["type"]): r["events"] for r in named(store, "timeline_by_day")}
     assert rows[("2020-03-19", "PhoneCall")] >= 1
     assert list(rows) == sorted(rows)
+    # 000 under 3月19日: "…应约同俄罗斯总统普京通电话"; the day alone, with the same count
+    day = {(r["date"], r["type"]): r["events"] for r in named(store, "timeline_by_day", **{"from": "2020-03-19",
+                                                                                          "to": "2020-03-19"})}
+    assert day == {key: n for key, n in rows.items() if key[0] == "2020-03-19"}
+    assert len(day) < len(rows)
 
 
 def test_query_info_sharing(store):
