@@ -159,6 +159,25 @@ def test_events_reply_cable_and_oral_message(text, provider, recipient):
     assert [(e.cls, e.provider, e.recipient) for e in _events(text)] == [("Message", provider, recipient)]
 
 
+@pytest.mark.parametrize("text, provider, recipient", [
+    ("近日，北极星基金会的全体职员给张伟写信，表达了感激之情。", "org/北极星基金会", "person/张伟"),
+    ("疫情发生后，索尔贝格给张伟来信表达慰问。", "person/索尔贝格", "person/张伟"),
+])
+def test_events_letter_written_to_someone(text, provider, recipient):
+    """A给B写信 / A给B来信 is a letter from A to B, as A给B回信 is (a body's members write as the body)."""
+    assert [(e.cls, e.provider, e.recipient) for e in _events(text, genre="broadcast")] == [
+        ("Message", provider, recipient)]
+
+
+@pytest.mark.parametrize("text", [
+    "挪威的支持给芬兰带来信心。",
+    "张伟的讲话给挪威带来信息和力量。",
+])
+def test_events_bringing_confidence_is_no_letter(text):
+    """带来信心 holds 来信 across two words: no letter."""
+    assert [e for e in _events(text, genre="broadcast") if e.cls == "Message"] == []
+
+
 def test_events_restored_power_is_no_reply_cable():
     assert _events("芬兰恢复电力供应后，张伟表示祝贺。") == ()
 
