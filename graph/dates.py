@@ -7,11 +7,15 @@ are data in ``ontology/lexicon/dates.yaml``; only the numeric shapes are here.
 
 Forms understood, kept small on purpose:
 
-* a day: ``2020年3月14日``, ``3月14日`` (or ``14号``), ``2020-03-26``;
+* a day: ``2020年3月14日``, ``3月14日`` (or ``14号``), ``2020-03-26``; in Chinese numerals
+  (``二〇二〇年八月三日``, ``十二月三十一日``) only with month and day, since ``三月`` alone is often a
+  length of time;
 * a part of a month: ``2019年12月底``, ``3月中旬``: an approximate day;
 * a range: ``1月3日至14日``, ``3月29日至4月1日``: ``date`` is the first day, ``end_date`` the last;
 * a bare day after a comma or 于/至 …: ``18日``: a day near the reference date (needs ``reference``);
-  after a month word (``上月19日``, ``本月3日``) the day of that month;
+  after a month word (``上月19日``, ``本月3日``) the day of that month; in Chinese numerals (``二十三日``)
+  only after the words of ``chinese_day_only_after`` and never before a word of a length
+  (``三日内``, ``三日后``), ``一日`` never ("one day", far more often than "the first");
 * a year word before a month-day date (``去年8月3日``): the year counted from the reference's;
 * a relative word: ``日前``, ``近日`` (approximate), ``当天``, ``次日``, ``昨`` …: the reference date moved
   by the word's offset (needs ``reference``);
@@ -51,6 +55,14 @@ _MONTH = r"(?P<month>1[0-2]|0?[1-9])\s*月\s*"
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])\s*[日号]"
 _ISO = r"(?P<iyear>(?:19|20)\d{2})[-/.](?P<imonth>1[0-2]|0?[1-9])[-/.](?P<iday>3[01]|[12]\d|0?[1-9])(?!\d)"
 _BARE_DAY = r"(?<!\d)(?P<day>3[01]|[12]\d|0?[1-9])日"
+_CN_DIGITS = "〇零一二三四五六七八九"
+_CN_VALUES = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_CN_NOT_AFTER = rf"(?<![{_CN_DIGITS}十廿卅\d])"
+_CN_TEENS_UP = "(?:三十|卅)一?|(?:二十|廿)[一二三四五六七八九]?|十[一二三四五六七八九]?"
+_CN_DAY_NUMBER = f"{_CN_TEENS_UP}|[一二三四五六七八九]"
+_CN_DATE = (rf"{_CN_NOT_AFTER}(?:(?P<cyear>(?:一九|二[〇零])[{_CN_DIGITS}]{{2}})\s*年\s*)?"
+            rf"(?P<cmonth>十[一二]?|[一二三四五六七八九])\s*月\s*(?P<cday>{_CN_DAY_NUMBER})\s*[日号]")
+_CN_BARE_DAY = rf"{_CN_NOT_AFTER}(?P<day>{_CN_TEENS_UP}|[二三四五六七八九])日"
 _RANGE_END = r"\s*(?:{joiners})\s*(?:(?P<month2>1[0-2]|0?[1-9])\s*月\s*)?(?P<day2>3[01]|[12]\d|0?[1-9])\s*[日号]"
 _WITHIN = "内"
 _WITHIN_EXCEPT = "内地"
@@ -101,11 +113,11 @@ def _alternation(words) -> str:
 
 @cache
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
-    """The compiled day, range-end, bare-day and relative-word patterns."""
+    """The compiled day (Arabic or Chinese numerals), range-end, bare-day and relative-word patterns."""
     lex = _lexicon()
     part = rf"(?P<part>{_alternation(lex['month_parts'])})"
     day_or_part = rf"(?:{_DAY}|{part})"
-    full = rf"(?<!\d)(?:(?:{_YEAR})?{_MONTH}{day_or_part}?|{_ISO})"
+    full = rf"(?<!\d)(?:(?:{_YEAR})?{_MONTH}{day_or_part}?|{_ISO})|{_CN_DATE}"
     range_end = _RANGE_END.format(joiners=_alternation(lex["range_joiners"]))
     relative = _alternation(lex["relative"])
     return behind_first_chars(full), re.compile(range_end), behind_first_chars(_BARE_DAY), re.compile(relative)
@@ -118,6 +130,9 @@ def _safe_date(year: int, month: int, day: int) -> dt.date:
 
 def _partial_from(match: re.Match) -> PartialDate:
     """The partial date a full-pattern match says."""
+    if match.group("cmonth"):
+        year = number(match.group("cyear")) if match.group("cyear") else None
+        return PartialDate(year, number(match.group("cmonth")), number(match.group("cday")))
     if match.group("iyear"):
         return PartialDate(int(match.group("iyear")), int(match.group("imonth")), int(match.group("iday")))
     year = int(match.group("year")) if match.group("year") else None
@@ -127,6 +142,21 @@ def _partial_from(match: re.Match) -> PartialDate:
     if match.group("part"):
         return PartialDate(year, month, _part_day(match.group("part"), year, month), approx=True)
     return PartialDate(year, month, None)
+
+
+def number(text: str) -> int:
+    """A number written in Arabic or Chinese numerals: 2020, 二〇二〇 (digit by digit), 十二, 三十一, 廿五.
+
+    >>> [number(t) for t in ("08", "二〇二〇", "十", "十二", "三十", "二十三", "廿五", "卅")]
+    [8, 2020, 10, 12, 30, 23, 25, 30]
+    """
+    if text.isascii():
+        return int(text)
+    text = text.replace("廿", "二十").replace("卅", "三十")
+    if "十" not in text:
+        return int("".join(str(_CN_VALUES[c]) for c in text))
+    tens, _, units = text.partition("十")
+    return _CN_VALUES.get(tens, 1) * 10 + (_CN_VALUES[units] if units else 0)
 
 
 def _part_day(part: str, year: int | None, month: int) -> int:
@@ -263,10 +293,10 @@ def _may_date(text: str, reference: dt.date | None) -> bool:
 def _numeric_start() -> re.Pattern:
     """Any character a full or bare date can begin with (any character, when that cannot be known)."""
     full, _, bare, _ = _patterns()
-    firsts = [first_chars(full.pattern), first_chars(bare.pattern)]
+    firsts = [first_chars(full.pattern), first_chars(bare.pattern), first_chars(_CN_BARE_DAY)]
     if None in firsts:
         return re.compile("(?s:.)")
-    return re.compile("[{}]".format("".join(re.escape(c) for c in sorted(firsts[0] | firsts[1]))))
+    return re.compile("[{}]".format("".join(re.escape(c) for c in sorted(set().union(*firsts)))))
 
 
 def find_dates(text: str, default_year: int | None = None,
@@ -324,24 +354,42 @@ def _free(start: int, end: int, taken: list[DateSpan]) -> bool:
     return all(end <= s.start or start >= s.end for s in taken)
 
 
+class _BareDays(NamedTuple):
+    """How bare days of one script of numerals are found: the pattern, the words a day must follow, whether
+    the start of a text will do instead, and the words after it that make it a length of time."""
+
+    pattern: re.Pattern
+    openers: tuple[str, ...]
+    at_start: bool
+    lengths: tuple[str, ...]
+
+
+@cache
+def _bare_kinds() -> tuple[_BareDays, _BareDays]:
+    """Bare days in Arabic numerals (18日) and in Chinese ones (二十三日), which stand for a length of time
+    (三日后, 五日训练) more often, so they need a word such as 于 or 至 before them and no length word after."""
+    lex = _lexicon()
+    return (_BareDays(_patterns()[2], _day_openers(), True, (_WITHIN,)),
+            _BareDays(behind_first_chars(_CN_BARE_DAY), tuple(lex["chinese_day_only_after"]), False,
+                      tuple(lex["chinese_day_not_before"])))
+
+
 def _bare_days(text: str, reference: dt.date, taken: list[DateSpan]) -> list[DateSpan]:
     """``18日`` after a comma (or 于, 至 …): the day of that number closest to the reference; a second
     day joined to it (12日至13日, 30日至2日 running into the next month) ends its range, as after a month-day."""
-    _, range_end, bare, _ = _patterns()
-    openers = _day_openers()
+    range_end = _patterns()[1]
     spans: list[DateSpan] = []
     months = _lexicon()["month_words"]
-    for match in bare.finditer(text):
+    for kind, match in ((kind, m) for kind in _bare_kinds() for m in kind.pattern.finditer(text)):
         if not _free(match.start(), match.end(), spans):
             continue  # the end of a range already read (12日至13日)
         month_word = next((w for w in months if text.endswith(w, 0, match.start())), None)
-        if match.start() and not month_word and not text.endswith(openers, 0, match.start()):
-            continue
-        if text.startswith(_WITHIN, match.end()) and not text.startswith(_WITHIN_EXCEPT, match.end()):
+        opened = (kind.at_start and not match.start()) or text.endswith(kind.openers, 0, match.start())
+        if not (month_word or opened) or _length_after(text, match.end(), kind.lengths):
             continue
         if not _free(match.start(), match.end(), taken):
             continue
-        day = int(match.group("day"))
+        day = number(match.group("day"))
         date = _day_in_month(reference, int(months[month_word]), day) if month_word else _nearest_day(day, reference)
         end, end_date = match.end(), None
         tail = range_end.match(text, end)
@@ -349,6 +397,11 @@ def _bare_days(text: str, reference: dt.date, taken: list[DateSpan]) -> list[Dat
             end, end_date = tail.end(), _range_end(date, tail)
         spans.append(DateSpan(match.start(), end, date, end_date=end_date))
     return spans
+
+
+def _length_after(text: str, end: int, words: tuple[str, ...]) -> bool:
+    """True when a word of a length of time follows ``end`` (3日内, 三日后), 内地 ("the mainland") excepted."""
+    return text.startswith(words, end) and not text.startswith(_WITHIN_EXCEPT, end)
 
 
 def _day_in_month(reference: dt.date, shift: int, day: int) -> dt.date:

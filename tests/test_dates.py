@@ -194,3 +194,39 @@ def test_dates_bare_day_range_is_one_span(text, expected):
 
 def test_dates_era_year_hong_kong_name_of_the_epidemic():
     assert era_year("武汉肺炎疫情持续") == 2020
+
+
+@pytest.mark.parametrize(("text", "reference", "expected"), [
+    ("二〇二一年八月三日，某甲国外长访问某乙国", None, [(0, 9, D(2021, 8, 3))]),
+    ("一九九九年十二月三十一日，某城举行庆典", None, [(0, 12, D(1999, 12, 31))]),
+    ("某市卫生局于二月三日发布通告", D(2021, 2, 10), [(6, 10, D(2021, 2, 3))]),
+    ("双方于三月十九日签署协议", D(2021, 4, 1), [(3, 8, D(2021, 3, 19))]),
+    ("某代表团十二月三十一日抵达", D(2022, 1, 5), [(4, 11, D(2021, 12, 31))]),
+    ("某甲部长十月二十日会见某乙大使", D(2021, 10, 22), [(4, 9, D(2021, 10, 20))]),
+    ("某甲部长于二十三日会见某乙大使", D(2021, 10, 25), [(5, 9, D(2021, 10, 23))]),
+    ("会议持续至十七日结束", D(2021, 10, 20), [(5, 8, D(2021, 10, 17))]),
+    ("某乙国上月二十日宣布", D(2021, 10, 5), [(5, 8, D(2021, 9, 20))]),
+    ("某店自三月廿五日起暂停营业", D(2021, 4, 1), [(3, 8, D(2021, 3, 25))]),
+])
+def test_dates_find_date_spans_in_chinese_numerals(text, reference, expected):
+    spans = find_date_spans(text, default_year=None, reference=reference)
+    assert [(s.start, s.end, s.date) for s in spans] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "某公司须在三日内完成整改",
+    "某市十日来无新增病例",
+    "该省已连续三日无新增病例",
+    "某团队三日后返回某城",
+    "，五日训练结束后，某队返回",
+    "至一日，某甲仍未回复",
+    "某人在五日的行程中访问三地",
+    "某国三月将举行选举",
+])
+def test_dates_chinese_numeral_lengths_are_not_dates(text):
+    assert find_date_spans(text, reference=D(2021, 5, 20)) == []
+
+
+def test_dates_parse_chinese_date_in_chinese_numerals():
+    assert parse_chinese_date("二〇二〇年八月三十日") == D(2020, 8, 30)
+    assert parse_chinese_date("三月十九日", 2021) == D(2021, 3, 19)

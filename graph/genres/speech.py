@@ -207,22 +207,6 @@ def _speech_date(lines: list[Line], index: int | None, document: Document) -> dt
     if index is None:
         return None
     match = _cues()["date_line"].match(lines[index].text)
-    written = _arabic_date(match.group("date")) if match else lines[index].text.lstrip("（(")
+    written = match.group("date") if match else lines[index].text.lstrip("（(")
     return leading_date(written, document.meta.date, fallback_year(document))[0]
 
-
-CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
-
-
-def _arabic_date(date: str) -> str:
-    """A date written in Chinese numerals in Arabic ones (二〇二〇年八月三十日 → 2020年8月30日), as the
-    date parser reads them; a date in Arabic numerals unchanged."""
-    return re.sub(r"[〇零一二三四五六七八九十]+", lambda m: str(_chinese_number(m.group(0))), date)
-
-
-def _chinese_number(text: str) -> int:
-    """二〇二〇 → 2020 (digit by digit), 十二 → 12, 三十 → 30, 三十一 → 31."""
-    if "十" not in text:
-        return int("".join(str(CHINESE_DIGITS[c]) for c in text))
-    tens, _, units = text.partition("十")
-    return CHINESE_DIGITS.get(tens, 1) * 10 + (CHINESE_DIGITS[units] if units else 0)
