@@ -93,9 +93,7 @@ class AnalysisCache:
         try:
             with self._entry(key).open("rb") as handle:
                 analysis = pickle.load(handle)
-        except FileNotFoundError:
-            return None
-        except Exception:  # a damaged entry (any unpickling error) is analysed again
+        except Exception:  # none stored, or a damaged entry (any unpickling error): analysed again
             return None
         return analysis if isinstance(analysis, Analysis) else None
 
