@@ -94,7 +94,7 @@ def analyse_on(client: Client, files: list[Path], task: pipeline._Task) -> Itera
     paths = iter(files)
     for part, future in zip(parts, futures, strict=True):
         outcome = _partition_outcome(client, part, future, shared)
-        yield from (_kept(task, path, result) for result, path in zip(outcome, paths))  # outcome first: it ends first
+        yield from (task.keep(path, result) for result, path in zip(outcome, paths))  # outcome first: it ends first
         future.release()
 
 
@@ -105,13 +105,6 @@ def _for_workers(task: pipeline._Task) -> pipeline._Task:
     worker on another machine may not see: the client stores what comes back.
     """
     return replace(task, ids={Path(path).absolute(): name for path, name in task.ids.items()}, cache=None, keys={})
-
-
-def _kept(task: pipeline._Task, path: Path, result: Analysis | Skipped) -> Analysis | Skipped:
-    """``result``, stored in the build's cache first when it is an analysis the cache is waiting for."""
-    if task.cache is not None and path in task.keys and isinstance(result, Analysis):
-        task.cache.put(task.keys[path], result)
-    return result
 
 
 def partitions(items: list[Item], threads: int) -> list[list[Item]]:

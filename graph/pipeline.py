@@ -149,6 +149,12 @@ class _Task:
         """What besides the file and the version of jishi decides an analysis: part of its cache key."""
         return f"{self.hint!r}\0{self.max_chars}"
 
+    def keep(self, path: Path, result: Analysis | Skipped) -> Analysis | Skipped:
+        """``result``, stored in the cache first when it is an analysis the cache waits for (``path`` in ``keys``)."""
+        if self.cache is not None and path in self.keys and isinstance(result, Analysis):
+            self.cache.put(self.keys[path], result)
+        return result
+
 
 def document_ids(files: list[Path]) -> dict[Path, str]:
     """Ids for the files whose names other files of the corpus share: the path below their common folder.
@@ -185,9 +191,7 @@ def _analyse_path(path: Path, task: _Task) -> Analysis | Skipped:
         return Skipped(str(path), exc.reason)
     except Exception as exc:  # a fault on one document, read or analysed, must not cost the rest of the corpus
         return _fault(path, exc)
-    if task.cache is not None and path in task.keys:  # stored by the worker: pickling is spread over the cores
-        task.cache.put(task.keys[path], analysis)
-    return analysis
+    return task.keep(path, analysis)  # stored by the worker: pickling is spread over the cores
 
 
 def _fault(path: Path, exc: BaseException) -> Skipped:
