@@ -29,7 +29,6 @@ STORE = "store"
 """The store's folder in a build's output folder."""
 STAMP = "store.json"
 """The record of which graph file the store holds, beside it."""
-_HASH_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -123,9 +122,6 @@ def _holds(stamp: Stamp, graph: Path) -> bool:
 
 
 def _sha256(path: Path) -> str:
-    """The file's SHA-256, read in chunks (a large graph is never held twice)."""
-    digest = hashlib.sha256()
+    """The file's SHA-256, read in chunks by ``hashlib.file_digest`` (a large graph is never held twice)."""
     with path.open("rb") as handle:
-        while chunk := handle.read(_HASH_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
