@@ -1137,12 +1137,19 @@ def _writer_resumes(text: _Text, cues: Cues, clause: Clause, end: int) -> int:
     return end
 
 
+def _quote_depth(depth: int, char: str) -> int:
+    """How many quotations are open after ``char``, given ``depth`` open before it."""
+    if char in QUOTES.values():
+        return depth + 1
+    return max(0, depth - 1) if char in QUOTES else depth
+
+
 def _in_first_person(s: str, cues: Cues, start: int, end: int) -> bool:
     """Whether a sentence speaks in the first person outside quotation marks (…。西国国王向我们表达
     慰问…): the speaker's own words, told without quotation marks, go on."""
     depth = 0
     for pos in range(start, end):
-        depth = depth + 1 if s[pos] in QUOTES.values() else max(0, depth - 1) if s[pos] in QUOTES else depth
+        depth = _quote_depth(depth, s[pos])
         if depth == 0 and s.startswith(cues.self_words, pos):
             return True
     return False
@@ -1159,11 +1166,8 @@ def _sentence_starts(s: str, start: int, end: int):
     depth = 0
     for pos in range(start, end):
         char = s[pos]
-        if char in QUOTES.values():
-            depth += 1
-        elif char in QUOTES:
-            depth = max(0, depth - 1)
-        elif char in SENTENCE_END and depth == 0 and pos + 1 < end:
+        depth = _quote_depth(depth, char)
+        if char in SENTENCE_END and depth == 0 and pos + 1 < end:
             after = pos + 1
             while after < end and s[after] in QUOTES:
                 after += 1
@@ -1176,7 +1180,7 @@ def _outside_quotes(text: _Text, start: int, end: int) -> list[Mention]:
     found, depth, pos = [], 0, start
     for mention in text.mentions_in(start, end):
         for char in text.s[pos:mention.start]:
-            depth = depth + 1 if char in QUOTES.values() else max(0, depth - 1) if char in QUOTES else depth
+            depth = _quote_depth(depth, char)
         pos = mention.start
         if depth == 0:
             found.append(mention)
