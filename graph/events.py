@@ -52,6 +52,7 @@ from .dates import find_date_spans
 from .model import Analysis, Block, EventCandidate, Mention
 from .ns import event_classes
 from .patterns import behind, first_chars
+from .resolve import APPROX_WINDOW  # the bound of an approximate date, as resolve agrees dates
 
 __all__ = ["extract_events"]
 
@@ -69,8 +70,6 @@ RANGE_WORD = "至"
 SUMMARY_BLOCK = "summary"
 HEADLINE_BLOCK = "headline"
 WHOLE_DOCUMENT = -2
-APPROX_WINDOW = dt.timedelta(days=10)
-"""How far before an approximate date (日前: on or before it) the day may lie, as in resolve."""
 HELPER_GAP = 1
 PERSON_KEY = "person/"
 
