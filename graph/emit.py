@@ -283,8 +283,13 @@ def emit_subjects(resolved: Resolved) -> Subjects:
     What :func:`turtle_chunks` writes: held once, by subject, so that the Turtle is
     written block by block instead of through a sorted list, its lines and their join.
     """
+    return _by_subject(_corpus_triples(resolved))
+
+
+def _by_subject(triples: Iterable[Triple]) -> Subjects:
+    """``triples`` held by subject, each (predicate, object) pair once."""
     subjects: Subjects = defaultdict(set)
-    for s, p, o in _corpus_triples(resolved):
+    for s, p, o in triples:
         subjects[s].add((p, o))
     return subjects
 
@@ -320,7 +325,4 @@ def turtle_chunks(subjects: Subjects) -> Iterator[str]:
 
 def to_turtle(triples: Iterable[Triple]) -> str:
     """Triples as Turtle, one subject block each; byte-identical for the same input."""
-    subjects: Subjects = defaultdict(set)
-    for s, p, o in triples:
-        subjects[s].add((p, o))
-    return "".join(turtle_chunks(subjects))
+    return "".join(turtle_chunks(_by_subject(triples)))
