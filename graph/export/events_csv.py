@@ -75,9 +75,9 @@ def write_events_csv(graph: rdflib.Graph, out: Path) -> Exported:
 
 def event_rows(graph: rdflib.Graph) -> list[dict[str, str]]:
     """Every event × dyad as a dict keyed by :data:`COLUMNS`, sorted by date (undated last), event, pair."""
-    rows = [{**_event_cells(graph, event), **_party_cells(graph, "source", source),
-             **_party_cells(graph, "target", target)}
-            for event in _events(graph) for source, target in _dyads(graph, event)]
+    rows = [{**cells, **_party_cells(graph, "source", source), **_party_cells(graph, "target", target)}
+            for event in _events(graph) for cells in [_event_cells(graph, event)]
+            for source, target in _dyads(graph, event)]
     return sorted(rows, key=lambda r: (r["date"] == "", r["date"], r["event_iri"], r["source_iri"],
                                        r["target_iri"]))
 
