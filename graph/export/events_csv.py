@@ -75,7 +75,14 @@ def write_events_csv(graph: rdflib.Graph, out: Path) -> Exported:
 
 def event_rows(graph: rdflib.Graph) -> list[dict[str, str]]:
     """Every event × dyad as a dict keyed by :data:`COLUMNS`, sorted by date (undated last), event, pair."""
-    rows = [{**cells, **_party_cells(graph, "source", source), **_party_cells(graph, "target", target)}
+    known: dict[Party, tuple[str, ...]] = {}
+
+    def party(side: str, node: Party) -> dict[str, str]:
+        if node not in known:
+            known[node] = _party_values(graph, node)
+        return {f"{side}_{c}": v for c, v in zip(PARTY_COLUMNS, known[node])}
+
+    rows = [{**cells, **party("source", source), **party("target", target)}
             for event in _events(graph) for cells in [_event_cells(graph, event)]
             for source, target in _dyads(graph, event)]
     return sorted(rows, key=lambda r: (r["date"] == "", r["date"], r["event_iri"], r["source_iri"],
@@ -148,14 +155,13 @@ def _title(graph: rdflib.Graph, document: rdflib.term.Node | None) -> str:
     return str(titles[0] if titles else graph.value(document, DCTERMS.identifier) or "")
 
 
-def _party_cells(graph: rdflib.Graph, side: str, party: Party) -> dict[str, str]:
-    """``source_*`` or ``target_*`` cells: IRI, zh-Hans label, country label and ISO code."""
+def _party_values(graph: rdflib.Graph, party: Party) -> tuple[str, ...]:
+    """A party's :data:`PARTY_COLUMNS` values: IRI, zh-Hans label, country label and ISO code (blank for none)."""
     if party is None:
-        return {f"{side}_{c}": "" for c in PARTY_COLUMNS}
+        return ("",) * len(PARTY_COLUMNS)
     country = _country(graph, party)
-    values = (str(party), _label(graph, party), _label(graph, country) if country is not None else "",
-              str(graph.value(country, JISHI.isoCode) or "") if country is not None else "")
-    return {f"{side}_{c}": v for c, v in zip(PARTY_COLUMNS, values)}
+    return (str(party), _label(graph, party), _label(graph, country) if country is not None else "",
+            str(graph.value(country, JISHI.isoCode) or "") if country is not None else "")
 
 
 def _country(graph: rdflib.Graph, actor: rdflib.term.Node) -> rdflib.term.Node | None:
