@@ -109,9 +109,13 @@ def classes_of(graph: rdflib.Graph, node: rdflib.term.Node) -> set[rdflib.URIRef
     return found
 
 
-def most_specific(classes: set[rdflib.URIRef], graph: rdflib.Graph) -> str:
-    """The local name of the class with the most superclasses (ties: first by name)."""
-    tree = superclasses(graph)
+def most_specific(classes: set[rdflib.URIRef], graph: rdflib.Graph,
+                  tree: dict[rdflib.URIRef, frozenset[rdflib.URIRef]] | None = None) -> str:
+    """The local name of the class with the most superclasses (ties: first by name).
+
+    ``tree`` is :func:`superclasses` of ``graph``, for a caller that asks about many nodes.
+    """
+    tree = superclasses(graph) if tree is None else tree
     return min((-len(tree.get(c, ())), local(c)) for c in classes)[1] if classes else ""
 
 

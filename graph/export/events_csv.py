@@ -75,6 +75,7 @@ def write_events_csv(graph: rdflib.Graph, out: Path) -> Exported:
 
 def event_rows(graph: rdflib.Graph) -> list[dict[str, str]]:
     """Every event × dyad as a dict keyed by :data:`COLUMNS`, sorted by date (undated last), event, pair."""
+    tree = superclasses(graph)
     known: dict[Party, tuple[str, ...]] = {}
 
     def party(side: str, node: Party) -> dict[str, str]:
@@ -83,15 +84,14 @@ def event_rows(graph: rdflib.Graph) -> list[dict[str, str]]:
         return {f"{side}_{c}": v for c, v in zip(PARTY_COLUMNS, known[node])}
 
     rows = [{**cells, **party("source", source), **party("target", target)}
-            for event in _events(graph) for cells in [_event_cells(graph, event)]
+            for event in _events(graph, tree) for cells in [_event_cells(graph, event, tree)]
             for source, target in _dyads(graph, event)]
     return sorted(rows, key=lambda r: (r["date"] == "", r["date"], r["event_iri"], r["source_iri"],
                                        r["target_iri"]))
 
 
-def _events(graph: rdflib.Graph) -> set[rdflib.term.Node]:
-    """The subjects typed with ``jishi:Event`` or any of its subclasses."""
-    tree = superclasses(graph)
+def _events(graph: rdflib.Graph, tree: dict) -> set[rdflib.term.Node]:
+    """The subjects typed with ``jishi:Event`` or any of its subclasses (``tree``: :func:`superclasses`)."""
     return {s for s, cls in graph.subject_objects(RDF.type) if JISHI.Event in tree.get(cls, {cls})}
 
 
@@ -112,9 +112,9 @@ def _sorted(nodes) -> list[rdflib.term.Node]:
     return sorted(set(nodes), key=str)
 
 
-def _event_cells(graph: rdflib.Graph, event: rdflib.term.Node) -> dict[str, str]:
+def _event_cells(graph: rdflib.Graph, event: rdflib.term.Node, tree: dict) -> dict[str, str]:
     """The cells that do not depend on the pair: class and codes, date, requester, first evidence."""
-    cls = most_specific({t for t in graph.objects(event, RDF.type) if str(t).startswith(str(JISHI))}, graph)
+    cls = most_specific({t for t in graph.objects(event, RDF.type) if str(t).startswith(str(JISHI))}, graph, tree)
     codes = event_codes().get(cls, dict.fromkeys(CODE_COLUMNS, ""))
     date = graph.value(event, JISHI.date)
     requesters = _sorted(graph.objects(event, JISHI.requestedBy))
