@@ -237,6 +237,13 @@ def load_graph(path: str | os.PathLike, fast: bool = True) -> rdflib.Graph:
     return graph
 
 
+def oxigraph_format(path: Path) -> "pyoxigraph.RdfFormat":
+    """The Oxigraph format of a graph file, from its extension (Turtle when it names none)."""
+    import pyoxigraph as ox
+
+    return ox.RdfFormat.from_extension(path.suffix.lstrip(".")) or ox.RdfFormat.TURTLE
+
+
 def check_graph_file(path: str | os.PathLike) -> Path:
     """``path`` if it is a non-empty file, else the reason why not.
 

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import GraphFileError, JishiError, QueryFileError
-from .files import check_graph_file, parse_reason
+from .files import check_graph_file, oxigraph_format, parse_reason
 from .store import open_saved, usable_store
 
 if TYPE_CHECKING:
@@ -261,7 +261,7 @@ def parse_store(path: Path) -> "pyoxigraph.Store":
     """An in-memory Oxigraph store parsed from the graph file ``path``."""
     import pyoxigraph as ox
 
-    fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) or ox.RdfFormat.TURTLE
+    fmt = oxigraph_format(path)
     store = ox.Store()
     try:
         store.bulk_load(path=str(path), format=fmt)

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import GraphFileError, JishiError
-from .files import check_graph_file
+from .files import check_graph_file, oxigraph_format
 from .store import usable_store
 
 __all__ = ["Server", "ServerError", "start_server", "serve", "oxigraph_command", "QUERY_TIMEOUT"]
@@ -207,9 +207,7 @@ def _load(graph: Path, database: Path) -> None:
     stops on a name it does not know); its parse error becomes a
     :class:`GraphFileError` that names the file, line and column.
     """
-    import pyoxigraph as ox
-
-    fmt = ox.RdfFormat.from_extension(graph.suffix.lstrip(".")) or ox.RdfFormat.TURTLE
+    fmt = oxigraph_format(graph)
     done = subprocess.run([oxigraph_command(), "load", "--location", str(database), "--format", fmt.media_type,
                            "--file", str(graph)], capture_output=True, text=True, env=os.environ | _QUIET_RUST)
     failed = re.search(rf"^Error while loading file {re.escape(str(graph))}: (.+)$", done.stderr, re.M)
