@@ -22,8 +22,9 @@ it has had no release since February 2023. pyvis is kept for one thing only:
 the vis-network 9.1.2 standalone build (JS and CSS, Apache-2.0/MIT) that its
 wheel ships, which :func:`write_network` inlines, so the project vendors no
 480 kB minified file of its own. Everything else is ours: the template in
-``graph/templates/``, the layout (computed in Python with networkx for large
-graphs, physics switched off), the UTF-8 atomic write, and the escaping.
+``graph/templates/``, the layout (:mod:`graph.layout`, computed in Python
+with networkx for large graphs, physics switched off), the UTF-8 atomic
+write, and the escaping.
 
 Safety with untrusted text: all document text travels as JSON inside
 ``<script type="application/json">`` with ``<``, ``>``, ``&``, U+2028 and
@@ -33,7 +34,6 @@ Content-Security-Policy forbids every network request.
 """
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import math
@@ -51,15 +51,13 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from .export._common import LANG_ORDER, local
 from .files import write_atomic
+from .layout import layout
 from .ns import JISHI, event_classes
 
 __all__ = ["actor_network", "class_colours", "event_network", "network_data", "render_network", "script_json",
            "write_network"]
 
 DEFAULT_TITLE = "jishi 纪事 — network"
-LAYOUT_LIMIT = 1000
-"""Above this many nodes the layout is computed in Python and physics is off."""
-LAYOUT_SEED = 7
 QUOTE_MAX = 240
 EVIDENCE_MAX = 3
 NAMES_MAX = 8
@@ -168,8 +166,8 @@ def network_data(graph: rdflib.Graph) -> dict:
     actors = actor_network(net)
     colours = class_colours(net)
     return {
-        "events": _view(net, colours, _event_edges(net)),
-        "actors": _view(actors, colours, _actor_edges(actors)),
+        "events": _view(net, actors, colours, _event_edges(net)),
+        "actors": _view(actors, actors, colours, _actor_edges(actors)),
         "legend": [{"cls": cls, "kind": kind, "color": colour, "shape": SHAPES[kind]}
                    for (kind, cls), colour in colours.items()],
         "types": _fact_types(net),
@@ -377,68 +375,12 @@ def class_colours(net: nx.Graph) -> dict[tuple[str, str], str]:
     return {k: fixed.get(k) or next(extra) for k in ranked}
 
 
-def _view(net: nx.Graph, colours: dict[tuple[str, str], str], edges: list[dict]) -> dict:
-    positions = _layout(net)
+def _view(net: nx.Graph, skeleton: nx.Graph, colours: dict[tuple[str, str], str], edges: list[dict]) -> dict:
+    """One view's vis-network items; ``skeleton`` is the actor network its layout starts from."""
+    positions = layout(net, skeleton)
     nodes = [_vis_node(node, data, net.degree(node), colours, positions.get(node))
              for node, data in sorted(net.nodes(data=True))]
     return {"nodes": nodes, "edges": edges, "physics": not positions}
-
-
-def _layout(net: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Positions for graphs too large for the browser's physics to settle; empty otherwise.
-
-    A force layout of every node costs O(n²) per iteration in networkx, so
-    only the actors are laid out, on the actor–actor network: its largest
-    component with networkx ``spring_layout`` (seeded) in the middle, the
-    smaller components and lone actors each laid out on their own and set
-    around it on a sunflower spiral (so they neither fly off nor pile up).
-    Each event or statement is then placed at the centre of the actors it
-    links, nudged by a fixed offset drawn from its IRI: linear in the number
-    of facts, and an event lands between its participants.
-    """
-    if net.number_of_nodes() <= LAYOUT_LIMIT:
-        return {}
-    anchors = [n for n, kind in net.nodes(data="kind") if kind == "actor"]
-    skeleton = net if len(anchors) == net.number_of_nodes() else actor_network(net)
-    unit = 60.0
-    pos: dict[str, tuple[float, float]] = {}
-    parts = sorted((sorted(c) for c in nx.connected_components(skeleton)), key=lambda c: (-len(c), c))
-    core = unit * math.sqrt(net.number_of_nodes() * len(parts[0]) / max(len(anchors), 1)) if parts else 0.0
-    for index, part in enumerate(parts):
-        radius = core if index == 0 else unit * math.sqrt(len(part))
-        centre = (0.0, 0.0) if index == 0 else _spiral(index, core + unit, 2.5 * unit)
-        pos.update(_spring(skeleton.subgraph(part), radius, centre))
-    for node in sorted(set(net) - set(pos)):
-        pos[node] = _near_anchors(node, [pos[o] for o in sorted(net[node]) if o in pos], unit)
-    return {n: (round(x, 1), round(y, 1)) for n, (x, y) in pos.items()}
-
-
-def _spring(part: nx.Graph, scale: float, centre: tuple[float, float]) -> dict[str, tuple[float, float]]:
-    """networkx's seeded spring layout of one component, nodes and edges in sorted order."""
-    if part.number_of_nodes() == 1:
-        return {next(iter(part)): centre}
-    ordered = nx.Graph()
-    ordered.add_nodes_from(sorted(part.nodes))
-    ordered.add_edges_from(sorted(tuple(sorted((a, b))) + (d,) for a, b, d in part.edges(data=True)))
-    found = nx.spring_layout(ordered, seed=LAYOUT_SEED, scale=scale, center=centre)
-    return {n: (float(x), float(y)) for n, (x, y) in found.items()}
-
-
-def _spiral(index: int, start: float, step: float) -> tuple[float, float]:
-    """The ``index``-th point of a sunflower spiral beyond radius ``start`` (golden-angle turns)."""
-    radius = start + step * math.sqrt(index)
-    turn = index * math.pi * (3 - math.sqrt(5))
-    return radius * math.cos(turn), radius * math.sin(turn)
-
-
-def _near_anchors(node: str, anchors: list[tuple[float, float]], unit: float) -> tuple[float, float]:
-    """The centre of ``anchors`` plus an offset fixed by ``node``'s IRI (the origin if it has none)."""
-    digest = hashlib.sha1(node.encode("utf-8")).digest()
-    turn = int.from_bytes(digest[:4], "big") / 2**32 * 2 * math.pi
-    radius = unit * (0.4 + int.from_bytes(digest[4:6], "big") / 2**16)
-    x = sum(a[0] for a in anchors) / len(anchors) if anchors else 0.0
-    y = sum(a[1] for a in anchors) / len(anchors) if anchors else 0.0
-    return x + radius * math.cos(turn), y + radius * math.sin(turn)
 
 
 def _vis_node(node: str, data: dict, degree: int, colours: dict, position: tuple[float, float] | None) -> dict:

@@ -145,14 +145,6 @@ def test_viz_script_json_escapes():
     assert viz.script_json({"a": "</script>&\u2028"}) == '{"a":"\\u003c/script\\u003e\\u0026\\u2028"}'
 
 
-def test_viz_large_graph_layout_in_python(monkeypatch, small_graph):
-    monkeypatch.setattr(viz, "LAYOUT_LIMIT", 5)
-    view = viz.network_data(small_graph)["events"]
-    assert view["physics"] is False
-    assert all("x" in n and "y" in n for n in view["nodes"])
-    assert viz.network_data(small_graph)["events"] == view
-
-
 def _hover(tab, node_id: str) -> dict:
     """Move the mouse onto a node; return the tooltip's text and how many img/script elements it holds."""
     point = tab.evaluate("""id => {
