@@ -22,6 +22,13 @@ Verdicts, events: ``right`` (a real event of its class, right date, right and co
 roles), ``wrong participant``, ``missing participant``, ``wrong date``, ``not an event``. Statements:
 ``right``, ``wrong speaker``, ``runs past the words``, ``not a statement``.
 
+``--carry JUDGED.csv`` (repeatable; the first file that has a fact wins) fills ``verdict`` and ``note`` of
+each drawn fact that a judged audit already read: the same event (document, offsets, class, date, approx and
+every party and role) or the same statement (document, offsets, speaker). A rebuilt graph is then judged
+only where it changed, and a fact keeps one verdict from audit to audit:
+
+    .venv/bin/python benchmarks/audit.py out/graph.ttl --docs wild300 --carry docs/audit/judged.csv -o new.csv
+
 ``--tally`` reads a judged CSV back and prints the share of each verdict:
 
     .venv/bin/python benchmarks/audit.py --tally docs/audit/judged.csv
@@ -61,6 +68,11 @@ AROUND = 100
 SENTENCE_ENDS = "。！？!?\n"
 SENTENCE_MAX = 300
 """A sentence reaches at most this far beyond the evidence (transcripts can run long without a full stop)."""
+CARRY_KEYS = {"event": ("doc", "start", "end", "class", "date", "approx", "participants", "provider", "recipient",
+                        "requested_by"),
+              "statement": ("doc", "start", "end", "speaker")}
+"""The cells that make two rows the same fact: everything the graph states that a verdict judges.
+A statement's text is its quote, so its offsets stand for it."""
 LONG_QUOTE = 400
 """A longer quote is shown in ``context`` and ``sentence`` by its head and tail, so its end stays in view."""
 
@@ -237,6 +249,36 @@ def to_csv(rows: list[dict[str, str]]) -> str:
     return buf.getvalue()
 
 
+def fact_key(row: dict[str, str]) -> tuple[str, ...]:
+    """What identifies a fact across builds: its kind and the ``CARRY_KEYS`` cells of that kind."""
+    kind = row.get("kind", "")
+    return (kind, *(row.get(column, "") for column in CARRY_KEYS.get(kind, ())))
+
+
+def carry_verdicts(rows: list[dict[str, str]], judged: list[dict[str, str]]) -> int:
+    """Give each row the verdict and note of a judged row of the same fact; return how many got one.
+
+    Only judged rows count (a row with an empty verdict carries nothing); of several judged rows of
+    one fact the first wins, so the most recent audit is passed first.
+    """
+    known: dict[tuple[str, ...], dict[str, str]] = {}
+    for old in judged:
+        if old.get("verdict", "").strip():
+            known.setdefault(fact_key(old), old)
+    carried = 0
+    for row in rows:
+        old = known.get(fact_key(row))
+        if old is not None:
+            row["verdict"], row["note"] = old["verdict"], old.get("note", "")
+            carried += 1
+    return carried
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
 def tally(rows: list[dict[str, str]]) -> str:
     """The figures of a judged CSV: share of each verdict, for events and for statements.
 
@@ -278,20 +320,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--statements", type=int, default=80, help="statements to sample (default 80)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("-o", "--out", type=Path, default=Path("audit.csv"), help="CSV to write")
+    parser.add_argument("--carry", type=Path, action="append", default=[],
+                        help="a judged audit CSV whose verdicts and notes the same facts keep; repeat for several,"
+                             " most recent first")
     parser.add_argument("--tally", action="store_true",
                         help="GRAPH is instead a judged audit CSV: print the share of each verdict")
     args = parser.parse_args(argv)
     if args.tally:
-        with args.graph.open(encoding="utf-8", newline="") as handle:
-            print(tally(list(csv.DictReader(handle))))
+        print(tally(_read_csv(args.graph)))
         return 0
+    for path in args.carry:
+        if not path.is_file():
+            parser.error(f"--carry {path}: no such file")
     graph = load_graph(args.graph)
     rows = sample_rows(graph, args.events, args.statements, args.seed, Sources(args.docs))
+    carried = carry_verdicts(rows, [row for path in args.carry for row in _read_csv(path)])
     write_atomic(args.out, to_csv(rows))
     n_events = sum(r["kind"] == "event" for r in rows)
     missing = sum(bool(r.get("problem")) for r in rows)
     print(f"wrote: {args.out} ({n_events} events, {len(rows) - n_events} statements"
-          + (f"; {missing} rows with a problem, see the problem column" if missing else "") + ")")
+          + (f"; {missing} rows with a problem, see the problem column" if missing else "")
+          + (f"; {carried} verdicts carried over" if args.carry else "") + ")")
     print("verdicts, events: " + " | ".join(EVENT_VERDICTS))
     print("verdicts, statements: " + " | ".join(STATEMENT_VERDICTS))
     return 0

@@ -127,3 +127,55 @@ def test_benchmarks_audit_tally_of_a_judged_csv(built, tmp_path, capsys):
         "events: 1 judged; right 0.0%, wrong participant 0.0%, missing participant 100.0%, wrong date 0.0%,"
         " not an event 0.0%",
         "statements: 1 judged; right 100.0%, wrong speaker 0.0%, runs past the words 0.0%, not a statement 0.0%"]
+
+
+def _judged(tmp_path: Path, rows: list[dict[str, str]]) -> Path:
+    path = tmp_path / "judged.csv"
+    path.write_text(audit.to_csv(rows), encoding="utf-8")
+    return path
+
+
+def test_benchmarks_audit_carry_keeps_the_verdict_of_the_same_fact(built, tmp_path, capsys):
+    graph, docs = built
+    call = {"kind": "event", "doc": "d1.txt", "start": "5", "end": "21", "class": "PhoneCall", "date": "2020-05-01",
+            "approx": "yes", "participants": "张三; 李四", "requested_by": "李四", "verdict": "wrong date",
+            "note": "the call was on 4-30"}
+    said = {"kind": "statement", "doc": "d1.txt", "start": "26", "end": "32", "speaker": "张三",
+            "verdict": "right", "note": "张三's words"}
+    out = tmp_path / "audit.csv"
+    assert audit.main([str(graph), "--docs", str(docs), "--carry", str(_judged(tmp_path, [call, said])),
+                       "-o", str(out)]) == 0
+    assert [(r["verdict"], r["note"]) for r in _rows(out)] == [("wrong date", "the call was on 4-30"),
+                                                               ("right", "张三's words")]
+    assert "2 verdicts carried over" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("column", "other"), [("date", "2020-05-02"), ("approx", ""), ("requested_by", ""),
+                                               ("participants", "张三"), ("start", "4")])
+def test_benchmarks_audit_carry_skips_a_fact_that_changed(built, tmp_path, column, other):
+    graph, docs = built
+    call = {"kind": "event", "doc": "d1.txt", "start": "5", "end": "21", "class": "PhoneCall", "date": "2020-05-01",
+            "approx": "yes", "participants": "张三; 李四", "requested_by": "李四", "verdict": "right"}
+    out = tmp_path / "audit.csv"
+    audit.main([str(graph), "--docs", str(docs), "--statements", "0",
+                "--carry", str(_judged(tmp_path, [call | {column: other}])), "-o", str(out)])
+    assert _rows(out)[0]["verdict"] == ""
+
+
+def test_benchmarks_audit_carry_first_file_wins_and_unjudged_rows_carry_nothing(built, tmp_path):
+    graph, docs = built
+    said = {"kind": "statement", "doc": "d1.txt", "start": "26", "end": "32", "speaker": "张三"}
+    newer, older = tmp_path / "newer.csv", tmp_path / "older.csv"
+    newer.write_text(audit.to_csv([said | {"verdict": ""}, said | {"verdict": "runs past the words"}]), encoding="utf-8")
+    older.write_text(audit.to_csv([said | {"verdict": "right"}]), encoding="utf-8")
+    out = tmp_path / "audit.csv"
+    audit.main([str(graph), "--docs", str(docs), "--events", "0", "--carry", str(newer), "--carry", str(older),
+                "-o", str(out)])
+    assert _rows(out)[0]["verdict"] == "runs past the words"
+
+
+def test_benchmarks_audit_carry_from_a_missing_file_names_it(built, tmp_path, capsys):
+    graph, docs = built
+    with pytest.raises(SystemExit):
+        audit.main([str(graph), "--docs", str(docs), "--carry", str(tmp_path / "nope.csv")])
+    assert "nope.csv: no such file" in capsys.readouterr().err
