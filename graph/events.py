@@ -136,6 +136,7 @@ class _Lexicon:
     source_report: re.Pattern
     longest_verb: int
     summary: re.Pattern
+    other_time: re.Pattern
     dateline: re.Pattern
     column_tag: re.Pattern
     date_lead: re.Pattern
@@ -185,6 +186,7 @@ def _load_lexicon(cues_path: Path, rows: tuple[tuple[str, str, str, str], ...],
             "|".join(re.escape(w) for w in cues["source_words"]), re.escape(cues["speech_openers"]))),
         longest_verb=max((len(v) for v in verbs), default=0),
         summary=re.compile(cues["summary_pattern"]),
+        other_time=re.compile(cues["other_time"]),
         dateline=re.compile(cues["dateline"], re.MULTILINE),
         column_tag=re.compile(cues["column_tag"], re.MULTILINE),
         date_lead=re.compile(cues["date_clause_ignored"]),
@@ -1147,7 +1149,7 @@ def _when(ctx: _Context, hit: _Hit) -> _When:
             if earlier is not None:
                 return _When(earlier + (span.date - reference), False, date_end)
         return _When(span.date, span.approx, span.end_date or date_end)
-    if ctx.lex.summary.search(ctx.text, hit.sent[0], hit.clause[1]):
+    if ctx.lex.summary.search(ctx.text, hit.sent[0], hit.clause[1]) or _other_time(ctx, prefix, reference):
         return _When(None)
     if block is not None and block.kind == "occasion" and block.date:
         return _When(block.date, block.approx)  # the gathering a speech was given at, on the speech's day
@@ -1158,6 +1160,14 @@ def _when(ctx: _Context, hit: _Hit) -> _When:
             return _When(None)
         return _When(block.date, block.approx, date_end, block.kind == "paragraph")
     return _When(None)
+
+
+def _other_time(ctx: _Context, prefix: str, reference: dt.date | None) -> bool:
+    """True when the sentence before the trigger writes a time other than its block's day and no day of its own
+    (2019年…访问, 似是2016年6月，时任…会见, 两星期前，…召开记者会): the act belongs to that time, so the block's day
+    would misdate it. A year is another time only when it is not the block's year."""
+    return any(not (match.group("year") and reference is not None and int(match.group("year")) == reference.year)
+               for match in ctx.lex.other_time.finditer(prefix))
 
 
 def _predicate_date(ctx: _Context, hit: _Hit, year: int | None, reference: dt.date | None):

@@ -350,6 +350,20 @@ def test_events_dates(text, date, date_end):
     assert (event.date, event.date_end) == (date, date_end)
 
 
+@pytest.mark.parametrize("text, date", [
+    ("2018年张伟访问芬兰时，两国签署了协议。", None),
+    ("照片摄于2016年6月，时任外长张伟在北京会见芬兰总统尼尼斯托。", None),
+    ("两星期前，张伟同芬兰总统尼尼斯托通电话。", None),
+    ("张伟去年同芬兰总统尼尼斯托通电话。", None),
+    ("2020年张伟同芬兰总统尼尼斯托通电话。", DAY),
+    ("张伟同芬兰总统尼尼斯托通电话，讨论2019年的协议。", DAY),
+])
+def test_events_another_time_without_a_day_is_not_the_blocks_day(text, date):
+    """A year, month or distance back written before the trigger, with no day: the act is of that time."""
+    (event,) = _events(text, genre="text")
+    assert event.date == date
+
+
 def test_events_transcript_briefing_retold_in_a_turn_is_the_same_one():
     text = "5月2日，国务院新闻办公室举行新闻发布会\n王五：今天，中方举行新闻发布会介绍情况。"
     document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(date=DAY, genre="transcript"))
