@@ -33,6 +33,9 @@ only where it changed, and a fact keeps one verdict from audit to audit:
 
     .venv/bin/python benchmarks/audit.py --tally docs/audit/judged.csv
 
+With ``--by-source`` it also prints them for each source, a document's file name up to its first ``_``
+(``hkcnews_20200327_28338.txt`` → ``hkcnews``), since genres differ and a mixed figure hides which one fails.
+
 Cells that a spreadsheet would run as a formula (starting with ``= + - @``, tab or carriage return) are
 written with a leading apostrophe.
 """
@@ -304,6 +307,23 @@ def tally(rows: list[dict[str, str]]) -> str:
     return "\n".join(lines)
 
 
+def source_of(doc: str) -> str:
+    """The source a document comes from: its file name up to the first ``_`` (the whole name if none).
+
+    >>> source_of("mfa_20200918_987.txt"), source_of("report.txt")
+    ('mfa', 'report.txt')
+    """
+    return doc.split("_", 1)[0]
+
+
+def tally_by_source(rows: list[dict[str, str]]) -> str:
+    """``tally`` of the whole CSV, then of each source's rows (sources in name order), each under a header."""
+    sources = sorted({source_of(r.get("doc", "")) for r in rows})
+    parts = [tally(rows)] + [f"[{source}]\n" + tally([r for r in rows if source_of(r.get("doc", "")) == source])
+                             for source in sources]
+    return "\n".join(parts)
+
+
 def _shares(what: str, judged: list[dict[str, str]], verdicts: tuple[str, ...]) -> str:
     counts = {v: sum(r["verdict"].strip() == v for r in judged) for v in verdicts}
     other = len(judged) - sum(counts.values())
@@ -325,9 +345,12 @@ def main(argv: list[str] | None = None) -> int:
                              " most recent first")
     parser.add_argument("--tally", action="store_true",
                         help="GRAPH is instead a judged audit CSV: print the share of each verdict")
+    parser.add_argument("--by-source", action="store_true",
+                        help="with --tally: also for each source (a file name up to its first _)")
     args = parser.parse_args(argv)
     if args.tally:
-        print(tally(_read_csv(args.graph)))
+        rows = _read_csv(args.graph)
+        print(tally_by_source(rows) if args.by_source else tally(rows))
         return 0
     for path in args.carry:
         if not path.is_file():

@@ -179,3 +179,21 @@ def test_benchmarks_audit_carry_from_a_missing_file_names_it(built, tmp_path, ca
     with pytest.raises(SystemExit):
         audit.main([str(graph), "--docs", str(docs), "--carry", str(tmp_path / "nope.csv")])
     assert "nope.csv: no such file" in capsys.readouterr().err
+
+
+def test_benchmarks_audit_tally_by_source(tmp_path, capsys):
+    rows = [{"kind": "event", "doc": "mfa_20200101_1.txt", "verdict": "right", "class": "Meeting", "start": "9"},
+            {"kind": "event", "doc": "hkcnews_20200101_2.txt", "verdict": "not an event", "class": "Aid", "start": "5"},
+            {"kind": "statement", "doc": "hkcnews_20200101_2.txt", "verdict": "wrong speaker"}]
+    judged = _judged(tmp_path, rows)
+    audit.main(["--tally", "--by-source", str(judged)])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("events: 2 judged; right 50.0%")
+    assert lines[2:] == [
+        "[hkcnews]",
+        "events: 1 judged; right 0.0%, wrong participant 0.0%, missing participant 0.0%, wrong date 0.0%,"
+        " not an event 100.0%",
+        "statements: 1 judged; right 0.0%, wrong speaker 100.0%, runs past the words 0.0%, not a statement 0.0%",
+        "[mfa]",
+        "events: 1 judged; right 100.0%, wrong participant 0.0%, missing participant 0.0%, wrong date 0.0%,"
+        " not an event 0.0%"]
