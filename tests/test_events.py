@@ -320,6 +320,29 @@ def test_events_team_sent_to_a_province_is_an_event():
     assert [(e.cls, e.provider, e.recipient) for e in events] == [("ExpertTeam", "gov/nhc", "gov/hubei")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("世界卫生组织专家已赴挪威进行实地考察。", [("ExpertTeam", "org/who", "country/NO")]),
+    ("在5月1日抵达芬兰后，中国专家与芬兰卫生部进行座谈。", [("ExpertTeam", "country/CN", "country/FI")]),
+    ("挪威专家也随世界卫生组织专家组抵达芬兰。", [("ExpertTeam", "org/who", "country/FI")]),
+])
+def test_events_experts_without_a_team_word_go_as_a_team(text, expected):
+    events = _events(text)
+    assert [(e.cls, e.provider, e.recipient) for e in events] == expected
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("世界卫生组织专家组抵达武汉。", "gov/wuhan"),
+    ("联合国派出的专家组已赴湖北省考察。", "gov/hubei"),
+])
+def test_events_team_of_an_international_organisation_reaches_the_place_itself(text, recipient):
+    assert [(e.cls, e.recipient) for e in _events(text)] == [("ExpertTeam", recipient)]
+
+
+def test_events_team_of_a_country_reaching_a_city_reaches_its_country():
+    events = _events("挪威红十字会专家组抵达武汉。")
+    assert [(e.cls, e.provider, e.recipient) for e in events] == [("ExpertTeam", "org/挪威红十字会", "country/CN")]
+
+
 def test_events_aid_from_an_organisation_to_a_group_of_countries():
     events = _events("北极星基金会向东南亚多国捐赠的检测试剂已运抵。")
     assert [(e.cls, e.participants, e.provider) for e in events] == [

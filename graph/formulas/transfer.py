@@ -240,9 +240,13 @@ def _carried(ctx: ev._Context, hit: ev._Hit) -> bool:
 
 def _country_of_place(ctx: ev._Context, hit: ev._Hit, provider: str, recipient: tuple[str, ...]) -> tuple[str, ...]:
     """A place a foreign giver's goods or team reach (运抵武汉, a team 前往四川) stands for its country: the
-    recipient is the country when the place lies in one and the provider is not inside it."""
+    recipient is the country when the place lies in one and the provider is not inside it. An international
+    organisation has no country of its own to face another: its experts reach the place itself (世卫组织专家
+    赴武汉: 武汉, the most specific actor)."""
     if hit.trigger.shape != "team" and not ctx.text.startswith(tuple(ctx.lex.cues["arrival_verbs"]), hit.start) \
             and ev._find(ctx, ctx.lex.cues["arrival_verbs"], hit.clause[0], hit.clause[1]) is None:
+        return recipient
+    if ctx.classes.get(provider) == "InternationalOrganization":
         return recipient
     country = _country_above(ctx, recipient[0])
     if country is None or country == recipient[0] or provider == country or ev._within(ctx, provider, country):
