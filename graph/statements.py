@@ -77,6 +77,9 @@ MAX_TITLE_PROXY = 6
 PAREN_END = re.compile(r"[（(][^（()）]*[）)]$")
 MAX_BARE_TOPIC = 2
 MAX_ADDRESSEE = 4  # characters of the one told before the words (告诉本台记者，)
+MAX_SHORT_NAME = 2  # characters of a person's short form in later sentences (刘 for 刘家献, 林郑 for 林郑月娥)
+MAX_FRAME_SUBJECT = 8  # characters before the verb of a sentence that only frames words (报道又指，, 该名队友表示，)
+GLOSS = re.compile(r"（[^（）]*）|\([^()]*\)")
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,8 @@ class Cues:
     units: tuple[str, ...]
     issued: tuple[str, ...]
     writer_opens: tuple[str, ...]
+    connectives: tuple[str, ...]
+    not_frames: tuple[str, ...]
     not_name: str
     titles: tuple[str, ...]
 
@@ -211,7 +216,8 @@ def _build_cues(catalogue: Catalogue) -> Cues:
         possessive=next(iter(words("possessive")), "的"),
         prose_verbs=words("prose_verb"), list_ends=words("list_end"), publishing=words("publishing"), addressed=words("addressed"), its=words("its"), modifiers=words("modifier"), frame_opens=words("frame_open"),
         frame_closes=words("frame_close"), not_its=words("not_its"), naming=words("naming"), passive=words("passive"),
-        units=words("unit"), issued=words("issued"), writer_opens=words("writer_opens"), not_name="".join(words("not_name")),
+        units=words("unit"), issued=words("issued"), writer_opens=words("writer_opens"),
+        connectives=words("connective"), not_frames=words("not_frame"), not_name="".join(words("not_name")),
         titles=tuple(sorted({r["title"].strip() for r in catalogue.lexicon("titles")}, key=len, reverse=True)),
     )
 
@@ -590,7 +596,7 @@ def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: 
         return _clause_subject(text, cues, lead + len(noticed), end, block_start, verb=verb)
     if _starts_with(body, cues.self_words):
         return _NOT_SPEECH
-    if _pronoun_at(body, cues):
+    if _pronoun_at(body[len(_starts_with(body, cues.connectives) or ""):], cues):
         return _Subject(_last_person_subject(text, cues, lead, block_start), lead, lead, cls="Person")
     if _starts_with(body, cues.groups):
         return _Subject(None, lead, lead)
@@ -619,7 +625,25 @@ def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: 
         key = _proxy_owner(text, cues, proxy, lead, block_start) or _previous_sentence_subject(
             text, cues, lead, block_start)
         return _Subject(key, lead, lead, also=_joint_issuers(text, cues, proxy, lead, block_start) if key else ())
-    return None
+    short = _short_name_owner(text, cues, lead, end) if verb is not None else None
+    return _Subject(short, lead, lead, cls="Person") if short else None
+
+
+def _short_name_owner(text: _Text, cues: Cues, lead: int, end: int) -> str | None:
+    """The person a short form before the verb stands for (…劉家獻指出，…。劉指，… / 但張表示，…): news
+    prose names a person in full once, then by surname or by the first characters of the name. The
+    short form is the whole subject, adverbs and a leading connective aside, and starts the name of
+    the last person named before it."""
+    body = text.s[lead:end]
+    body = body[len(_starts_with(body, cues.connectives) or ""):]
+    short = _strip_adverbs_end(body, cues.adverbs)
+    if not 1 <= len(short) <= MAX_SHORT_NAME or not all("\u4e00" <= c <= "\u9fff" for c in short):
+        return None
+    if short[0] in cues.not_name or _starts_with(short, cues.pronouns + cues.self_words):
+        return None
+    persons = [m for m in text.mentions_in(0, lead) if m.cls == "Person" and m.key and not _anonymous(m, cues)]
+    return next((m.key for m in reversed(persons) if len(m.surface) > len(short) and m.surface.startswith(short)),
+                None)
 
 
 def _joint_bodies(text: _Text, cues: Cues, chain: list[Mention], head: Mention, end: int) -> tuple[str, ...]:
@@ -735,6 +759,7 @@ def _joins(before: Mention, gap: str, breaks: tuple[str, ...]) -> bool:
 
     After a person, an enumeration comma starts another actor (谭德塞、联合国…官员).
     """
+    gap = GLOSS.sub("", gap)  # a gloss in brackets inside a title (总经理（质素及标准）) is no predicate
     if len(gap) > MAX_CHAIN_GAP or any(c in CLAUSE_END for c in gap):
         return False
     if before.cls == "Person" and any(c in ENUMERATION for c in gap):
@@ -1084,7 +1109,8 @@ def _clause_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[S
         end = block.end
         following = clauses[i + 1] if i + 1 < len(clauses) else None
         if following is not None and following.block == clause.block:
-            end = min(end, following.start, following.content)
+            end = min(end, following.start, following.content, _last_sentence_start(text.s, clause.content,
+                                                                                   following.start))
         line_end = text.s.find("\n", clause.content, end)
         if line_end >= 0:
             end = line_end
@@ -1110,6 +1136,14 @@ def _clause_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[S
     return found
 
 
+def _last_sentence_start(s: str, start: int, at: int) -> int:
+    """Where the sentence holding ``at`` begins, when a sentence ends between ``start`` and it (else
+    ``at``): the words before the next frame end with their sentence, and what opens the frame's
+    sentence is the writer's (…。至於…被追討，周表示，… / …。被問及…時，周稱，…)."""
+    starts = list(_sentence_starts(s, start, at + 1))
+    return starts[-1] if starts else at
+
+
 def _writer_resumes(text: _Text, cues: Cues, clause: Clause, end: int) -> int:
     """Where the writer takes over from the speaker's words: before the first sentence after the
     first (outside quotation marks) that opens with another named person (…。乙國外長趙某周日也說 /
@@ -1122,7 +1156,8 @@ def _writer_resumes(text: _Text, cues: Cues, clause: Clause, end: int) -> int:
     person = _is_person(text, clause.speaker)
     for start in _sentence_starts(text.s, clause.content, end):
         body = start + len(text.s[start:end]) - len(text.s[start:end].lstrip(LEAD_SYMBOLS))
-        if (person and _pronoun_at(text.s[body:end], cues)) or _starts_with(text.s[body:end], cues.writer_opens):
+        if (person and _pronoun_at(text.s[body:end], cues)) or _starts_with(text.s[body:end], cues.writer_opens) \
+                or _frames_words(text.s, cues, body, end):
             return start
         stop = _forward_to(text.s, body, end, SENTENCE_END)
         if (person or text.doc.meta.genre not in SELF_NAMING_GENRES) \
@@ -1135,6 +1170,21 @@ def _writer_resumes(text: _Text, cues: Cues, clause: Clause, end: int) -> int:
                     and not text.s.startswith(cues.modifiers + cues.titles, head.end):
                 return start
     return end
+
+
+def _frames_words(s: str, cues: Cues, body: int, end: int) -> bool:
+    """Whether a sentence opens with a frame of its own, a short subject and a reporting verb and
+    nothing else before the words (…。劉指，… / 報道又指，… / 該名隊友表示：…): Hong Kong news prose
+    frames each sentence of someone's indirect words anew, so the words before it end there, whoever
+    speaks next. Not a saying that is part of the words (對我來說，…, 換句話說，…) nor the first person."""
+    stop = _clause_end(s, body, end)
+    match = cues.pattern.search(s, body, stop)
+    if match is None or match.end() != stop or s[stop:stop + 1] not in "，,：:":
+        return False
+    subject = s[body:match.start()]
+    if len(subject) > MAX_FRAME_SUBJECT or any(c in QUOTES or c in QUOTES.values() for c in subject):
+        return False
+    return not _starts_with(subject, cues.self_words) and _ends_with(s[body:stop], cues.not_frames) is None
 
 
 def _quote_depth(depth: int, char: str) -> int:
@@ -1167,7 +1217,8 @@ def _sentence_starts(s: str, start: int, end: int):
     for pos in range(start, end):
         char = s[pos]
         depth = _quote_depth(depth, char)
-        if char in SENTENCE_END and depth == 0 and pos + 1 < end:
+        closes = char in QUOTES and depth == 0 and pos > start and s[pos - 1] in SENTENCE_END  # 「…。」被問到…
+        if (closes or char in SENTENCE_END and depth == 0) and pos + 1 < end:
             after = pos + 1
             while after < end and s[after] in QUOTES:
                 after += 1

@@ -869,6 +869,41 @@ def test_statements_words_end_where_the_writer_takes_over(catalogue, text, genre
     assert [s[2] for s in said] == [expected]
 
 
+SHORT_NAMES = [("王大明", "person/王大明", PERSON), ("赵明", "person/赵明", PERSON), ("丁局", "org/丁局", "GovernmentBody")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a later sentence framed anew by the speaker's surname or pronoun is its own statement of the speaker
+    ("王大明指出，人手不足。王指，会增聘人员。",
+     [("person/王大明", "指出", "人手不足。"), ("person/王大明", "指", "会增聘人员。")]),
+    ("王大明表示，人手不足。王又说：「会增聘人员。」",
+     [("person/王大明", "表示", "人手不足。"), ("person/王大明", "说", "「会增聘人员。」")]),
+    ("王大明表示，人手不足。但他强调，会增聘人员。",
+     [("person/王大明", "表示", "人手不足。"), ("person/王大明", "强调", "会增聘人员。")]),
+    # the last person named whose name the short form starts
+    ("王大明表示，人手不足。赵明称，已经增聘。王并指，仍然不够。",
+     [("person/王大明", "表示", "人手不足。"), ("person/赵明", "称", "已经增聘。"), ("person/王大明", "指", "仍然不够。")]),
+    # a frame with no speaker the stage names still ends the words before it
+    ("王大明表示，人手不足。报道又指，医院已停收新症。", [("person/王大明", "表示", "人手不足。")]),
+    ("王大明表示，人手不足。该名护士表示，已连续工作三周。", [("person/王大明", "表示", "人手不足。")]),
+    # the writer's lead-in to the next frame is not the speaker's either
+    ("王大明表示，人手不足。至于何时增聘，赵明说，要等拨款。",
+     [("person/王大明", "表示", "人手不足。"), ("person/赵明", "说", "要等拨款。")]),
+    # a quotation closing a sentence ends it: the writer's frame after it is the writer's
+    ("王大明说，「人手不足。」被问到何时增聘，他没有回应。", [("person/王大明", "说", "「人手不足。」")]),
+    # a saying inside the words, or the first person, frames nothing
+    ("王大明表示，人手不足。对医院来说，这是最大的难题。",
+     [("person/王大明", "表示", "人手不足。对医院来说，这是最大的难题。")]),
+    ("王大明表示，人手不足。我们认为，应该增聘。", [("person/王大明", "表示", "人手不足。我们认为，应该增聘。")]),
+    # a short form that is an object is no speaker (the frame still ends the words before it)
+    ("王大明表示，人手不足。厂商向王表示，可以供应。", [("person/王大明", "表示", "人手不足。")]),
+    # a gloss in brackets inside a title does not break the chain: the person after it speaks
+    ("丁局总经理（质素及标准）赵明指出，会增设检测点。", [("person/赵明", "指出", "会增设检测点。")]),
+])
+def test_statements_each_framed_stretch_is_its_own_statement(catalogue, text, expected):
+    assert _said(_analysis(text, SHORT_NAMES, kind="paragraph", genre="article"), catalogue) == expected
+
+
 @pytest.mark.parametrize("text, speaker", [
     # a person named inside the words is no referent: the one who speaks goes on
     ("王华又说，赵明与丙国领袖通话。他称，会提供援助。", "person/王华"),
