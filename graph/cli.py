@@ -206,16 +206,21 @@ def validate(graph_path: Path) -> None:
 @click.option("-o", "--out", "out_path", type=OutputPath("file"), default=Path("out/network.html"),
               show_default=True, help="The HTML page to write.")
 @click.option("--title", default=None, help="Title shown on the page.")
-def viz(graph_path: Path, out_path: Path, title: str | None) -> None:
+@click.option("--documents", "documents", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="The files or folders the graph was built from: evidence is then shown in whole sentences.")
+def viz(graph_path: Path, out_path: Path, title: str | None, documents: tuple[Path, ...]) -> None:
     """Write the interactive network of GRAPH as one self-contained HTML page.
 
-    The page works offline: actors, events and statements coloured by class,
-    filters by type and date, search by name in Simplified or Traditional
-    script, and a second view of the actor–actor network.
+    The page works offline: actors, events and statements by class, a details
+    panel with every evidence, a results list (CSV), a timeline to choose dates,
+    filters by type and actor class, search in Simplified or Traditional script,
+    neighbourhood focus, state in the URL, and a view of the actor–actor network.
     """
+    from .pipeline import document_texts
     from .viz import DEFAULT_TITLE, write_network
 
-    path = write_network(_load(graph_path), out_path, title or DEFAULT_TITLE)
+    texts = document_texts(list(documents)) if documents else None
+    path = write_network(_load(graph_path), out_path, title or DEFAULT_TITLE, texts)
     click.echo(f"wrote: {path} ({path.stat().st_size // 1024} kB)")
 
 

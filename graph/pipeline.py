@@ -180,6 +180,24 @@ def document_ids(files: list[Path]) -> dict[Path, str]:
     return ids
 
 
+def document_texts(paths: list[Path]) -> dict[str, str]:
+    """The text of every document under ``paths``, by the identifier a build gives it.
+
+    For a page written from a saved graph (``jishi viz --documents``), so that
+    its evidence is shown in whole sentences as the build's own page shows it.
+    A file that cannot be read is left out: its quotes are then shown alone.
+    """
+    files = read.find_documents(paths)
+    ids = document_ids(files)
+    texts = {}
+    for path in files:
+        try:
+            texts[emit.display_name(ids.get(path, path.name))] = read.read_document(path).raw
+        except read.UnreadableDocument:
+            continue
+    return texts
+
+
 def _analyse_path(path: Path, task: _Task) -> Analysis | Skipped:
     """One file through every per-document stage, or the reason it was skipped."""
     try:
@@ -332,7 +350,8 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
     """Build ``outdir/graph.ttl`` from the documents under ``paths``.
 
     With ``network``, also ``outdir/network.html``, the interactive view that
-    reads the graph just written (so it shows exactly what a user loads).
+    reads the graph just written (so it shows exactly what a user loads), with
+    the documents' texts so that each quote is shown in its sentence.
     With ``store``, also ``outdir/store/``, the graph bulk-loaded into an
     on-disk Oxigraph store that ``query`` and ``serve`` open instead of
     parsing the graph (see :mod:`graph.store`).
@@ -358,6 +377,7 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
     if not analyses:
         return BuildReport(None, resolved, 0, skipped)
     undated = _undated(analyses)
+    texts = {emit.display_name(a.document.id): a.document.raw for a in analyses} if network else {}
     del analyses  # resolved: the mentions and candidates of every document need not stay while the graph is written
     subjects = emit.emit_subjects(resolved)
     triples = emit.triple_count(subjects)
@@ -368,7 +388,7 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
             write_store(folder / GRAPH)
         if network:
             from .viz import write_network
-            write_network(load_graph(folder / GRAPH), folder / NETWORK)
+            write_network(load_graph(folder / GRAPH), folder / NETWORK, texts=texts)
     extra = [Path(outdir) / NETWORK] if network else []
     return BuildReport(Path(outdir) / GRAPH, resolved, triples, skipped,
                        extra + ([Path(outdir) / STORE] if store else []), undated, repaired)

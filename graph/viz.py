@@ -39,7 +39,8 @@ import json
 import math
 import os
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Mapping
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import combinations
@@ -49,30 +50,48 @@ import networkx as nx
 import rdflib
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
-from .export._common import LANG_ORDER, local
+from .export._common import FORMULA_STARTS, LANG_ORDER, class_label, label_in, local, ontology
 from .files import write_atomic
 from .layout import layout
-from .ns import JISHI, event_classes
+from .ns import JISHI, WD, event_classes
 
-__all__ = ["actor_network", "class_colours", "event_network", "network_data", "render_network", "script_json",
-           "write_network"]
+__all__ = ["actor_network", "class_colours", "class_styles", "event_network", "network_data", "render_network",
+           "script_json", "sentence_around", "write_network"]
 
 DEFAULT_TITLE = "jishi 纪事 — network"
-QUOTE_MAX = 240
-EVIDENCE_MAX = 3
-NAMES_MAX = 8
+PARTIES_MAX = 3
+"""An event label names at most this many parties, then "…"."""
+SENTENCE_ENDS = "。！？!?\n"
+CONTEXT_MAX = 200
+"""At most this many characters of a sentence are shown on either side of its quote."""
+WIKIDATA_PAGE = "https://www.wikidata.org/wiki/"
 
 ACTOR_CLASSES = ("Person", "Country", "GovernmentBody", "InternationalOrganization", "Organization", "Actor")
 EVENT_CLASSES = event_classes() + ("Event",)
-"""The ontology's event classes in its order (so each keeps its colour and legend place), then the bare class."""
+"""The ontology's event classes in its order (so each keeps its style and legend place), then the bare class."""
 STATEMENT_CLASS = "Statement"
 SHARED_ROLES = ("participant", "provider", "recipient")
 """Roles that make an actor take part in an event (``requestedBy`` alone does not)."""
 ROLE_PROPERTIES = ("participant", "provider", "recipient", "requestedBy")
-PALETTE = ("#e15759", "#4e79a7", "#f28e2b", "#76b7b2", "#59a14f", "#bab0ac", "#edc948", "#b07aa1",
-           "#ff9da7", "#9c755f", "#17becf", "#bcbd22", "#8c564b", "#1f77b4", "#d62728", "#7f7f7f",
-           "#6b6ecf", "#e7969c")
-SHAPES = {"actor": "dot", "event": "diamond", "statement": "triangle"}
+EDGE_ROLES = ROLE_PROPERTIES + ("speaker", "during")
+TO_ACTOR = ("recipient",)
+"""Roles whose edge points from the event to the actor (the receiver); the others point to the fact."""
+STYLES = {
+    "Person": ("#0072B2", "dot"), "Country": ("#E69F00", "square"), "GovernmentBody": ("#009E73", "hexagon"),
+    "InternationalOrganization": ("#CC79A7", "star"), "Organization": ("#56B4E9", "triangleDown"),
+    "Actor": ("#999999", "dot"),
+    "PhoneCall": ("#D55E00", "diamond"), "Meeting": ("#0072B2", "diamond"), "Message": ("#F0E442", "diamond"),
+    "VideoConference": ("#009E73", "diamond"), "Summit": ("#CC79A7", "diamond"),
+    "PressConference": ("#999999", "diamond"), "Aid": ("#E69F00", "triangle"), "ExpertTeam": ("#56B4E9", "triangle"),
+    "InfoSharing": ("#000000", "triangle"), "Visit": ("#D55E00", "triangle"), "Event": ("#999999", "triangle"),
+    "Statement": ("#BBBBBB", "triangleDown"),
+}
+"""Colour and shape of each class: the Okabe–Ito colours, which readers with any common colour-vision
+deficiency can tell apart, and a shape per class, so that classes sharing a colour differ in shape and
+actors (round, square, star) look unlike events (diamond, triangle)."""
+UNKNOWN_COLOUR = "#777777"
+SHAPES = {"actor": "dot", "event": "diamond", "statement": "triangleDown"}
+"""The shape of a class that :data:`STYLES` does not list, by kind."""
 _VIS_DIR = "templates/lib/vis-9.1.2"
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -83,8 +102,12 @@ def event_network(graph: rdflib.Graph) -> nx.Graph:
     Nodes are IRIs (``str``) with attributes ``kind`` ("actor", "event",
     "statement"), ``cls`` (the most specific jishi class), ``label``,
     ``names`` (every label and altLabel), ``date`` (ISO string or None),
-    ``details`` (lines for a tooltip) and ``evidence`` (``(quote, source)``
-    pairs). Edges carry ``roles``: the properties that link the two nodes.
+    ``approx`` (the date is approximate), ``evidence`` (``(document, start,
+    end, quote)`` tuples), for actors ``role``, ``affiliation`` (IRI),
+    ``affiliation_label`` and ``wikidata`` (entity IRIs), for statements
+    ``verb`` and ``text``. Edges carry ``roles``: the properties that link the
+    two nodes. ``net.graph["documents"]`` maps each document IRI to its
+    ``id``, ``title``, ``date`` and ``source`` (a web address or "").
 
     Examples
     --------
@@ -98,11 +121,10 @@ def event_network(graph: rdflib.Graph) -> nx.Graph:
     """
     facts = _Facts(graph)
     kinds = _classify(graph, facts)
-    docs = _documents(facts)
-    net = nx.Graph()
+    net = nx.Graph(documents=_documents(facts))
     for node in sorted(kinds):
         kind, cls = kinds[node]
-        net.add_node(str(node), **_node_attributes(facts, node, kind, cls, docs))
+        net.add_node(str(node), **_node_attributes(facts, node, kind, cls))
     for node in sorted(kinds):
         for role, other in _links(facts, node, kinds[node][0]):
             if other in kinds:
@@ -145,13 +167,18 @@ def actor_network(graph: rdflib.Graph | nx.Graph) -> nx.Graph:
     return actors
 
 
-def network_data(graph: rdflib.Graph) -> dict:
+def network_data(graph: rdflib.Graph, texts: Mapping[str, str] | None = None) -> dict:
     """Everything the page shows, as plain JSON-ready data (sorted, deterministic).
 
     Keys: ``events`` and ``actors`` (each ``{"nodes", "edges", "physics"}`` in
     vis-network's item format plus our fields ``kind``, ``cls``, ``date``,
-    ``search`` and ``info``), ``legend``, ``types`` (fact classes with counts)
-    and ``dates`` (first and last date).
+    ``search`` and ``detail``, what the details panel shows), ``legend``,
+    ``types`` (fact classes with counts), ``actorClasses``, ``dates`` (first
+    and last date), ``documents`` (what an evidence cites), ``roles`` (the
+    ontology's labels of the role properties) and ``formulaStarts`` (what a
+    CSV cell must not start with). ``texts`` maps a document identifier to
+    its text, so that each evidence is shown in its full sentence; without
+    it, or when a quote is not found where the graph says, the quote alone.
 
     Examples
     --------
@@ -164,20 +191,28 @@ def network_data(graph: rdflib.Graph) -> dict:
     """
     net = event_network(graph)
     actors = actor_network(net)
-    colours = class_colours(net)
+    styles = class_styles(net)
+    documents = net.graph["documents"]
+    texts = texts or {}
+    detail = {node: _detail(data, documents, texts) for node, data in net.nodes(data=True)}
+    labels = _canvas_labels(net)
     return {
-        "events": _view(net, actors, colours, _event_edges(net)),
-        "actors": _view(actors, actors, colours, _actor_edges(actors)),
-        "legend": [{"cls": cls, "kind": kind, "color": colour, "shape": SHAPES[kind]}
-                   for (kind, cls), colour in colours.items()],
-        "types": _fact_types(net),
+        "events": _view(net, actors, styles, _event_edges(net), labels, detail),
+        "actors": _view(actors, actors, styles, _actor_edges(actors), labels, detail),
+        "legend": [{"cls": cls, "kind": kind, "color": colour, "shape": shape, "label": class_label(cls, "zh-Hans")}
+                   for (kind, cls), (colour, shape) in styles.items()],
+        "types": _class_counts(net, lambda kind: kind != "actor", EVENT_CLASSES + (STATEMENT_CLASS,)),
+        "actorClasses": _class_counts(net, lambda kind: kind == "actor", ACTOR_CLASSES),
         "dates": _date_range(net),
+        "documents": documents,
+        "roles": {role: label_in(ontology(), JISHI[role], "zh-Hans") or role for role in EDGE_ROLES},
+        "formulaStarts": list(FORMULA_STARTS),
     }
 
 
-def render_network(graph: rdflib.Graph, title: str = DEFAULT_TITLE) -> str:
+def render_network(graph: rdflib.Graph, title: str = DEFAULT_TITLE, texts: Mapping[str, str] | None = None) -> str:
     """The complete HTML page for ``graph``: template, inlined vis-network, our JS and CSS, the data."""
-    data = network_data(graph)
+    data = network_data(graph, texts)
     data["title"] = title
     values = {
         "title": html.escape(title),
@@ -190,10 +225,12 @@ def render_network(graph: rdflib.Graph, title: str = DEFAULT_TITLE) -> str:
     return re.sub(r"\{\{ (\w+) \}\}", lambda m: values[m.group(1)], _template("network.html"))
 
 
-def write_network(graph: rdflib.Graph, path: str | os.PathLike, title: str = DEFAULT_TITLE) -> Path:
+def write_network(graph: rdflib.Graph, path: str | os.PathLike, title: str = DEFAULT_TITLE,
+                  texts: Mapping[str, str] | None = None) -> Path:
     """Write the interactive page for ``graph`` to ``path`` (UTF-8, atomically) and return the path.
 
-    The page is one file that works with no network at all.
+    The page is one file that works with no network at all. ``texts``
+    (document identifier → text) lets the page show each quote in its sentence.
 
     Examples
     --------
@@ -201,7 +238,7 @@ def write_network(graph: rdflib.Graph, path: str | os.PathLike, title: str = DEF
     >>> write_network(load("out/graph.ttl"), "out/network.html")      # doctest: +SKIP
     PosixPath('out/network.html')
     """
-    return write_atomic(path, render_network(graph, title))
+    return write_atomic(path, render_network(graph, title, texts))
 
 
 def script_json(data: object) -> str:
@@ -274,14 +311,26 @@ def _more_specific(name: str, than: str) -> bool:
     return (name in generic, name) < (than in generic, than)
 
 
-def _documents(facts: _Facts) -> dict[rdflib.term.Node, str]:
-    """Document node → how a reader names it: identifier, and the title when there is one."""
-    names = {}
+def _documents(facts: _Facts) -> dict[str, dict]:
+    """Document IRI → what the details panel cites: identifier, title, date and source link."""
+    found = {}
     for doc in sorted(node for node, cls in facts.typed() if cls == JISHI.Document):
-        ident = facts.value(doc, DCTERMS.identifier) or local(doc)
+        source = facts.value(doc, DCTERMS.source)
+        date = facts.value(doc, DCTERMS.date)
         title = facts.value(doc, DCTERMS.title)
-        names[doc] = f"{ident} — {title}" if title else str(ident)
-    return names
+        found[str(doc)] = {
+            "id": str(facts.value(doc, DCTERMS.identifier) or local(doc)),
+            "title": str(title) if title is not None else "",
+            "date": str(date) if date is not None else "",
+            "source": _link(source),
+        }
+    return found
+
+
+def _link(term: rdflib.term.Node | None) -> str:
+    """A web address the page may link to (http or https), else the empty string."""
+    text = str(term) if isinstance(term, rdflib.URIRef) else ""
+    return text if re.match(r"https?://", text) else ""
 
 
 def _labels(facts: _Facts, node: rdflib.term.Node) -> list[rdflib.Literal]:
@@ -290,58 +339,50 @@ def _labels(facts: _Facts, node: rdflib.term.Node) -> list[rdflib.Literal]:
     return sorted(found, key=lambda lit: (LANG_ORDER.get((lit.language or "").lower(), 3), str(lit)))
 
 
-def _node_attributes(facts: _Facts, node: rdflib.URIRef, kind: str, cls: str,
-                     docs: dict[rdflib.term.Node, str]) -> dict:
+def _node_attributes(facts: _Facts, node: rdflib.URIRef, kind: str, cls: str) -> dict:
     labels = _labels(facts, node)
     alts = sorted(str(o) for o in facts.objects(node, SKOS.altLabel))
-    names = sorted({str(lit) for lit in labels} | set(alts))
     date = facts.value(node, JISHI.date)
-    attrs = {
-        "kind": kind, "cls": cls, "names": names,
+    approx = facts.value(node, JISHI.dateApprox)
+    return {
+        "kind": kind, "cls": cls, "names": sorted({str(lit) for lit in labels} | set(alts)),
         "label": str(labels[0]) if labels else local(node),
         "date": str(date) if date is not None else None,
-        "evidence": _evidence(facts, node, docs),
+        "approx": bool(approx is not None and approx.toPython()),
+        "evidence": _evidence(facts, node),
+        **_own_facts(facts, node, kind),
     }
-    attrs["details"] = _details(facts, node, kind, attrs)
-    return attrs
 
 
-def _details(facts: _Facts, node: rdflib.URIRef, kind: str, attrs: dict) -> list[str]:
-    """Tooltip lines other than the heading and the evidence."""
-    lines = []
+def _own_facts(facts: _Facts, node: rdflib.URIRef, kind: str) -> dict:
+    """What the details panel says of an actor (role, affiliation, Wikidata) or a statement (verb, words)."""
     if kind == "actor":
-        others = [n for n in attrs["names"] if n != attrs["label"]]
-        if others:
-            lines.append("、".join(others[:NAMES_MAX]) + (" …" if len(others) > NAMES_MAX else ""))
-        role = facts.value(node, JISHI.role)
-        if role is not None:
-            lines.append(f"role: {role}")
-    else:
-        if attrs["date"]:
-            approx = facts.value(node, JISHI.dateApprox)
-            lines.append(f"date: {attrs['date']}" + (" (approx.)" if approx is not None and approx.toPython() else ""))
-        if kind == "statement":
-            verb = facts.value(node, JISHI.reportingVerb)
-            text = facts.value(node, JISHI.text)
-            if verb is not None:
-                lines.append(f"verb: {verb}")
-            if text is not None:
-                lines.append(_clip(str(text)))
-        elif attrs["names"]:
-            lines.append(attrs["label"])
-    return lines
+        affiliation = facts.value(node, JISHI.affiliation)
+        return {
+            "role": _text(facts.value(node, JISHI.role)),
+            "affiliation": str(affiliation) if affiliation is not None else None,
+            "affiliation_label": str(_labels(facts, affiliation)[0]) if affiliation is not None
+            and _labels(facts, affiliation) else None,
+            "wikidata": sorted(str(o) for o in facts.objects(node, SKOS.exactMatch) if str(o).startswith(str(WD))),
+        }
+    if kind == "statement":
+        return {"verb": _text(facts.value(node, JISHI.reportingVerb)), "text": _text(facts.value(node, JISHI.text))}
+    return {}
 
 
-def _evidence(facts: _Facts, node: rdflib.URIRef, docs: dict[rdflib.term.Node, str]) -> list[tuple[str, str]]:
-    """(quote, source document) pairs, sorted by document then offset."""
+def _text(term: rdflib.term.Node | None) -> str | None:
+    return str(term) if term is not None else None
+
+
+def _evidence(facts: _Facts, node: rdflib.URIRef) -> list[tuple[str, int, int, str]]:
+    """(document IRI, start, end, quote) of every evidence, sorted by document then offset."""
     found = []
     for ev in facts.objects(node, JISHI.evidence):
-        doc = facts.value(ev, JISHI.document)
+        doc, start, end = (facts.value(ev, JISHI[p]) for p in ("document", "start", "end"))
         quote = facts.value(ev, JISHI.quote)
-        start = facts.value(ev, JISHI.start)
-        source = docs.get(doc, local(doc) if doc is not None else "")
-        found.append((source, int(start) if start is not None else -1, str(quote or "")))
-    return [(quote, source) for source, _, quote in sorted(found)]
+        found.append((str(doc) if doc is not None else "", int(start) if start is not None else -1,
+                      int(end) if end is not None else -1, str(quote or "")))
+    return sorted(found)
 
 
 def _links(facts: _Facts, node: rdflib.URIRef, kind: str):
@@ -364,66 +405,147 @@ def _add_role(net: nx.Graph, a: str, b: str, role: str) -> None:
 
 # ---- shaping the page data -----------------------------------------------------------------
 
-def class_colours(net: nx.Graph) -> dict[tuple[str, str], str]:
-    """(kind, class) → colour, in the contract's order so a class keeps its colour across graphs."""
+def class_styles(net: nx.Graph) -> dict[tuple[str, str], tuple[str, str]]:
+    """(kind, class) → (colour, shape) of the classes in ``net``, in the contract's order.
+
+    A class keeps its style across graphs (:data:`STYLES`); a class the
+    ontology does not know gets grey and its kind's shape.
+    """
     order = ([("actor", c) for c in ACTOR_CLASSES] + [("event", c) for c in EVENT_CLASSES]
              + [("statement", STATEMENT_CLASS)])
     present = {(d["kind"], d["cls"]) for _, d in net.nodes(data=True)}
     ranked = [k for k in order if k in present] + sorted(present - set(order))
-    fixed = {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(order)}
-    extra = iter(PALETTE[len(order) % len(PALETTE):] + PALETTE)
-    return {k: fixed.get(k) or next(extra) for k in ranked}
+    return {(kind, cls): STYLES.get(cls, (UNKNOWN_COLOUR, SHAPES[kind])) for kind, cls in ranked}
 
 
-def _view(net: nx.Graph, skeleton: nx.Graph, colours: dict[tuple[str, str], str], edges: list[dict]) -> dict:
+def class_colours(net: nx.Graph) -> dict[tuple[str, str], str]:
+    """(kind, class) → colour: the colours of :func:`class_styles` (charts use them too)."""
+    return {key: colour for key, (colour, _) in class_styles(net).items()}
+
+
+def _view(net: nx.Graph, skeleton: nx.Graph, styles: dict, edges: list[dict], labels: dict[str, str],
+          detail: dict[str, dict]) -> dict:
     """One view's vis-network items; ``skeleton`` is the actor network its layout starts from."""
     positions = layout(net, skeleton)
-    nodes = [_vis_node(node, data, net.degree(node), colours, positions.get(node))
+    nodes = [_vis_node(node, data, net.degree(node), styles, positions.get(node), labels, detail)
              for node, data in sorted(net.nodes(data=True))]
     return {"nodes": nodes, "edges": edges, "physics": not positions}
 
 
-def _vis_node(node: str, data: dict, degree: int, colours: dict, position: tuple[float, float] | None) -> dict:
+def _vis_node(node: str, data: dict, degree: int, styles: dict, position: tuple[float, float] | None,
+              labels: dict[str, str], detail: dict[str, dict]) -> dict:
     kind = data["kind"]
+    colour, shape = styles[(kind, data["cls"])]
     item = {
-        "id": node, "kind": kind, "cls": data["cls"], "date": data["date"],
-        "label": _canvas_label(data), "shape": SHAPES[kind],
-        "color": colours[(kind, data["cls"])],
-        "size": round(_size(kind, degree), 1),
-        "search": _search_index(data),
-        "info": _info(data, degree),
+        "id": node, "kind": kind, "cls": data["cls"], "date": data["date"], "approx": data["approx"],
+        "label": labels[node], "name": data["label"], "shape": shape, "color": colour,
+        "size": round(_size(kind, degree), 1), "font": {"size": _font_size(kind, degree)},
+        "degree": degree, "search": _search_index(data), "detail": detail[node],
     }
     if position is not None:
         item["x"], item["y"] = position
     return item
 
 
-def _canvas_label(data: dict) -> str:
-    """Actors by name; events by type and date; statements by reporting verb and date."""
-    if data["kind"] == "actor":
-        return data["label"]
-    head = data["cls"] if data["kind"] == "event" else "Statement"
-    return f"{head}\n{data['date'] or '?'}"
+def _canvas_labels(net: nx.Graph) -> dict[str, str]:
+    """Actors by name; an event by its class's Chinese name, its parties and date ("通电话 习近平–普京 03-19").
+
+    Dates in the year most facts fall in are written month-day, others in
+    full; a statement is named by its speaker and reporting verb.
+    """
+    years = Counter(d["date"][:4] for _, d in net.nodes(data=True) if d["date"])
+    main_year = min(years, key=lambda y: (-years[y], y)) if years else ""
+    labels = {}
+    for node, data in net.nodes(data=True):
+        if data["kind"] == "actor":
+            labels[node] = data["label"]
+            continue
+        date = data["date"] or ""
+        date = date[5:] if date[:4] == main_year else date
+        parts = ([class_label(data["cls"], "zh-Hans"), _parties(net, node)] if data["kind"] == "event"
+                 else [_parties(net, node), data.get("verb") or ""])
+        labels[node] = " ".join(part for part in parts + [date] if part)
+    return labels
+
+
+def _parties(net: nx.Graph, node: str) -> str:
+    """An event's parties: givers first and "→" before the receivers ("中国→意大利"), the others by degree.
+
+    Between the others "–"; the best-linked actor comes first ("习近平–普京").
+    """
+    def side(other: str) -> int:
+        roles = net[node][other]["roles"]
+        return 0 if "provider" in roles or "speaker" in roles else 2 if "recipient" in roles else 1
+
+    everyone = sorted((o for o in net[node] if net.nodes[o]["kind"] == "actor"
+                       and set(net[node][o]["roles"]) & {"participant", "provider", "recipient", "speaker"}),
+                      key=lambda o: (side(o), -net.degree(o), net.nodes[o]["label"]))
+    members = everyone[:PARTIES_MAX]
+    text = ""
+    for index, other in enumerate(members):
+        if index:
+            text += "→" if side(members[index - 1]) == 0 and side(other) == 2 else "–"
+        text += net.nodes[other]["label"]
+    return text + ("…" if len(everyone) > PARTIES_MAX else "")
 
 
 def _size(kind: str, degree: int) -> float:
-    base = {"actor": 10.0, "event": 8.0, "statement": 6.0}[kind]
+    base = {"actor": 10.0, "event": 8.0, "statement": 5.0}[kind]
     return base + (4.0 if kind == "actor" else 1.5) * math.sqrt(degree)
 
 
-def _info(data: dict, degree: int) -> dict:
-    heading = data["label"] if data["kind"] == "actor" else f"{data['cls']} {data['date'] or ''}".strip()
-    evidence = data["evidence"]
-    return {
-        "heading": heading,
-        "lines": ([f"{data['cls']} · {degree} links"] if data["kind"] == "actor" else []) + data["details"],
-        "evidence": [{"quote": _clip(q), "source": s} for q, s in evidence[:EVIDENCE_MAX]],
-        "more": f"+{len(evidence) - EVIDENCE_MAX} more" if len(evidence) > EVIDENCE_MAX else "",
-    }
+def _font_size(kind: str, degree: int) -> int:
+    """Bigger labels for better-linked actors, so the main names can be read at the opening zoom."""
+    if kind != "actor":
+        return 11
+    return min(14 + 4 * round(math.sqrt(degree)), 48)
 
 
-def _clip(text: str, limit: int = QUOTE_MAX) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"
+def _detail(data: dict, documents: dict[str, dict], texts: Mapping[str, str]) -> dict:
+    """What the details panel shows beyond the links: names, role, affiliation, words, every evidence."""
+    found = {"names": data["names"],
+             "evidence": [] if data["kind"] == "actor" else [_evidence_item(ev, documents, texts)
+                                                            for ev in data["evidence"]]}
+    for key, name in (("role", "role"), ("affiliation", "affiliation"), ("affiliation_label", "affiliationLabel"),
+                      ("verb", "verb"), ("text", "text")):
+        if data.get(key):
+            found[name] = data[key]
+    if data["kind"] == "actor":
+        found["scripts"] = list(dict.fromkeys([_convert(data["label"], "t2s"), _convert(data["label"], "s2t")]))
+    if data.get("wikidata"):
+        found["wikidata"] = [WIKIDATA_PAGE + local(rdflib.URIRef(qid)) for qid in data["wikidata"]]
+    return found
+
+
+def _evidence_item(evidence: tuple[str, int, int, str], documents: dict[str, dict],
+                   texts: Mapping[str, str]) -> dict:
+    """One evidence as the panel shows it: the sentence around the quote and where the quote sits in it."""
+    doc, start, end, quote = evidence
+    raw = texts.get(documents.get(doc, {}).get("id", ""))
+    if raw is None or start < 0 or raw[start:end] != quote:
+        return {"doc": doc, "sentence": quote, "at": [0, len(quote)]}
+    sentence, left = sentence_around(raw, start, end)
+    return {"doc": doc, "sentence": sentence, "at": [start - left, end - left]}
+
+
+def sentence_around(raw: str, start: int, end: int) -> tuple[str, int]:
+    """The sentence (or sentences) of ``raw`` that hold ``raw[start:end]``, and where it starts in ``raw``.
+
+    A sentence ends at 。！？!? or a line break; at most :data:`CONTEXT_MAX`
+    characters are kept on either side of the quote, and outer blanks dropped.
+
+    >>> sentence_around("前文。中国国家主席习近平应约同俄罗斯总统普京通电话。习近平指出", 13, 26)
+    ('中国国家主席习近平应约同俄罗斯总统普京通电话。', 3)
+    """
+    left = max([raw.rfind(mark, 0, start) for mark in SENTENCE_ENDS]) + 1
+    ends = [i for i in (raw.find(mark, max(end - 1, start)) for mark in SENTENCE_ENDS) if i >= 0]
+    right = min(ends) + 1 if ends else len(raw)
+    left, right = max(left, start - CONTEXT_MAX), min(right, end + CONTEXT_MAX)
+    while left < start and raw[left].isspace():
+        left += 1
+    while right > end and raw[right - 1].isspace():
+        right -= 1
+    return raw[left:right], left
 
 
 def _search_index(data: dict) -> list[str]:
@@ -447,12 +569,17 @@ def _convert(text: str, config: str) -> str:
 
 
 def _event_edges(net: nx.Graph) -> list[dict]:
+    """Actor–fact edges, pointing the way the role reads: giver → event → receiver, requester → event."""
     edges = []
     for a, b, data in sorted(net.edges(data=True), key=lambda e: tuple(sorted(e[:2]))):
-        a, b = sorted((a, b), key=lambda n: (net.nodes[n]["kind"] == "actor", n))
+        actor, fact = sorted((a, b), key=lambda n: (net.nodes[n]["kind"] != "actor", n))
         roles = [r for r in data["roles"] if r != "participant"] or list(data["roles"])
-        edges.append({"id": f"{a} {b}", "from": a, "to": b, "roles": roles,
-                      "dashes": roles == ["during"]})
+        role = roles[0]
+        source, target = (fact, actor) if role in TO_ACTOR else (actor, fact)
+        if role == "during":
+            source, target = sorted((a, b), key=lambda n: net.nodes[n]["kind"] != "statement")
+        edges.append({"id": f"{a} {b}", "from": source, "to": target, "roles": roles,
+                      "arrows": "" if role == "participant" else "to", "dashes": role == "during"})
     return edges
 
 
@@ -460,20 +587,20 @@ def _actor_edges(actors: nx.Graph) -> list[dict]:
     edges = []
     for a, b, data in sorted(actors.edges(data=True), key=lambda e: tuple(sorted(e[:2]))):
         a, b = sorted((a, b))
-        edges.append({"id": f"{a} {b}", "from": a, "to": b, "value": data["weight"],
-                      "events": data["events"],
-                      "info": {"heading": f"{actors.nodes[a]['label']} – {actors.nodes[b]['label']}",
-                               "lines": [f"{data['weight']} shared events"], "evidence": [], "more": ""}})
+        edges.append({"id": f"{a} {b}", "from": a, "to": b, "value": data["weight"], "events": data["events"],
+                      "title": f"{actors.nodes[a]['label']} – {actors.nodes[b]['label']}: {data['weight']}"})
     return edges
 
 
-def _fact_types(net: nx.Graph) -> list[dict]:
+def _class_counts(net: nx.Graph, keep, order: tuple[str, ...]) -> list[dict]:
+    """How many nodes of each class pass ``keep(kind)``, in ``order`` then by name, with the class's Chinese name."""
     counts: dict[str, int] = defaultdict(int)
     for _, data in net.nodes(data=True):
-        if data["kind"] != "actor":
+        if keep(data["kind"]):
             counts[data["cls"]] += 1
-    order = {c: i for i, c in enumerate(EVENT_CLASSES + (STATEMENT_CLASS,))}
-    return [{"cls": c, "count": counts[c]} for c in sorted(counts, key=lambda c: (order.get(c, len(order)), c))]
+    rank = {c: i for i, c in enumerate(order)}
+    return [{"cls": c, "count": counts[c], "label": class_label(c, "zh-Hans")}
+            for c in sorted(counts, key=lambda c: (rank.get(c, len(rank)), c))]
 
 
 def _date_range(net: nx.Graph) -> list[str | None]:

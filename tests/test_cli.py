@@ -244,3 +244,26 @@ def test_cli_write_error_names_the_file_asked_for_not_the_temporary(tmp_path):
     result = CliRunner().invoke(main, ["export", "cypher", "--graph", str(graph), "-o", str(taken)])
     assert result.exit_code == 1
     assert result.output.strip() == f"Error: {taken}: Is a directory"
+
+
+def test_cli_viz_documents_give_whole_sentences(tmp_path):
+    """`jishi viz --documents` reads the texts the graph was built from: evidence in its sentence, not the quote alone."""
+    import json
+    import re
+
+    from graph.pipeline import build
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("2020年3月19日\n◆国家主席习近平应约同俄罗斯总统普京通电话。双方交换意见。\n", encoding="utf-8")
+    graph = build([docs], tmp_path / "out", jobs=1, store=False, cache=False, network=False).graph_path
+    sentences = {}
+    for given in ([], ["--documents", str(docs)]):
+        page = tmp_path / "page.html"
+        result = CliRunner().invoke(main, ["viz", "--graph", str(graph), "-o", str(page), *given])
+        assert result.exit_code == 0, result.output
+        data = json.loads(re.search(r'id="data">(.*?)</script>', page.read_text(encoding="utf-8"), re.S).group(1))
+        [call] = [n for n in data["events"]["nodes"] if n["cls"] == "PhoneCall"]
+        sentences[bool(given)] = call["detail"]["evidence"][0]["sentence"]
+    assert sentences[True] == "◆国家主席习近平应约同俄罗斯总统普京通电话。"
+    assert sentences[False] != sentences[True] and sentences[False] in sentences[True]

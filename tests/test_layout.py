@@ -32,7 +32,8 @@ def _star_net() -> tuple[nx.Graph, nx.Graph]:
     return net, skeleton
 
 
-def test_layout_small_graph_left_to_the_browser():
+def test_layout_small_graph_left_to_the_browser(monkeypatch):
+    monkeypatch.setattr(layout_module, "LAYOUT_LIMIT", 10)
     net, skeleton = _star_net()
     assert layout(net, skeleton) == {}
 

@@ -202,7 +202,7 @@ from pathlib import Path
 import graph.viz
 from graph.pipeline import build
 
-def killed(graph, path, *args):
+def killed(graph, path, *args, **kwargs):
     Path(path).write_text("半页", encoding="utf-8")
     os.kill(os.getpid(), signal.SIGKILL)
 
@@ -232,7 +232,7 @@ def test_pipeline_failure_in_the_second_write_leaves_the_old_graph_and_page(tmp_
 
     docs, out = _one_document(tmp_path), _old_output(tmp_path)
 
-    def broken(graph, path, *args):
+    def broken(graph, path, *args, **kwargs):
         raise OSError("disk full")
 
     monkeypatch.setattr(graph.viz, "write_network", broken)
@@ -437,3 +437,21 @@ def test_pipeline_long_documents_are_built_or_refused_with_the_limit(tmp_path):
         ("one_ascii_line.txt", "5,000,000 characters, over the limit of 2,000,000 per document (split it)"),
         ("one_line.txt", "15,000,000 bytes, more than the limit of 2,000,000 characters per document allows "
                          "(split it)")]
+
+
+def test_pipeline_page_shows_each_quote_in_its_sentence(tmp_path):
+    """The build hands the documents' texts to the page, which cites each evidence in its whole sentence."""
+    import json
+    import re
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("2020年3月19日\n◆国家主席习近平应约同俄罗斯总统普京通电话。双方交换意见。\n", encoding="utf-8")
+    build([docs], tmp_path / "out", jobs=1, store=False, cache=False)
+    page = (tmp_path / "out" / "network.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="data">(.*?)</script>', page, re.S).group(1))
+    [call] = [n for n in data["events"]["nodes"] if n["cls"] == "PhoneCall"]
+    [evidence] = call["detail"]["evidence"]
+    start, end = evidence["at"]
+    assert evidence["sentence"] == "◆国家主席习近平应约同俄罗斯总统普京通电话。"
+    assert 0 < start < end < len(evidence["sentence"])

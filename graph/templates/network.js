@@ -3,6 +3,9 @@
 "use strict";
 (function () {
   const DATA = JSON.parse(document.getElementById("data").textContent);
+  const MIN_OPEN_SCALE = 0.3;   // the opening zoom never goes below this, so the main names can be read
+  const ROWS_MAX = 500;         // rows drawn in the results list (the CSV holds them all)
+  const $ = function (id) { return document.getElementById(id); };
 
   function el(tag, text, className) {
     const node = document.createElement(tag);
@@ -11,94 +14,149 @@
     return node;
   }
 
-  function tooltip(info) {
-    const box = el("div", null, "tip");
-    box.appendChild(el("strong", info.heading));
-    info.lines.forEach(function (line) { box.appendChild(el("div", line)); });
-    info.evidence.forEach(function (ev) {
-      box.appendChild(el("blockquote", ev.quote));
-      box.appendChild(el("cite", ev.source));
-    });
-    if (info.more) box.appendChild(el("div", info.more, "more"));
-    return box;
-  }
+  function setBusy(text) { $("busy").textContent = text; }
 
-  function items(list) {
-    return list.map(function (item) {
-      const copy = Object.assign({}, item, { title: tooltip(item.info) });
-      copy.color = { background: item.color, border: "#555555",
-                     highlight: { background: item.color, border: "#000000" } };
-      return copy;
-    });
-  }
-
-  function edgeItems(list) {
-    return list.map(function (item) {
-      const copy = Object.assign({}, item);
-      if (item.info) copy.title = tooltip(item.info);
-      return copy;
-    });
-  }
-
-  const nodes = new vis.DataSet(items(DATA.events.nodes));
-  const edges = new vis.DataSet(edgeItems(DATA.events.edges));
-  const actorNodes = new vis.DataSet(items(DATA.actors.nodes));
-  const actorEdges = new vis.DataSet(edgeItems(DATA.actors.edges));
-
-  // Which facts (events, statements) each actor is linked to, for the filters.
-  const factsOf = new Map();
+  // ---- the data, indexed ----------------------------------------------------------------
+  const byId = new Map(DATA.events.nodes.map(function (n) { return [n.id, n]; }));
+  const links = new Map();      // node id → [{other, roles}]
   DATA.events.edges.forEach(function (e) {
     [[e.from, e.to], [e.to, e.from]].forEach(function (pair) {
-      if (!factsOf.has(pair[0])) factsOf.set(pair[0], []);
-      factsOf.get(pair[0]).push(pair[1]);
+      if (!links.has(pair[0])) links.set(pair[0], []);
+      links.get(pair[0]).push({ other: pair[1], roles: e.roles });
     });
   });
+  const typeLabel = new Map(DATA.legend.map(function (l) { return [l.cls, l.label]; }));
+  const isFact = function (n) { return n.kind !== "actor"; };
+  const factsOf = function (id) { return (links.get(id) || []).filter(function (l) { return isFact(byId.get(l.other)); }); };
+  const actorsOf = function (id) { return (links.get(id) || []).filter(function (l) { return !isFact(byId.get(l.other)); }); };
 
+  function roleLabel(role) { return (DATA.roles[role] || role) + " " + role; }
+
+  function edgeItem(e) {
+    const role = e.roles[0];
+    const item = Object.assign({}, e, { arrows: e.arrows ? { to: { enabled: true, scaleFactor: 0.6 } } : undefined });
+    if (e.arrows && role !== "during" && role !== "speaker") item.label = DATA.roles[role] || role;
+    return item;
+  }
+
+  function nodeItem(n) {
+    const copy = Object.assign({}, n);
+    delete copy.detail;
+    copy.color = { background: n.color, border: "#333333", highlight: { background: n.color, border: "#000000" } };
+    return copy;
+  }
+
+  const nodes = new vis.DataSet(DATA.events.nodes.map(nodeItem));
+  const edges = new vis.DataSet(DATA.events.edges.map(edgeItem));
+  const actorNodes = new vis.DataSet(DATA.actors.nodes.map(nodeItem));
+  const actorEdges = new vis.DataSet(DATA.actors.edges);
+
+  // ---- state, and the URL that holds it -----------------------------------------------------
+  const allTypes = DATA.types.map(function (t) { return t.cls; });
+  const allActorClasses = DATA.actorClasses.map(function (t) { return t.cls; });
   const state = {
-    types: new Set(DATA.types.map(function (t) { return t.cls; })),
-    from: "", to: "", view: "events", visible: new Set(),
+    view: "events", types: new Set(allTypes), actorClasses: new Set(allActorClasses),
+    from: "", to: "", undated: true, orphans: false, query: "", focus: "", steps: 1,
+    selected: "", sort: "date", bin: "day",
   };
 
-  // Once a date bound is set, undated facts are hidden: nothing says they fall inside it.
-  function factPasses(n) {
-    if (!state.types.has(n.cls)) return false;
-    if ((state.from || state.to) && !n.date) return false;
-    if (state.from && n.date < state.from) return false;
-    if (state.to && n.date > state.to) return false;
-    return true;
+  function readHash() {
+    const p = new URLSearchParams(location.hash.slice(1));
+    const list = function (key, all) { return p.has(key) ? new Set(p.get(key).split(",").filter(function (c) { return all.indexOf(c) >= 0; })) : new Set(all); };
+    state.view = p.get("view") === "actors" ? "actors" : "events";
+    state.types = list("types", allTypes);
+    state.actorClasses = list("actors", allActorClasses);
+    state.from = p.get("from") || "";
+    state.to = p.get("to") || "";
+    state.undated = p.get("undated") !== "0";
+    state.orphans = p.get("orphans") === "1";
+    state.query = p.get("q") || "";
+    state.focus = byId.has(p.get("focus")) ? p.get("focus") : "";
+    state.steps = p.get("steps") === "2" ? 2 : 1;
+    state.selected = byId.has(p.get("sel")) ? p.get("sel") : "";
+    state.sort = ["date", "type", "actor"].indexOf(p.get("sort")) >= 0 ? p.get("sort") : "date";
+    state.bin = p.get("bin") === "week" ? "week" : "day";
   }
 
-  // In the event view an actor is shown when it is linked to a visible fact, or to no fact at all.
+  function writeHash() {
+    const p = new URLSearchParams();
+    if (state.view !== "events") p.set("view", state.view);
+    if (state.types.size !== allTypes.length) p.set("types", allTypes.filter(function (c) { return state.types.has(c); }).join(","));
+    if (state.actorClasses.size !== allActorClasses.length) p.set("actors", allActorClasses.filter(function (c) { return state.actorClasses.has(c); }).join(","));
+    if (state.from) p.set("from", state.from);
+    if (state.to) p.set("to", state.to);
+    if (!state.undated) p.set("undated", "0");
+    if (state.orphans) p.set("orphans", "1");
+    if (state.query) p.set("q", state.query);
+    if (state.focus) { p.set("focus", state.focus); p.set("steps", String(state.steps)); }
+    if (state.selected) p.set("sel", state.selected);
+    if (state.sort !== "date") p.set("sort", state.sort);
+    if (state.bin !== "day") p.set("bin", state.bin);
+    history.replaceState(null, "", "#" + p.toString());
+  }
+
+  // ---- what is shown -----------------------------------------------------------------------
+  function inRange(n) {
+    if (!n.date) return state.undated || (!state.from && !state.to);
+    return (!state.from || n.date >= state.from) && (!state.to || n.date <= state.to);
+  }
+
+  // A fact passes its type, one of its actors' classes (when that filter is narrowed), and the dates.
+  function factPasses(n, ignoreDates) {
+    if (!state.types.has(n.cls)) return false;
+    if (state.actorClasses.size !== allActorClasses.length &&
+        !actorsOf(n.id).some(function (l) { return state.actorClasses.has(byId.get(l.other).cls); })) return false;
+    return ignoreDates || inRange(n);
+  }
+
+  function neighbourhood(start, steps, allowed) {
+    let found = new Set([start]);
+    let edge = [start];
+    for (let i = 0; i < steps; i++) {
+      const next = [];
+      edge.forEach(function (id) {
+        (links.get(id) || []).forEach(function (l) {
+          if (!found.has(l.other) && allowed(l.other)) { found.add(l.other); next.push(l.other); }
+        });
+      });
+      edge = next;
+    }
+    return found;
+  }
+
   function recompute() {
     const facts = new Set();
-    nodes.forEach(function (n) { if (n.kind !== "actor" && factPasses(n)) facts.add(n.id); });
+    DATA.events.nodes.forEach(function (n) { if (isFact(n) && factPasses(n, false)) facts.add(n.id); });
     const visible = new Set(facts);
-    nodes.forEach(function (n) {
-      if (n.kind !== "actor") return;
-      const linked = (factsOf.get(n.id) || []).filter(function (id) { return nodes.get(id).kind !== "actor"; });
-      if (linked.length === 0 || linked.some(function (id) { return facts.has(id); })) visible.add(n.id);
+    DATA.events.nodes.forEach(function (n) {
+      if (isFact(n) || !state.actorClasses.has(n.cls)) return;
+      const linked = factsOf(n.id);
+      if (linked.some(function (l) { return facts.has(l.other); }) || (state.orphans && linked.length === 0)) visible.add(n.id);
     });
-    // The actor view shows the actors that share a visible event with another.
+    state.shown = state.focus ? neighbourhood(state.focus, state.steps, function (id) { return visible.has(id); }) : visible;
+    state.facts = facts;
     const partnered = new Set();
     actorEdges.forEach(function (e) {
-      if (e.events.some(function (id) { return facts.has(id); })) { partnered.add(e.from); partnered.add(e.to); }
+      if (e.events.some(function (id) { return facts.has(id); }) && state.shown.has(e.from) && state.shown.has(e.to)) {
+        partnered.add(e.from); partnered.add(e.to);
+      }
     });
-    state.facts = facts;
-    state.visible = visible;
     state.partnered = partnered;
   }
-  recompute();
 
+  // ---- the network ---------------------------------------------------------------------------
+  readHash();
+  recompute();
   const views = {
     events: {
-      nodes: new vis.DataView(nodes, { filter: function (n) { return state.visible.has(n.id); } }),
-      edges: new vis.DataView(edges, { filter: function (e) { return state.visible.has(e.from) && state.visible.has(e.to); } }),
+      nodes: new vis.DataView(nodes, { filter: function (n) { return state.shown.has(n.id); } }),
+      edges: new vis.DataView(edges, { filter: function (e) { return state.shown.has(e.from) && state.shown.has(e.to); } }),
       physics: DATA.events.physics,
     },
     actors: {
       nodes: new vis.DataView(actorNodes, { filter: function (n) { return state.partnered.has(n.id); } }),
       edges: new vis.DataView(actorEdges, { filter: function (e) {
-        return e.events.some(function (id) { return state.facts.has(id); });
+        return state.partnered.has(e.from) && state.partnered.has(e.to) && e.events.some(function (id) { return state.facts.has(id); });
       } }),
       physics: DATA.actors.physics,
     },
@@ -111,24 +169,462 @@
               : { enabled: false };
   }
 
-  const container = document.getElementById("network");
-  const network = new vis.Network(container, { nodes: views.events.nodes, edges: views.events.edges }, {
-    layout: { randomSeed: 7, improvedLayout: DATA.events.nodes.length <= 150 },
-    physics: physicsOptions(views.events.physics),
-    interaction: { hover: true, tooltipDelay: 150 },
-    nodes: { font: { size: 12, face: "Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif", multi: false } },
-    edges: { color: { color: "#bbbbbb", highlight: "#444444", hover: "#666666" }, smooth: false,
-             scaling: { min: 1, max: 8 } },
+  const network = new vis.Network($("network"), { nodes: views[state.view].nodes, edges: views[state.view].edges }, {
+    layout: { randomSeed: 7, improvedLayout: false },
+    physics: physicsOptions(views[state.view].physics),
+    interaction: { hover: true, keyboard: false, multiselect: false },
+    nodes: { font: { face: "Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif" }, borderWidth: 1 },
+    edges: { color: { color: "#bbbbbb", highlight: "#333333", hover: "#666666" }, smooth: false,
+             font: { size: 9, color: "#555555", strokeWidth: 2, align: "middle" }, scaling: { min: 1, max: 8 } },
   });
   network.on("stabilizationIterationsDone", function () { network.setOptions({ physics: { enabled: false } }); });
+  network.on("beforeDrawing", function (ctx) {      // a white ground, so the PNG export is not transparent
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+    ctx.restore();
+  });
 
-  function refresh() {
+  function openingView() {
+    network.fit({ animation: false });
+    if (network.getScale() < MIN_OPEN_SCALE) network.moveTo({ scale: MIN_OPEN_SCALE, animation: false });
+  }
+
+  network.on("click", function (params) {
+    if (params.nodes.length) select(params.nodes[0], false);
+  });
+
+  // ---- filters panel -------------------------------------------------------------------------
+  function swatch(cls) {
+    const entry = DATA.legend.find(function (l) { return l.cls === cls; });
+    const mark = el("span", null, "swatch " + (entry ? entry.shape : ""));
+    mark.style.backgroundColor = entry ? entry.color : "#777777";
+    mark.setAttribute("aria-hidden", "true");
+    return mark;
+  }
+
+  function checkboxRow(box, t, key, withOnly) {
+    const row = el("div", null, "type-row");
+    const label = el("label");
+    const input = el("input");
+    input.type = "checkbox";
+    input.value = t.cls;
+    input.addEventListener("change", function () {
+      if (input.checked) state[key].add(t.cls); else state[key].delete(t.cls);
+      update();
+    });
+    label.appendChild(input);
+    label.appendChild(swatch(t.cls));
+    label.appendChild(document.createTextNode(t.label + " " + t.cls + " (" + t.count + ")"));
+    row.appendChild(label);
+    if (withOnly) {
+      const only = el("button", "only");
+      only.type = "button";
+      only.setAttribute("aria-label", "Only " + t.cls + " 仅此类型");
+      only.addEventListener("click", function () { state[key] = new Set([t.cls]); update(); });
+      row.appendChild(only);
+    }
+    box.appendChild(row);
+  }
+
+  function syncControls() {
+    document.querySelectorAll("#types input").forEach(function (b) { b.checked = state.types.has(b.value); });
+    document.querySelectorAll("#actor-classes input").forEach(function (b) { b.checked = state.actorClasses.has(b.value); });
+    $("date-from").value = state.from;
+    $("date-to").value = state.to;
+    $("undated").checked = state.undated;
+    $("orphans").checked = state.orphans;
+    $("search").value = state.query;
+    $("sort").value = state.sort;
+    $("bin").value = state.bin;
+    $("focus-steps").value = String(state.steps);
+    $("focus-box").hidden = !state.focus;
+    $("focus-name").textContent = state.focus ? byId.get(state.focus).label : "";
+    ["events", "actors"].forEach(function (v) {
+      $("view-" + v).classList.toggle("active", state.view === v);
+      $("view-" + v).setAttribute("aria-pressed", String(state.view === v));
+    });
+  }
+
+  // ---- search and the results list -----------------------------------------------------------
+  function matches(n, q) {
+    return n.search.some(function (s) { return s.indexOf(q) >= 0; });
+  }
+
+  function partiesText(n) {
+    return actorsOf(n.id).map(function (l) { return byId.get(l.other).label; }).sort().join("; ");
+  }
+
+  function results() {
+    const q = state.query.trim().toLowerCase();
+    const rows = [];
+    DATA.events.nodes.forEach(function (n) {
+      if (!state.shown.has(n.id)) return;
+      if (!q) { if (isFact(n)) rows.push(n); return; }
+      if (matches(n, q) || (isFact(n) && actorsOf(n.id).some(function (l) { return matches(byId.get(l.other), q); }))) rows.push(n);
+    });
+    const key = {
+      date: function (n) { return [n.date || "9999", n.cls, n.label]; },
+      type: function (n) { return [n.kind, n.cls, n.date || "9999", n.label]; },
+      actor: function (n) { return [isFact(n) ? partiesText(n) : n.label, n.date || "9999", n.label]; },
+    }[state.sort];
+    return rows.sort(function (a, b) {      // the actors a search finds first, then the facts in the chosen order
+      const ka = [isFact(a)].concat(key(a)), kb = [isFact(b)].concat(key(b));
+      for (let i = 0; i < ka.length; i++) { if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1; }
+      return a.id < b.id ? -1 : 1;
+    });
+  }
+
+  function drawResults() {
+    const list = $("results");
+    const rows = results();
+    state.rows = rows;
+    list.textContent = "";
+    rows.slice(0, ROWS_MAX).forEach(function (n) {
+      const li = el("li");
+      li.setAttribute("role", "option");
+      li.setAttribute("data-testid", "result-row");
+      li.setAttribute("aria-selected", String(n.id === state.selected));
+      li.dataset.id = n.id;
+      li.tabIndex = -1;
+      li.appendChild(el("span", isFact(n) ? n.date || "undated" : typeLabel.get(n.cls) || n.cls, "date"));
+      li.appendChild(swatch(n.cls));
+      li.appendChild(el("span", n.label, "label"));
+      li.addEventListener("click", function () { select(n.id, true); });
+      list.appendChild(li);
+    });
+    if (rows.length > ROWS_MAX) list.appendChild(el("li", "… " + (rows.length - ROWS_MAX) + " more (CSV has all)", "more"));
+    const undated = rows.filter(function (n) { return isFact(n) && !n.date; }).length;
+    $("results-count").textContent = rows.length + " results" + (undated ? " (" + undated + " undated)" : "");
+    $("search-result").textContent = state.query ? rows.length + " found" : "";
+  }
+
+  function moveInList(step) {
+    const items = Array.from(document.querySelectorAll("#results li[data-id]"));
+    if (!items.length) return;
+    const at = items.indexOf(document.activeElement);
+    const next = items[Math.min(items.length - 1, Math.max(0, at + step))];
+    next.focus();
+  }
+
+  function csvCell(value) {
+    let text = String(value === null || value === undefined ? "" : value);
+    if (DATA.formulaStarts.some(function (s) { return text.startsWith(s); })) text = "'" + text;
+    return '"' + text.replace(/"/g, '""') + '"';
+  }
+
+  function exportCsv() {
+    const lines = [["date", "class", "label", "parties", "evidence", "id"].map(csvCell).join(",")];
+    state.rows.forEach(function (n) {
+      lines.push([n.date || "", n.cls, n.label, isFact(n) ? partiesText(n) : "", n.detail.evidence.length, n.id].map(csvCell).join(","));
+    });
+    download("jishi-results.csv", URL.createObjectURL(new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" })));
+  }
+
+  function download(name, href) {
+    const a = el("a");
+    a.href = href;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+
+  // ---- the details panel ---------------------------------------------------------------------
+  function nodeButton(id, text) {
+    const b = el("button", text, "link");
+    b.type = "button";
+    b.addEventListener("click", function () { select(id, true); });
+    return b;
+  }
+
+  function section(body, title) {
+    body.appendChild(el("h3", title));
+    const ul = el("ul");
+    body.appendChild(ul);
+    return ul;
+  }
+
+  function external(href, text) {
+    if (!/^https?:\/\//.test(href)) return el("span", text);
+    const a = el("a", text);
+    a.href = href;
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    return a;
+  }
+
+  function evidenceBlock(ev) {
+    const box = el("blockquote", null, "evidence");
+    box.setAttribute("data-testid", "evidence");
+    const p = el("p");
+    p.appendChild(document.createTextNode(ev.sentence.slice(0, ev.at[0])));
+    p.appendChild(el("mark", ev.sentence.slice(ev.at[0], ev.at[1])));
+    p.appendChild(document.createTextNode(ev.sentence.slice(ev.at[1])));
+    box.appendChild(p);
+    const doc = DATA.documents[ev.doc] || { id: ev.doc, title: "", date: "", source: "" };
+    const cite = el("cite");
+    cite.appendChild(el("span", [doc.title || doc.id, doc.date, doc.title ? doc.id : ""].filter(Boolean).join(" · ")));
+    if (doc.source) { cite.appendChild(document.createTextNode(" · ")); cite.appendChild(external(doc.source, "source 原文")); }
+    box.appendChild(cite);
+    return box;
+  }
+
+  function byDate(a, b) {
+    return (a.date || "9999").localeCompare(b.date || "9999") || a.label.localeCompare(b.label);
+  }
+
+  function eventBody(body, n) {
+    body.appendChild(el("p", (n.date ? n.date + (n.approx ? " (approx. 约)" : "") : "undated 无日期")));
+    const roles = actorsOf(n.id);
+    const withRole = function (role) { return roles.filter(function (l) { return l.roles.indexOf(role) >= 0; }); };
+    const providers = withRole("provider"), recipients = withRole("recipient"), requesters = withRole("requestedBy");
+    const ul = section(body, "Participants 参与方");
+    if (providers.length || recipients.length) {
+      const li = el("li");
+      providers.forEach(function (l) { li.appendChild(nodeButton(l.other, byId.get(l.other).label)); li.appendChild(document.createTextNode(" ")); });
+      li.appendChild(document.createTextNode("(" + roleLabel("provider") + ") → "));
+      recipients.forEach(function (l) { li.appendChild(nodeButton(l.other, byId.get(l.other).label)); li.appendChild(document.createTextNode(" ")); });
+      li.appendChild(document.createTextNode("(" + roleLabel("recipient") + ")"));
+      ul.appendChild(li);
+    }
+    roles.filter(function (l) { return l.roles.indexOf("provider") < 0 && l.roles.indexOf("recipient") < 0 && l.roles.indexOf("requestedBy") < 0; })
+      .concat(requesters.filter(function (l) { return l.roles.indexOf("participant") >= 0; }))
+      .forEach(function (l) {
+        const li = el("li");
+        li.appendChild(nodeButton(l.other, byId.get(l.other).label));
+        li.appendChild(document.createTextNode(" " + byId.get(l.other).cls));
+        ul.appendChild(li);
+      });
+    requesters.forEach(function (l) {
+      const li = el("li");
+      li.appendChild(document.createTextNode(roleLabel("requestedBy") + ": "));
+      li.appendChild(nodeButton(l.other, byId.get(l.other).label));
+      ul.appendChild(li);
+    });
+    const said = factsOf(n.id).map(function (l) { return byId.get(l.other); }).filter(function (m) { return m.kind === "statement"; });
+    if (said.length) {
+      const sl = section(body, "Statements 言论");
+      said.sort(byDate).forEach(function (m) { const li = el("li"); li.appendChild(nodeButton(m.id, m.label)); sl.appendChild(li); });
+    }
+  }
+
+  function statementBody(body, n) {
+    body.appendChild(el("p", n.date || "undated 无日期"));
+    actorsOf(n.id).forEach(function (l) {
+      const p = el("p", roleLabel("speaker") + ": ");
+      p.appendChild(nodeButton(l.other, byId.get(l.other).label));
+      body.appendChild(p);
+    });
+    if (n.detail.verb) body.appendChild(el("p", n.detail.verb + "：", "verb"));
+    if (n.detail.text) body.appendChild(el("p", n.detail.text, "words"));
+    factsOf(n.id).forEach(function (l) {
+      const p = el("p", roleLabel("during") + ": ");
+      p.appendChild(nodeButton(l.other, byId.get(l.other).label));
+      body.appendChild(p);
+    });
+  }
+
+  function actorBody(body, n) {
+    const d = n.detail;
+    body.appendChild(el("p", n.cls + (d.role ? " · " + d.role : "")));
+    body.appendChild(el("p", "简/繁: " + d.scripts.join(" / ")));
+    body.appendChild(el("p", "Names 名称: " + d.names.join("、")));
+    if (d.affiliation) {
+      const p = el("p", "Affiliation 隶属: ");
+      p.appendChild(byId.has(d.affiliation) ? nodeButton(d.affiliation, byId.get(d.affiliation).label)
+                                           : el("span", d.affiliationLabel || d.affiliation));
+      body.appendChild(p);
+    }
+    (d.wikidata || []).forEach(function (href) {
+      const p = el("p", "Wikidata: ");
+      p.appendChild(external(href, href.split("/").pop()));
+      body.appendChild(p);
+    });
+    const facts = factsOf(n.id).map(function (l) { return byId.get(l.other); }).sort(byDate);
+    [["event", "Events 事件"], ["statement", "Statements 言论"]].forEach(function (kind) {
+      const mine = facts.filter(function (m) { return m.kind === kind[0]; });
+      if (!mine.length) return;
+      const ul = section(body, kind[1] + " (" + mine.length + ")");
+      mine.forEach(function (m) {
+        const li = el("li", (m.date || "undated") + " ");
+        li.appendChild(nodeButton(m.id, m.kind === "statement" && m.detail.text ? m.label + "：" + m.detail.text.slice(0, 80) : m.label));
+        ul.appendChild(li);
+      });
+    });
+  }
+
+  function showDetails(id) {
+    const panel = $("details");
+    const body = $("details-body");
+    body.textContent = "";
+    if (!id) { panel.hidden = true; return; }
+    const n = byId.get(id);
+    body.appendChild(el("h2", n.label));
+    body.appendChild(el("p", (typeLabel.get(n.cls) || n.cls) + " " + n.cls, "class"));
+    ({ actor: actorBody, event: eventBody, statement: statementBody })[n.kind](body, n);
+    if (n.detail.evidence.length) {
+      body.appendChild(el("h3", "Evidence 证据 (" + n.detail.evidence.length + ")"));
+      n.detail.evidence.forEach(function (ev) { body.appendChild(evidenceBlock(ev)); });
+    }
+    panel.hidden = false;
+  }
+
+  function copyDetails() {
+    const text = $("details-body").innerText;
+    const fallback = function () {
+      const range = document.createRange();
+      range.selectNodeContents($("details-body"));
+      const sel = window.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(range);
+      document.execCommand("copy");
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(fallback);
+    else fallback();
+    $("copy").textContent = "Copied 已复制";
+    setTimeout(function () { $("copy").textContent = "Copy 复制"; }, 1500);
+  }
+
+  function select(id, move) {
+    state.selected = id || "";
+    showDetails(state.selected);
+    if (state.selected && views[state.view].nodes.get(state.selected)) {
+      network.selectNodes([state.selected]);
+      if (move) network.focus(state.selected, { scale: Math.max(network.getScale(), 1.0), animation: false });
+    } else {
+      network.unselectAll();
+    }
+    document.querySelectorAll("#results li[data-id]").forEach(function (li) {
+      li.setAttribute("aria-selected", String(li.dataset.id === state.selected));
+    });
+    writeHash();
+  }
+
+  // ---- the timeline --------------------------------------------------------------------------
+  const SVG = "http://www.w3.org/2000/svg";
+  const DAY = 86400000;
+
+  function binOf(date) {
+    if (state.bin === "day") return date;
+    const t = Date.parse(date + "T00:00:00Z");
+    const monday = new Date(t - ((new Date(t).getUTCDay() + 6) % 7) * DAY);
+    return monday.toISOString().slice(0, 10);
+  }
+
+  function binEnd(start) {
+    return state.bin === "day" ? start : new Date(Date.parse(start + "T00:00:00Z") + 6 * DAY).toISOString().slice(0, 10);
+  }
+
+  function timelineBins() {
+    const counts = new Map();
+    let undated = 0;
+    DATA.events.nodes.forEach(function (n) {
+      if (n.kind !== "event" || !factPasses(n, true)) return;
+      if (!n.date) { undated += 1; return; }
+      const b = binOf(n.date);
+      counts.set(b, (counts.get(b) || 0) + 1);
+    });
+    const starts = Array.from(counts.keys()).sort();
+    const bins = [];
+    if (starts.length) {
+      const step = state.bin === "day" ? DAY : 7 * DAY;
+      for (let t = Date.parse(starts[0] + "T00:00:00Z"); t <= Date.parse(starts[starts.length - 1] + "T00:00:00Z"); t += step) {
+        const key = new Date(t).toISOString().slice(0, 10);
+        bins.push({ start: key, end: binEnd(key), count: counts.get(key) || 0 });
+      }
+    }
+    return { bins: bins, undated: undated };
+  }
+
+  function svgEl(tag, attrs) {
+    const node = document.createElementNS(SVG, tag);
+    Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    return node;
+  }
+
+  function drawTimeline() {
+    const chart = $("timeline-chart");
+    const t = timelineBins();
+    state.bins = t.bins;
+    chart.textContent = "";
+    $("undated-count").textContent = String(t.undated);
+    const width = chart.clientWidth || 600, height = chart.clientHeight || 100;
+    const max = Math.max(1, Math.max.apply(null, t.bins.map(function (b) { return b.count; }).concat([0])));
+    const w = t.bins.length ? width / t.bins.length : width;
+    state.binWidth = w;
+    t.bins.forEach(function (b, i) {
+      const h = Math.round((height - 14) * b.count / max);
+      const bar = svgEl("rect", { x: (i * w).toFixed(1), y: height - 14 - h, width: Math.max(1, w - 1).toFixed(1), height: h,
+                                  class: "bar" + ((state.from && b.end < state.from) || (state.to && b.start > state.to) ? " out" : "") });
+      bar.dataset.start = b.start;
+      bar.dataset.count = String(b.count);
+      const tip = svgEl("title", {});
+      tip.textContent = b.start + (b.end !== b.start ? " – " + b.end : "") + ": " + b.count;
+      bar.appendChild(tip);
+      chart.appendChild(bar);
+    });
+    const every = Math.max(1, Math.ceil(t.bins.length / 8));
+    t.bins.forEach(function (b, i) {
+      if (i % every) return;
+      const label = svgEl("text", { x: (i * w).toFixed(1), y: height - 2 });
+      label.textContent = b.start;
+      chart.appendChild(label);
+    });
+    const note = (state.from || state.to ? (state.from || "…") + " – " + (state.to || "…") : "all dates 全部日期") +
+      " · undated 无日期: " + t.undated + (state.undated ? " kept 保留" : " hidden 隐藏");
+    $("range-note").textContent = note;
+  }
+
+  function binAt(x) {
+    const i = Math.floor(x / state.binWidth);
+    return state.bins[Math.min(state.bins.length - 1, Math.max(0, i))];
+  }
+
+  function brush() {
+    const chart = $("timeline-chart");
+    let start = null, rect = null;
+    const x = function (e) { return e.clientX - chart.getBoundingClientRect().left; };
+    chart.addEventListener("pointerdown", function (e) {
+      if (!state.bins.length) return;
+      start = x(e);
+      rect = svgEl("rect", { class: "brush", x: start, y: 0, width: 1, height: chart.clientHeight });
+      chart.appendChild(rect);
+      chart.setPointerCapture(e.pointerId);
+    });
+    chart.addEventListener("pointermove", function (e) {
+      if (start === null) return;
+      const now = x(e);
+      rect.setAttribute("x", Math.min(start, now));
+      rect.setAttribute("width", Math.max(1, Math.abs(now - start)));
+    });
+    chart.addEventListener("pointerup", function (e) {
+      if (start === null) return;
+      const a = binAt(Math.min(start, x(e))), b = binAt(Math.max(start, x(e)));
+      start = null;
+      state.from = a.start;
+      state.to = b.end;
+      update();
+    });
+  }
+
+  // ---- putting it together -------------------------------------------------------------------
+  function update(options) {
+    setBusy("Updating 更新中…");
     recompute();
     const view = views[state.view];
     view.nodes.refresh();
     view.edges.refresh();
-    document.getElementById("count").textContent =
-      view.nodes.length + " of " + (state.view === "events" ? nodes.length : actorNodes.length) + " nodes shown";
+    syncControls();
+    drawResults();
+    drawTimeline();
+    if (state.selected && !byId.has(state.selected)) state.selected = "";
+    showDetails(state.selected);
+    $("count").textContent = view.nodes.length + " of " + (state.view === "events" ? nodes.length : actorNodes.length) + " nodes shown";
+    writeHash();
+    if (options && options.fit) openingView();
+    requestAnimationFrame(function () { setBusy(""); });
   }
 
   function setView(name) {
@@ -136,80 +632,77 @@
     const view = views[name];
     network.setOptions({ physics: physicsOptions(view.physics) });
     network.setData({ nodes: view.nodes, edges: view.edges });
-    document.getElementById("view-events").classList.toggle("active", name === "events");
-    document.getElementById("view-actors").classList.toggle("active", name === "actors");
-    refresh();
+    update({ fit: true });
   }
 
-  function search(query) {
-    const q = query.trim().toLowerCase();
-    const out = document.getElementById("search-result");
-    if (!q) { network.unselectAll(); out.textContent = ""; return []; }
-    const found = views[state.view].nodes.get({
-      filter: function (n) { return n.search.some(function (s) { return s.indexOf(q) >= 0; }); },
-    });
-    found.sort(function (a, b) { return (a.kind !== "actor") - (b.kind !== "actor") || (a.id < b.id ? -1 : 1); });
-    const ids = found.map(function (n) { return n.id; });
-    network.selectNodes(ids);
-    if (ids.length) network.focus(ids[0], { scale: 1.2, animation: false });
-    out.textContent = ids.length + " found";
-    return ids;
+  function focusOn(id, steps) {
+    state.focus = id || "";
+    state.steps = steps || state.steps;
+    update({ fit: true });
   }
 
   function buildPanel() {
     document.getElementById("title").textContent = DATA.title;
-    const legend = document.getElementById("legend");
-    DATA.legend.forEach(function (entry) {
-      const li = el("li");
-      const swatch = el("span", null, "swatch " + entry.shape);
-      swatch.style.backgroundColor = entry.color;
-      li.appendChild(swatch);
-      li.appendChild(el("span", entry.cls));
-      legend.appendChild(li);
-    });
-    const types = document.getElementById("types");
-    DATA.types.forEach(function (t) {
-      const label = el("label");
-      const box = el("input");
-      box.type = "checkbox";
-      box.checked = true;
-      box.value = t.cls;
-      box.addEventListener("change", function () {
-        if (box.checked) state.types.add(t.cls); else state.types.delete(t.cls);
-        refresh();
-      });
-      label.appendChild(box);
-      label.appendChild(document.createTextNode(" " + t.cls + " (" + t.count + ")"));
-      types.appendChild(label);
-    });
+    DATA.types.forEach(function (t) { checkboxRow($("types"), t, "types", true); });
+    DATA.actorClasses.forEach(function (t) { checkboxRow($("actor-classes"), t, "actorClasses", true); });
+    $("types-all").addEventListener("click", function () { state.types = new Set(allTypes); update(); });
+    $("types-none").addEventListener("click", function () { state.types = new Set(); update(); });
     ["from", "to"].forEach(function (end) {
-      const input = document.getElementById("date-" + end);
+      const input = $("date-" + end);
       if (DATA.dates[0]) { input.min = DATA.dates[0]; input.max = DATA.dates[1]; }
-      input.addEventListener("change", function () { state[end] = input.value; refresh(); });
+      input.addEventListener("change", function () { state[end] = input.value; update(); });
     });
-    document.getElementById("search").addEventListener("input", function (e) { search(e.target.value); });
-    document.getElementById("view-events").addEventListener("click", function () { setView("events"); });
-    document.getElementById("view-actors").addEventListener("click", function () { setView("actors"); });
+    $("undated").addEventListener("change", function (e) { state.undated = e.target.checked; update(); });
+    $("orphans").addEventListener("change", function (e) { state.orphans = e.target.checked; update(); });
+    $("range-clear").addEventListener("click", function () { state.from = ""; state.to = ""; update(); });
+    $("bin").addEventListener("change", function (e) { state.bin = e.target.value; update(); });
+    $("sort").addEventListener("change", function (e) { state.sort = e.target.value; update(); });
+    $("search").addEventListener("input", function (e) { state.query = e.target.value; update(); });
+    $("search").addEventListener("keydown", function (e) {
+      if (e.key === "Enter" || e.key === "ArrowDown") { e.preventDefault(); moveInList(0); }
+    });
+    $("results").addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown") { e.preventDefault(); moveInList(1); }
+      else if (e.key === "ArrowUp") { e.preventDefault(); moveInList(-1); }
+      else if ((e.key === "Enter" || e.key === " ") && document.activeElement.dataset.id) {
+        e.preventDefault();
+        select(document.activeElement.dataset.id, true);
+      }
+    });
+    $("results").addEventListener("focus", function (e) { if (e.target.id === "results") moveInList(0); });
+    $("view-events").addEventListener("click", function () { setView("events"); });
+    $("view-actors").addEventListener("click", function () { setView("actors"); });
+    $("focus-1").addEventListener("click", function () { if (state.selected) focusOn(state.selected, state.steps); });
+    $("focus-steps").addEventListener("change", function (e) { focusOn(state.focus, Number(e.target.value)); });
+    $("focus-clear").addEventListener("click", function () { focusOn("", state.steps); });
+    $("copy").addEventListener("click", copyDetails);
+    $("close").addEventListener("click", function () { select("", false); $("search").focus(); });
+    $("details").addEventListener("keydown", function (e) { if (e.key === "Escape") { select("", false); $("results").focus(); } });
+    $("export-csv").addEventListener("click", exportCsv);
+    $("export-png").addEventListener("click", function () {
+      download("jishi-view.png", document.querySelector("#network canvas").toDataURL("image/png"));
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "/" && !/INPUT|SELECT|TEXTAREA/.test(document.activeElement.tagName)) { e.preventDefault(); $("search").focus(); }
+    });
+    brush();
   }
 
   buildPanel();
-  refresh();
+  if (state.view !== "events") setView(state.view);
+  update();
+  openingView();
+  if (state.selected) select(state.selected, true);
+  network.once("afterDrawing", function () { setBusy(""); });
 
   // A small handle for the browser console and for tests.
   window.jishi = {
-    network: network, nodes: nodes, edges: edges, actorNodes: actorNodes, actorEdges: actorEdges,
-    search: search, setView: setView,
+    network: network, nodes: nodes, edges: edges, actorNodes: actorNodes, actorEdges: actorEdges, state: state,
+    setView: setView, select: select, focus: focusOn,
+    search: function (q) { state.query = q; update(); return state.rows.map(function (n) { return n.id; }); },
     visibleNodeIds: function () { return views[state.view].nodes.getIds(); },
-    setTypes: function (list) {
-      state.types = new Set(list);
-      document.querySelectorAll("#types input").forEach(function (box) { box.checked = state.types.has(box.value); });
-      refresh();
-    },
-    setDates: function (from, to) {
-      state.from = from || ""; state.to = to || "";
-      document.getElementById("date-from").value = state.from;
-      document.getElementById("date-to").value = state.to;
-      refresh();
-    },
+    resultIds: function () { return state.rows.map(function (n) { return n.id; }); },
+    setTypes: function (list) { state.types = new Set(list); update(); },
+    setDates: function (from, to) { state.from = from || ""; state.to = to || ""; update(); },
   };
 })();
