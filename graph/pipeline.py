@@ -385,7 +385,7 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
         write_atomic(folder / GRAPH, emit.turtle_chunks(subjects))
         del subjects  # the store and the page below read the written graph; the emitted one need not stay meanwhile
         if store:
-            write_store(folder / GRAPH)
+            write_store(folder / GRAPH, previous=Path(outdir) / GRAPH)
         if network:
             from .viz import write_network
             write_network(load_graph(folder / GRAPH), folder / NETWORK, texts=texts)

@@ -8,18 +8,22 @@ modification time and SHA-256. ``jishi query`` and ``jishi serve`` open the
 store read-only when that record still fits the graph file, and parse the
 Turtle otherwise (a graph replaced or edited by hand is never answered from the
 store of another). The Turtle file stays the interchange format; the store is
-a cache of it, rebuilt by every build, and written in the same output set
-(:func:`graph.files.output_set`) so that it is replaced together with the graph.
+a cache of it, made anew by every build (loaded whole, or a copy of the earlier
+build's store changed where the graphs differ: :func:`update_copy`), and
+written in the same output set (:func:`graph.files.output_set`) so that it is
+replaced together with the graph.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import turtle_diff
 from .files import write_atomic
 
 if TYPE_CHECKING:
@@ -29,6 +33,10 @@ STORE = "store"
 """The store's folder in a build's output folder."""
 STAMP = "store.json"
 """The record of which graph file the store holds, beside it."""
+UPDATE_LIMIT = 0.25
+"""The most the blocks that differ between two graphs may weigh, as a share of the new graph's bytes, for the
+earlier store to be updated rather than the new graph loaded whole (each changed triple costs far more than
+a loaded one, but only the changed blocks are parsed)."""
 
 
 @dataclass(frozen=True)
@@ -46,22 +54,71 @@ class Stamp:
     sha256: str
 
 
-def write_store(graph: Path) -> None:
-    """Bulk-load ``graph`` into ``graph``'s folder's ``store/``; stamp it with the file's digest.
+def write_store(graph: Path, previous: Path | None = None) -> None:
+    """Load ``graph`` into ``graph``'s folder's ``store/``; stamp it with the file's digest.
 
     Called on the staging folder of a build, before the set replaces the old
     one; the stamp is written last, so a store without one is never used.
+    ``previous`` is the graph file the set replaces: when its store still holds
+    it and the two graphs differ in little (:func:`update_copy`), a copy of that
+    store is brought up to date, which after one document added to a large
+    corpus costs a small part of loading the whole graph again.
     """
+    folder = graph.parent
+    digest = update_copy(previous, graph, folder / STORE) if previous is not None else None
+    if digest is None:
+        _bulk_load(graph, folder / STORE)
+        digest = _sha256(graph)
+    info = graph.stat()
+    stamp = Stamp(graph.name, info.st_size, info.st_mtime_ns, digest)
+    write_atomic(folder / STAMP, json.dumps(asdict(stamp), indent=1) + "\n")
+
+
+def _bulk_load(graph: Path, target: Path) -> None:
+    """A new store at ``target`` holding every triple of ``graph``."""
     import pyoxigraph as ox
 
-    folder = graph.parent
-    store = ox.Store(str(folder / STORE))
+    store = ox.Store(str(target))
     store.bulk_load(path=str(graph), format=ox.RdfFormat.TURTLE)
     store.flush()
     del store  # releases RocksDB's files and lock before the folder is renamed
-    info = graph.stat()
-    stamp = Stamp(graph.name, info.st_size, info.st_mtime_ns, _sha256(graph))
-    write_atomic(folder / STAMP, json.dumps(asdict(stamp), indent=1) + "\n")
+
+
+def update_copy(previous: Path, graph: Path, target: Path) -> str | None:
+    """A copy of ``previous``'s store at ``target``, changed to hold ``graph``; its SHA-256, or None if not made.
+
+    The copy is a RocksDB checkpoint (hard links to the old store's immutable
+    table files, so it costs no copying), and the old store stays as it was
+    until the output set replaces it. Made only when the old store holds
+    ``previous`` (its stamp names the file and its SHA-256, which the
+    comparison checks as it reads the file) and the two graphs are both in emit's layout and differ in at most
+    :data:`UPDATE_LIMIT` of the new graph's bytes (:mod:`graph.turtle_diff`);
+    then the triples of the blocks that went are removed and those of the
+    blocks that came are added. Otherwise, and on any error, nothing is left
+    at ``target`` and the caller loads the graph whole.
+    """
+    import pyoxigraph as ox
+
+    source, stamp = previous.parent / STORE, _read_stamp(previous.parent / STAMP)
+    if stamp is None or stamp.graph != previous.name or not source.is_dir():
+        return None
+    try:
+        change = turtle_diff.diff(previous, graph, limit=int(graph.stat().st_size * UPDATE_LIMIT))
+        if change.old_sha256 != stamp.sha256:
+            return None
+        gone = set(ox.parse(change.turtle(change.gone), format=ox.RdfFormat.TURTLE))
+        added = set(ox.parse(change.turtle(change.added), format=ox.RdfFormat.TURTLE))
+        open_saved(source).backup(str(target))
+        store = ox.Store(str(target))
+        for quad in gone - added:
+            store.remove(quad)
+        store.extend(added - gone)
+        store.flush()
+        del store
+    except (turtle_diff.NotComparable, OSError, RuntimeError, SyntaxError, ValueError):
+        shutil.rmtree(target, ignore_errors=True)
+        return None
+    return change.new_sha256
 
 
 def fresh_store(graph_path: str | os.PathLike) -> tuple[Path | None, str | None]:

@@ -1,6 +1,7 @@
 """graph/store.py: the store a build saves beside its graph, used by query and serve only while it holds that graph."""
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -9,14 +10,16 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
+import graph.store
 from graph.cli import main
 from graph.pipeline import build
 from graph.query import named_queries, open_store, parse_store, select
 from graph.serve import start_server
-from graph.store import STAMP, STORE, fresh_store, open_saved
+from graph.store import STAMP, STORE, fresh_store, open_saved, update_copy
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 EXTRA = '\n<https://w3id.org/jishi/id/extra> <http://www.w3.org/2000/01/rdf-schema#label> "added by hand" .\n'
@@ -178,3 +181,81 @@ def test_store_serve_passes_a_damaged_store_over(outdir):
         assert args[args.index("--location") + 1] != str(outdir / STORE)
         assert '"value":"' in _count(server)
     assert len(notes) == 1 and "cannot be opened" in notes[0]
+
+
+@pytest.fixture
+def no_bulk_load(monkeypatch) -> None:
+    """Let every change update the store (a seed document is a large part of the seed graph); never load whole."""
+    monkeypatch.setattr(graph.store, "UPDATE_LIMIT", 1000.0)
+
+    def refused(graph_path: Path, target: Path) -> None:
+        raise AssertionError(f"{graph_path} was loaded whole")
+
+    return lambda: monkeypatch.setattr(graph.store, "_bulk_load", refused)
+
+
+@pytest.fixture
+def two_seeds(tmp_path, seeds_dir) -> Path:
+    """A folder of the first two seed documents; tests add others."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for path in sorted(seeds_dir.glob("*.txt"))[:2]:
+        shutil.copy(path, docs / path.name)
+    return docs
+
+
+_NAMED = 'SELECT ?d WHERE {{ ?d <http://purl.org/dc/terms/identifier> "{}" }}'
+"""The document of that name."""
+
+
+def _holds_its_graph(out: Path) -> bool:
+    """Whether ``out``'s store is fresh and holds exactly the triples of ``out/graph.ttl``."""
+    saved, parsed = open_saved(out / STORE), parse_store(out / "graph.ttl")
+    return fresh_store(out / "graph.ttl") == (out / STORE, None) and set(saved) == set(parsed)
+
+
+def test_store_adding_a_document_updates_the_earlier_store_to_the_new_graph(two_seeds, seeds_dir, tmp_path,
+                                                                            no_bulk_load):
+    out = tmp_path / "out"
+    build([two_seeds], out, progress=False, network=False, jobs=1)
+    added = sorted(seeds_dir.glob("*.txt"))[2]
+    shutil.copy(added, two_seeds / added.name)
+    no_bulk_load()
+    build([two_seeds], out, progress=False, network=False, jobs=1)
+    assert _holds_its_graph(out)
+    assert len(select(_NAMED.format(added.name), open_saved(out / STORE))) == 1
+
+
+def test_store_removing_a_document_updates_the_earlier_store(two_seeds, tmp_path, no_bulk_load):
+    out = tmp_path / "out"
+    build([two_seeds], out, progress=False, network=False, jobs=1)
+    removed = sorted(two_seeds.iterdir())[1]
+    removed.unlink()
+    no_bulk_load()
+    build([two_seeds], out, progress=False, network=False, jobs=1)
+    assert _holds_its_graph(out)
+    assert select(_NAMED.format(removed.name), open_saved(out / STORE)) == []
+
+
+def test_store_earlier_store_of_another_graph_is_not_updated(outdir, seeds_dir, tmp_path, monkeypatch):
+    """A graph.ttl edited by hand since its store was loaded (its hash differs from the stamp's) is loaded whole."""
+    monkeypatch.setattr(graph.store, "UPDATE_LIMIT", 1000.0)
+    graph_file = outdir / "graph.ttl"
+    before = graph_file.stat()
+    graph_file.write_bytes(graph_file.read_bytes().replace(b"PhoneCall", b"PhoneCalm"))
+    os.utime(graph_file, ns=(before.st_atime_ns, before.st_mtime_ns))  # even with its size and time kept
+    whole = build([seeds_dir], tmp_path / "whole", progress=False, network=False, jobs=1, store=False).graph_path
+    assert update_copy(graph_file, whole, tmp_path / "copy") is None and not (tmp_path / "copy").exists()
+    build([seeds_dir], outdir, progress=False, network=False, jobs=1)
+    assert _holds_its_graph(outdir)
+
+
+def test_store_update_copy_of_graphs_too_far_apart_leaves_nothing(two_seeds, seeds_dir, tmp_path, monkeypatch):
+    small = build([two_seeds], tmp_path / "small", progress=False, network=False, jobs=1).graph_path
+    whole = build([seeds_dir], tmp_path / "whole", progress=False, network=False, jobs=1, store=False).graph_path
+    target = tmp_path / "copy"
+    monkeypatch.setattr(graph.store, "UPDATE_LIMIT", 0.01)
+    assert update_copy(small, whole, target) is None and not target.exists()
+    monkeypatch.setattr(graph.store, "UPDATE_LIMIT", 1000.0)
+    assert update_copy(small, whole, target) == hashlib.sha256(whole.read_bytes()).hexdigest()
+    assert set(ox.Store.read_only(str(target))) == set(parse_store(whole))
