@@ -354,7 +354,7 @@ def test_viz_page_task_search_in_either_script(browser, seed_page):
     assert "谭德塞" in labels
     assert all("谭德塞" in label for label in labels)
     assert "简/繁: 谭德塞 / 譚德塞" in details
-    assert "Person · 总干事" in details and "Affiliation 隶属: 世界卫生组织" in details
+    assert "人物 Person" in details and "Role 职务: 总干事" in details and "Affiliation 隶属: 世界卫生组织" in details
     assert "Events 事件" in details and "Statements 言论" in details
 
 
@@ -425,12 +425,17 @@ def test_viz_page_task_timeline(browser, seed_page):
         tab.select_option("#bin", "week")
         week = int(tab.get_attribute("rect.bar[data-start='2020-03-16']", "data-count"))
         days = tab.evaluate("window.jishi.state.bins.length")
+        tab.click("#range-clear")
+        tab.uncheck("#undated")
+        dropped = tab.evaluate("window.jishi.state.rows.filter(n => !n.date).length")
+        dropped_note = tab.text_content("#range-note")
     assert bounds == ["2020-03-19", "2020-03-19"]
     assert set(kinds) == {"2020-03-19", ""}
     assert kinds.count("2020-03-19") == day
     assert kinds.count("") == undated > 0 and f"undated 无日期: {undated} kept" in note
     assert "通电话 习近平–普京 03-19" in labels  # 000: 3月19日 ◆…习近平应约同俄罗斯总统普京通电话
     assert week >= day and days > 0  # the week of Monday 03-16 holds 03-19
+    assert dropped == 0 and f"all dates 全部日期 · undated 无日期: {undated} hidden" in dropped_note  # dropped, and said
 
 
 @pytest.mark.slow
@@ -470,10 +475,13 @@ def test_viz_page_state_in_the_url(browser, seed_page):
         types = tab.evaluate("[...window.jishi.state.types]")
         date_from = tab.input_value("#date-from")
         rows = _rows(tab)
+        tab.select_option("#focus-steps", "2")
+        wider = tab.evaluate("window.jishi.visibleNodeIds().length")
     assert second == first and len(first) == 3  # the call, 习近平 and 普京
     assert heading == "通电话 习近平–普京 03-19"
     assert types == ["PhoneCall"] and date_from == "2020-03-01"
     assert "通电话 习近平–普京 03-19" in rows
+    assert wider > len(first)  # two steps: also the other March calls of 习近平 and 普京
 
 
 @pytest.mark.slow

@@ -97,7 +97,7 @@
 
   // ---- what is shown -----------------------------------------------------------------------
   function inRange(n) {
-    if (!n.date) return state.undated || (!state.from && !state.to);
+    if (!n.date) return state.undated;
     return (!state.from || n.date >= state.from) && (!state.to || n.date <= state.to);
   }
 
@@ -428,7 +428,7 @@
 
   function actorBody(body, n) {
     const d = n.detail;
-    body.appendChild(el("p", n.cls + (d.role ? " · " + d.role : "")));
+    if (d.role) body.appendChild(el("p", "Role 职务: " + d.role));
     body.appendChild(el("p", "简/繁: " + d.scripts.join(" / ")));
     body.appendChild(el("p", "Names 名称: " + d.names.join("、")));
     if (d.affiliation) {
@@ -498,6 +498,7 @@
     }
     document.querySelectorAll("#results li[data-id]").forEach(function (li) {
       li.setAttribute("aria-selected", String(li.dataset.id === state.selected));
+      if (li.dataset.id === state.selected && !move) li.scrollIntoView({ block: "nearest" });
     });
     writeHash();
   }
