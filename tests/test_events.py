@@ -257,6 +257,16 @@ def test_events_press_conference_organiser(text, participants):
 
 
 @pytest.mark.parametrize("text, participants", [
+    ("挪威卫生部通报新增病例，专家李明形容，疫情严峻，她在记者会上点名三家餐厅。", ("person/李明",)),
+    ("挪威首相索尔贝格周一表示，疫情可控。他在首相府举行的记者会说，学校将开放。", ("person/索尔贝格",)),
+    ("他们在记者会上表示，疫情可控。", ()),
+])
+def test_events_press_conference_held_by_a_pronoun_is_the_persons(text, participants):
+    """她/他 holding a briefing stands for the first person named before (not the body of the sentence)."""
+    assert [e.participants for e in _events(text, genre="text")] == ([participants] if participants else [])
+
+
+@pytest.mark.parametrize("text, participants", [
     ("2020年5月2日卫生部发言人王五主持例行记者会", ("person/王五", "gov/卫生部")),
     ("国家卫生健康委新闻发言人李明在例行记者会上表示，疫情总体平稳。", ("person/李明", "gov/nhc")),
 ])

@@ -26,7 +26,8 @@ __all__ = ["read_press"]
 
 CUES = ("subject_ends", "object_gap", "object_gap_words", "phrase_rest", "briefer_follow", "briefer_joins",
         "guest_cues", "organiser_ends", "press_on", "spokesperson_titles", "press_topic_words", "said_at",
-        "venue_gap", "venue_marker", "venue_verbs", "press_venue_classes", "unknown_body_endings")
+        "venue_gap", "venue_marker", "venue_verbs", "press_venue_classes", "unknown_body_endings",
+        "press_pronouns", "clause_conjunctions")
 
 
 @register("press", cues=CUES)
@@ -39,6 +40,8 @@ def read_press(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
                   or [p for p in _not_modifiers(ctx, ctx.phrases_in(hit.clause[0], hit.start), hit.start)
                       if not (p.cls in ctx.lex.cues["press_venue_classes"] and ev._venue(ctx, p))]
                   or ctx.phrases_in(hit.end, hit.clause[1]))
+    if not any(p.cls == "Person" for p in organisers):
+        organisers = _pronoun_person(ctx, hit) or organisers
     guests = []
     if ev._find(ctx, ctx.lex.cues["guest_cues"], hit.end, hit.sent[1]):
         guests = ctx.phrases_in(hit.clause[1], hit.sent[1])
@@ -61,6 +64,29 @@ def read_press(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
     keys = tuple(dict.fromkeys(keys + _spoken_for(ctx, organisers + guests)))
     start, end = ev._evidence_range(ctx, hit, hit.end)
     return [ev._Draft(hit.trigger.cls, keys, start, end)]
+
+
+def _pronoun_person(ctx: ev._Context, hit: ev._Hit) -> list[ev._Phrase]:
+    """The person a pronoun holding the briefing stands for (…张三形容，…，她在记者会上指… / A表示…。他在白宫的
+    记者会说…): the first person named (not a title alone, 日本首相, which may be the office in general) in the
+    sentence before the pronoun's clause, else in the sentence before it within the block. In reporting, the one
+    whose words and acts the passage follows opens it; without this the sentence's body or venue (卫生署,
+    白宫) would stand for the person."""
+    opening = ctx.text[hit.clause[0]:hit.start].lstrip(ev.EVIDENCE_TRIM)
+    opening = opening[len(next((c for c in ctx.lex.cues["clause_conjunctions"] if opening.startswith(c)), "")):]
+    pronoun = next((w for w in ctx.lex.cues["press_pronouns"] if opening.startswith(w)), None)
+    if pronoun is None or opening[len(pronoun):].startswith("们"):
+        return []
+    stretches = [(hit.sent[0], hit.clause[0])]
+    i = bisect.bisect_right(ctx.sentence_starts, hit.sent[0]) - 1
+    block = ctx.block_at(hit.start)
+    if i > 0 and block is not None and ctx.sentences[i - 1][0] >= block.start:
+        stretches.append(ctx.sentences[i - 1])
+    for start, end in stretches:
+        persons = [p for p in ctx.phrases_in(start, end) if p.cls == "Person" and not ev._title_end(ctx.text, p, ctx.lex)]
+        if persons:
+            return persons[:1]
+    return []
 
 
 def _not_modifiers(ctx: ev._Context, phrases: list[ev._Phrase], end: int) -> list[ev._Phrase]:
