@@ -50,8 +50,9 @@ import networkx as nx
 import rdflib
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
-from .export._common import FORMULA_STARTS, LANG_ORDER, class_label, label_in, local, ontology
+from .export._common import FORMULA_STARTS, LANG_ORDER, class_label, country_of, label_in, local, ontology
 from .files import write_atomic
+from .fold import fold_note, folds
 from .layout import layout
 from .ns import JISHI, WD, event_classes
 
@@ -175,8 +176,10 @@ def network_data(graph: rdflib.Graph, texts: Mapping[str, str] | None = None) ->
     ``search`` and ``detail``, what the details panel shows), ``legend``,
     ``types`` (fact classes with counts), ``actorClasses``, ``dates`` (first
     and last date), ``documents`` (what an evidence cites), ``roles`` (the
-    ontology's labels of the role properties) and ``formulaStarts`` (what a
-    CSV cell must not start with). ``texts`` maps a document identifier to
+    ontology's labels of the role properties), ``formulaStarts`` (what a
+    CSV cell must not start with), ``folds`` (groups of the event view drawn
+    as one node on a large page, :func:`graph.fold.folds`) and ``foldNote``
+    (what they hold). ``texts`` maps a document identifier to
     its text, so that each evidence is shown in its full sentence; without
     it, or when a quote is not found where the graph says, the quote alone.
 
@@ -196,7 +199,10 @@ def network_data(graph: rdflib.Graph, texts: Mapping[str, str] | None = None) ->
     texts = texts or {}
     detail = {node: _detail(data, documents, texts) for node, data in net.nodes(data=True)}
     labels = _canvas_labels(net)
+    folded = folds(net, lambda actor: _country_name(graph, actor))
     return {
+        "folds": folded,
+        "foldNote": fold_note(net, folded),
         "events": _view(net, actors, styles, _event_edges(net), labels, detail),
         "actors": _view(actors, actors, styles, _actor_edges(actors), labels, detail),
         "legend": [{"cls": cls, "kind": kind, "color": colour, "shape": shape, "label": class_label(cls, "zh-Hans")}
@@ -210,6 +216,12 @@ def network_data(graph: rdflib.Graph, texts: Mapping[str, str] | None = None) ->
     }
 
 
+def _country_name(graph: rdflib.Graph, actor: str) -> str:
+    """The zh-Hans name of the country an actor is or belongs to (blank if none): actor folds are by country."""
+    country = country_of(graph, rdflib.URIRef(actor))
+    return "" if country is None else label_in(graph, country, "zh-Hans") or local(country)
+
+
 def render_network(graph: rdflib.Graph, title: str = DEFAULT_TITLE, texts: Mapping[str, str] | None = None) -> str:
     """The complete HTML page for ``graph``: template, inlined vis-network, our JS and CSS, the data."""
     data = network_data(graph, texts)
@@ -219,7 +231,7 @@ def render_network(graph: rdflib.Graph, title: str = DEFAULT_TITLE, texts: Mappi
         "vis_css": _inline(_vis_asset("vis-network.css"), "style"),
         "vis_js": _inline(_vis_asset("vis-network.min.js"), "script"),
         "page_css": _inline(_template("network.css"), "style"),
-        "page_js": _inline(_template("network.js"), "script"),
+        "page_js": _inline(_template("fold.js") + _template("network.js"), "script"),
         "data": script_json(data),
     }
     return re.sub(r"\{\{ (\w+) \}\}", lambda m: values[m.group(1)], _template("network.html"))

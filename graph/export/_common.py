@@ -138,3 +138,20 @@ def label_in(graph: rdflib.Graph, node: rdflib.term.Node, lang: str) -> str | No
 def class_label(cls: str, lang: str) -> str:
     """The ontology's label of ``jishi:<cls>`` in ``lang`` (the class name when it has none)."""
     return label_in(ontology(), JISHI[cls], lang) or cls
+
+
+def country_of(graph: rdflib.Graph, actor: rdflib.term.Node) -> rdflib.term.Node | None:
+    """The actor if it is a Country, else the first Country up its ``jishi:affiliation`` chain (breadth first).
+
+    Shared by the event table (a party's country) and the network page (actor folds by country).
+    """
+    seen, todo = {actor}, [actor]
+    while todo:
+        node = todo.pop(0)
+        if (node, RDF.type, JISHI.Country) in graph:
+            return node
+        for parent in sorted(set(graph.objects(node, JISHI.affiliation)), key=str):
+            if parent not in seen:
+                seen.add(parent)
+                todo.append(parent)
+    return None

@@ -35,7 +35,7 @@ from rdflib.namespace import DCTERMS, RDF
 
 from ..files import write_atomic
 from ..ns import JISHI
-from ._common import Exported, label_in, most_specific, neutralise, superclasses
+from ._common import Exported, country_of, label_in, most_specific, neutralise, superclasses
 
 __all__ = ["CODES", "COLUMNS", "event_codes", "event_rows", "write_events_csv"]
 
@@ -159,23 +159,9 @@ def _party_values(graph: rdflib.Graph, party: Party) -> tuple[str, ...]:
     """A party's :data:`PARTY_COLUMNS` values: IRI, zh-Hans label, country label and ISO code (blank for none)."""
     if party is None:
         return ("",) * len(PARTY_COLUMNS)
-    country = _country(graph, party)
+    country = country_of(graph, party)
     return (str(party), _label(graph, party), _label(graph, country) if country is not None else "",
             str(graph.value(country, JISHI.isoCode) or "") if country is not None else "")
-
-
-def _country(graph: rdflib.Graph, actor: rdflib.term.Node) -> rdflib.term.Node | None:
-    """The actor if it is a Country, else the first Country up its ``jishi:affiliation`` chain (breadth first)."""
-    seen, todo = {actor}, [actor]
-    while todo:
-        node = todo.pop(0)
-        if (node, RDF.type, JISHI.Country) in graph:
-            return node
-        for parent in _sorted(graph.objects(node, JISHI.affiliation)):
-            if parent not in seen:
-                seen.add(parent)
-                todo.append(parent)
-    return None
 
 
 def _label(graph: rdflib.Graph, node: rdflib.term.Node) -> str:

@@ -46,8 +46,12 @@
     return copy;
   }
 
-  const nodes = new vis.DataSet(DATA.events.nodes.map(nodeItem));
-  const edges = new vis.DataSet(DATA.events.edges.map(edgeItem));
+  // A large page draws groups of nodes as one node (templates/fold.js), so its edges are drawn from allEdges.
+  const folds = jishiFolds(DATA.folds, DATA.events.nodes);
+  const colourOf = function (cls) { return (DATA.legend.find(function (l) { return l.cls === cls; }) || {}).color; };
+  const nodes = new vis.DataSet(DATA.events.nodes.concat(folds.items(colourOf)).map(nodeItem));
+  const allEdges = DATA.events.edges.map(edgeItem);
+  const edges = new vis.DataSet();
   const actorNodes = new vis.DataSet(DATA.actors.nodes.map(nodeItem));
   const actorEdges = new vis.DataSet(DATA.actors.edges);
 
@@ -134,6 +138,7 @@
       if (linked.some(function (l) { return facts.has(l.other); }) || (state.orphans && linked.length === 0)) visible.add(n.id);
     });
     state.shown = state.focus ? neighbourhood(state.focus, state.steps, function (id) { return visible.has(id); }) : visible;
+    state.drawn = folds.display(state.shown);
     state.facts = facts;
     const partnered = new Set();
     actorEdges.forEach(function (e) {
@@ -149,8 +154,8 @@
   recompute();
   const views = {
     events: {
-      nodes: new vis.DataView(nodes, { filter: function (n) { return state.shown.has(n.id); } }),
-      edges: new vis.DataView(edges, { filter: function (e) { return state.shown.has(e.from) && state.shown.has(e.to); } }),
+      nodes: new vis.DataView(nodes, { filter: function (n) { return state.drawn.has(n.id); } }),
+      edges: edges,
       physics: DATA.events.physics,
     },
     actors: {
@@ -192,8 +197,17 @@
   }
 
   network.on("click", function (params) {
-    if (params.nodes.length) select(params.nodes[0], false);
+    if (params.nodes.length && folds.isFold(params.nodes[0])) { folds.open(params.nodes[0]); update(); }
+    else if (params.nodes.length) select(params.nodes[0], false);
   });
+
+  // The event view's edges between what is drawn: a folded node's edges go to its fold, counted.
+  function drawEdges() {
+    const now = folds.edges(allEdges, state.shown);
+    const keep = new Set(now.map(function (e) { return e.id; }));
+    edges.remove(edges.getIds().filter(function (id) { return !keep.has(id); }));
+    edges.update(now);
+  }
 
   // ---- filters panel -------------------------------------------------------------------------
   function swatch(cls) {
@@ -488,6 +502,7 @@
   }
 
   function select(id, move) {
+    if (state.view === "events" && id && folds.shownAs(id) !== id) { folds.reveal(id); update(); }
     state.selected = id || "";
     showDetails(state.selected);
     if (state.selected && views[state.view].nodes.get(state.selected)) {
@@ -615,14 +630,15 @@
     setBusy("Updating 更新中…");
     recompute();
     const view = views[state.view];
+    drawEdges();
     view.nodes.refresh();
-    view.edges.refresh();
+    if (view.edges.refresh) view.edges.refresh();
     syncControls();
     drawResults();
     drawTimeline();
     if (state.selected && !byId.has(state.selected)) state.selected = "";
     showDetails(state.selected);
-    $("count").textContent = view.nodes.length + " of " + (state.view === "events" ? nodes.length : actorNodes.length) + " nodes shown";
+    $("count").textContent = view.nodes.length + " of " + (state.view === "events" ? DATA.events.nodes.length : actorNodes.length) + " nodes shown";
     writeHash();
     if (options && options.fit) openingView();
     requestAnimationFrame(function () { setBusy(""); });
@@ -642,7 +658,15 @@
     update({ fit: true });
   }
 
+  function buildFoldNote() {
+    if (!DATA.foldNote) return;
+    $("fold-note").hidden = false;
+    $("fold-note").insertBefore(el("span", DATA.foldNote), $("fold-again"));
+    $("fold-again").addEventListener("click", function () { folds.closeAll(); update(); });
+  }
+
   function buildPanel() {
+    buildFoldNote();
     document.getElementById("title").textContent = DATA.title;
     DATA.types.forEach(function (t) { checkboxRow($("types"), t, "types", true); });
     DATA.actorClasses.forEach(function (t) { checkboxRow($("actor-classes"), t, "actorClasses", true); });
@@ -699,7 +723,8 @@
   // A small handle for the browser console and for tests.
   window.jishi = {
     network: network, nodes: nodes, edges: edges, actorNodes: actorNodes, actorEdges: actorEdges, state: state,
-    setView: setView, select: select, focus: focusOn,
+    setView: setView, select: select, focus: focusOn, folds: folds,
+    openFold: function (id) { folds.open(id); update(); },
     search: function (q) { state.query = q; update(); return state.rows.map(function (n) { return n.id; }); },
     visibleNodeIds: function () { return views[state.view].nodes.getIds(); },
     resultIds: function () { return state.rows.map(function (n) { return n.id; }); },
