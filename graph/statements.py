@@ -79,6 +79,7 @@ MAX_BARE_TOPIC = 2
 MAX_ADDRESSEE = 4  # characters of the one told before the words (告诉本台记者，)
 MAX_SHORT_NAME = 2  # characters of a person's short form in later sentences (刘 for 刘家献, 林郑 for 林郑月娥)
 MAX_FRAME_SUBJECT = 8  # characters before the verb of a sentence that only frames words (报道又指，, 该名队友表示，)
+MAX_FRAGMENT = 4  # characters left before the next clause's subject: a determiner, a mark, a given name (另一, 「史丹利)
 GLOSS = re.compile(r"（[^（）]*）|\([^()]*\)")
 
 
@@ -147,6 +148,8 @@ class Cues:
     issued: tuple[str, ...]
     writer_opens: tuple[str, ...]
     connectives: tuple[str, ...]
+    voices: tuple[str, ...]
+    indefinites: tuple[str, ...]
     not_frames: tuple[str, ...]
     not_name: str
     titles: tuple[str, ...]
@@ -217,7 +220,7 @@ def _build_cues(catalogue: Catalogue) -> Cues:
         prose_verbs=words("prose_verb"), list_ends=words("list_end"), publishing=words("publishing"), addressed=words("addressed"), its=words("its"), modifiers=words("modifier"), frame_opens=words("frame_open"),
         frame_closes=words("frame_close"), not_its=words("not_its"), naming=words("naming"), passive=words("passive"),
         units=words("unit"), issued=words("issued"), writer_opens=words("writer_opens"),
-        connectives=words("connective"), not_frames=words("not_frame"), not_name="".join(words("not_name")),
+        connectives=words("connective"), voices=words("voice"), indefinites=words("indefinite"), not_frames=words("not_frame"), not_name="".join(words("not_name")),
         titles=tuple(sorted({r["title"].strip() for r in catalogue.lexicon("titles")}, key=len, reverse=True)),
     )
 
@@ -616,8 +619,13 @@ def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: 
         if verb is not None and head.cls != "Person" and (
                 _modifies_speaker(tail, cues) or not text.mentions_in(head.end, end) and _qualifies_speaker(tail, cues)):
             return _Subject(None, chain[0].start, chain[0].start)
+        if verb is not None and head.cls == "Country" and not text.mentions_in(head.end, end) \
+                and not _speaks_for_country(tail, cues):
+            return _Subject(None, chain[0].start, chain[0].start)
         if any(g in tail for g in cues.groups):
             return _Subject(None, chain[0].start, chain[0].start)
+        if (head.cls != "Person" or _anonymous(head, cues)) and _starts_with(text.s[lead:chain[0].start], cues.indefinites):
+            return _Subject(None, chain[0].start, chain[0].start)  # 一名甲國官員稱: someone unnamed
         return _Subject(_speaking_for(head, chain, cues), chain[0].start, chain[0].start, cls=head.cls,
                         also=_joint_bodies(text, cues, chain, head, end))
     proxy = _starts_with(body, cues.proxies) or _title_proxy(body, cues)
@@ -696,6 +704,23 @@ def _qualifies_speaker(tail: str, cues: Cues) -> bool:
         return False
     at, title = max(found, key=lambda f: (f[0] + len(f[1]), len(f[1])))
     return _name_like(before_verb[at + len(title):], cues)
+
+
+def _speaks_for_country(tail: str, cues: Cues) -> bool:
+    """Whether the words between a country and its verb leave the country speaking: nothing but a
+    time, adverbs or an object (法國周一表示, 法國回應表示), its voice and what follows it (政府, 當局, 官方: 以國政府周六
+    宣布, 埃及政府已宣布, 英國政府的一名發言人說) an office held for it (俄國總理周一宣布) or an unnamed official of it (甲國官員對媒體表示, as
+    外交部发言人 speaks for the ministry). Any other noun there is the speaker, one the actor stage
+    did not name (甲國廣播電台說, 乙國疫情指揮中心表示, 丙國網媒指, 甲國瑜周五稱 for a person whose
+    name starts like a country's): no node, no statement."""
+    if tail.startswith(cues.possessive):
+        return True  # 甲國的報告顯示, 甲國的學者認為: :func:`_modifies_speaker` decides
+    phrase = tail[:next((i for i, c in enumerate(tail) if c in cues.not_name or c in CLAUSE_END), len(tail))]
+    cuts = [phrase.find(word) for word in cues.objects if word in phrase]
+    cuts += [span.start for span in find_date_spans(phrase, reference=NAME_CHECK_DAY)[:1]]
+    phrase = _strip_adverbs_end(phrase[:min(cuts, default=len(phrase))], cues.adverbs).strip(" \t\u3000")
+    return not phrase or bool(_starts_with(phrase, cues.voices)) or phrase in cues.titles \
+        or _ends_with(phrase, cues.anonymous) is not None
 
 
 def _titled_speaker(text: _Text, cues: Cues, head: Mention, end: int) -> Mention | None:
@@ -1046,11 +1071,22 @@ def _drop_inner(text: _Text, cues: Cues, clauses: list[Clause]) -> list[Clause]:
             continue
         if clause.country and (previous or _inside_words(text, text.blocks[clause.block])):
             continue
+        if previous and _quoted(text.s, previous.content, clause.start):
+            continue
         if previous and previous.speaker and clause.speaker in _own_bodies(text, previous.speaker) \
                 and _named_at(text, clause):
             continue
         kept.append(clause)
     return kept
+
+
+def _quoted(s: str, start: int, at: int) -> bool:
+    """Whether ``at`` stands inside a quotation opened after ``start`` (甲說，「…乙值得各國感謝…」):
+    a verb there is part of the words quoted."""
+    depth = 0
+    for char in s[start:at]:
+        depth = _quote_depth(depth, char)
+    return depth > 0
 
 
 def _first_words_end(text: _Text, cues: Cues, clause: Clause) -> int:
@@ -1122,6 +1158,8 @@ def _clause_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[S
             end = _before_question(text.s, clause.content, end)
         if clause.speaker is None or (clause.appraisal and _bare_appraisal(text, cues, clause, end)):
             continue
+        if following is not None and following.block == clause.block and _only_names_next(text.s, clause, following):
+            continue
         relayed = block.kind == "turn" and clause.speaker != _turn_speaker_of(text, cues, block)
         if relayed and clause.stop is None:
             end = min(end, _relayed_end(text.s, clause.content, end))
@@ -1134,6 +1172,15 @@ def _clause_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[S
             statement = _dated_in_sentence(text, cues, clause, statement)
             found += [statement] + [replace(statement, speaker=key) for key in clause.also]
     return found
+
+
+def _only_names_next(s: str, clause: Clause, following: Clause) -> bool:
+    """Whether a clause's words are only a fragment opening the next clause (甲社指，另一傳媒乙報說，…;
+    甲說：「乙表示，…): what it reports is the next speaker's words, told there. A longer stretch may be
+    the speaker's own words that a clause the stage misread cuts short (甲直言，部分人期望乙能…)."""
+    stretch = s[clause.content:following.start]
+    return following.start >= clause.content and len(stretch) <= MAX_FRAGMENT \
+        and not any(c in CLAUSE_END for c in stretch)
 
 
 def _last_sentence_start(s: str, start: int, at: int) -> int:

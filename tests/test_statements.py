@@ -904,6 +904,40 @@ def test_statements_each_framed_stretch_is_its_own_statement(catalogue, text, ex
     assert _said(_analysis(text, SHORT_NAMES, kind="paragraph", genre="article"), catalogue) == expected
 
 
+COUNTRY_NAMES = [("甲国", "country/甲", "Country"), ("乙国", "country/乙", "Country")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the country speaks: nothing between it and the verb but a time, an adverb, its voice or an office
+    ("甲国周一表示，将放宽入境限制。", [("country/甲", "表示", "将放宽入境限制。")]),
+    ("甲国政府已宣布，将放宽入境限制。", [("country/甲", "宣布", "将放宽入境限制。")]),
+    ("甲国政府的一名发言人说，将放宽入境限制。", [("country/甲", "说", "将放宽入境限制。")]),
+    ("甲国总理周一宣布，将放宽入境限制。", [("country/甲", "宣布", "将放宽入境限制。")]),
+    ("甲国回应表示，将放宽入境限制。", [("country/甲", "表示", "将放宽入境限制。")]),
+    # any other noun there is a speaker the stage has no node for: no statement
+    ("甲国广播电台说，专家认为疫情受控。", []),
+    ("甲国疫情指挥中心今天表示，将放宽入境限制。", []),
+    ("甲国网媒指，电文是一个警示。", []),
+    ("甲国瑜周五在网上贴文称，问心无愧。", []),
+    # an unnamed official counted, not named, speaks for no one
+    ("一名甲国官员称，电文是一个警示。", []),
+    ("多位不愿具名的乙国官员表示，电文是一个警示。", []),
+])
+def test_statements_a_country_speaks_only_for_itself(catalogue, text, expected):
+    assert _said(_analysis(text, COUNTRY_NAMES, kind="paragraph", genre="article"), catalogue) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # words that are only a fragment before the next speaker's name are that speaker's, told there
+    ("甲社指，另一乙国传媒说，疫情受控。", []),
+    # a longer stretch is the speaker's own
+    ("甲社直言，部分人期望乙国会改变。", [("org/甲社", "直言", "部分人期望乙国会改变。")]),
+])
+def test_statements_a_fragment_before_the_next_speaker_is_no_statement(catalogue, text, expected):
+    names = [("甲社", "org/甲社", "Organization"), ("乙国", "country/乙", "Country")]
+    assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
+
+
 @pytest.mark.parametrize("text, speaker", [
     # a person named inside the words is no referent: the one who speaks goes on
     ("王华又说，赵明与丙国领袖通话。他称，会提供援助。", "person/王华"),
