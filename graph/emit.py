@@ -13,15 +13,19 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import heapq
+import itertools
+import operator
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from pyoxigraph import NamedNode
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from . import ns
-from .model import Actor, Document, Event, Resolved, Span, Statement
+from .model import Actor, Document, DocumentInfo, Event, Quotes, Resolved, Span, Statement
 
 JID = str(ns.JID)
 PREFIXES = {
@@ -37,8 +41,8 @@ PREFIXES = {
 
 Triple = tuple[str, str, str]
 """(subject, predicate, object), each already written in Turtle syntax."""
-Subjects = dict[str, set[tuple[str, str]]]
-"""Each subject's (predicate, object) pairs: the whole graph, held once."""
+SubjectBlock = tuple[str, list[tuple[str, str]]]
+"""A subject and its (predicate, object) pairs, sorted: what Turtle writes as one block."""
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _TO_ESCAPE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
@@ -180,7 +184,7 @@ def evidence_iri(span: Span) -> str:
     return f"<{JID}{_iri_path('evidence/' + span.doc_id)}/{span.start}-{span.end}>"
 
 
-def _document_triples(doc: Document) -> Iterator[Triple]:
+def _document_triples(doc: Document | DocumentInfo) -> Iterator[Triple]:
     s = doc_iri(doc.id)
     meta = doc.meta
     yield s, "rdf:type", "jishi:Document"
@@ -197,18 +201,22 @@ def _document_triples(doc: Document) -> Iterator[Triple]:
         yield s, "dcterms:creator", literal(meta.author, meta.language)
 
 
-def _evidence_triples(subject: str, spans: Iterable[Span], raw: dict[str, str]) -> Iterator[Triple]:
+def _evidence_links(subject: str, spans: Iterable[Span]) -> Iterator[Triple]:
+    """A fact's links to its quotes; the quotes' own triples are the evidence subjects' (:func:`_evidence_blocks`)."""
     for span in spans:
-        ev = evidence_iri(span)
-        yield subject, "jishi:evidence", ev
-        yield ev, "rdf:type", "jishi:Evidence"
-        yield ev, "jishi:document", doc_iri(span.doc_id)
-        yield ev, "jishi:quote", literal(raw[span.doc_id][span.start:span.end])
-        yield ev, "jishi:start", literal(span.start)
-        yield ev, "jishi:end", literal(span.end)
+        yield subject, "jishi:evidence", evidence_iri(span)
 
 
-def _actor_triples(actor: Actor, raw: dict[str, str]) -> Iterator[Triple]:
+def _evidence_triples(span: Span, quotes: Quotes) -> Iterator[Triple]:
+    ev = evidence_iri(span)
+    yield ev, "rdf:type", "jishi:Evidence"
+    yield ev, "jishi:document", doc_iri(span.doc_id)
+    yield ev, "jishi:quote", literal(quotes.quote(span))
+    yield ev, "jishi:start", literal(span.start)
+    yield ev, "jishi:end", literal(span.end)
+
+
+def _actor_triples(actor: Actor) -> Iterator[Triple]:
     s = actor_iri(actor.key)
     yield s, "rdf:type", ns.class_term(actor.cls)
     for label, lang in actor.labels:
@@ -223,7 +231,7 @@ def _actor_triples(actor: Actor, raw: dict[str, str]) -> Iterator[Triple]:
         yield s, "jishi:isoCode", literal(actor.iso_code)
     if actor.wikidata:
         yield s, "skos:exactMatch", f"wd:{actor.wikidata}"
-    yield from _evidence_triples(s, actor.evidence, raw)
+    yield from _evidence_links(s, actor.evidence)
 
 
 def event_label(event: Event, names: dict[str, str]) -> str:
@@ -233,7 +241,7 @@ def event_label(event: Event, names: dict[str, str]) -> str:
     return f"{event.cls} {when} {who}".strip()
 
 
-def _event_triples(event: Event, names: dict[str, str], raw: dict[str, str]) -> Iterator[Triple]:
+def _event_triples(event: Event, names: dict[str, str]) -> Iterator[Triple]:
     s = iri("event/" + event.key)
     yield s, "rdf:type", ns.class_term(event.cls)
     yield s, "rdfs:label", literal(event_label(event, names), "zh-Hans")
@@ -247,10 +255,10 @@ def _event_triples(event: Event, names: dict[str, str], raw: dict[str, str]) -> 
         key = getattr(event, prop)
         if key:
             yield s, "jishi:" + {"requested_by": "requestedBy"}.get(prop, prop), actor_iri(key)
-    yield from _evidence_triples(s, event.evidence, raw)
+    yield from _evidence_links(s, event.evidence)
 
 
-def _statement_triples(statement: Statement, raw: dict[str, str]) -> Iterator[Triple]:
+def _statement_triples(statement: Statement) -> Iterator[Triple]:
     s = iri("statement/" + statement.key)
     yield s, "rdf:type", "jishi:Statement"
     yield s, "jishi:speaker", actor_iri(statement.speaker)
@@ -260,44 +268,100 @@ def _statement_triples(statement: Statement, raw: dict[str, str]) -> Iterator[Tr
         yield s, "jishi:date", literal(statement.date)
     if statement.during:
         yield s, "jishi:during", iri("event/" + statement.during)
-    yield from _evidence_triples(s, statement.evidence, raw)
+    yield from _evidence_links(s, statement.evidence)
 
 
-def _corpus_triples(resolved: Resolved) -> Iterator[Triple]:
-    """Every triple of the corpus, in the order its facts come; some more than once (shared evidence)."""
-    raw = {doc.id: doc.raw for doc in resolved.documents}
-    names = {a.key: a.labels[0][0] for a in resolved.actors}
-    for doc in resolved.documents:
-        yield from _document_triples(doc)
-    for actor in resolved.actors:
-        yield from _actor_triples(actor, raw)
-    for event in resolved.events:
-        yield from _event_triples(event, names, raw)
-    for statement in resolved.statements:
-        yield from _statement_triples(statement, raw)
+class _DocumentQuotes:
+    """Quotes read from whole :class:`Document` objects (a corpus resolved without spilled texts)."""
+
+    def __init__(self, documents: Iterable[Document | DocumentInfo]) -> None:
+        self._documents = {doc.id: doc for doc in documents}
+
+    def quote(self, span: Span) -> str:
+        document = self._documents[span.doc_id]
+        if not isinstance(document, Document):
+            raise ValueError(f"{span.doc_id}: no text to quote (resolved without texts)")
+        return document.quote(span)
 
 
-def emit_subjects(resolved: Resolved) -> Subjects:
-    """Every subject of the corpus with its (predicate, object) pairs, none twice.
+def emit_blocks(resolved: Resolved) -> Iterator[SubjectBlock]:
+    """Every subject of the corpus with its sorted (predicate, object) pairs, none twice, in sorted order.
 
-    What :func:`turtle_chunks` writes: held once, by subject, so that the Turtle is
-    written block by block instead of through a sorted list, its lines and their join.
+    One subject at a time: each kind of fact (documents, actors, events,
+    statements, evidence) is sorted by its IRI, the kinds are merged, and a
+    subject's triples are made when it is written; an evidence quote is read
+    then (from ``resolved.texts``). Memory holds the resolved facts and one
+    subject's triples, never the graph.
     """
-    return _by_subject(_corpus_triples(resolved))
+    quotes = resolved.texts if resolved.texts is not None else _DocumentQuotes(resolved.documents)
+    names = {a.key: a.labels[0][0] for a in resolved.actors}
+    kinds = [
+        _sorted_subjects(((doc_iri(doc.id), doc) for doc in resolved.documents), _document_triples),
+        _sorted_subjects(((actor_iri(a.key), a) for a in resolved.actors), _actor_triples),
+        _sorted_subjects(((iri("event/" + e.key), e) for e in resolved.events),
+                         functools.partial(_event_triples, names=names)),
+        _sorted_subjects(((iri("statement/" + s.key), s) for s in resolved.statements), _statement_triples),
+        _evidence_subjects(resolved, quotes),
+    ]
+    merged = heapq.merge(*kinds, key=operator.itemgetter(0))
+    for subject, makers in itertools.groupby(merged, key=operator.itemgetter(0)):
+        pairs = {(p, o) for _, make in makers for _, p, o in make()}
+        yield subject, sorted(pairs, key=_order)
 
 
-def _by_subject(triples: Iterable[Triple]) -> Subjects:
-    """``triples`` held by subject, each (predicate, object) pair once."""
-    subjects: Subjects = defaultdict(set)
-    for s, p, o in triples:
-        subjects[s].add((p, o))
-    return subjects
+_Maker = Callable[[], Iterable[Triple]]
+"""The triples of one subject, made when it is written."""
+
+
+def _sorted_subjects(items: Iterable[tuple[str, object]],
+                     triples: Callable[[Any], Iterable[Triple]]) -> Iterator[tuple[str, _Maker]]:
+    """``(subject, maker)`` for facts given as ``(subject, fact)``, sorted by subject."""
+    for subject, fact in sorted(items, key=operator.itemgetter(0)):
+        yield subject, functools.partial(triples, fact)
+
+
+def _evidence_subjects(resolved: Resolved, quotes: Quotes) -> Iterator[tuple[str, _Maker]]:
+    """The quotes of every fact, each once, sorted by IRI; a few documents' at a time.
+
+    An evidence IRI is its document's path and the offsets. Documents are taken
+    in the order of their paths; those whose path begins another's (``a/``,
+    ``a/b/``) are merged together, all others follow one another in IRI order.
+    """
+    by_document: dict[str, list[Span]] = defaultdict(list)
+    for fact in itertools.chain(resolved.actors, resolved.events, resolved.statements):
+        for span in fact.evidence:
+            by_document[span.doc_id].append(span)
+    paths = sorted((_iri_path("evidence/" + doc_id) + "/", doc_id) for doc_id in by_document)
+    for group in _nested(paths):
+        streams = [_document_evidence(by_document.pop(doc_id), quotes) for doc_id in group]
+        yield from heapq.merge(*streams, key=operator.itemgetter(0))
+
+
+def _nested(paths: list[tuple[str, str]]) -> Iterator[list[str]]:
+    """Document ids in runs whose paths begin with the run's first path (sorted, so a run is contiguous)."""
+    run: list[str] = []
+    head = ""
+    for path, doc_id in paths:
+        if run and not path.startswith(head):
+            yield run
+            run = []
+        if not run:
+            head = path
+        run.append(doc_id)
+    if run:
+        yield run
+
+
+def _document_evidence(spans: list[Span], quotes: Quotes) -> Iterator[tuple[str, _Maker]]:
+    """One document's quotes, each once, sorted by IRI."""
+    unique = {(span.start, span.end): span for span in spans}
+    for subject, span in sorted((evidence_iri(span), span) for span in unique.values()):
+        yield subject, functools.partial(_evidence_triples, span, quotes)
 
 
 def emit(resolved: Resolved) -> list[Triple]:
     """All triples of the corpus, sorted (by subject, ``rdf:type`` first) and without duplicates."""
-    subjects = emit_subjects(resolved)
-    return [(s, p, o) for s in sorted(subjects) for p, o in sorted(subjects[s], key=_order)]
+    return [(s, p, o) for s, pairs in emit_blocks(resolved) for p, o in pairs]
 
 
 def _order(pair: tuple[str, str]) -> tuple:
@@ -305,24 +369,23 @@ def _order(pair: tuple[str, str]) -> tuple:
     return (p != "rdf:type", p, o)
 
 
-def triple_count(subjects: Subjects) -> int:
-    return sum(map(len, subjects.values()))
-
-
-def turtle_chunks(subjects: Subjects) -> Iterator[str]:
-    """The Turtle of ``subjects`` in pieces, the prefixes then one subject block each, in sorted order.
+def turtle_chunks(blocks: Iterable[SubjectBlock]) -> Iterator[str]:
+    """The Turtle of ``blocks`` in pieces, the prefixes then one subject block each, in their order.
 
     Joined they are byte-identical for the same input; written one by one (see
     :func:`graph.files.write_atomic`) they never stand in memory as one text.
     """
     yield "\n".join(f"@prefix {name}: <{ns}> ." for name, ns in PREFIXES.items()) + "\n"
     between = ""
-    for s in sorted(subjects):
-        body = " ;\n".join(f"    {p} {o}" for p, o in sorted(subjects[s], key=_order))
+    for s, pairs in blocks:
+        body = " ;\n".join(f"    {p} {o}" for p, o in pairs)
         yield f"{between}{s}\n{body} .\n"
         between = "\n"
 
 
 def to_turtle(triples: Iterable[Triple]) -> str:
-    """Triples as Turtle, one subject block each; byte-identical for the same input."""
-    return "".join(turtle_chunks(_by_subject(triples)))
+    """Triples as Turtle, one subject block each (sorted, ``rdf:type`` first); byte-identical for the same input."""
+    subjects: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for s, p, o in triples:
+        subjects[s].add((p, o))
+    return "".join(turtle_chunks((s, sorted(subjects[s], key=_order)) for s in sorted(subjects)))

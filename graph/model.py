@@ -20,7 +20,7 @@ import datetime as dt
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import overload
+from typing import Protocol, overload
 
 ACTOR_CLASSES = ("Person", "Country", "GovernmentBody", "InternationalOrganization", "Organization")
 
@@ -44,9 +44,12 @@ class DocMeta:
     year: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
-    """A range of ``Document.raw``: the provenance of one fact."""
+    """A range of ``Document.raw``: the provenance of one fact.
+
+    With slots: a large corpus holds millions, each without a ``__dict__`` of its own.
+    """
 
     doc_id: str
     start: int
@@ -179,6 +182,24 @@ class Document:
 
 
 @dataclass(frozen=True)
+class DocumentInfo:
+    """What the graph says of a document besides its quotes: its id and metadata, not its text.
+
+    A build keeps this of every document until the graph is written, and the
+    text on disk (:class:`graph.texts.SpilledTexts`); a :class:`Document` serves too.
+    """
+
+    id: str
+    meta: DocMeta = field(default_factory=DocMeta)
+
+
+class Quotes(Protocol):
+    """Where evidence quotes are read: the documents' ``raw`` text by :class:`Span`."""
+
+    def quote(self, span: Span) -> str: ...
+
+
+@dataclass(frozen=True)
 class Block:
     """A structural unit of a document, positions in ``Document.text``.
 
@@ -242,7 +263,7 @@ class ActorInfo:
     affiliation: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventCandidate:
     """An event as one sentence tells it. Participants are actor keys.
 
@@ -262,7 +283,7 @@ class EventCandidate:
     assumed_date: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StatementCandidate:
     """Reported speech as one passage tells it.
 
@@ -343,9 +364,14 @@ class Skipped:
 
 @dataclass(frozen=True)
 class Resolved:
-    """The whole corpus after resolution: what ``emit`` turns into RDF."""
+    """The whole corpus after resolution: what ``emit`` turns into RDF.
 
-    documents: tuple[Document, ...]
+    ``texts``: where the evidence quotes are read; None when ``documents`` are
+    whole :class:`Document` objects, which hold their text.
+    """
+
+    documents: tuple[Document | DocumentInfo, ...]
     actors: tuple[Actor, ...]
     events: tuple[Event, ...]
     statements: tuple[Statement, ...]
+    texts: Quotes | None = None

@@ -24,8 +24,9 @@ from . import actors, emit, events, read, resolve, statements, structure
 from .cache import AnalysisCache
 from .catalogue import Catalogue, load_catalogue
 from .files import load_graph, output_set, write_atomic
-from .model import Analysis, Document, ProposedName, Resolved, Skipped
+from .model import Analysis, Document, DocumentInfo, ProposedName, Resolved, Skipped
 from .store import STAMP, STORE, write_store
+from .texts import SpilledTexts
 
 GRAPH = "graph.ttl"
 NETWORK = "network.html"
@@ -115,9 +116,9 @@ def _tally(facts: tuple) -> str:
     return "{} ({})".format(len(facts), ", ".join(f"{k} {v}" for k, v in sorted(by_class.items())))
 
 
-def _undated(analyses: list[Analysis]) -> list[str]:
+def _undated(documents: Iterable[Document | DocumentInfo]) -> list[str]:
     """The documents whose year could not be known (no date, no year in the text, none given)."""
-    return [a.document.id for a in analyses if a.document.meta.date is None and a.document.meta.year is None]
+    return [doc.id for doc in documents if doc.meta.date is None and doc.meta.year is None]
 
 
 def analyse(document: Document, catalogue: Catalogue, proposed: Iterable[ProposedName] = ()) -> Analysis:
@@ -292,24 +293,25 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def analyse_files(paths: list[Path], catalogue: Catalogue, progress: bool | None = None,
-                  jobs: int | None = None, hint: DateHint = DateHint(),
+def analyse_files(paths: list[Path], catalogue: Catalogue, take: Callable[[Analysis], None],
+                  progress: bool | None = None, jobs: int | None = None, hint: DateHint = DateHint(),
                   max_chars: int = read.MAX_CHARS,
                   cache: AnalysisCache | None = None,
-                  engine: Engine | None = None) -> tuple[list[Analysis], list[Skipped], list[Skipped]]:
-    """Read and analyse every document under ``paths``.
+                  engine: Engine | None = None) -> tuple[list[Skipped], list[Skipped]]:
+    """Read and analyse every document under ``paths``, handing each analysis to ``take`` as it comes.
 
-    Returns the analyses, every path that was not built with its reason
-    (sorted), and the repairs reading made to built documents (``reason`` the
-    repair). Documents are independent until resolution, so a large corpus is
-    analysed in parallel processes; results keep the input order, so output
-    does not depend on scheduling. With a ``cache`` (:mod:`graph.cache`), a
+    Returns every path that was not built with its reason (sorted), and the
+    repairs reading made to built documents (``reason`` the repair). Documents
+    are independent until resolution, so a large corpus is analysed in parallel
+    processes; results come in input order, so output does not depend on
+    scheduling, and none is held here once taken (a :class:`graph.resolve.Resolver`
+    keeps what it needs of each). With a ``cache`` (:mod:`graph.cache`), a
     document analysed before with the same bytes, name, settings and version
     of jishi is taken from it, and every new analysis is stored in it.
     """
     files, skipped = read.survey_documents(paths)
     show = progress if progress is not None else (sys.stderr.isatty() and len(files) >= PROGRESS_MIN_FILES)
-    analyses, repaired = [], []
+    repaired = []
     task = _Task(catalogue, hint, max_chars, document_ids(files), cache)
     keys = _cache_keys(files, task)
     hits = {path: found for path, key in keys.items() if (found := cache.get(key)) is not None} if cache else {}
@@ -322,9 +324,9 @@ def analyse_files(paths: list[Path], catalogue: Catalogue, progress: bool | None
         if isinstance(result, Skipped):
             skipped.append(result)
         else:
-            analyses.append(result)
+            take(result)
             repaired += [Skipped(str(path), note) for note in result.document.notes]
-    return analyses, sorted(skipped, key=lambda s: s.path), repaired
+    return sorted(skipped, key=lambda s: s.path), repaired
 
 
 def _cache_keys(files: list[Path], task: _Task) -> dict[Path, str]:
@@ -372,23 +374,33 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
     """
     cached = AnalysisCache.open(outdir) if cache and catalogue is None else None
     catalogue = catalogue or load_catalogue()
-    analyses, skipped, repaired = analyse_files(paths, catalogue, progress, jobs, hint, max_chars, cached, engine)
-    resolved = resolve.resolve(analyses, catalogue)
-    if not analyses:
-        return BuildReport(None, resolved, 0, skipped)
-    undated = _undated(analyses)
-    texts = {emit.display_name(a.document.id): a.document.raw for a in analyses} if network else {}
-    del analyses  # resolved: the mentions and candidates of every document need not stay while the graph is written
-    subjects = emit.emit_subjects(resolved)
-    triples = emit.triple_count(subjects)
-    with output_set(outdir, OUTPUTS) as folder:
-        write_atomic(folder / GRAPH, emit.turtle_chunks(subjects))
-        del subjects  # the store and the page below read the written graph; the emitted one need not stay meanwhile
-        if store:
-            write_store(folder / GRAPH, previous=Path(outdir) / GRAPH)
-        if network:
-            from .viz import write_network
-            write_network(load_graph(folder / GRAPH), folder / NETWORK, texts=texts)
+    with SpilledTexts() as texts:
+        resolver = resolve.Resolver(catalogue, texts)
+        skipped, repaired = analyse_files(paths, catalogue, resolver.add, progress, jobs, hint, max_chars,
+                                          cached, engine)
+        resolved = resolver.resolved()
+        if not resolved.documents:
+            return BuildReport(None, resolved, 0, skipped)
+        triples = Counter()
+        with output_set(outdir, OUTPUTS) as folder:
+            write_atomic(folder / GRAPH, emit.turtle_chunks(_counted(emit.emit_blocks(resolved), triples)))
+            if store:
+                write_store(folder / GRAPH, previous=Path(outdir) / GRAPH)
+            if network:
+                from .viz import write_network
+                write_network(load_graph(folder / GRAPH), folder / NETWORK, texts=_page_texts(resolved, texts))
     extra = [Path(outdir) / NETWORK] if network else []
-    return BuildReport(Path(outdir) / GRAPH, resolved, triples, skipped,
-                       extra + ([Path(outdir) / STORE] if store else []), undated, repaired)
+    return BuildReport(Path(outdir) / GRAPH, resolved, triples["triples"], skipped,
+                       extra + ([Path(outdir) / STORE] if store else []), _undated(resolved.documents), repaired)
+
+
+def _page_texts(resolved: Resolved, texts: SpilledTexts) -> dict[str, str]:
+    """Each document's text by the identifier the graph gives it: the page shows the sentence around a quote."""
+    return {emit.display_name(doc.id): texts.text(doc.id) for doc in resolved.documents}
+
+
+def _counted(blocks: Iterable[emit.SubjectBlock], tally: Counter) -> Iterator[emit.SubjectBlock]:
+    """``blocks`` as they are, counting their triples into ``tally["triples"]`` as they pass."""
+    for block in blocks:
+        tally["triples"] += len(block[1])
+        yield block

@@ -20,12 +20,13 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Container
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .catalogue import Catalogue
-from .model import (Actor, ActorInfo, Analysis, Event, EventCandidate, Resolved, Span,
+from .model import (Actor, ActorInfo, Analysis, Document, DocumentInfo, Event, EventCandidate, Resolved, Span,
                     Statement, StatementCandidate)
+from .texts import SpilledTexts
 
 APPROX_WINDOW = dt.timedelta(days=10)
 _SPACE = re.compile(r"\s+")
@@ -55,35 +56,33 @@ class _ActorFacts:
     first_mentions: dict = field(default_factory=dict)
 
 
-def _gather_actor_facts(analyses: list[Analysis], catalogue: Catalogue) -> dict[str, _ActorFacts]:
-    """Classes, names, roles and surfaces of every key, from every document.
+def _add_actor_facts(facts: dict[str, _ActorFacts], analysis: Analysis, catalogue: Catalogue) -> None:
+    """Add one document's classes, names, roles and surfaces of every key to ``facts``.
 
     A surface the catalogue gives to several actors (巴方: Pakistan or
     Brazil) is not kept as an alternative label: resolved in context it names
-    one of them, but as a label it would name both.
+    one of them, but as a label it would name both. What is added does not
+    depend on the order documents come in.
     """
-    facts: dict[str, _ActorFacts] = defaultdict(_ActorFacts)
-    for analysis in analyses:
-        doc = analysis.document
-        for mention in analysis.mentions:
-            if mention.key is None:
-                continue
-            entry = facts[mention.key]
-            entry.classes[mention.cls] += 1
-            span = doc.raw_span(mention.start, mention.end)
-            entry.first_mentions.setdefault(doc.id, span)
-            surface = doc.quote(span)
-            if surface and not _SPACE.search(surface) and len(catalogue.keys_for(mention.surface)) <= 1:
-                entry.surfaces.add((surface, doc.meta.language))
-            if mention.role:
-                entry.roles[mention.role] += 1
-            if mention.affiliation:
-                entry.affiliations[mention.affiliation] += 1
-        for info in analysis.actors:
-            _learn(facts[info.key], info)
-        for key in _referenced_keys(analysis):
-            facts[key]
-    return facts
+    doc = analysis.document
+    for mention in analysis.mentions:
+        if mention.key is None:
+            continue
+        entry = facts[mention.key]
+        entry.classes[mention.cls] += 1
+        span = doc.raw_span(mention.start, mention.end)
+        entry.first_mentions.setdefault(doc.id, span)
+        surface = doc.quote(span)
+        if surface and not _SPACE.search(surface) and len(catalogue.keys_for(mention.surface)) <= 1:
+            entry.surfaces.add((surface, doc.meta.language))
+        if mention.role:
+            entry.roles[mention.role] += 1
+        if mention.affiliation:
+            entry.affiliations[mention.affiliation] += 1
+    for info in analysis.actors:
+        _learn(facts[info.key], info)
+    for key in _referenced_keys(analysis):
+        facts[key]
 
 
 def _learn(entry: _ActorFacts, info: ActorInfo) -> None:
@@ -151,9 +150,8 @@ def _discovered_actor(key: str, entry: _ActorFacts) -> Actor:
     )
 
 
-def resolve_actors(analyses: list[Analysis], catalogue: Catalogue) -> tuple[Actor, ...]:
-    """One :class:`Actor` per key met in the corpus, plus the actors they are affiliated with."""
-    facts = _gather_actor_facts(analyses, catalogue)
+def resolve_actors(facts: dict[str, _ActorFacts], catalogue: Catalogue) -> tuple[Actor, ...]:
+    """One :class:`Actor` per key met in the corpus (``facts``), plus the actors they are affiliated with."""
     actors: dict[str, Actor] = {}
     pending = sorted(facts)
     while pending:
@@ -253,7 +251,7 @@ def _plus(date: dt.date, delta: dt.timedelta) -> dt.date:
         return dt.date.max if delta > dt.timedelta(0) else dt.date.min
 
 
-def _cluster_events(analyses: list[Analysis]) -> list[_Cluster]:
+def _cluster_events(told: Sequence[Told]) -> list[_Cluster]:
     """Group tellings of one event across documents.
 
     The events stage already merged retellings inside a document, so a
@@ -262,8 +260,8 @@ def _cluster_events(analyses: list[Analysis]) -> list[_Cluster]:
     aid from A to B is not aid from B to A.
     """
     groups: dict[tuple, _Group] = defaultdict(_Group)
-    for a_index, analysis in enumerate(analyses):
-        for e_index, candidate in enumerate(analysis.events):
+    for a_index, document in enumerate(told):
+        for e_index, candidate in enumerate(document.events):
             key = (candidate.cls, frozenset(candidate.participants), candidate.provider, candidate.recipient)
             groups[key].place((a_index, e_index, candidate))
     return [cluster for key in sorted(groups, key=repr) for cluster in groups[key].clusters]
@@ -297,11 +295,11 @@ def _event_from_cluster(cluster: _Cluster, taken: Container[str]) -> Event:
     )
 
 
-def resolve_events(analyses: list[Analysis]) -> tuple[tuple[Event, ...], dict[tuple[int, int], str]]:
-    """Merged events, and the event key each (analysis, candidate) index went to."""
+def resolve_events(told: Sequence[Told]) -> tuple[tuple[Event, ...], dict[tuple[int, int], str]]:
+    """Merged events, and the event key each (document, candidate) index went to."""
     events: dict[str, Event] = {}
     where: dict[tuple[int, int], str] = {}
-    for cluster in _cluster_events(analyses):
+    for cluster in _cluster_events(told):
         event = _event_from_cluster(cluster, events.keys())
         events[event.key] = event
         for a_index, e_index, _ in cluster.members:
@@ -315,12 +313,12 @@ def _statement_key(candidate: StatementCandidate) -> str:
     return digest(candidate.speaker, _SPACE.sub("", candidate.text))
 
 
-def resolve_statements(analyses: list[Analysis], event_of: dict[tuple[int, int], str]
+def resolve_statements(told: Sequence[Told], event_of: dict[tuple[int, int], str]
                        ) -> tuple[Statement, ...]:
     """Statements merged by speaker and words; ``during`` points at the merged event."""
     merged: dict[str, list[tuple[StatementCandidate, str | None]]] = defaultdict(list)
-    for a_index, analysis in enumerate(analyses):
-        for candidate in analysis.statements:
+    for a_index, document in enumerate(told):
+        for candidate in document.statements:
             during = event_of.get((a_index, candidate.during)) if candidate.during is not None else None
             merged[_statement_key(candidate)].append((candidate, during))
     statements = []
@@ -337,13 +335,61 @@ def resolve_statements(analyses: list[Analysis], event_of: dict[tuple[int, int],
     return tuple(statements)
 
 
-def resolve(analyses: list[Analysis], catalogue: Catalogue) -> Resolved:
+@dataclass(frozen=True)
+class Told:
+    """What resolution keeps of one document until the corpus is complete: its events and statements."""
+
+    doc_id: str
+    events: tuple[EventCandidate, ...]
+    statements: tuple[StatementCandidate, ...]
+
+
+class Resolver:
+    """Resolution fed one analysis at a time, holding what it needs of each, not the analysis.
+
+    A document's mentions and actor infos are folded into the corpus's actor facts as
+    it comes; its events and statements are kept (:class:`Told`), as is its id and
+    metadata. With ``texts`` (:class:`graph.texts.SpilledTexts`) its text goes there
+    and the resolved corpus holds :class:`~graph.model.DocumentInfo`; without, the
+    whole :class:`~graph.model.Document`. The result does not depend on the order
+    documents come in: they are taken sorted by id, as :func:`resolve` always did.
+    """
+
+    def __init__(self, catalogue: Catalogue, texts: SpilledTexts | None = None) -> None:
+        self.catalogue = catalogue
+        self.texts = texts
+        self._facts: dict[str, _ActorFacts] = defaultdict(_ActorFacts)
+        self._told: list[Told] = []
+        self._documents: list[Document | DocumentInfo] = []
+
+    def add(self, analysis: Analysis) -> None:
+        """Take one document's analysis into the corpus."""
+        _add_actor_facts(self._facts, analysis, self.catalogue)
+        doc = analysis.document
+        self._told.append(Told(doc.id, analysis.events, analysis.statements))
+        if self.texts is None:
+            self._documents.append(doc)
+        else:
+            self.texts.add(doc.id, doc.raw)
+            self._documents.append(DocumentInfo(doc.id, doc.meta))
+
+    def resolved(self) -> Resolved:
+        """The corpus taken so far, resolved; its documents sorted by id."""
+        order = sorted(range(len(self._told)), key=lambda i: self._told[i].doc_id)
+        told = [self._told[i] for i in order]
+        events, event_of = resolve_events(told)
+        return Resolved(
+            documents=tuple(self._documents[i] for i in order),
+            actors=resolve_actors(self._facts, self.catalogue),
+            events=events,
+            statements=resolve_statements(told, event_of),
+            texts=self.texts,
+        )
+
+
+def resolve(analyses: Iterable[Analysis], catalogue: Catalogue) -> Resolved:
     """Resolve a whole corpus; the documents keep their input order sorted by id."""
-    analyses = sorted(analyses, key=lambda a: a.document.id)
-    events, event_of = resolve_events(analyses)
-    return Resolved(
-        documents=tuple(a.document for a in analyses),
-        actors=resolve_actors(analyses, catalogue),
-        events=events,
-        statements=resolve_statements(analyses, event_of),
-    )
+    resolver = Resolver(catalogue)
+    for analysis in analyses:
+        resolver.add(analysis)
+    return resolver.resolved()

@@ -7,8 +7,9 @@ import pytest
 import rdflib
 from rdflib.namespace import DCTERMS
 
-from graph.emit import PREFIXES, emit, emit_subjects, iri, literal, to_turtle, triple_count, turtle_chunks
-from graph.model import Actor, DocMeta, Document, Event, Resolved, Statement
+from graph.emit import PREFIXES, emit, emit_blocks, iri, literal, to_turtle, turtle_chunks
+from graph.model import Actor, DocMeta, Document, DocumentInfo, Event, Resolved, Span, Statement
+from graph.texts import SpilledTexts
 from graph.ns import JISHI
 
 RAW = '习近平同普京通电话。普京说："合作<script>alert(1)</script>"\n'
@@ -61,12 +62,29 @@ def test_emit_turtle_writes_one_sorted_block_per_subject_type_first():
     assert to_turtle([]) == prefixes
 
 
-def test_emit_subjects_hold_the_sorted_triples_and_write_as_to_turtle():
-    subjects = emit_subjects(_resolved())
-    triples = emit(_resolved())
-    assert triple_count(subjects) == len(triples) == len(set(triples))
-    assert {(s, p, o) for s, pairs in subjects.items() for p, o in pairs} == set(triples)
-    assert "".join(turtle_chunks(subjects)) == to_turtle(triples)
+def test_emit_blocks_come_one_per_subject_in_sorted_order_and_write_as_to_turtle():
+    blocks = list(emit_blocks(_resolved()))
+    subjects = [s for s, _ in blocks]
+    assert subjects == sorted(set(subjects))
+    assert "".join(turtle_chunks(blocks)) == to_turtle(emit(_resolved()))
+
+
+def test_emit_orders_the_quotes_of_a_document_whose_path_begins_another_by_iri():
+    """Evidence IRIs of ``x`` and ``x/1`` interleave: x/0-4, then x/1/2-3, then x/5-9."""
+    x, x1 = Document("x", "甲乙丙丁戊己庚辛壬癸", "甲乙丙丁戊己庚辛壬癸", range(10)), Document("x/1", "子丑寅卯", "子丑寅卯", range(4))
+    event = Event("e1", "Visit", None, False, (), (Span("x", 5, 9), Span("x/1", 2, 3), Span("x", 0, 4)))
+    subjects = [s for s, _ in emit_blocks(Resolved((x, x1), (), (event,), ()))]
+    evidence = [s.split("/id/evidence/")[1] for s in subjects if "/id/evidence/" in s]
+    assert evidence == ["x/0-4>", "x/1/2-3>", "x/5-9>"]
+
+
+def test_emit_reads_quotes_from_spilled_texts_as_from_documents():
+    resolved = _resolved()
+    with SpilledTexts() as texts:
+        texts.add(resolved.documents[0].id, RAW)
+        spilled = Resolved(tuple(DocumentInfo(d.id, d.meta) for d in resolved.documents), resolved.actors,
+                           resolved.events, resolved.statements, texts)
+        assert to_turtle(emit(spilled)) == to_turtle(emit(resolved))
 
 
 def test_emit_iri_encodes_delimiters_but_keeps_chinese():
