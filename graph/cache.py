@@ -88,6 +88,10 @@ class AnalysisCache:
             return None
         return digest.hexdigest()
 
+    def holds(self, key: str) -> bool:
+        """Whether an entry is stored under ``key`` (it may still turn out unreadable: see :meth:`get`)."""
+        return self._entry(key).is_file()
+
     def get(self, key: str) -> Analysis | None:
         """The analysis stored under ``key``, or None when there is none or it cannot be read back."""
         try:

@@ -8,10 +8,12 @@ summary with its reason, and the rest of the corpus is still built.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import itertools
 import os
 import sys
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -32,8 +34,13 @@ GRAPH = "graph.ttl"
 NETWORK = "network.html"
 OUTPUTS = (GRAPH, NETWORK, STORE, STAMP)
 """What a build writes into its output folder; a build replaces all of them (see ``build``)."""
+NETWORK_MAX_TRIPLES = 300_000
+"""The largest graph a build draws as ``network.html``: the page is made from the graph loaded whole
+into rdflib (over 1 KB of memory a triple; a 200 MB corpus's 4 M triples would need several GB)."""
 PROGRESS_MIN_FILES = 20
 PARALLEL_MIN_FILES = 8
+IN_FLIGHT_PER_JOB = 8
+"""Files handed to a worker process ahead of the result given next: enough to keep it busy, few enough to hold."""
 UNDATED_SHOWN = 5
 ENDED_ABRUPTLY = "the process analysing it ended abruptly (out of memory, or a crash inside a library); please report it"
 
@@ -73,6 +80,8 @@ class BuildReport:
     undated: list[str] = field(default_factory=list)
     repaired: list[Skipped] = field(default_factory=list)
     """Documents built after a repair (``path``, and the repair as ``reason``)."""
+    not_drawn: int | None = None
+    """The graph's triples when it was too large to draw as ``network.html`` (see ``NETWORK_MAX_TRIPLES``)."""
 
     @property
     def documents(self) -> int:
@@ -93,6 +102,9 @@ class BuildReport:
             ("wrote: " + ", ".join(str(p) for p in [self.graph_path, *self.extra_outputs])
              if self.graph_path else "wrote: nothing (no readable document; earlier output left as it was)"),
         ]
+        if self.not_drawn is not None:
+            lines.append(f"not written at this scale: {NETWORK} ({self.not_drawn:,} triples, over the "
+                         f"{NETWORK_MAX_TRIPLES:,} a page is drawn from: drawing loads the whole graph into memory)")
         lines += [f"repaired: {r.path}: {r.reason}" for r in self.repaired]
         lines += [f"skipped: {s.path}: {s.reason}" for s in self.skipped]
         if self.undated:
@@ -253,15 +265,27 @@ def _results(files: list[Path], task: _Task, jobs: int) -> Iterator[Analysis | S
 
 def _pooled(files: list[Path], task: _Task, jobs: int) -> Generator[Analysis | Skipped, None, int]:
     """Results of ``files`` from a pool of ``jobs`` processes, in order, until the pool breaks;
-    returns how many were given."""
+    returns how many were given.
+
+    At most ``IN_FLIGHT_PER_JOB`` files a worker are handed out ahead of the one
+    given next, and a result is let go once given: were every file submitted at
+    once, each finished result would wait in its future for the whole corpus.
+    """
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(task,)) as pool:
-        futures = [pool.submit(_analyse_in_worker, path) for path in files]
-        for done, (path, future) in enumerate(zip(files, futures, strict=True)):
-            if isinstance(future.exception(), BrokenProcessPool):
-                for waiting in futures[done:]:
-                    waiting.cancel()
+        ahead = iter(files)
+        waiting: deque[Future] = deque(pool.submit(_analyse_in_worker, path)
+                                       for path in itertools.islice(ahead, IN_FLIGHT_PER_JOB * jobs))
+        for done, path in enumerate(files):
+            if not waiting or isinstance(waiting[0].exception(), BrokenProcessPool):
+                for future in waiting:
+                    future.cancel()
                 return done
+            future = waiting.popleft()
+            for following in itertools.islice(ahead, 1):
+                with contextlib.suppress(BrokenProcessPool):  # the futures waiting report the break
+                    waiting.append(pool.submit(_analyse_in_worker, following))
             yield _outcome(path, future)
+            del future
     return len(files)
 
 
@@ -314,11 +338,11 @@ def analyse_files(paths: list[Path], catalogue: Catalogue, take: Callable[[Analy
     repaired = []
     task = _Task(catalogue, hint, max_chars, document_ids(files), cache)
     keys = _cache_keys(files, task)
-    hits = {path: found for path, key in keys.items() if (found := cache.get(key)) is not None} if cache else {}
-    task = replace(task, keys={path: key for path, key in keys.items() if path not in hits})
+    hits = {path: key for path, key in keys.items() if cache.holds(key)} if cache else {}
+    task = replace(task, keys=keys)
     todo = [path for path in files if path not in hits]
     fresh = engine(todo, task) if engine is not None else _results(todo, task, default_jobs() if jobs is None else jobs)
-    results = _in_order(files, hits, fresh)
+    results = _in_order(files, hits, fresh, task)
     for path, result in zip(files, tqdm(results, total=len(files), desc="documents", unit="doc", disable=not show),
                             strict=True):
         if isinstance(result, Skipped):
@@ -338,11 +362,20 @@ def _cache_keys(files: list[Path], task: _Task) -> dict[Path, str]:
     return {path: key for path, key in keys.items() if key is not None}
 
 
-def _in_order(files: list[Path], hits: dict[Path, Analysis],
-              fresh: Iterator[Analysis | Skipped]) -> Iterator[Analysis | Skipped]:
-    """The result of every file in input order: from the cache, else the next one analysed."""
+def _in_order(files: list[Path], hits: dict[Path, str], fresh: Iterator[Analysis | Skipped],
+              task: _Task) -> Iterator[Analysis | Skipped]:
+    """The result of every file in input order: from the cache, else the next one analysed.
+
+    A cached analysis is read when its turn comes, so a rebuild never holds them all; an
+    entry that cannot be read back after all (damaged) is analysed here, and stored again.
+    """
     for path in files:
-        yield hits[path] if path in hits else next(fresh)
+        if path not in hits:
+            yield next(fresh)
+        elif (found := task.cache.get(hits[path]) if task.cache else None) is not None:
+            yield found
+        else:
+            yield _analyse_path(path, task)
 
 
 def build(paths: list[Path], outdir: Path, progress: bool | None = None,
@@ -353,7 +386,8 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
 
     With ``network``, also ``outdir/network.html``, the interactive view that
     reads the graph just written (so it shows exactly what a user loads), with
-    the documents' texts so that each quote is shown in its sentence.
+    the documents' texts so that each quote is shown in its sentence, unless
+    the graph has more than ``NETWORK_MAX_TRIPLES`` triples (the summary says so).
     With ``store``, also ``outdir/store/``, the graph bulk-loaded into an
     on-disk Oxigraph store that ``query`` and ``serve`` open instead of
     parsing the graph (see :mod:`graph.store`).
@@ -386,12 +420,14 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
             write_atomic(folder / GRAPH, emit.turtle_chunks(_counted(emit.emit_blocks(resolved), triples)))
             if store:
                 write_store(folder / GRAPH, previous=Path(outdir) / GRAPH)
-            if network:
+            drawn = network and triples["triples"] <= NETWORK_MAX_TRIPLES
+            if drawn:
                 from .viz import write_network
                 write_network(load_graph(folder / GRAPH), folder / NETWORK, texts=_page_texts(resolved, texts))
-    extra = [Path(outdir) / NETWORK] if network else []
+    extra = [Path(outdir) / NETWORK] if drawn else []
     return BuildReport(Path(outdir) / GRAPH, resolved, triples["triples"], skipped,
-                       extra + ([Path(outdir) / STORE] if store else []), _undated(resolved.documents), repaired)
+                       extra + ([Path(outdir) / STORE] if store else []), _undated(resolved.documents), repaired,
+                       triples["triples"] if network and not drawn else None)
 
 
 def _page_texts(resolved: Resolved, texts: SpilledTexts) -> dict[str, str]:

@@ -455,3 +455,13 @@ def test_pipeline_page_shows_each_quote_in_its_sentence(tmp_path):
     start, end = evidence["at"]
     assert evidence["sentence"] == "◆国家主席习近平应约同俄罗斯总统普京通电话。"
     assert 0 < start < end < len(evidence["sentence"])
+
+
+def test_build_does_not_draw_a_graph_too_large_for_the_page_and_says_so(mixed_corpus, tmp_path, monkeypatch):
+    from graph import pipeline
+
+    monkeypatch.setattr(pipeline, "NETWORK_MAX_TRIPLES", 10)
+    report = build([mixed_corpus], tmp_path, store=False)
+    assert (tmp_path / "graph.ttl").exists() and not (tmp_path / "network.html").exists()
+    assert report.extra_outputs == []
+    assert f"not written at this scale: network.html ({report.triples:,} triples, over the 10 " in report.summary()
