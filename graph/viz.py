@@ -34,6 +34,7 @@ Content-Security-Policy forbids every network request.
 """
 from __future__ import annotations
 
+import csv
 import html
 import json
 import math
@@ -54,10 +55,10 @@ from .export._common import FORMULA_STARTS, LANG_ORDER, class_label, country_of,
 from .files import write_atomic
 from .fold import fold_note, folds
 from .layout import layout
-from .ns import JISHI, WD, event_classes
+from .ns import JISHI, ONTOLOGY, WD, event_classes
 
 __all__ = ["actor_network", "class_colours", "class_styles", "event_network", "network_data", "render_network",
-           "script_json", "sentence_around", "write_network"]
+           "role_words", "script_json", "sentence_around", "write_network"]
 
 DEFAULT_TITLE = "jishi 纪事 — network"
 PARTIES_MAX = 3
@@ -66,6 +67,7 @@ SENTENCE_ENDS = "。！？!?\n"
 CONTEXT_MAX = 200
 """At most this many characters of a sentence are shown on either side of its quote."""
 WIKIDATA_PAGE = "https://www.wikidata.org/wiki/"
+ROLE_WORDS = ONTOLOGY.parent / "lexicon" / "role_words.csv"
 
 ACTOR_CLASSES = ("Person", "Country", "GovernmentBody", "InternationalOrganization", "Organization", "Actor")
 EVENT_CLASSES = event_classes() + ("Event",)
@@ -212,6 +214,7 @@ def network_data(graph: rdflib.Graph, texts: Mapping[str, str] | None = None) ->
         "dates": _date_range(net),
         "documents": documents,
         "roles": {role: label_in(ontology(), JISHI[role], "zh-Hans") or role for role in EDGE_ROLES},
+        "roleWords": role_words(),
         "formulaStarts": list(FORMULA_STARTS),
     }
 
@@ -251,6 +254,23 @@ def write_network(graph: rdflib.Graph, path: str | os.PathLike, title: str = DEF
     PosixPath('out/network.html')
     """
     return write_atomic(path, render_network(graph, title, texts))
+
+
+@lru_cache(maxsize=1)
+def role_words() -> dict[str, dict[str, dict[str, str]]]:
+    """Event class → role → its words on the page (``zh``, ``en``), from ``ontology/lexicon/role_words.csv``.
+
+    A message's provider is its sender, an aid's its giver: the ontology's one
+    label per property (提供方) reads oddly for some classes.
+
+    >>> role_words()["Message"]["provider"]
+    {'zh': '发送方', 'en': 'sender'}
+    """
+    found: dict[str, dict[str, dict[str, str]]] = defaultdict(dict)
+    with ROLE_WORDS.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            found[row["class"]][row["role"]] = {"zh": row["zh-Hans"], "en": row["en"]}
+    return dict(found)
 
 
 def script_json(data: object) -> str:

@@ -378,11 +378,11 @@ def test_viz_page_task_who_gave_to_whom(browser, seed_page):
         details = tab.inner_text("[data-testid=details]")
     assert shown["classes"] == ["Aid"]
     assert shown["lone"] == 0
-    assert shown["labels"] == ["接受方", "提供方"]  # the ontology's zh-Hans labels of recipient and provider
+    assert shown["labels"] == ["受援方", "援助方"]  # an Aid's provider and recipient, in role_words.csv
     assert shown["arrows"]
     assert re.search(r"\(\d+ undated\)", counts)
     # 000 under 3月18日: ◆第二批中国抗疫医疗专家组抵达意大利，随机携带了…9吨中方捐助…
-    assert "中国 (提供方 provider) → 意大利 (接受方 recipient)" in details
+    assert "中国 (援助方 giver) → 意大利 (受援方 recipient)" in details
 
 
 @pytest.mark.slow
@@ -549,6 +549,7 @@ def test_viz_page_injected_markup_stays_text(browser, hostile_page):
         tab.fill("[data-testid=search]", "<script>")
         rows = _rows(tab)
         _row(tab, "函电").click()
+        message = tab.inner_text("[data-testid=details]")
         tab.locator("[data-testid=details] button.link", has_text="<script>").click()
         heading = tab.text_content("[data-testid=details] h2")
         tab.fill("[data-testid=search]", "谭德塞")
@@ -562,6 +563,7 @@ def test_viz_page_injected_markup_stays_text(browser, hostile_page):
         table = list(csv.reader(io.StringIO(Path(got.value.path()).read_text(encoding="utf-8-sig"))))
     assert rows == [XSS_NAME, f"函电 王毅–{XSS_NAME}–意大利 03-10"]
     assert heading == XSS_NAME
+    assert "王毅 (发送方 sender) → 意大利 (接收方 recipient)" in message  # a Message's roles, from role_words.csv
     assert evidence[0].startswith("昨天，王毅同谭德塞通电话。") and evidence[1].startswith(XSS_NAME + "通电话")
     assert elements == [0, 3]  # no injected image; the data, vis-network and the page's own script
     assert title == "测试 <b>网络</b>"
@@ -588,6 +590,14 @@ def test_viz_legend_lists_visit_with_its_own_style(small_graph):
     legend = {entry["cls"]: entry for entry in data["legend"]}
     assert legend["Visit"]["kind"] == "event" and legend["Visit"]["label"] == "访问"
     assert {"cls": "Visit", "count": 1, "label": "访问"} in data["types"]
+
+
+def test_viz_role_words_name_event_classes_and_roles():
+    """Every row of role_words.csv is for an event class of the ontology and a role an edge can carry."""
+    words = viz.role_words()
+    assert set(words) <= set(viz.EVENT_CLASSES)
+    assert {role for roles in words.values() for role in roles} <= set(viz.EDGE_ROLES)
+    assert viz.network_data(rdflib.Graph())["roleWords"]["Aid"]["provider"] == {"zh": "援助方", "en": "giver"}
 
 
 def test_viz_styles_tell_every_class_apart():

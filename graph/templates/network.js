@@ -30,12 +30,18 @@
   const factsOf = function (id) { return (links.get(id) || []).filter(function (l) { return isFact(byId.get(l.other)); }); };
   const actorsOf = function (id) { return (links.get(id) || []).filter(function (l) { return !isFact(byId.get(l.other)); }); };
 
-  function roleLabel(role) { return (DATA.roles[role] || role) + " " + role; }
+  // A role's words in an event class (role_words.csv: a message's 发送方 sender), else the ontology's label.
+  function roleWords(role, cls) {
+    const words = (DATA.roleWords[cls] || {})[role];
+    return words || { zh: DATA.roles[role] || role, en: role };
+  }
+  function roleLabel(role, cls) { const w = roleWords(role, cls); return w.zh + " " + w.en; }
 
   function edgeItem(e) {
     const role = e.roles[0];
     const item = Object.assign({}, e, { arrows: e.arrows ? { to: { enabled: true, scaleFactor: 0.6 } } : undefined });
-    if (e.arrows && role !== "during" && role !== "speaker") item.label = DATA.roles[role] || role;
+    const fact = byId.get(e.from).kind === "actor" ? byId.get(e.to) : byId.get(e.from);
+    if (e.arrows && role !== "during" && role !== "speaker") item.label = roleWords(role, fact.cls).zh;
     return item;
   }
 
@@ -398,9 +404,9 @@
     if (providers.length || recipients.length) {
       const li = el("li");
       providers.forEach(function (l) { li.appendChild(nodeButton(l.other, byId.get(l.other).label)); li.appendChild(document.createTextNode(" ")); });
-      li.appendChild(document.createTextNode("(" + roleLabel("provider") + ") → "));
+      li.appendChild(document.createTextNode("(" + roleLabel("provider", n.cls) + ") → "));
       recipients.forEach(function (l) { li.appendChild(nodeButton(l.other, byId.get(l.other).label)); li.appendChild(document.createTextNode(" ")); });
-      li.appendChild(document.createTextNode("(" + roleLabel("recipient") + ")"));
+      li.appendChild(document.createTextNode("(" + roleLabel("recipient", n.cls) + ")"));
       ul.appendChild(li);
     }
     roles.filter(function (l) { return l.roles.indexOf("provider") < 0 && l.roles.indexOf("recipient") < 0 && l.roles.indexOf("requestedBy") < 0; })
