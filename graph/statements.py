@@ -78,7 +78,7 @@ PAREN_END = re.compile(r"[（(][^（()）]*[）)]$")
 MAX_BARE_TOPIC = 2
 MAX_ADDRESSEE = 4  # characters of the one told before the words (告诉本台记者，)
 MAX_SHORT_NAME = 2  # characters of a person's short form in later sentences (刘 for 刘家献, 林郑 for 林郑月娥)
-MAX_FRAME_SUBJECT = 8  # characters before the verb of a sentence that only frames words (报道又指，, 该名队友表示，)
+MAX_FRAME_SUBJECT = 20  # characters before the verb of a sentence that only frames words (报道又指，, 丙区议会主席陈某则表示，)
 MAX_FRAGMENT = 4  # characters left before the next clause's subject: a determiner, a mark, a given name (另一, 「史丹利)
 GLOSS = re.compile(r"（[^（）]*）|\([^()]*\)")
 
@@ -1089,6 +1089,17 @@ def _quoted(s: str, start: int, at: int) -> bool:
     return depth > 0
 
 
+def _closes_later(s: str, at: int, end: int) -> bool:
+    """Whether ``at`` stands inside a quotation opened before the words began: a closing mark comes
+    before ``end`` with no opening one before it (…說，「…。干甚麼？」)."""
+    for char in s[at:end]:
+        if char in QUOTES.values():
+            return False
+        if char in QUOTES:
+            return True
+    return False
+
+
 def _first_words_end(text: _Text, cues: Cues, clause: Clause) -> int:
     """The end of the first sentence (or semicolon item) of a clause's content, or of its clause when
     a frame word opens it (针对A表示将采购…，B称…: A's words are the frame's topic, B speaks after them)."""
@@ -1145,8 +1156,8 @@ def _clause_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[S
         end = block.end
         following = clauses[i + 1] if i + 1 < len(clauses) else None
         if following is not None and following.block == clause.block:
-            end = min(end, following.start, following.content, _last_sentence_start(text.s, clause.content,
-                                                                                   following.start))
+            nearest = min(following.start, following.content)
+            end = min(end, nearest, _last_sentence_start(text.s, clause.content, nearest))
         line_end = text.s.find("\n", clause.content, end)
         if line_end >= 0:
             end = line_end
@@ -1207,6 +1218,9 @@ def _writer_resumes(text: _Text, cues: Cues, clause: Clause, end: int) -> int:
                 or _frames_words(text.s, cues, body, end):
             return start
         stop = _forward_to(text.s, body, end, SENTENCE_END)
+        if text.s[stop:stop + 1] in QUESTION_MARKS and text.doc.meta.genre in PROSE_GENRES \
+                and not _quoted(text.s, clause.content, stop) and not _closes_later(text.s, stop, end):
+            return start  # …。那麼，為何…？: news prose quotes a speaker's questions; one told bare is the writer's
         if (person or text.doc.meta.genre not in SELF_NAMING_GENRES) \
                 and any(m.key == clause.speaker for m in _outside_quotes(text, body, stop)):
             return start

@@ -846,6 +846,14 @@ WRITER_NAMES = [("王华", "person/王华", PERSON), ("赵明", "person/赵明",
                 ("丙组织", "org/丙组织", "Organization")]
 
 
+def test_statements_a_quotation_before_the_next_frame_is_that_frames_words(catalogue):
+    """A quotation told before its frame (…。「…？…呢？」他續指，…) is the frame's: the words before end
+    with their sentence, and its questions are the speaker's, not the writer's."""
+    text = "王华指出，发债会增加债务。「你估别人会不会信你？就算借到，是否要还高息呢？」他续指，发债不是好选择。"
+    said = _said(_analysis(text, WRITER_NAMES, kind="paragraph", genre="text"), catalogue)
+    assert [s[2] for s in said] == ["发债会增加债务。", "你估别人会不会信你？就算借到，是否要还高息呢？」"]
+
+
 @pytest.mark.parametrize("text, genre, expected", [
     # another person opens the next sentence, or the speaker is spoken of: the writer's
     ("王华表示，会加强检测。赵明周日抵达乙国。", "text", "会加强检测。"),
@@ -860,6 +868,12 @@ WRITER_NAMES = [("王华", "person/王华", PERSON), ("赵明", "person/赵明",
     # the writer's own frame opens the next sentence
     ("王华表示，会加强检测。被问到何时开始，没有回应。", "text", "会加强检测。"),
     ("王华表示，会加强检测。翻查资料，检测去年已开始。", "text", "会加强检测。"),
+    ("王华表示，会加强检测。记者追问，检测何时开始。", "text", "会加强检测。"),
+    ("王华表示，会加强检测。据悉，检测去年已开始。", "text", "会加强检测。"),
+    # a bare question after indirect words is the writer's; a quoted one is the speaker's
+    ("王华表示，会加强检测。那么，为何去年没有检测？", "text", "会加强检测。"),
+    ("王华表示，「会加强检测。为何去年没有？」", "text", "「会加强检测。为何去年没有？」"),
+    ("王华说：「会加强检测。为何去年没有？」", "text", "「会加强检测。为何去年没有？」"),
     # a broadcast reads out a body's directive, which names the body itself
     ("丙组织强调，要加强防控。各地要按照丙组织部署落实措施。", "broadcast",
      "要加强防控。各地要按照丙组织部署落实措施。"),
@@ -886,6 +900,7 @@ SHORT_NAMES = [("王大明", "person/王大明", PERSON), ("赵明", "person/赵
     # a frame with no speaker the stage names still ends the words before it
     ("王大明表示，人手不足。报道又指，医院已停收新症。", [("person/王大明", "表示", "人手不足。")]),
     ("王大明表示，人手不足。该名护士表示，已连续工作三周。", [("person/王大明", "表示", "人手不足。")]),
+    ("王大明表示，人手不足。丙区议会主席陈某则表示，已减少会议。", [("person/王大明", "表示", "人手不足。")]),
     # the writer's lead-in to the next frame is not the speaker's either
     ("王大明表示，人手不足。至于何时增聘，赵明说，要等拨款。",
      [("person/王大明", "表示", "人手不足。"), ("person/赵明", "说", "要等拨款。")]),
