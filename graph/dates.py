@@ -39,8 +39,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
-
+from .lexicon import read_yaml
 from .patterns import behind_first_chars, first_chars
 
 __all__ = [
@@ -102,8 +101,7 @@ class DateSpan(NamedTuple):
 @cache
 def _lexicon() -> dict:
     """The date words, read once."""
-    with LEXICON.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return read_yaml(LEXICON)
 
 
 def _alternation(words) -> str:

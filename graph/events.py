@@ -44,11 +44,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
-
 from . import formulas
 from .catalogue import DEFAULT_ROOT, Catalogue
 from .dates import find_date_spans
+from .lexicon import read_yaml
 from .model import Analysis, Block, EventCandidate, Mention
 from .ns import event_classes
 from .patterns import behind, first_chars
@@ -100,8 +99,7 @@ class _Veto:
 
 def _read_vetoes(path: Path) -> tuple[_Veto, ...]:
     """The rows of the vetoes file, compiled."""
-    with path.open(encoding="utf-8") as handle:
-        rows = yaml.safe_load(handle)["vetoes"]
+    rows = read_yaml(path)["vetoes"]
 
     def compiled(row: dict, key: str) -> re.Pattern | None:
         return re.compile(row[key]) if row.get(key) else None
@@ -151,8 +149,7 @@ class _Lexicon:
 def _load_lexicon(cues_path: Path, rows: tuple[tuple[str, str, str, str], ...],
                   titles: tuple[str, ...], verbs: tuple[str, ...]) -> _Lexicon:
     """Compile the trigger rows and read the cues (cached per file)."""
-    with cues_path.open(encoding="utf-8") as handle:
-        cues = yaml.safe_load(handle)
+    cues = read_yaml(cues_path)
     triggers = tuple(
         _Trigger(cls, re.compile(trigger), shape, re.compile(requires) if requires else None)
         for cls, trigger, shape, requires in rows)

@@ -45,6 +45,7 @@ import ahocorasick_rs
 import yaml
 
 from .genres import FALLBACK, NAMES as GENRES
+from .lexicon import read_yaml
 from .model import DocMeta, Document, Offsets, Skipped
 
 __all__ = ["UnreadableDocument", "find_documents", "survey_documents", "read_document", "parse_document"]
@@ -522,7 +523,7 @@ def _language(raw: str, cues: dict) -> str:
 @cache
 def _cues() -> dict:
     """``document_cues.yaml`` with its patterns compiled."""
-    cues = yaml.safe_load((LEXICON / "document_cues.yaml").read_text(encoding="utf-8"))
+    cues = read_yaml(LEXICON / "document_cues.yaml")
     for key in ("full_date", "dateline_author", "not_title", "title_fragment", "artefacts",
                 "continuation_start", "heading", "item_start", "prose_line", "clause_punctuation"):
         cues[key] = re.compile(cues[key])

@@ -14,9 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
-
 from ..dates import PartialDate, era_year, find_date_spans, infer_year, latest_year, parse_chinese_date
+from ..lexicon import read_yaml
 from ..model import Block, Document
 
 __all__ = ["Calendar", "Line", "cues", "genre_cues", "dateline_date", "fallback_year", "is_heading", "is_rule",
@@ -41,16 +40,14 @@ class Line(NamedTuple):
 @cache
 def cues() -> dict:
     """The layout cues, read once."""
-    with LEXICON.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return read_yaml(LEXICON)
 
 
 @cache
 def genre_cues(genre: str, patterns: tuple[str, ...] = ()) -> dict:
     """A genre's own layout cues (``ontology/lexicon/<genre>.yaml``), read once, the cues named in
     ``patterns`` compiled. The dict is shared: copy it before changing it."""
-    with (LEXICON.parent / f"{genre}.yaml").open(encoding="utf-8") as handle:
-        own = yaml.safe_load(handle)
+    own = read_yaml(LEXICON.parent / f"{genre}.yaml")
     return {key: re.compile(value) if key in patterns else value for key, value in own.items()}
 
 
