@@ -465,3 +465,22 @@ def test_build_does_not_draw_a_graph_too_large_for_the_page_and_says_so(mixed_co
     assert (tmp_path / "graph.ttl").exists() and not (tmp_path / "network.html").exists()
     assert report.extra_outputs == []
     assert f"not written at this scale: network.html ({report.triples:,} triples, over the 10 " in report.summary()
+
+
+def test_pipeline_build_collects_garbage_less_often_inside_and_as_before_after(tmp_path, monkeypatch):
+    import gc
+
+    import graph.pipeline
+
+    inside: list[tuple[int, ...]] = []
+
+    def surveyed(paths: list[Path]) -> tuple[list, list]:
+        """No documents at all; the collector's thresholds as the build runs."""
+        inside.append(gc.get_threshold())
+        return [], []
+
+    monkeypatch.setattr(graph.pipeline.read, "survey_documents", surveyed)
+    before = gc.get_threshold()
+    assert build([tmp_path / "none"], tmp_path / "out", network=False).documents == 0
+    assert inside == [(graph.pipeline.GC_YOUNG_THRESHOLD, *before[1:])] and before[0] < inside[0][0]
+    assert gc.get_threshold() == before
