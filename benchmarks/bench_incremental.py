@@ -1,13 +1,15 @@
 """Incremental builds: adding one document to a corpus, against the first build (issue 10: under 20%).
 
 Copies CORPUS without its last document, builds it into a fresh folder (an empty cache), adds the
-document, builds again into the same folder (every other analysis from the cache), then builds the whole
-corpus clean (``--no-cache``) and checks the second graph is byte-identical to it. Each build is a
-``jishi build`` process of its own; CPU counts its workers. ``--store``/``--no-store`` is passed on, so
-the store's bulk load can be timed as part of each build or left out.
+document, builds again into the same folder (every other analysis from the cache) and once more with
+nothing changed, then builds the whole corpus clean (``--no-cache``) and checks the rebuilt graph is
+byte-identical to it (and, with the store, that the store the rebuilds updated holds the same triples as
+the clean build's). Each build is a ``jishi build`` process of its own; CPU counts its workers.
+``--store``/``--no-store`` and ``--network`` are passed on, so the store's load (or update) and the page
+can be timed as part of each build or left out.
 
     .venv/bin/python benchmarks/make_corpus.py 10 /tmp/corpus10
-    .venv/bin/python benchmarks/bench_incremental.py /tmp/corpus10 [--no-store]
+    .venv/bin/python benchmarks/bench_incremental.py /tmp/corpus10 [--no-store] [--network]
 """
 from __future__ import annotations
 
@@ -27,11 +29,18 @@ def timed_build(docs: Path, out: Path, *options: str) -> tuple[float, float]:
     """Wall and CPU seconds (workers included) of one ``jishi build``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "graph.cli", "build", str(docs), "-o", str(out), "--no-network",
-                    "--no-progress", *options], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, "-m", "graph.cli", "build", str(docs), "-o", str(out), "--no-progress",
+                    *options], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def same_triples(store: Path, other: Path) -> bool:
+    """Whether two saved stores hold the same triples."""
+    import pyoxigraph as ox
+
+    return set(ox.Store.read_only(str(store))) == set(ox.Store.read_only(str(other)))
 
 
 def main() -> None:
@@ -39,9 +48,11 @@ def main() -> None:
     parser.add_argument("corpus", type=Path, help="a folder of documents (benchmarks/make_corpus.py)")
     parser.add_argument("--store", action=argparse.BooleanOptionalAction, default=True,
                         help="let each build bulk-load its store (default) or not")
+    parser.add_argument("--network", action=argparse.BooleanOptionalAction, default=False,
+                        help="let each build write network.html too (default: not)")
     args = parser.parse_args()
     files = sorted(p for p in args.corpus.rglob("*") if p.suffix in (".txt", ".md"))
-    store = [] if args.store else ["--no-store"]
+    store = ([] if args.store else ["--no-store"]) + ([] if args.network else ["--no-network"])
     with tempfile.TemporaryDirectory(prefix="jishi-bench-incremental-") as tmp:
         docs, work = Path(tmp) / "docs", Path(tmp)
         docs.mkdir()
@@ -51,15 +62,19 @@ def main() -> None:
         first = timed_build(docs, work / "out", *store)
         shutil.copy(files[-1], docs / files[-1].name)
         again = timed_build(docs, work / "out", *store)
+        unchanged = timed_build(docs, work / "out", *store)
         clean = timed_build(docs, work / "clean", "--no-cache", *store)
         same = (work / "out" / "graph.ttl").read_bytes() == (work / "clean" / "graph.ttl").read_bytes()
+        same_store = same_triples(work / "out" / "store", work / "clean" / "store") if args.store else None
         cache_mb = sum(p.stat().st_size for p in (work / "out" / ".cache").rglob("*") if p.is_file()) / 1e6
-    print(f"corpus: {len(files)} documents, {megabytes:.1f} MB; store {'on' if args.store else 'off'}")
+    print(f"corpus: {len(files)} documents, {megabytes:.1f} MB; store {'on' if args.store else 'off'}, "
+          f"page {'on' if args.network else 'off'}")
     for name, (wall, cpu) in (("first build (empty cache)", first), ("one document added", again),
-                              ("clean build (--no-cache)", clean)):
+                              ("again, nothing changed", unchanged), ("clean build (--no-cache)", clean)):
         print(f"{name:28} wall {wall:7.1f} s  CPU {cpu:7.1f} s")
     print(f"added / first: wall {again[0] / first[0]:.0%}, CPU {again[1] / first[1]:.0%}; "
-          f"cache {cache_mb:.0f} MB; graph identical to the clean build: {same}")
+          f"cache {cache_mb:.0f} MB; graph identical to the clean build: {same}"
+          + (f"; store holds the clean build's triples: {same_store}" if args.store else ""))
 
 
 if __name__ == "__main__":
