@@ -73,24 +73,24 @@ def diff(old: Path, new: Path, limit: int) -> Diff:
     return change
 
 
-def _merge(old: Iterator[bytes], new: Iterator[bytes], change: Diff, limit: int) -> None:
-    """Walk both sorted block lists side by side, noting into ``change`` each block only one holds as it is."""
+def _merge(old: Iterator[tuple[bytes, bytes]], new: Iterator[tuple[bytes, bytes]], change: Diff, limit: int) -> None:
+    """Walk both sorted lists of (subject, block) side by side, noting into ``change`` each block only one holds."""
     size = 0
     a, b = next(old, None), next(new, None)
     while a is not None or b is not None:
-        if b is None or (a is not None and _subject(a) < _subject(b)):
-            change.gone.append(a)
-            size += len(a)
+        if b is None or (a is not None and a[0] < b[0]):
+            change.gone.append(a[1])
+            size += len(a[1])
             a = next(old, None)
-        elif a is None or _subject(b) < _subject(a):
-            change.added.append(b)
-            size += len(b)
+        elif a is None or b[0] < a[0]:
+            change.added.append(b[1])
+            size += len(b[1])
             b = next(new, None)
         else:
-            if a != b:
-                change.gone.append(a)
-                change.added.append(b)
-                size += len(a) + len(b)
+            if a[1] != b[1]:
+                change.gone.append(a[1])
+                change.added.append(b[1])
+                size += len(a[1]) + len(b[1])
             a, b = next(old, None), next(new, None)
         if size > limit:
             raise NotComparable(f"they differ in more than {limit} bytes")
@@ -124,17 +124,12 @@ def _pieces(handle: BinaryIO, digest: hashlib._Hash) -> Iterator[bytes]:
         yield rest.removesuffix(b"\n")
 
 
-def _ascending(blocks: Iterator[bytes]) -> Iterator[bytes]:
-    """``blocks`` as they come, while each one's subject sorts after the one before (emit writes them so)."""
-    last = None
+def _ascending(blocks: Iterator[bytes]) -> Iterator[tuple[bytes, bytes]]:
+    """Each block with its subject, while each subject sorts after the one before (emit writes them so)."""
+    last = b""
     for block in blocks:
-        subject = _subject(block)
-        if not subject or (last is not None and subject <= last):
+        subject = block.partition(b"\n")[0]
+        if subject <= last:
             raise NotComparable("its subjects are not in order, or one is there twice")
         last = subject
-        yield block
-
-
-def _subject(block: bytes) -> bytes:
-    """A block's first line: its subject."""
-    return block.partition(b"\n")[0]
+        yield subject, block
