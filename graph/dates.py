@@ -276,15 +276,17 @@ def find_date_spans(text: str, default_year: int | None = None,
         spans += _bare_days(text, reference, spans)
         spans += _relative_days(text, reference, spans)
         spans += _weekdays(text, reference, spans)
+        spans += _month_word_parts(text, reference, spans)
     return sorted(spans)
 
 
 def _may_date(text: str, reference: dt.date | None) -> bool:
     """False only when ``text`` cannot hold a date: no character a numeric date begins with,
-    and (with a reference) no relative word."""
+    and (with a reference) no relative word, weekday or part of a month named by a month word."""
     if _numeric_start().search(text):
         return True
-    return reference is not None and bool(_patterns()[3].search(text) or _weekday_pattern().search(text))
+    return reference is not None and bool(_patterns()[3].search(text) or _weekday_pattern().search(text)
+                                          or _month_word_part_pattern().search(text))
 
 
 @cache
@@ -435,6 +437,33 @@ def _relative_days(text: str, reference: dt.date, taken: list[DateSpan]) -> list
             continue
         day = reference + dt.timedelta(days=int(word["offset"]))
         spans.append(DateSpan(match.start(), match.end(), day, bool(word["approx"])))
+    return spans
+
+
+@cache
+def _month_word_part_pattern() -> re.Pattern:
+    """A month word and a part of that month (本月中旬, 上月底, 上个月初)."""
+    lex = _lexicon()
+    return re.compile(f"(?P<word>{_alternation(lex['month_words'])})(?P<part>{_alternation(lex['month_parts'])})")
+
+
+def _month_word_parts(text: str, reference: dt.date, taken: list[DateSpan]) -> list[DateSpan]:
+    """``本月中旬``, ``上月底``: the part's day of the month the word counts from the reference's, approximate
+    as any part of a month is (2019年12月底), not the reference day itself.
+
+    >>> [(s.date, s.approx) for s in find_date_spans("世卫本月中旬派出专家组", reference=dt.date(2020, 2, 26))]
+    [(datetime.date(2020, 2, 15), True)]
+    >>> [s.date for s in find_date_spans("A上月底发表报告", reference=dt.date(2020, 3, 10))]
+    [datetime.date(2020, 2, 29)]
+    """
+    lex = _lexicon()
+    spans = []
+    for match in _month_word_part_pattern().finditer(text):
+        if not _free(match.start(), match.end(), taken):
+            continue
+        first = _day_in_month(reference, int(lex["month_words"][match.group("word")]), 1)
+        day = _part_day(match.group("part"), first.year, first.month)
+        spans.append(DateSpan(match.start(), match.end(), first.replace(day=day), True))
     return spans
 
 

@@ -110,6 +110,17 @@ def test_dates_find_date_spans_bare_days(text, reference, expected):
     assert [s.date for s in find_date_spans(text, reference=reference)] == expected
 
 
+@pytest.mark.parametrize(("text", "reference", "expected"), [
+    ("芬兰卫生部本月中旬派出专家组。", dt.date(2020, 2, 26), dt.date(2020, 2, 15)),
+    ("挪威政府上月底发表报告。", dt.date(2020, 3, 10), dt.date(2020, 2, 29)),
+    ("芬兰上个月初宣布新措施。", dt.date(2020, 1, 20), dt.date(2019, 12, 1)),
+    ("首批疫苗将在本月底前运抵。", dt.date(2021, 1, 22), dt.date(2021, 1, 31)),
+])
+def test_dates_find_date_spans_part_of_a_month_named_by_a_month_word(text, reference, expected):
+    """本月中旬, 上月底: a day of the month the word counts from the reference, approximate."""
+    assert [(s.date, s.approx) for s in find_date_spans(text, reference=reference)] == [(expected, True)]
+
+
 def test_dates_find_date_spans_month_day_takes_year_from_reference():
     spans = find_date_spans("12月29日开始", default_year=2030, reference=D(2020, 1, 10))
     assert spans[0].date == D(2019, 12, 29)
