@@ -178,7 +178,8 @@ def network_data(graph: rdflib.Graph, texts: Mapping[str, str] | None = None) ->
     ``search`` and ``detail``, what the details panel shows), ``legend``,
     ``types`` (fact classes with counts), ``actorClasses``, ``dates`` (first
     and last date), ``documents`` (what an evidence cites), ``roles`` (the
-    ontology's labels of the role properties), ``formulaStarts`` (what a
+    ontology's labels of the role properties), ``roleWords`` (a role's words
+    in one event class, :func:`role_words`), ``formulaStarts`` (what a
     CSV cell must not start with), ``folds`` (groups of the event view drawn
     as one node on a large page, :func:`graph.fold.folds`) and ``foldNote``
     (what they hold). ``texts`` maps a document identifier to
@@ -466,13 +467,14 @@ def _view(net: nx.Graph, skeleton: nx.Graph, styles: dict, edges: list[dict], la
 
 def _vis_node(node: str, data: dict, degree: int, styles: dict, position: tuple[float, float] | None,
               labels: dict[str, str], detail: dict[str, dict]) -> dict:
+    """One node as vis-network draws it, with what the page's filters, search and panel read."""
     kind = data["kind"]
     colour, shape = styles[(kind, data["cls"])]
     item = {
         "id": node, "kind": kind, "cls": data["cls"], "date": data["date"], "approx": data["approx"],
-        "label": labels[node], "name": data["label"], "shape": shape, "color": colour,
+        "label": labels[node], "shape": shape, "color": colour,
         "size": round(_size(kind, degree), 1), "font": {"size": _font_size(kind, degree)},
-        "degree": degree, "search": _search_index(data), "detail": detail[node],
+        "search": _search_index(data), "detail": detail[node],
     }
     if position is not None:
         item["x"], item["y"] = position
@@ -601,16 +603,19 @@ def _convert(text: str, config: str) -> str:
 
 
 def _event_edges(net: nx.Graph) -> list[dict]:
-    """Actor–fact edges, pointing the way the role reads: giver → event → receiver, requester → event."""
+    """Actor–fact edges, pointing the way the role reads: giver → event → receiver, requester → event.
+
+    ``roles`` are all the properties that link the two; ``role`` is the one the
+    edge is drawn and labelled by (any but ``participant``, when there is one).
+    """
     edges = []
     for a, b, data in sorted(net.edges(data=True), key=lambda e: tuple(sorted(e[:2]))):
         actor, fact = sorted((a, b), key=lambda n: (net.nodes[n]["kind"] != "actor", n))
-        roles = [r for r in data["roles"] if r != "participant"] or list(data["roles"])
-        role = roles[0]
+        role = next((r for r in data["roles"] if r != "participant"), data["roles"][0])
         source, target = (fact, actor) if role in TO_ACTOR else (actor, fact)
         if role == "during":
             source, target = sorted((a, b), key=lambda n: net.nodes[n]["kind"] != "statement")
-        edges.append({"id": f"{a} {b}", "from": source, "to": target, "roles": roles,
+        edges.append({"id": f"{a} {b}", "from": source, "to": target, "roles": list(data["roles"]), "role": role,
                       "arrows": "" if role == "participant" else "to", "dashes": role == "during"})
     return edges
 

@@ -193,6 +193,14 @@ def test_viz_edges_point_from_giver_to_receiver(small_graph, a, b, source, arrow
     assert edge["arrows"] == arrows
 
 
+def test_viz_edges_keep_every_role(small_graph):
+    """谭德塞 asked for call1 and took part in it: the edge says both, and is drawn as the request."""
+    edges = viz.network_data(small_graph)["events"]["edges"]
+    ends = {"https://w3id.org/jishi/id/event/call1", "https://w3id.org/jishi/id/actor/person/tedros"}
+    edge = next(e for e in edges if {e["from"], e["to"]} == ends)
+    assert edge["roles"] == ["participant", "requestedBy"] and edge["role"] == "requestedBy"
+
+
 def test_viz_page_is_self_contained(page):
     text = page.read_text(encoding="utf-8")
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", text)
@@ -311,6 +319,7 @@ def test_viz_page_task_phone_calls_of_march(browser, seed_page):
     assert undated >= 1 and f"({undated} undated)" in counts  # undated calls are kept, and counted
     assert without == 0
     assert "应约方 requestedBy: 普京" in details  # 000: 习近平应约同俄罗斯总统普京通电话
+    assert "习近平 Person" in details and "普京 Person" in details  # the requester takes part too
 
 
 @pytest.mark.slow

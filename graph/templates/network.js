@@ -38,7 +38,7 @@
   function roleLabel(role, cls) { const w = roleWords(role, cls); return w.zh + " " + w.en; }
 
   function edgeItem(e) {
-    const role = e.roles[0];
+    const role = e.role;
     const item = Object.assign({}, e, { arrows: e.arrows ? { to: { enabled: true, scaleFactor: 0.6 } } : undefined });
     const fact = byId.get(e.from).kind === "actor" ? byId.get(e.to) : byId.get(e.from);
     if (e.arrows && role !== "during" && role !== "speaker") item.label = roleWords(role, fact.cls).zh;
