@@ -42,12 +42,12 @@ __all__ = ["CODES", "COLUMNS", "event_codes", "event_rows", "write_events_csv"]
 CODES = Path(__file__).resolve().parents[2] / "ontology" / "lexicon" / "event_codes.csv"
 COLUMNS = ("event_iri", "date", "date_precision",
            "source_iri", "source_label", "source_country", "source_iso",
-           "event_class", "cameo", "cameo_label", "plover", "plover_label",
+           "event_class", "cameo", "cameo_label", "plover", "plover_label", "plover_mode",
            "target_iri", "target_label", "target_country", "target_iso",
            "requested_by_iri", "requested_by_label", "document_iri", "document_title", "quote")
 """The header, in the ICEWS order: when, who, did what, to whom, then provenance."""
 PARTY_COLUMNS = ("iri", "label", "country", "iso")
-CODE_COLUMNS = ("cameo", "cameo_label", "plover", "plover_label")
+CODE_COLUMNS = ("cameo", "cameo_label", "plover", "plover_label", "plover_mode")
 MULTI = "; "
 """Joins several values in one cell (an event requested by two parties)."""
 
@@ -56,7 +56,7 @@ Party = rdflib.term.Node | None
 
 @functools.lru_cache(maxsize=1)
 def event_codes() -> dict[str, dict[str, str]]:
-    """Event class local name → its CAMEO and PLOVER codes and labels, from ``event_codes.csv``."""
+    """Event class local name → its CAMEO code and label, PLOVER type, label and mode, from ``event_codes.csv``."""
     with CODES.open(encoding="utf-8", newline="") as handle:
         return {row["class"]: {c: row[c] for c in CODE_COLUMNS} for row in csv.DictReader(handle)}
 

@@ -1,8 +1,7 @@
-"""The analysts' event table: one row per event and pair of parties, read back with the csv module.
+"""The analysts' event table: one row per event and pair of parties, read back with the csv module and pandas.
 
-pandas is not installed in the project's environment (and is not a runtime
-dependency), so the read-back uses ``csv.DictReader``, which parses quoting
-and embedded newlines the same way ``pandas.read_csv`` does.
+pandas is a test dependency only (the export writes with the csv module); the
+read-back in pandas is what an analyst does, as docs/EXPORTS.md shows it.
 """
 from __future__ import annotations
 
@@ -24,6 +23,9 @@ from .conftest import CALL, FIXTURE_TTL, JID, ODD_NAME, PUTIN, XI
 PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 """PLOVER's sixteen event types (Schrodt's PLOVER specification)."""
+PLOVER_MODES = {"CONSULT": {"visit", "host", "third-party", "multilateral", "phone"},
+                "AID": {"economic", "military", "humanitarian", "asylum"}}
+"""The modes the PLOVER manual (v0.7b1, tables of CONSULT and AID modes; the crosswalk adds host) gives a type."""
 
 EXTRA_TTL = r'''
 @prefix jishi: <https://w3id.org/jishi/ontology#> .
@@ -83,6 +85,22 @@ def test_events_csv_every_ontology_event_class_has_codes():
         assert re.fullmatch(r"\d{3}", row["cameo"]) and row["cameo_label"], cls
         assert row["plover"] in PLOVER_TYPES | {""}, cls
         assert bool(row["plover"]) == bool(row["plover_label"]) and row["note"], cls
+        assert row["plover_mode"] in PLOVER_MODES.get(row["plover"], set()) | {""}, cls
+
+
+@pytest.mark.parametrize("cls, cameo, plover, mode", [
+    ("PhoneCall", "041", "CONSULT", "phone"),      # CAMEO 041 Discuss by telephone → CONSULT, phone
+    ("Visit", "042", "CONSULT", "visit"),           # 042 Make a visit → CONSULT, visit
+    ("InfoSharing", "064", "COOPERATE", ""),        # 064 Share intelligence or information → COOPERATE
+    ("Aid", "073", "AID", "humanitarian"),          # 073 Provide humanitarian aid → AID
+    ("Message", "018", "", ""),                     # 018 Make empathetic comment: PLOVER drops CAMEO 01
+    ("PressConference", "010", "", ""),             # 010 Make statement: likewise
+])
+def test_events_csv_codes_follow_the_crosswalk(cls, cameo, plover, mode):
+    """Rows checked against CAMEO 1.1b3 and the PLOVER crosswalk (openeventdata/PLOVER CAMEO2PLOVER-2021.txt)."""
+    with CODES.open(encoding="utf-8", newline="") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["class"] == cls)
+    assert (row["cameo"], row["plover"], row["plover_mode"]) == (cameo, plover, mode)
 
 
 def test_events_csv_undirected_call_is_one_row_in_iri_order(rows):
@@ -129,6 +147,19 @@ def test_events_csv_one_party_event_keeps_its_row(rows):
     assert press["source_iri"] == JID + "actor/org/hostile" and press["target_iri"] == ""
     assert (press["cameo"], press["plover"]) == ("010", "")
     assert (press["source_country"], press["source_iso"]) == ("", "")
+
+
+def test_events_csv_reads_back_in_pandas(tmp_path):
+    """pandas reads the table as docs/EXPORTS.md says: text codes stay text, one row per event and dyad."""
+    pd = pytest.importorskip("pandas")
+    graph_path = write_atomic(tmp_path / "graph.ttl", FIXTURE_TTL + EXTRA_TTL)
+    path = export("events-csv", graph_path, tmp_path / "events.csv").path
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert tuple(frame.columns) == COLUMNS
+    assert len(frame) == len(_rows(path)) == 4  # the call, the meeting, the aid, the press conference: one pair each
+    assert not frame.duplicated(["event_iri", "source_iri", "target_iri"]).any()
+    call = frame[frame["event_iri"] == CALL].iloc[0]
+    assert (call["cameo"], call["plover"], call["plover_mode"], call["source_label"]) == ("041", "CONSULT", "phone", "普京")
 
 
 def test_events_csv_rows_are_sorted_undated_last(rows):
