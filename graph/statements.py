@@ -1218,6 +1218,8 @@ def _writer_resumes(text: _Text, cues: Cues, clause: Clause, end: int) -> int:
                 or _frames_words(text.s, cues, body, end):
             return start
         stop = _forward_to(text.s, body, end, SENTENCE_END)
+        if _pronoun_frame_in(text.s, cues, body, stop):
+            return start
         if text.s[stop:stop + 1] in QUESTION_MARKS and text.doc.meta.genre in PROSE_GENRES \
                 and not _quoted(text.s, clause.content, stop) and not _closes_later(text.s, stop, end):
             return start  # …。那麼，為何…？: news prose quotes a speaker's questions; one told bare is the writer's
@@ -1231,6 +1233,21 @@ def _writer_resumes(text: _Text, cues: Cues, clause: Clause, end: int) -> int:
                     and not text.s.startswith(cues.modifiers + cues.titles, head.end):
                 return start
     return end
+
+
+def _pronoun_frame_in(s: str, cues: Cues, body: int, stop: int) -> bool:
+    """Whether a later clause of a sentence opens with a pronoun and a reporting verb (…。至於社區爆發的
+    定義，她指要視乎…): the writer frames someone's words there, so the sentence is not the words
+    before it; the topic clause before the frame is the writer's lead-in."""
+    pos = _forward_to(s, body, stop, CLAUSE_END) + 1
+    while pos < stop:
+        rest = s[pos:stop].lstrip(LEAD_SYMBOLS)
+        if _pronoun_at(rest, cues):
+            after = _strip_adverbs(rest[1:], cues.adverbs)
+            if cues.pattern.match(after):
+                return True
+        pos = _forward_to(s, pos, stop, CLAUSE_END) + 1
+    return False
 
 
 def _frames_words(s: str, cues: Cues, body: int, end: int) -> bool:
