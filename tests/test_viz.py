@@ -396,20 +396,42 @@ def test_viz_page_task_who_gave_to_whom(browser, seed_page):
 
 @pytest.mark.slow
 def test_viz_page_task_actor_network(browser, seed_page):
-    """Task 5: the actor view opens readable and keeps its places when a type is switched off and on."""
+    """Task 5: the actor view opens readable, keeps its places when a type is switched off and on, and a click
+    on the line between two actors lists the events they share."""
     with _tab(browser, seed_page) as tab:
         tab.click("#view-actors")
-        readable = tab.evaluate(_LABEL_PIXELS, "https://w3id.org/jishi/id/actor/person/xi-jinping")
+        readable = tab.evaluate(_LABEL_PIXELS, XI)
         before = tab.evaluate("window.jishi.network.getPositions()")
         tab.click("#types-none")
         emptied = tab.evaluate("window.jishi.visibleNodeIds().length")
         tab.click("#types-all")
         after = tab.evaluate("window.jishi.network.getPositions()")
+        point = tab.evaluate(_EDGE_POINT, [XI, PUTIN])
+        tab.mouse.click(point["x"], point["y"])
+        pair = tab.text_content("#pair")
+        shared = _rows(tab)
+        tab.click("#pair-clear")
+        all_rows = len(_rows(tab))
+    assert "习近平 – 普京" in pair or "普京 – 习近平" in pair
+    assert "通电话 习近平–普京 03-19" in shared  # 000, 001, 004: their call of 3月19日
+    assert all("习近平" in label and "普京" in label for label in shared)
+    assert all_rows > len(shared)
     assert readable >= 10
     assert emptied == 0
     assert after == before and len(after) > 100
 
 
+XI, PUTIN = "https://w3id.org/jishi/id/actor/person/xi-jinping", "https://w3id.org/jishi/id/actor/person/vladimir-putin"
+_EDGE_POINT = """([a, b]) => {
+    const n = window.jishi.network, box = document.querySelector('#network canvas').getBoundingClientRect();
+    const edge = n.getConnectedEdges(a).find(id => n.getConnectedEdges(b).includes(id));
+    const [p, q] = [n.getPosition(a), n.getPosition(b)];
+    for (let t = 0.3; t <= 0.7; t += 0.02) {
+        const dom = n.canvasToDOM({x: p.x + t * (q.x - p.x), y: p.y + t * (q.y - p.y)});
+        if (n.getNodeAt(dom) === undefined && n.getEdgeAt(dom) === edge) return {x: box.left + dom.x, y: box.top + dom.y};
+    }
+}"""
+"""A point of the screen on the edge between two actors and on no node, to click."""
 _LABEL_PIXELS = "id => window.jishi.network.body.nodes[id].options.font.size * window.jishi.network.getScale()"
 """How tall a node's label is drawn on screen, in pixels."""
 

@@ -66,7 +66,7 @@
   const allActorClasses = DATA.actorClasses.map(function (t) { return t.cls; });
   const state = {
     view: "events", types: new Set(allTypes), actorClasses: new Set(allActorClasses),
-    from: "", to: "", undated: true, orphans: false, query: "", focus: "", steps: 1,
+    from: "", to: "", undated: true, orphans: false, query: "", focus: "", steps: 1, pair: "",
     selected: "", sort: "date", bin: "day",
   };
 
@@ -81,6 +81,7 @@
     state.undated = p.get("undated") !== "0";
     state.orphans = p.get("orphans") === "1";
     state.query = p.get("q") || "";
+    state.pair = actorEdges.get(p.get("pair")) ? p.get("pair") : "";
     state.focus = byId.has(p.get("focus")) ? p.get("focus") : "";
     state.steps = p.get("steps") === "2" ? 2 : 1;
     state.selected = byId.has(p.get("sel")) ? p.get("sel") : "";
@@ -98,6 +99,7 @@
     if (!state.undated) p.set("undated", "0");
     if (state.orphans) p.set("orphans", "1");
     if (state.query) p.set("q", state.query);
+    if (state.pair) p.set("pair", state.pair);
     if (state.focus) { p.set("focus", state.focus); p.set("steps", String(state.steps)); }
     if (state.selected) p.set("sel", state.selected);
     if (state.sort !== "date") p.set("sort", state.sort);
@@ -205,7 +207,14 @@
   network.on("click", function (params) {
     if (params.nodes.length && folds.isFold(params.nodes[0])) { folds.open(params.nodes[0]); update(); }
     else if (params.nodes.length) select(params.nodes[0], false);
+    else if (state.view === "actors" && params.edges.length) showPair(params.edges[0]);
   });
+
+  // An actor–actor edge clicked: the results list holds the events the two share.
+  function showPair(id) {
+    state.pair = id || "";
+    update();
+  }
 
   // The event view's edges between what is drawn: a folded node's edges go to its fold, counted.
   function drawEdges() {
@@ -278,9 +287,10 @@
 
   function results() {
     const q = state.query.trim().toLowerCase();
+    const shared = state.pair ? new Set(actorEdges.get(state.pair).events) : null;  // a pair's events only
     const rows = [];
     DATA.events.nodes.forEach(function (n) {
-      if (!state.shown.has(n.id)) return;
+      if (!state.shown.has(n.id) || (shared && !shared.has(n.id))) return;
       if (!q) { if (isFact(n)) rows.push(n); return; }
       if (matches(n, q) || (isFact(n) && actorsOf(n.id).some(function (l) { return matches(byId.get(l.other), q); }))) rows.push(n);
     });
@@ -317,6 +327,9 @@
     if (rows.length > ROWS_MAX) list.appendChild(el("li", "… " + (rows.length - ROWS_MAX) + " more (CSV has all)", "more"));
     const undated = rows.filter(function (n) { return isFact(n) && !n.date; }).length;
     $("results-count").textContent = rows.length + " results" + (undated ? " (" + undated + " undated)" : "");
+    const pair = state.pair ? actorEdges.get(state.pair) : null;
+    $("pair").hidden = !pair;
+    $("pair-name").textContent = pair ? byId.get(pair.from).label + " – " + byId.get(pair.to).label : "";
     $("search-result").textContent = state.query ? rows.length + " found" : "";
   }
 
@@ -710,6 +723,7 @@
     $("close").addEventListener("click", function () { select("", false); $("search").focus(); });
     $("details").addEventListener("keydown", function (e) { if (e.key === "Escape") { select("", false); $("results").focus(); } });
     $("export-csv").addEventListener("click", exportCsv);
+    $("pair-clear").addEventListener("click", function () { showPair(""); });
     $("export-png").addEventListener("click", function () {
       download("jishi-view.png", document.querySelector("#network canvas").toDataURL("image/png"));
     });
@@ -731,6 +745,7 @@
     network: network, nodes: nodes, edges: edges, actorNodes: actorNodes, actorEdges: actorEdges, state: state,
     setView: setView, select: select, focus: focusOn, folds: folds,
     openFold: function (id) { folds.open(id); update(); },
+    pair: showPair,
     search: function (q) { state.query = q; update(); return state.rows.map(function (n) { return n.id; }); },
     visibleNodeIds: function () { return views[state.view].nodes.getIds(); },
     resultIds: function () { return state.rows.map(function (n) { return n.id; }); },
