@@ -70,7 +70,7 @@ def main() -> None:
     print(f"graph: {graph} ({graph.stat().st_size / 1e6:.0f} MB)")
     if fresh_store(graph)[0] is None:
         start, cpu = time.perf_counter(), time.process_time()
-        write_store(graph, graph.read_bytes())
+        write_store(graph)
         print(f"bulk load into the store: wall {time.perf_counter() - start:.1f} s, "
               f"CPU {time.process_time() - cpu:.1f} s (this process and its threads)")
     query = [sys.executable, "-m", "graph.cli", "query", args.query, "--graph", str(graph)]

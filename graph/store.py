@@ -97,28 +97,44 @@ def update_copy(previous: Path, graph: Path, target: Path) -> str | None:
     blocks that came are added. Otherwise, and on any error, nothing is left
     at ``target`` and the caller loads the graph whole.
     """
-    import pyoxigraph as ox
-
     source, stamp = previous.parent / STORE, _read_stamp(previous.parent / STAMP)
     if stamp is None or stamp.graph != previous.name or not source.is_dir():
         return None
     try:
         change = turtle_diff.diff(previous, graph, limit=int(graph.stat().st_size * UPDATE_LIMIT))
-        if change.old_sha256 != stamp.sha256:
+        triples = _changed_triples(change) if change.old_sha256 == stamp.sha256 else None
+        if triples is None:
             return None
-        gone = set(ox.parse(change.turtle(change.gone), format=ox.RdfFormat.TURTLE))
-        added = set(ox.parse(change.turtle(change.added), format=ox.RdfFormat.TURTLE))
-        open_saved(source).backup(str(target))
-        store = ox.Store(str(target))
-        for quad in gone - added:
-            store.remove(quad)
-        store.extend(added - gone)
-        store.flush()
-        del store
+        _apply(source, target, *triples)
     except (turtle_diff.NotComparable, OSError, RuntimeError, SyntaxError, ValueError):
         shutil.rmtree(target, ignore_errors=True)
         return None
     return change.new_sha256
+
+
+def _changed_triples(change: turtle_diff.Diff) -> tuple[set, set] | None:
+    """The triples to remove and to add; None when a blank node is among them (each parse names one anew,
+    so it could not be found again to be removed; emit writes none)."""
+    import pyoxigraph as ox
+
+    gone, added = (set(ox.parse(change.turtle(blocks), format=ox.RdfFormat.TURTLE))
+                   for blocks in (change.gone, change.added))
+    if any(isinstance(term, ox.BlankNode) for quad in gone | added for term in (quad.subject, quad.object)):
+        return None
+    return gone - added, added - gone
+
+
+def _apply(source: Path, target: Path, remove: set, add: set) -> None:
+    """A checkpoint of the store at ``source`` made at ``target``, without ``remove`` and with ``add``."""
+    import pyoxigraph as ox
+
+    open_saved(source).backup(str(target))
+    store = ox.Store(str(target))
+    for quad in remove:
+        store.remove(quad)
+    store.extend(add)
+    store.flush()
+    del store  # releases RocksDB's files and lock before the folder is renamed
 
 
 def fresh_store(graph_path: str | os.PathLike) -> tuple[Path | None, str | None]:

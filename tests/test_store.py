@@ -19,7 +19,7 @@ from graph.cli import main
 from graph.pipeline import build
 from graph.query import named_queries, open_store, parse_store, select
 from graph.serve import start_server
-from graph.store import STAMP, STORE, fresh_store, open_saved, update_copy
+from graph.store import STAMP, STORE, fresh_store, open_saved, update_copy, write_store
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 EXTRA = '\n<https://w3id.org/jishi/id/extra> <http://www.w3.org/2000/01/rdf-schema#label> "added by hand" .\n'
@@ -259,3 +259,18 @@ def test_store_update_copy_of_graphs_too_far_apart_leaves_nothing(two_seeds, see
     monkeypatch.setattr(graph.store, "UPDATE_LIMIT", 1000.0)
     assert update_copy(small, whole, target) == hashlib.sha256(whole.read_bytes()).hexdigest()
     assert set(ox.Store.read_only(str(target))) == set(parse_store(whole))
+
+
+def test_store_update_copy_passes_blank_nodes_over(tmp_path, monkeypatch):
+    """A blank node changed between two graphs cannot be found again in the store to be removed: loaded whole."""
+    monkeypatch.setattr(graph.store, "UPDATE_LIMIT", 1000.0)
+    head = "@prefix jid: <https://w3id.org/jishi/id/> .\n"
+    old, new = tmp_path / "old" / "graph.ttl", tmp_path / "new" / "graph.ttl"
+    old.parent.mkdir()
+    new.parent.mkdir()
+    old.write_text(head + "jid:a\n    jid:p [ jid:q 1 ] .\n", encoding="utf-8")
+    new.write_text(head + "jid:a\n    jid:p [ jid:q 2 ] .\n", encoding="utf-8")
+    write_store(old)
+    assert update_copy(old, new, tmp_path / "copy") is None and not (tmp_path / "copy").exists()
+    new.write_text(head + "jid:a\n    jid:p jid:b .\n", encoding="utf-8")
+    assert update_copy(old, new, tmp_path / "copy") is None
