@@ -21,10 +21,12 @@ import stat
 import tempfile
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
-
-import rdflib
+from typing import TYPE_CHECKING
 
 from .errors import GraphFileError, OutputPathError
+
+if TYPE_CHECKING:
+    import rdflib
 
 OURS = ".jishi-"
 """How the temporary folders of :func:`output_set` begin; nothing a user names begins so."""
@@ -227,6 +229,8 @@ def load_graph(path: str | os.PathLike, fast: bool = True) -> rdflib.Graph:
     GraphFileError
         When the file is empty, not UTF-8, or not parseable, with the parser's reason in one line.
     """
+    import rdflib  # here, not above: query and serve, which read the saved store, never load it
+
     path = check_graph_file(path)
     graph = rdflib.Graph(store="Oxigraph") if fast else rdflib.Graph()
     fmt = rdflib.util.guess_format(str(path)) or "turtle"

@@ -5,6 +5,8 @@ import csv
 import io
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -393,3 +395,11 @@ def test_query_cli_bad_param_is_one_line(seed_graph_file, param, words):
     result = CliRunner().invoke(main, ["query", "person_phone_calls", "--graph", str(seed_graph_file),
                                        "--param", param])
     assert result.exit_code in (1, 2) and words in result.output
+
+
+def test_query_command_line_and_store_do_not_load_rdflib():
+    """A query on the saved store costs the query: the command line, the query module and the store need no rdflib."""
+    code = "import sys, graph.cli, graph.query, graph.store; print('rdflib' in sys.modules)"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            cwd=Path(__file__).resolve().parent.parent).stdout
+    assert loaded.strip() == "False"

@@ -16,10 +16,12 @@ import importlib
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import rdflib
+if TYPE_CHECKING:  # the command line lists FORMATS at start: rdflib is loaded by an export, not by every command
+    import rdflib
 
-from ._common import Exported
+    from ._common import Exported
 
 __all__ = ["FORMATS", "Exported", "export", "exporter"]
 
@@ -37,6 +39,14 @@ FORMATS: dict[str, str] = {
     "events-csv": "events_csv:write_events_csv",
 }
 """Format name → ``"module:function"`` inside ``graph.export``."""
+
+
+def __getattr__(name: str):
+    """``Exported``, imported when asked for (it needs rdflib)."""
+    if name == "Exported":
+        from ._common import Exported
+        return Exported
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def exporter(fmt: str) -> Callable[[rdflib.Graph, Path], Exported]:
