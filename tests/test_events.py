@@ -266,6 +266,15 @@ def test_events_press_conference_held_by_a_pronoun_is_the_persons(text, particip
     assert [e.participants for e in _events(text, genre="text")] == ([participants] if participants else [])
 
 
+@pytest.mark.parametrize("text", [
+    "挪威首相索尔贝格周一在记者会上，回答芬兰总统尼尼斯托提到的问题。",
+    "挪威首相索尔贝格周一在记者会上引述芬兰总统尼尼斯托的说法。",
+])
+def test_events_press_conference_persons_answered_or_quoted_are_topics(text):
+    """Whom a briefer answers or quotes (回答A, 引述B) is talked about, not on the podium."""
+    assert [e.participants for e in _events(text, genre="text")] == [("person/索尔贝格",)]
+
+
 @pytest.mark.parametrize("text, participants", [
     ("2020年5月2日卫生部发言人王五主持例行记者会", ("person/王五", "gov/卫生部")),
     ("国家卫生健康委新闻发言人李明在例行记者会上表示，疫情总体平稳。", ("person/李明", "gov/nhc")),

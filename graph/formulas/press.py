@@ -51,7 +51,7 @@ def read_press(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
             ctx.podium.update({k: podium for k in ev._keys(organisers)})
             organisers, guests = host, [p for p in guests if p.cls == "Person"]
     elif ctx.text.startswith(ctx.lex.cues["press_on"], hit.end) and hit.clause[1] < hit.sent[1]:
-        speaker = ctx.phrases_in(hit.clause[1], ctx.clause_at(hit.clause[1] + 1, hit.sent)[1])[:1]
+        speaker = ctx.phrases_in(hit.clause[1], _before_topics(ctx, hit, hit.clause[1]))[:1]
         guests = [p for p in speaker if p.cls == "Person"
                   or re.match(ctx.lex.cues["briefer_follow"], ctx.text[p.end:p.end + 12])]
     else:
@@ -104,11 +104,15 @@ def _not_modifiers(ctx: ev._Context, phrases: list[ev._Phrase], end: int) -> lis
     return kept
 
 
-def _before_topics(ctx: ev._Context, hit: ev._Hit) -> int:
-    """Where the persons a briefing's sentence names after it stop being its speakers: at what is asked or
-    talked about there (…记者会，一名记者问及A…; …记者会亦谈到B，…) or said (…记者会，称A…)."""
-    said = ev._find(ctx, ctx.lex.cues["press_topic_words"] + ctx.lex.cues["said_at"], hit.end, hit.sent[1])
-    return said[0] if said else hit.sent[1]
+def _before_topics(ctx: ev._Context, hit: ev._Hit, start: int | None = None) -> int:
+    """Where the persons a briefing's sentence names after it (or after ``start``: the clause after
+    ``…记者会上，``) stop being its speakers: at what is asked or talked about there (…记者会，一名记者问及A…;
+    …记者会亦谈到B，…), said or answered (…记者会，称A…; …记者会上，回答A提到的…). In the clause after it,
+    its end."""
+    start = hit.end if start is None else start
+    end = hit.sent[1] if start == hit.end else ctx.clause_at(start + 1, hit.sent)[1]
+    said = ev._find(ctx, ctx.lex.cues["press_topic_words"] + ctx.lex.cues["said_at"], start, end)
+    return said[0] if said else end
 
 
 def _spoken_for(ctx: ev._Context, phrases: list[ev._Phrase]) -> tuple[str, ...]:
