@@ -292,7 +292,8 @@ def test_structure_transcript_long_colon_line_is_prose_not_a_speaker():
     assert speakers == [("speaker", "张三"), ("turn", "张三"), ("speaker", "某某电视台记者"), ("turn", "某某电视台记者")]
 
 
-@pytest.mark.parametrize("line", ["首先：要加强合作。", "他说：要加强合作。", "以下为全文："])
+@pytest.mark.parametrize("line", ["首先：要加强合作。", "他说：要加强合作。", "以下为全文：",
+                                  "**标题：四议员玩完**", "导语：人大常委会昨天通过决定。"])
 def test_structure_transcript_enumeration_and_quotes_are_no_speakers(line):
     kinds = [kind for kind, *_ in _blocks(f"张三:\n开场。\n{line}\n", "transcript", D(2019, 6, 1))]
     assert kinds == ["speaker", "turn"]
