@@ -871,6 +871,7 @@ def test_statements_a_quotation_before_the_next_frame_is_that_frames_words(catal
     ("王华表示，会加强检测。记者追问，检测何时开始。", "text", "会加强检测。"),
     ("王华表示，会加强检测。据悉，检测去年已开始。", "text", "会加强检测。"),
     ("王华表示，会加强检测。标题简单直接，导语偏长。", "text", "会加强检测。"),
+    ("王华表示，会加强检测。该公司是丙组织的下属机构。", "text", "会加强检测。"),
     # a later clause framing words with a pronoun makes the sentence the writer's lead-in to it
     ("王华表示，会加强检测。至于检测的范围，他指要视乎专家意见。", "text", "会加强检测。"),
     # a bare question after indirect words is the writer's; a quoted one is the speaker's
