@@ -1146,7 +1146,8 @@ def _when(ctx: _Context, hit: _Hit) -> _When:
             if earlier is not None:
                 return _When(earlier + (span.date - reference), False, date_end)
         return _When(span.date, span.approx, span.end_date or date_end)
-    if ctx.lex.summary.search(ctx.text, hit.sent[0], hit.clause[1]) or _other_time(ctx, prefix, reference):
+    if ctx.lex.summary.search(ctx.text, hit.sent[0], hit.clause[1]) or _other_time(ctx, prefix, reference) \
+            or _team_named(ctx, hit):
         return _When(None)
     if block is not None and block.kind == "occasion" and block.date:
         return _When(block.date, block.approx)  # the gathering a speech was given at, on the speech's day
@@ -1165,6 +1166,23 @@ def _other_time(ctx: _Context, prefix: str, reference: dt.date | None) -> bool:
     would misdate it. A year is another time only when it is not the block's year."""
     return any(not (match.group("year") and reference is not None and int(match.group("year")) == reference.year)
                for match in ctx.lex.other_time.finditer(prefix))
+
+
+def _team_named(ctx: _Context, hit: _Hit) -> bool:
+    """True for a team named by whom it helps, without 的 and without a verb sending or moving it in its clause
+    (A支援B医疗队周三发表声明, 曾担任A援助B医疗队总指挥): the name of a team in passing, whose sending the
+    text does not date; the block's day is only the day of what the team does."""
+    if hit.trigger.shape != "team" or hit.trigger.requires is None \
+            or ctx.text[hit.start:hit.end] not in ctx.lex.cues["team_help_verbs"]:
+        return False
+    team = hit.trigger.requires.search(ctx.text, hit.end, hit.clause[1])
+    if team is None:
+        return False
+    rest = ctx.text[hit.end:team.start()]
+    for phrase in reversed(ctx.phrases_in(hit.end, team.start())):
+        rest = rest[:phrase.start - hit.end] + rest[phrase.end - hit.end:]
+    moved = _find(ctx, ctx.lex.cues["send_words"] + ctx.lex.cues["team_movers"], hit.clause[0], hit.clause[1])
+    return not rest.strip(EVIDENCE_TRIM + "、和及") and moved is None
 
 
 def _predicate_date(ctx: _Context, hit: _Hit, year: int | None, reference: dt.date | None):

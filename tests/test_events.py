@@ -409,6 +409,15 @@ def test_events_another_time_without_a_day_is_not_the_blocks_day(text, date):
     assert event.date == date
 
 
+@pytest.mark.parametrize("text, date", [
+    ("中国援助芬兰医疗队周三发表声明。", None),
+    ("中国援助芬兰医疗队今天抵达赫尔辛基。", DAY),
+])
+def test_events_team_named_by_whom_it_helps_is_undated(text, date):
+    """A支援B医疗队 as a name, with no verb sending or moving the team in its clause, dates no sending."""
+    assert [(e.cls, e.date) for e in _events(text, genre="text")] == [("ExpertTeam", date)]
+
+
 def test_events_transcript_briefing_retold_in_a_turn_is_the_same_one():
     text = "5月2日，国务院新闻办公室举行新闻发布会\n王五：今天，中方举行新闻发布会介绍情况。"
     document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(date=DAY, genre="transcript"))
