@@ -11,8 +11,11 @@ request but the page's own blocked), and the script prints medians of:
 - **stable**: from navigation start to the end of the last long task (a
   main-thread task over 50 ms, from the Long Tasks API) once the main thread
   has been quiet for ``--quiet`` seconds: the page has settled;
-- **search**: typing a name into the search box until the next painted frame,
-  after the page is stable (how responsive it stays);
+- **search**: typing a name into the search box until the results list shows
+  it and the next frame is painted, after the page is stable (how responsive
+  it stays; it includes the page's wait for typing to stop);
+- **keystroke**: one more key typed into the search box until the next painted
+  frame (what a keystroke costs while one types);
 - **main busy**: how long the renderer's main thread ran tasks up to
   "stable" (Chrome's ``TaskDuration``: wall time inside tasks, so it grows with
   the machine's load), and **browser CPU**: user+system CPU seconds of every
@@ -55,6 +58,7 @@ READY = {"blank": "() => window.blank === 1",
 NEXT_FRAME = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now()))))"
 SEARCH_BOX = "[data-testid=search], #search"
 SEARCH_TEXT = "王毅"
+SEARCHED = "q => window.jishi.state.searched === undefined || window.jishi.state.searched === q"
 
 
 def write_page(graph_path: Path, out: Path) -> tuple[Path, float, float]:
@@ -101,10 +105,16 @@ def open_once(browser, url: str, ready: str, quiet: float, timeout: float) -> di
         busy, cpu = _task_duration(cdp) - busy0, browser_cpu() - cpu0
         figures = {"readable": readable, "stable": stable, "main_busy": busy, "browser_cpu": cpu}
         if tab.locator(SEARCH_BOX).count():
+            box = tab.locator(SEARCH_BOX).first
             start = time.perf_counter()
-            tab.locator(SEARCH_BOX).first.fill(SEARCH_TEXT)
+            box.fill(SEARCH_TEXT)
+            tab.wait_for_function(SEARCHED, arg=SEARCH_TEXT, polling=20)
             tab.evaluate(NEXT_FRAME)
             figures["search"] = time.perf_counter() - start
+            start = time.perf_counter()
+            box.press("x")
+            tab.evaluate(NEXT_FRAME)
+            figures["keystroke"] = time.perf_counter() - start
         return figures
     finally:
         context.close()
@@ -138,7 +148,7 @@ def measure(browser, path: Path, ready: str, repeat: int, quiet: float, timeout:
 
 def report(name: str, figures: dict[str, float], blank: dict[str, float], size: int) -> None:
     print(f"{name}  ({size / 1e6:.1f} MB)")
-    for key in ("readable", "stable", "main_busy", "browser_cpu", "search"):
+    for key in ("readable", "stable", "main_busy", "browser_cpu", "search", "keystroke"):
         if key in figures:
             ratio = f"  = {figures[key] / blank[key]:.1f}× blank" if blank.get(key) else ""
             print(f"  {key:<12} {figures[key]:7.2f} s{ratio}")

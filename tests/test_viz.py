@@ -12,7 +12,9 @@ import json
 import os
 import re
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 import rdflib
@@ -284,6 +286,12 @@ def _tab(browser, page: Path, state: str = ""):
         context.close()
 
 
+def _search(tab, text: str) -> None:
+    """Type into the search box and wait until the list shows that search (the page waits for typing to stop)."""
+    tab.fill("[data-testid=search]", text)
+    tab.wait_for_function("text => window.jishi.state.searched === text", arg=text)
+
+
 def _rows(tab) -> list[str]:
     return tab.locator("[data-testid=result-row] .label").all_text_contents()
 
@@ -303,7 +311,7 @@ def test_viz_page_task_phone_calls_of_march(browser, seed_page):
         _only(tab, "PhoneCall")
         tab.fill("#date-from", "2020-03-01")
         tab.fill("#date-to", "2020-03-31")
-        tab.fill("[data-testid=search]", "习近平")
+        _search(tab, "习近平")
         dated = [r for r in tab.locator("[data-testid=result-row]").all_inner_texts() if "undated" not in r]
         calls = [label for label in _rows(tab) if label.startswith("通电话 ")]
         undated = tab.locator("[data-testid=result-row]", has_text="undated").count()
@@ -326,7 +334,7 @@ def test_viz_page_task_phone_calls_of_march(browser, seed_page):
 def test_viz_page_task_evidence_of_an_event(browser, seed_page):
     """Task 2: the sentences behind the 03-19 call, their documents, selectable and copied."""
     with _tab(browser, seed_page) as tab:
-        tab.fill("[data-testid=search]", "普京")
+        _search(tab, "普京")
         _row(tab, "通电话 习近平–普京 03-19").click()
         evidence = tab.locator("[data-testid=evidence]")
         texts = evidence.all_inner_texts()
@@ -356,7 +364,7 @@ def test_viz_page_task_evidence_of_an_event(browser, seed_page):
 def test_viz_page_task_search_in_either_script(browser, seed_page):
     """Task 3: 譚德塞 finds 谭德塞; his panel gives both scripts, role and affiliation (001: 世衛總幹事譚德塞)."""
     with _tab(browser, seed_page) as tab:
-        tab.fill("[data-testid=search]", "譚德塞")
+        _search(tab, "譚德塞")
         labels = _rows(tab)
         tab.locator("[data-testid=result-row]").filter(has_text=re.compile(r"^\S*谭德塞$")).first.click()
         details = tab.inner_text("[data-testid=details]")
@@ -495,7 +503,7 @@ def test_viz_page_state_in_the_url(browser, seed_page):
     with _tab(browser, seed_page) as tab:
         _only(tab, "PhoneCall")
         tab.fill("#date-from", "2020-03-01")
-        tab.fill("[data-testid=search]", "普京")
+        _search(tab, "普京")
         _row(tab, "通电话 习近平–普京 03-19").click()
         tab.click("#focus-1")
         shared = tab.url
@@ -542,6 +550,59 @@ def test_viz_page_keyboard(browser, seed_page):
 
 
 @pytest.mark.slow
+def test_viz_page_typing_fast_searches_once(browser, page):
+    """Keystrokes closer than the search wait search once, for the whole word, and leave the timeline as drawn."""
+    with _tab(browser, page) as tab:
+        tab.evaluate("""() => {
+            window.__hashes = [];
+            const write = history.replaceState.bind(history);
+            history.replaceState = (s, t, url) => { window.__hashes.push(url); write(s, t, url); };
+            window.__bar = document.querySelector('#timeline-chart rect');
+        }""")
+        tab.click("[data-testid=search]")
+        tab.keyboard.type("谭德塞", delay=30)
+        tab.wait_for_function("() => window.jishi.state.searched === '谭德塞'")
+        hashes = tab.evaluate("window.__hashes")
+        bar_kept = tab.evaluate("window.__bar !== null && window.__bar.isConnected")
+        rows = _rows(tab)
+    assert [unquote(h) for h in hashes] == ["#q=谭德塞"]
+    assert bar_kept
+    assert rows[0] == "谭德塞"  # the actor the search finds, then its events and statement
+
+
+@pytest.fixture(scope="module")
+def long_page(small_graph, tmp_path_factory) -> Path:
+    """The small graph with 250 more calls between 王毅 and 谭德塞, one a day from 2021-01-01."""
+    calls = "".join(f"""<https://w3id.org/jishi/id/event/many{i}> a jishi:PhoneCall ;
+    jishi:date "{date.fromordinal(date(2021, 1, 1).toordinal() + i).isoformat()}"^^xsd:date ;
+    jishi:participant <https://w3id.org/jishi/id/actor/person/wang> , <https://w3id.org/jishi/id/actor/person/tedros> .
+""" for i in range(250))
+    return viz.write_network(_with(small_graph, calls), tmp_path_factory.mktemp("long") / "network.html")
+
+
+@pytest.mark.slow
+def test_viz_page_results_drawn_a_hundred_at_a_time(browser, long_page):
+    """254 facts: the list draws 100 rows and a "show more" row; more rows come on click or scroll; CSV has all."""
+    with _tab(browser, long_page) as tab:
+        first = tab.locator("[data-testid=result-row]").count()
+        label = tab.text_content("[data-testid=results-more]")
+        tab.dispatch_event("[data-testid=results-more]", "click")  # a click without scrolling the list to its end
+        second = tab.locator("[data-testid=result-row]").count()
+        tab.evaluate("() => { const l = document.getElementById('results'); l.scrollTop = l.scrollHeight; }")
+        tab.wait_for_function("() => document.querySelectorAll('[data-testid=result-row]').length > 200")
+        third = tab.locator("[data-testid=result-row]").count()
+        left = tab.locator("[data-testid=results-more]").count()
+        count = tab.text_content("#results-count")
+        with tab.expect_download() as got:
+            tab.click("#export-csv")
+        table = list(csv.reader(io.StringIO(Path(got.value.path()).read_text(encoding="utf-8-sig"))))
+    assert (first, second, third, left) == (100, 200, 254, 0)
+    assert "154" in label
+    assert count.startswith("254 results")  # 3 calls and a message of the fixture, 250 added
+    assert len(table) == 1 + 254
+
+
+@pytest.mark.slow
 def test_viz_page_exports(browser, seed_page):
     """The results list as CSV (one row per result, UTF-8) and the view as PNG, saved without any request."""
     with _tab(browser, seed_page) as tab:
@@ -577,18 +638,18 @@ def hostile_page(small_graph, tmp_path_factory) -> Path:
 def test_viz_page_injected_markup_stays_text(browser, hostile_page):
     """A name and a quote holding <script> and <img onerror> are text everywhere; CSV cells cannot run formulas."""
     with _tab(browser, hostile_page) as tab:
-        tab.fill("[data-testid=search]", "<script>")
+        _search(tab, "<script>")
         rows = _rows(tab)
         _row(tab, "函电").click()
         message = tab.inner_text("[data-testid=details]")
         tab.locator("[data-testid=details] button.link", has_text="<script>").click()
         heading = tab.text_content("[data-testid=details] h2")
-        tab.fill("[data-testid=search]", "谭德塞")
+        _search(tab, "谭德塞")
         _row(tab, "通电话 王毅–谭德塞 03-19").click()
         evidence = tab.locator("[data-testid=evidence]").all_inner_texts()
         elements = tab.evaluate("[document.querySelectorAll('img').length, document.querySelectorAll('script').length]")
         title = tab.text_content("#title")
-        tab.fill("[data-testid=search]", "hyperlink")
+        _search(tab, "hyperlink")
         with tab.expect_download() as got:
             tab.click("#export-csv")
         table = list(csv.reader(io.StringIO(Path(got.value.path()).read_text(encoding="utf-8-sig"))))

@@ -4,7 +4,8 @@
 (function () {
   const DATA = JSON.parse(document.getElementById("data").textContent);
   const MIN_OPEN_SCALE = 0.3;   // the opening zoom never goes below this, so the main names can be read
-  const ROWS_MAX = 500;         // rows drawn in the results list (the CSV holds them all)
+  const ROWS_STEP = 100;        // rows drawn at a time: a keystroke costs little; "show more" or scrolling draws more
+  const SEARCH_WAIT = 200;      // ms after the last keystroke before the list is searched, so fast typing searches once
   const $ = function (id) { return document.getElementById(id); };
 
   function el(tag, text, className) {
@@ -310,8 +311,26 @@
     const list = $("results");
     const rows = results();
     state.rows = rows;
+    state.drawnRows = 0;
+    state.searched = state.query;
     list.textContent = "";
-    rows.slice(0, ROWS_MAX).forEach(function (n) {
+    drawMoreRows();
+    const undated = rows.filter(function (n) { return isFact(n) && !n.date; }).length;
+    $("results-count").textContent = rows.length + " results" + (undated ? " (" + undated + " undated)" : "");
+    const pair = state.pair ? actorEdges.get(state.pair) : null;
+    $("pair").hidden = !pair;
+    $("pair-name").textContent = pair ? byId.get(pair.from).label + " – " + byId.get(pair.to).label : "";
+    $("search-result").textContent = state.query ? rows.length + " found" : "";
+  }
+
+  // The next ROWS_STEP rows of the list, and a "show more" row while some are left (the CSV holds them all).
+  function drawMoreRows() {
+    const list = $("results");
+    const more = list.querySelector("li.more");
+    if (more) more.remove();
+    const rows = state.rows.slice(state.drawnRows, state.drawnRows + ROWS_STEP);
+    state.drawnRows += rows.length;
+    rows.forEach(function (n) {
       const li = el("li");
       li.setAttribute("role", "option");
       li.setAttribute("data-testid", "result-row");
@@ -324,19 +343,43 @@
       li.addEventListener("click", function () { select(n.id, true); });
       list.appendChild(li);
     });
-    if (rows.length > ROWS_MAX) list.appendChild(el("li", "… " + (rows.length - ROWS_MAX) + " more (CSV has all)", "more"));
-    const undated = rows.filter(function (n) { return isFact(n) && !n.date; }).length;
-    $("results-count").textContent = rows.length + " results" + (undated ? " (" + undated + " undated)" : "");
-    const pair = state.pair ? actorEdges.get(state.pair) : null;
-    $("pair").hidden = !pair;
-    $("pair-name").textContent = pair ? byId.get(pair.from).label + " – " + byId.get(pair.to).label : "";
-    $("search-result").textContent = state.query ? rows.length + " found" : "";
+    const left = state.rows.length - state.drawnRows;
+    if (left > 0) {
+      const li = el("li", null, "more");
+      const button = el("button", "Show " + Math.min(left, ROWS_STEP) + " more of " + left + " 显示更多", "link");
+      button.type = "button";
+      button.setAttribute("data-testid", "results-more");
+      button.addEventListener("click", drawMoreRows);
+      li.appendChild(button);
+      list.appendChild(li);
+    }
+  }
+
+  // Scrolling near the end of the list draws the next rows.
+  function moreOnScroll() {
+    const list = $("results");
+    if (state.drawnRows < state.rows.length && list.scrollTop + list.clientHeight >= list.scrollHeight - 40) drawMoreRows();
+  }
+
+  // A search changes only the list: the network, timeline and counts show the filters, not the search.
+  function searchSoon() {
+    clearTimeout(state.searchTimer);
+    state.searchTimer = setTimeout(searchNow, SEARCH_WAIT);
+  }
+
+  function searchNow() {
+    clearTimeout(state.searchTimer);
+    state.query = $("search").value;
+    if (state.searched === state.query) return;
+    drawResults();
+    writeHash();
   }
 
   function moveInList(step) {
     const items = Array.from(document.querySelectorAll("#results li[data-id]"));
     if (!items.length) return;
     const at = items.indexOf(document.activeElement);
+    if (at + step >= items.length && state.drawnRows < state.rows.length) { drawMoreRows(); moveInList(step); return; }
     const next = items[Math.min(items.length - 1, Math.max(0, at + step))];
     next.focus();
   }
@@ -348,6 +391,7 @@
   }
 
   function exportCsv() {
+    searchNow();
     const lines = [["date", "class", "label", "parties", "evidence", "id"].map(csvCell).join(",")];
     state.rows.forEach(function (n) {
       lines.push([n.date || "", n.cls, n.label, isFact(n) ? partiesText(n) : "", n.detail.evidence.length, n.id].map(csvCell).join(","));
@@ -700,11 +744,12 @@
     $("orphans").addEventListener("change", function (e) { state.orphans = e.target.checked; update(); });
     $("range-clear").addEventListener("click", function () { state.from = ""; state.to = ""; update(); });
     $("bin").addEventListener("change", function (e) { state.bin = e.target.value; update(); });
-    $("sort").addEventListener("change", function (e) { state.sort = e.target.value; update(); });
-    $("search").addEventListener("input", function (e) { state.query = e.target.value; update(); });
+    $("sort").addEventListener("change", function (e) { state.sort = e.target.value; drawResults(); writeHash(); });
+    $("search").addEventListener("input", searchSoon);
     $("search").addEventListener("keydown", function (e) {
-      if (e.key === "Enter" || e.key === "ArrowDown") { e.preventDefault(); moveInList(0); }
+      if (e.key === "Enter" || e.key === "ArrowDown") { e.preventDefault(); searchNow(); moveInList(0); }
     });
+    $("results").addEventListener("scroll", moreOnScroll);
     $("results").addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown") { e.preventDefault(); moveInList(1); }
       else if (e.key === "ArrowUp") { e.preventDefault(); moveInList(-1); }
@@ -746,7 +791,7 @@
     setView: setView, select: select, focus: focusOn, folds: folds,
     openFold: function (id) { folds.open(id); update(); },
     pair: showPair,
-    search: function (q) { state.query = q; update(); return state.rows.map(function (n) { return n.id; }); },
+    search: function (q) { $("search").value = q; searchNow(); return state.rows.map(function (n) { return n.id; }); },
     visibleNodeIds: function () { return views[state.view].nodes.getIds(); },
     resultIds: function () { return state.rows.map(function (n) { return n.id; }); },
     setTypes: function (list) { state.types = new Set(list); update(); },
