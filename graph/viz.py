@@ -230,6 +230,7 @@ def render_network(graph: rdflib.Graph, title: str = DEFAULT_TITLE, texts: Mappi
     """The complete HTML page for ``graph``: template, inlined vis-network, our JS and CSS, the data."""
     data = network_data(graph, texts)
     data["title"] = title
+    details = _take_details(data)
     values = {
         "title": html.escape(title),
         "vis_css": _inline(_vis_asset("vis-network.css"), "style"),
@@ -237,8 +238,22 @@ def render_network(graph: rdflib.Graph, title: str = DEFAULT_TITLE, texts: Mappi
         "page_css": _inline(_template("network.css"), "style"),
         "page_js": _inline(_template("fold.js") + _template("network.js"), "script"),
         "data": script_json(data),
+        "details": script_json(details),
     }
     return re.sub(r"\{\{ (\w+) \}\}", lambda m: values[m.group(1)], _template("network.html"))
+
+
+def _take_details(data: dict) -> dict[str, dict]:
+    """Move each node's ``detail`` out of ``data`` into one map (node id → detail) for a script of its own.
+
+    The details (every evidence in its sentence) are most of a large page; the
+    page parses them only when a details panel first opens, so it opens sooner.
+    """
+    details = {}
+    for view in ("events", "actors"):
+        for node in data[view]["nodes"]:
+            details[node["id"]] = node.pop("detail")
+    return details
 
 
 def write_network(graph: rdflib.Graph, path: str | os.PathLike, title: str = DEFAULT_TITLE,

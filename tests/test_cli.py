@@ -262,8 +262,10 @@ def test_cli_viz_documents_give_whole_sentences(tmp_path):
         page = tmp_path / "page.html"
         result = CliRunner().invoke(main, ["viz", "--graph", str(graph), "-o", str(page), *given])
         assert result.exit_code == 0, result.output
-        data = json.loads(re.search(r'id="data">(.*?)</script>', page.read_text(encoding="utf-8"), re.S).group(1))
+        text = page.read_text(encoding="utf-8")
+        data = json.loads(re.search(r'id="data">(.*?)</script>', text, re.S).group(1))
+        details = json.loads(re.search(r'id="details-data">(.*?)</script>', text, re.S).group(1))
         [call] = [n for n in data["events"]["nodes"] if n["cls"] == "PhoneCall"]
-        sentences[bool(given)] = call["detail"]["evidence"][0]["sentence"]
+        sentences[bool(given)] = details[call["id"]]["evidence"][0]["sentence"]
     assert sentences[True] == "◆国家主席习近平应约同俄罗斯总统普京通电话。"
     assert sentences[False] != sentences[True] and sentences[False] in sentences[True]

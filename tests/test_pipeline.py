@@ -450,8 +450,9 @@ def test_pipeline_page_shows_each_quote_in_its_sentence(tmp_path):
     build([docs], tmp_path / "out", jobs=1, store=False, cache=False)
     page = (tmp_path / "out" / "network.html").read_text(encoding="utf-8")
     data = json.loads(re.search(r'<script type="application/json" id="data">(.*?)</script>', page, re.S).group(1))
+    details = json.loads(re.search(r'<script type="application/json" id="details-data">(.*?)</script>', page, re.S).group(1))
     [call] = [n for n in data["events"]["nodes"] if n["cls"] == "PhoneCall"]
-    [evidence] = call["detail"]["evidence"]
+    [evidence] = details[call["id"]]["evidence"]
     start, end = evidence["at"]
     assert evidence["sentence"] == "◆国家主席习近平应约同俄罗斯总统普京通电话。"
     assert 0 < start < end < len(evidence["sentence"])

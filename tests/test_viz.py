@@ -207,7 +207,18 @@ def test_viz_page_is_self_contained(page):
     text = page.read_text(encoding="utf-8")
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", text)
     assert "<link" not in text
-    assert len(re.findall(r"^<script", text, re.M)) == 3
+    assert len(re.findall(r"^<script", text, re.M)) == 4
+
+
+def test_viz_page_details_in_a_script_of_their_own(page):
+    """The page data holds no node's details; the details script has each node's, with its evidence."""
+    text = page.read_text(encoding="utf-8")
+    details = json.loads(re.search(r'<script type="application/json" id="details-data">(.*?)</script>', text, re.S).group(1))
+    nodes = _script_data(text)["events"]["nodes"]
+    assert all("detail" not in n for n in nodes)
+    assert set(details) == {n["id"] for n in nodes}
+    assert [ev["doc"] for ev in details["https://w3id.org/jishi/id/event/call1"]["evidence"]] == [
+        "https://w3id.org/jishi/id/doc/a", "https://w3id.org/jishi/id/doc/b"]
 
 
 def test_viz_page_escapes_document_text(page):
@@ -259,8 +270,9 @@ def browser(chromium):
 
 
 @contextmanager
-def _tab(browser, page: Path, state: str = ""):
-    """A fresh tab on ``page`` (with ``state`` as its URL fragment); on leaving, nothing went wrong in it.
+def _tab(browser, page: Path, state: str = "", init: str = ""):
+    """A fresh tab on ``page`` (with ``state`` as its URL fragment, ``init`` run before the page's own scripts);
+    on leaving, nothing went wrong in it.
 
     Nothing left the page (every request is recorded, and all but the page's own aborted),
     no script error was logged, and no dialog opened (an injected alert would open one).
@@ -275,6 +287,8 @@ def _tab(browser, page: Path, state: str = ""):
     tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     tab.on("pageerror", lambda e: errors.append(str(e)))
     tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    if init:
+        tab.add_init_script(init)
     try:
         tab.goto(url + state)
         tab.wait_for_function("window.jishi !== undefined")
@@ -550,6 +564,21 @@ def test_viz_page_keyboard(browser, seed_page):
 
 
 @pytest.mark.slow
+def test_viz_page_parses_details_when_first_shown(browser, page):
+    """Opening parses the page data only; the details are parsed once, when a panel first opens."""
+    count = """(() => { const parse = JSON.parse; window.__parsed = [];
+        JSON.parse = function (text) { window.__parsed.push(text.length); return parse.apply(this, arguments); }; })()"""
+    with _tab(browser, page, init=count) as tab:
+        opened = tab.evaluate("window.__parsed.length")
+        tab.evaluate("window.jishi.select('https://w3id.org/jishi/id/event/call1', false)")
+        tab.evaluate("window.jishi.select('https://w3id.org/jishi/id/actor/person/wang', false)")
+        shown = tab.evaluate("window.__parsed.length")
+        heading = tab.text_content("[data-testid=details] h2")
+    assert (opened, shown) == (1, 2)
+    assert heading == "王毅"
+
+
+@pytest.mark.slow
 def test_viz_page_typing_fast_searches_once(browser, page):
     """Keystrokes closer than the search wait search once, for the whole word, and leave the timeline as drawn."""
     with _tab(browser, page) as tab:
@@ -657,7 +686,7 @@ def test_viz_page_injected_markup_stays_text(browser, hostile_page):
     assert heading == XSS_NAME
     assert "王毅 (发送方 sender) → 意大利 (接收方 recipient)" in message  # a Message's roles, from role_words.csv
     assert evidence[0].startswith("昨天，王毅同谭德塞通电话。") and evidence[1].startswith(XSS_NAME + "通电话")
-    assert elements == [0, 3]  # no injected image; the data, vis-network and the page's own script
+    assert elements == [0, 4]  # no injected image; the data, the details, vis-network and the page's own script
     assert title == "测试 <b>网络</b>"
     # the actor's row (its name) and the call's (its parties, the formula first): neutralised as the CSV exports do
     assert [row[2:4] for row in table[1:]] == [["'" + FORMULA, ""], [f"通电话 王毅–{FORMULA} 03-20", f"'{FORMULA}; 王毅"]]

@@ -7,12 +7,18 @@
   const ROWS_STEP = 100;        // rows drawn at a time: a keystroke costs little; "show more" or scrolling draws more
   const SEARCH_WAIT = 200;      // ms after the last keystroke before the list is searched, so fast typing searches once
   const $ = function (id) { return document.getElementById(id); };
+  let DETAILS = null;           // node id → what the details panel shows: most of a large page, parsed on first use
 
   function el(tag, text, className) {
     const node = document.createElement(tag);
     if (text !== undefined && text !== null) node.textContent = text;
     if (className) node.className = className;
     return node;
+  }
+
+  function detailOf(n) {
+    if (!DETAILS) DETAILS = JSON.parse($("details-data").textContent);
+    return DETAILS[n.id];
   }
 
   function setBusy(text) { $("busy").textContent = text; }
@@ -48,7 +54,6 @@
 
   function nodeItem(n) {
     const copy = Object.assign({}, n);
-    delete copy.detail;
     copy.color = { background: n.color, border: "#333333", highlight: { background: n.color, border: "#000000" } };
     return copy;
   }
@@ -394,7 +399,7 @@
     searchNow();
     const lines = [["date", "class", "label", "parties", "evidence", "id"].map(csvCell).join(",")];
     state.rows.forEach(function (n) {
-      lines.push([n.date || "", n.cls, n.label, isFact(n) ? partiesText(n) : "", n.detail.evidence.length, n.id].map(csvCell).join(","));
+      lines.push([n.date || "", n.cls, n.label, isFact(n) ? partiesText(n) : "", detailOf(n).evidence.length, n.id].map(csvCell).join(","));
     });
     download("jishi-results.csv", URL.createObjectURL(new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" })));
   }
@@ -494,8 +499,9 @@
       p.appendChild(nodeButton(l.other, byId.get(l.other).label));
       body.appendChild(p);
     });
-    if (n.detail.verb) body.appendChild(el("p", n.detail.verb + "：", "verb"));
-    if (n.detail.text) body.appendChild(el("p", n.detail.text, "words"));
+    const d = detailOf(n);
+    if (d.verb) body.appendChild(el("p", d.verb + "：", "verb"));
+    if (d.text) body.appendChild(el("p", d.text, "words"));
     factsOf(n.id).forEach(function (l) {
       const p = el("p", roleLabel("during") + ": ");
       p.appendChild(nodeButton(l.other, byId.get(l.other).label));
@@ -504,7 +510,7 @@
   }
 
   function actorBody(body, n) {
-    const d = n.detail;
+    const d = detailOf(n);
     if (d.role) body.appendChild(el("p", "Role 职务: " + d.role));
     body.appendChild(el("p", "简/繁: " + d.scripts.join(" / ")));
     body.appendChild(el("p", "Names 名称: " + d.names.join("、")));
@@ -526,7 +532,7 @@
       const ul = section(body, kind[1] + " (" + mine.length + ")");
       mine.forEach(function (m) {
         const li = el("li", (m.date || "undated") + " ");
-        li.appendChild(nodeButton(m.id, m.kind === "statement" && m.detail.text ? m.label + "：" + m.detail.text.slice(0, 80) : m.label));
+        li.appendChild(nodeButton(m.id, m.kind === "statement" && detailOf(m).text ? m.label + "：" + detailOf(m).text.slice(0, 80) : m.label));
         ul.appendChild(li);
       });
     });
@@ -541,9 +547,10 @@
     body.appendChild(el("h2", n.label));
     body.appendChild(el("p", (typeLabel.get(n.cls) || n.cls) + " " + n.cls, "class"));
     ({ actor: actorBody, event: eventBody, statement: statementBody })[n.kind](body, n);
-    if (n.detail.evidence.length) {
-      body.appendChild(el("h3", "Evidence 证据 (" + n.detail.evidence.length + ")"));
-      n.detail.evidence.forEach(function (ev) { body.appendChild(evidenceBlock(ev)); });
+    const evidence = detailOf(n).evidence;
+    if (evidence.length) {
+      body.appendChild(el("h3", "Evidence 证据 (" + evidence.length + ")"));
+      evidence.forEach(function (ev) { body.appendChild(evidenceBlock(ev)); });
     }
     panel.hidden = false;
   }
