@@ -387,6 +387,32 @@ def test_pipeline_worker_that_dies_costs_only_its_document(tmp_path, monkeypatch
         ("d3.txt", "the process analysing it ended abruptly")]
 
 
+def test_pipeline_pool_hands_out_only_a_few_files_ahead_of_the_result_given(tmp_path, monkeypatch):
+    """Each result a pool holds waits in memory: with every file submitted at once, a corpus's worth would."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from graph import pipeline
+    from graph.catalogue import load_catalogue
+
+    submitted = []
+    real_submit = ProcessPoolExecutor.submit
+
+    def counting(pool, fn, *args):
+        submitted.append(args[0])
+        return real_submit(pool, fn, *args)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", counting)
+    monkeypatch.setattr(pipeline, "IN_FLIGHT_PER_JOB", 2)
+    files = []
+    for n in range(12):
+        files.append(tmp_path / f"d{n}.txt")
+        files[-1].write_text(f"{n % 12 + 1}月2日，外交部发言人举行例行记者会。\n", encoding="utf-8")
+    ahead = [len(submitted) - given
+             for given, _ in enumerate(pipeline._pooled(files, pipeline._Task(load_catalogue()), 2), start=1)]
+    assert submitted == files
+    assert max(ahead) == 2 * 2   # two workers, two files each handed out ahead of the one given
+
+
 def test_pipeline_summary_escapes_a_name_not_utf8_inside_a_reason():
     """A reason may quote the path (an OSError's message): the summary must still be writable as UTF-8."""
     from graph.model import Resolved, Skipped
