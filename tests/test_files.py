@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pytest
+import rdflib
 
 from graph.files import load_graph, output_set, remove_stale, write_atomic
 
@@ -55,6 +56,24 @@ def test_files_load_graph_reads_turtle_and_names_missing_file(tmp_path):
     assert len(load_graph(path)) == 1
     with pytest.raises(FileNotFoundError, match="nothere.ttl"):
         load_graph(tmp_path / "nothere.ttl")
+
+
+def test_files_load_graph_fast_reads_what_rdflib_reads(tmp_path, monkeypatch):
+    """The fast load parses with Oxigraph's own parser, and must give the triples rdflib's parser gives."""
+    path = tmp_path / "g.ttl"
+    path.write_text('@prefix jid: <https://w3id.org/jishi/id/> .\n'
+                    'jid:a <http://www.w3.org/2000/01/rdf-schema#label> "中国"@zh-Hans, "中國"@zh-Hant ;\n'
+                    '    <https://w3id.org/jishi/ontology#date> "2020-03-19"^^<http://www.w3.org/2001/XMLSchema#date> .\n',
+                    encoding="utf-8")
+    parsed = []
+    real_parse = rdflib.Graph.parse
+    monkeypatch.setattr(rdflib.Graph, "parse",
+                        lambda self, source, format=None, **kw: parsed.append(format) or real_parse(self, source, format=format, **kw))
+    fast = {(s.n3(), p.n3(), o.n3()) for s, p, o in load_graph(path)}
+    slow = {(s.n3(), p.n3(), o.n3()) for s, p, o in load_graph(path, fast=False)}
+    assert parsed == ["ox-turtle", "turtle"]
+    assert len(fast) == 3 and fast == {(s, p, o.replace("@zh-Hans", "@zh-hans").replace("@zh-Hant", "@zh-hant"))
+                                       for s, p, o in slow}
 
 
 def test_files_write_atomic_gives_ordinary_permissions(tmp_path):
