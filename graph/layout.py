@@ -3,7 +3,7 @@
 >>> import networkx as nx
 >>> net = nx.Graph([("习近平", "普京")])
 >>> nx.set_node_attributes(net, "actor", "kind")
->>> sorted(layout(net, net))
+>>> sorted(layout(net, actor_shapes(net)))
 ['习近平', '普京']
 
 Why in Python: vis-network's physics does not settle beyond about a thousand
@@ -18,22 +18,35 @@ import math
 
 import networkx as nx
 
-__all__ = ["LAYOUT_LIMIT", "LAYOUT_SEED", "layout"]
+__all__ = ["LAYOUT_LIMIT", "LAYOUT_SEED", "Shape", "actor_shapes", "layout"]
 
 LAYOUT_LIMIT = 0
 """Above this many nodes the layout is computed in Python and physics is off: every page opens laid out."""
 LAYOUT_SEED = 7
 
 
-def layout(net: nx.Graph, skeleton: nx.Graph) -> dict[str, tuple[float, float]]:
+Shape = dict[str, tuple[float, float]]
+"""One component's positions at unit scale around the origin."""
+
+
+def actor_shapes(skeleton: nx.Graph) -> list[Shape]:
+    """Each component of the actor network laid out once, largest first (ties by members).
+
+    The spring layout is most of what drawing the page costs; both views of the
+    page scale the same shapes (:func:`layout`), so it runs once per page.
+    """
+    parts = sorted((sorted(c) for c in nx.connected_components(skeleton)), key=lambda c: (-len(c), c))
+    return [_spring(skeleton.subgraph(part)) for part in parts]
+
+
+def layout(net: nx.Graph, shapes: list[Shape]) -> dict[str, tuple[float, float]]:
     """Positions for graphs too large for the browser's physics to settle; empty otherwise.
 
     A force layout of every node costs O(n²) per iteration in networkx, so
-    only the actors are laid out, on ``skeleton`` (the actor–actor network of
-    ``net``, or ``net`` itself when it holds only actors): its largest
-    component with networkx ``spring_layout`` (seeded) in the middle, the
-    smaller components and lone actors each laid out on their own and set
-    around it on a sunflower spiral (so they neither fly off nor pile up).
+    only the actors are laid out (``shapes``, from :func:`actor_shapes` of the
+    actor–actor network): the largest component in the middle, scaled to the
+    number of nodes ``net`` draws, the smaller components and lone actors each
+    set around it on a sunflower spiral (so they neither fly off nor pile up).
     Each event or statement is then placed at the centre of the actors it
     links, nudged by a fixed offset drawn from its IRI: linear in the number
     of facts, and an event lands between its participants.
@@ -43,25 +56,24 @@ def layout(net: nx.Graph, skeleton: nx.Graph) -> dict[str, tuple[float, float]]:
     anchors = [n for n, kind in net.nodes(data="kind") if kind == "actor"]
     unit = 60.0
     pos: dict[str, tuple[float, float]] = {}
-    parts = sorted((sorted(c) for c in nx.connected_components(skeleton)), key=lambda c: (-len(c), c))
-    core = unit * math.sqrt(net.number_of_nodes() * len(parts[0]) / max(len(anchors), 1)) if parts else 0.0
-    for index, part in enumerate(parts):
-        radius = core if index == 0 else unit * math.sqrt(len(part))
-        centre = (0.0, 0.0) if index == 0 else _spiral(index, core + unit, 2.5 * unit)
-        pos.update(_spring(skeleton.subgraph(part), radius, centre))
+    core = unit * math.sqrt(net.number_of_nodes() * len(shapes[0]) / max(len(anchors), 1)) if shapes else 0.0
+    for index, shape in enumerate(shapes):
+        radius = core if index == 0 else unit * math.sqrt(len(shape))
+        cx, cy = (0.0, 0.0) if index == 0 else _spiral(index, core + unit, 2.5 * unit)
+        pos.update({n: (cx + radius * x, cy + radius * y) for n, (x, y) in shape.items()})
     for node in sorted(set(net) - set(pos)):
         pos[node] = _near_anchors(node, [pos[o] for o in sorted(net[node]) if o in pos], unit)
     return {n: (round(x, 1), round(y, 1)) for n, (x, y) in pos.items()}
 
 
-def _spring(part: nx.Graph, scale: float, centre: tuple[float, float]) -> dict[str, tuple[float, float]]:
-    """networkx's seeded spring layout of one component, nodes and edges in sorted order."""
+def _spring(part: nx.Graph) -> Shape:
+    """networkx's seeded spring layout of one component at unit scale, nodes and edges in sorted order."""
     if part.number_of_nodes() == 1:
-        return {next(iter(part)): centre}
+        return {next(iter(part)): (0.0, 0.0)}
     ordered = nx.Graph()
     ordered.add_nodes_from(sorted(part.nodes))
     ordered.add_edges_from(sorted(tuple(sorted((a, b))) + (d,) for a, b, d in part.edges(data=True)))
-    found = nx.spring_layout(ordered, seed=LAYOUT_SEED, scale=scale, center=centre)
+    found = nx.spring_layout(ordered, seed=LAYOUT_SEED)
     return {n: (float(x), float(y)) for n, (x, y) in found.items()}
 
 

@@ -54,7 +54,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from .export._common import FORMULA_STARTS, LANG_ORDER, class_label, country_of, label_in, local, ontology
 from .files import write_atomic
 from .fold import fold_note, folds
-from .layout import layout
+from .layout import Shape, actor_shapes, layout
 from .ns import JISHI, ONTOLOGY, WD, event_classes
 
 __all__ = ["actor_network", "class_colours", "class_styles", "event_network", "network_data", "render_network",
@@ -202,12 +202,13 @@ def network_data(graph: rdflib.Graph, texts: Mapping[str, str] | None = None) ->
     texts = texts or {}
     detail = {node: _detail(data, documents, texts) for node, data in net.nodes(data=True)}
     labels = _canvas_labels(net)
+    shapes = actor_shapes(actors)
     folded = folds(net, lambda actor: _country_name(graph, actor))
     return {
         "folds": folded,
         "foldNote": fold_note(net, folded),
-        "events": _view(net, actors, styles, _event_edges(net), labels, detail),
-        "actors": _view(actors, actors, styles, _actor_edges(actors), labels, detail),
+        "events": _view(net, shapes, styles, _event_edges(net), labels, detail),
+        "actors": _view(actors, shapes, styles, _actor_edges(actors), labels, detail),
         "legend": [{"cls": cls, "kind": kind, "color": colour, "shape": shape, "label": class_label(cls, "zh-Hans")}
                    for (kind, cls), (colour, shape) in styles.items()],
         "types": _class_counts(net, lambda kind: kind != "actor", EVENT_CLASSES + (STATEMENT_CLASS,)),
@@ -471,10 +472,10 @@ def class_colours(net: nx.Graph) -> dict[tuple[str, str], str]:
     return {key: colour for key, (colour, _) in class_styles(net).items()}
 
 
-def _view(net: nx.Graph, skeleton: nx.Graph, styles: dict, edges: list[dict], labels: dict[str, str],
+def _view(net: nx.Graph, shapes: list[Shape], styles: dict, edges: list[dict], labels: dict[str, str],
           detail: dict[str, dict]) -> dict:
-    """One view's vis-network items; ``skeleton`` is the actor network its layout starts from."""
-    positions = layout(net, skeleton)
+    """One view's vis-network items; ``shapes`` are the actor network's components, laid out once for both views."""
+    positions = layout(net, shapes)
     nodes = [_vis_node(node, data, net.degree(node), styles, positions.get(node), labels, detail)
              for node, data in sorted(net.nodes(data=True))]
     return {"nodes": nodes, "edges": edges, "physics": not positions}

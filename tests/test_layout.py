@@ -7,7 +7,7 @@ import rdflib
 
 from graph import layout as layout_module
 from graph import viz
-from graph.layout import layout
+from graph.layout import actor_shapes, layout
 
 
 PAGE_GRAPH = """
@@ -35,13 +35,13 @@ def _star_net() -> tuple[nx.Graph, nx.Graph]:
 def test_layout_small_graph_left_to_the_browser(monkeypatch):
     monkeypatch.setattr(layout_module, "LAYOUT_LIMIT", 10)
     net, skeleton = _star_net()
-    assert layout(net, skeleton) == {}
+    assert layout(net, actor_shapes(skeleton)) == {}
 
 
 def test_layout_event_between_its_participants(monkeypatch):
     monkeypatch.setattr(layout_module, "LAYOUT_LIMIT", 2)
     net, skeleton = _star_net()
-    pos = layout(net, skeleton)
+    pos = layout(net, actor_shapes(skeleton))
     assert set(pos) == {"a", "b", "lone", "call"}
     middle = ((pos["a"][0] + pos["b"][0]) / 2, (pos["a"][1] + pos["b"][1]) / 2)
     offset = ((pos["call"][0] - middle[0]) ** 2 + (pos["call"][1] - middle[1]) ** 2) ** 0.5
@@ -51,7 +51,7 @@ def test_layout_event_between_its_participants(monkeypatch):
 def test_layout_lone_actor_outside_the_main_component(monkeypatch):
     monkeypatch.setattr(layout_module, "LAYOUT_LIMIT", 2)
     net, skeleton = _star_net()
-    pos = layout(net, skeleton)
+    pos = layout(net, actor_shapes(skeleton))
     radius = max((x * x + y * y) ** 0.5 for n, (x, y) in pos.items() if n in ("a", "b"))
     assert (pos["lone"][0] ** 2 + pos["lone"][1] ** 2) ** 0.5 > radius
 
