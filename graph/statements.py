@@ -35,7 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -93,66 +93,72 @@ class Verb:
     own_subject: bool
 
 
+def _cue(name: str):
+    """A :class:`Cues` field filled from the rows of one cue of ``statement_cues.csv``."""
+    return field(default=(), metadata={"cue": name})
+
+
 @dataclass(frozen=True)
 class Cues:
-    """The word lists the stage reads, loaded once per call."""
+    """The word lists the stage reads, loaded once per call; a list marked :func:`_cue` is the
+    rows of ``statement_cues.csv`` with that cue, longest first."""
 
     verbs: dict[str, Verb]
     pattern: re.Pattern
     turn_verb: str
     passage_verb: str
-    pronouns: tuple[str, ...]
-    objects: tuple[str, ...]
-    breaks: tuple[str, ...]
-    adverbs: tuple[str, ...]
-    proxies: tuple[str, ...]
-    documents: tuple[str, ...]
-    groups: tuple[str, ...]
-    hearsay: tuple[str, ...]
-    self_words: tuple[str, ...]
-    topics: tuple[str, ...]
-    venues: tuple[str, ...]
-    sources: tuple[str, ...]
-    frames: tuple[str, ...]
-    anonymous: tuple[str, ...]
-    appraisals: tuple[str, ...]
-    roles: tuple[str, ...]
-    answers: tuple[str, ...]
-    questions: tuple[str, ...]
-    followups: tuple[str, ...]
-    recalled: tuple[str, ...]
-    nominal: tuple[str, ...]
-    noticed: tuple[str, ...]
-    acts: tuple[str, ...]
-    hosts: tuple[str, ...]
-    relays: tuple[str, ...]
-    quoting: tuple[str, ...]
     openers: str
     reporter: tuple[str, ...]
-    undated: tuple[str, ...]
-    earlier: tuple[str, ...]
-    anaphoric: tuple[str, ...]
     possessive: str
-    prose_verbs: tuple[str, ...]
-    list_ends: tuple[str, ...]
-    publishing: tuple[str, ...]
-    addressed: tuple[str, ...]
-    its: tuple[str, ...]
-    modifiers: tuple[str, ...]
-    frame_opens: tuple[str, ...]
-    frame_closes: tuple[str, ...]
-    not_its: tuple[str, ...]
-    naming: tuple[str, ...]
-    passive: tuple[str, ...]
-    units: tuple[str, ...]
-    issued: tuple[str, ...]
-    writer_opens: tuple[str, ...]
-    connectives: tuple[str, ...]
-    voices: tuple[str, ...]
-    indefinites: tuple[str, ...]
-    not_frames: tuple[str, ...]
     not_name: str
     titles: tuple[str, ...]
+    pronouns: tuple[str, ...] = _cue("pronoun")
+    objects: tuple[str, ...] = _cue("object")
+    breaks: tuple[str, ...] = _cue("break")
+    adverbs: tuple[str, ...] = _cue("adverb")
+    proxies: tuple[str, ...] = _cue("proxy")
+    documents: tuple[str, ...] = _cue("document")
+    groups: tuple[str, ...] = _cue("group")
+    hearsay: tuple[str, ...] = _cue("hearsay")
+    self_words: tuple[str, ...] = _cue("self")
+    topics: tuple[str, ...] = _cue("topic")
+    venues: tuple[str, ...] = _cue("venue")
+    sources: tuple[str, ...] = _cue("source")
+    frames: tuple[str, ...] = _cue("frame")
+    anonymous: tuple[str, ...] = _cue("anonymous")
+    appraisals: tuple[str, ...] = _cue("appraisal")
+    roles: tuple[str, ...] = _cue("role")
+    answers: tuple[str, ...] = _cue("answer")
+    questions: tuple[str, ...] = _cue("question")
+    followups: tuple[str, ...] = _cue("followup")
+    recalled: tuple[str, ...] = _cue("recalled")
+    nominal: tuple[str, ...] = _cue("nominal")
+    noticed: tuple[str, ...] = _cue("noticed")
+    acts: tuple[str, ...] = _cue("act")
+    hosts: tuple[str, ...] = _cue("host")
+    relays: tuple[str, ...] = _cue("relay")
+    quoting: tuple[str, ...] = _cue("quoting")
+    undated: tuple[str, ...] = _cue("undated")
+    earlier: tuple[str, ...] = _cue("earlier")
+    anaphoric: tuple[str, ...] = _cue("anaphoric")
+    prose_verbs: tuple[str, ...] = _cue("prose_verb")
+    list_ends: tuple[str, ...] = _cue("list_end")
+    publishing: tuple[str, ...] = _cue("publishing")
+    addressed: tuple[str, ...] = _cue("addressed")
+    its: tuple[str, ...] = _cue("its")
+    modifiers: tuple[str, ...] = _cue("modifier")
+    frame_opens: tuple[str, ...] = _cue("frame_open")
+    frame_closes: tuple[str, ...] = _cue("frame_close")
+    not_its: tuple[str, ...] = _cue("not_its")
+    naming: tuple[str, ...] = _cue("naming")
+    passive: tuple[str, ...] = _cue("passive")
+    units: tuple[str, ...] = _cue("unit")
+    issued: tuple[str, ...] = _cue("issued")
+    writer_opens: tuple[str, ...] = _cue("writer_opens")
+    connectives: tuple[str, ...] = _cue("connective")
+    voices: tuple[str, ...] = _cue("voice")
+    indefinites: tuple[str, ...] = _cue("indefinite")
+    not_frames: tuple[str, ...] = _cue("not_frame")
 
 
 class Clause(NamedTuple):
@@ -205,23 +211,14 @@ def _build_cues(catalogue: Catalogue) -> Cues:
         return tuple(sorted((r["word"] for r in cue_rows if r["cue"].strip() == cue), key=len, reverse=True))
 
     pattern = re.compile("|".join(re.escape(w) for w in sorted(speech, key=len, reverse=True)))
+    listed = {f.name: words(f.metadata["cue"]) for f in fields(Cues) if "cue" in f.metadata}
     return Cues(
         verbs=speech, pattern=pattern, turn_verb=by_use.get("turn", "发言"),
-        passage_verb=by_use.get("passage", "讲话"), pronouns=words("pronoun"), objects=words("object"),
-        breaks=words("break"), adverbs=words("adverb"), proxies=words("proxy"), documents=words("document"),
-        groups=words("group"),
-        hearsay=words("hearsay"), self_words=words("self"), topics=words("topic"), venues=words("venue"),
-        sources=words("source"), frames=words("frame"), anonymous=words("anonymous"),
-        appraisals=words("appraisal"), roles=words("role"), answers=words("answer"),
-        questions=words("question"), followups=words("followup"), recalled=words("recalled"), nominal=words("nominal"), noticed=words("noticed"), acts=words("act"), hosts=words("host"), relays=words("relay"), quoting=words("quoting"), openers="".join(words("opener")),
+        passage_verb=by_use.get("passage", "讲话"), openers="".join(words("opener")),
         reporter=tuple(r["cue"].strip() for r in catalogue.lexicon("media") if r.get("cue", "").strip()),
-        undated=words("undated"), earlier=words("earlier"), anaphoric=words("anaphoric"),
-        possessive=next(iter(words("possessive")), "的"),
-        prose_verbs=words("prose_verb"), list_ends=words("list_end"), publishing=words("publishing"), addressed=words("addressed"), its=words("its"), modifiers=words("modifier"), frame_opens=words("frame_open"),
-        frame_closes=words("frame_close"), not_its=words("not_its"), naming=words("naming"), passive=words("passive"),
-        units=words("unit"), issued=words("issued"), writer_opens=words("writer_opens"),
-        connectives=words("connective"), voices=words("voice"), indefinites=words("indefinite"), not_frames=words("not_frame"), not_name="".join(words("not_name")),
+        possessive=next(iter(words("possessive")), "的"), not_name="".join(words("not_name")),
         titles=tuple(sorted({r["title"].strip() for r in catalogue.lexicon("titles")}, key=len, reverse=True)),
+        **listed,
     )
 
 
