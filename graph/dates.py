@@ -277,7 +277,31 @@ def find_date_spans(text: str, default_year: int | None = None,
         spans += _relative_days(text, reference, spans)
         spans += _weekdays(text, reference, spans)
         spans += _month_word_parts(text, reference, spans)
-    return sorted(spans)
+    return _restated(text, sorted(spans))
+
+
+def _restated(text: str, spans: list[DateSpan]) -> list[DateSpan]:
+    """Spans with a date in brackets right after a weekday, relative word or date joined to it, the bracketed
+    date giving the day (周三（12日）, 日前（22日）, 上周六（26日）): the paper states the day, which a counted weekday
+    or a word such as 日前 only bounds, and a word before the pair (截至) governs both.
+
+    >>> [(s.start, s.end, s.date, s.approx) for s in find_date_spans("甲日前（22日）称", reference=dt.date(2020, 3, 25))]
+    [(1, 8, datetime.date(2020, 3, 22), False)]
+    """
+    merged: list[DateSpan] = []
+    for span in spans:
+        before = merged[-1] if merged else None
+        if before is not None and span.date is not None and _bracketed(text, before.end, span):
+            merged[-1] = span._replace(start=before.start, end=span.end + 1)
+        else:
+            merged.append(span)
+    return merged
+
+
+def _bracketed(text: str, end: int, span: DateSpan) -> bool:
+    """True when ``span`` stands in brackets that open at ``end`` (right after another date)."""
+    return any(text[end:span.start] == pair[0] and text.startswith(pair[1], span.end)
+               for pair in _lexicon()["restated_in"])
 
 
 def _may_date(text: str, reference: dt.date | None) -> bool:
@@ -474,10 +498,12 @@ def _after(text: str, start: int, chars: str) -> bool:
 
 @cache
 def _weekday_pattern() -> re.Pattern:
-    """A weekday with the week word before it, if any (上周五, 星期二)."""
+    """A weekday with the week word before it, if any (上周五, 星期二); a week word closing another word
+    (原本周日) is not one."""
     lex = _lexicon()["weekdays"]
-    return re.compile("(?P<week>{})?(?:{})(?P<day>[{}])".format(
-        _alternation(lex["weeks"]), _alternation(lex["words"]), "".join(lex["days"])))
+    return re.compile("(?P<week>(?<![{}])(?:{}))?(?:{})(?P<day>[{}])".format(
+        re.escape(lex["week_not_after"]), _alternation(lex["weeks"]), _alternation(lex["words"]),
+        "".join(lex["days"])))
 
 
 def _weekdays(text: str, reference: dt.date, taken: list[DateSpan]) -> list[DateSpan]:
@@ -485,6 +511,8 @@ def _weekdays(text: str, reference: dt.date, taken: list[DateSpan]) -> list[Date
 
     >>> [s.date for s in _weekdays("英方周二宣布，上周五抵达", dt.date(2020, 2, 19), [])]
     [datetime.date(2020, 2, 18), datetime.date(2020, 2, 14)]
+    >>> [s.date for s in _weekdays("上周四抵达", dt.date(2020, 2, 16), [])]   # a Sunday paper
+    [datetime.date(2020, 2, 13)]
     """
     lex = _lexicon()["weekdays"]
     spans = []
@@ -497,10 +525,16 @@ def _weekdays(text: str, reference: dt.date, taken: list[DateSpan]) -> list[Date
         if match.group("week") is None:
             day = reference - dt.timedelta(days=(reference.weekday() - weekday) % 7)
         else:
-            monday = reference - dt.timedelta(days=reference.weekday())
-            day = monday + dt.timedelta(days=7 * lex["weeks"][match.group("week")] + weekday)
+            day = _week_monday(reference) + dt.timedelta(days=7 * lex["weeks"][match.group("week")] + weekday)
         spans.append(DateSpan(start, match.end(), day))
     return spans
+
+
+def _week_monday(reference: dt.date) -> dt.date:
+    """The Monday of the week the week words (上周, 本周) count from: the reference's, or for a Sunday the next
+    day's, since a Sunday paper tells the week ahead as this week (its 上周六 is the day before; see dates.yaml)."""
+    sunday = reference.weekday() == 6
+    return reference - dt.timedelta(days=reference.weekday()) + dt.timedelta(days=7 if sunday else 0)
 
 
 def _restates(text: str, start: int, taken: list[DateSpan]) -> bool:

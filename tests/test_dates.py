@@ -241,3 +241,25 @@ def test_dates_chinese_numeral_lengths_are_not_dates(text):
 def test_dates_parse_chinese_date_in_chinese_numerals():
     assert parse_chinese_date("二〇二〇年八月三十日") == D(2020, 8, 30)
     assert parse_chinese_date("三月十九日", 2021) == D(2021, 3, 19)
+
+
+@pytest.mark.parametrize(("text", "reference", "expected"), [
+    ("甲国外长上周四抵达乙国", D(2020, 2, 16), [D(2020, 2, 13)]),      # a Sunday paper: the week opens the next day
+    ("丙市上周六宣布封城", D(2020, 12, 27), [D(2020, 12, 26)]),
+    ("丙市上周六宣布封城", D(2020, 12, 28), [D(2020, 12, 26)]),         # the Monday after: the same Saturday
+    ("甲国外长本周二抵达乙国", D(2020, 2, 16), [D(2020, 2, 18)]),
+    ("会议原本周日举行", D(2020, 8, 28), [D(2020, 8, 23)]),             # 原本 "originally", then a bare 周日
+])
+def test_dates_find_date_spans_week_words(text, reference, expected):
+    assert [s.date for s in find_date_spans(text, reference=reference)] == expected
+
+
+@pytest.mark.parametrize(("text", "reference", "expected"), [
+    ("丙国周三（12日）起禁止入境", D(2020, 2, 11), [(2, 9, D(2020, 2, 12), False)]),   # a day to come, stated
+    ("甲国大使日前（22日）表示", D(2020, 3, 25), [(4, 11, D(2020, 3, 22), False)]),    # stated, so not approximate
+    ("截至上周六（26日），累计确诊10宗", D(2020, 12, 27), [(2, 10, D(2020, 12, 26), False)]),
+    ("乙市市长昨日（8日）宣布", D(2020, 7, 9), [(4, 10, D(2020, 7, 8), False)]),
+])
+def test_dates_find_date_spans_day_in_brackets_restates(text, reference, expected):
+    """A date in brackets right after a weekday or relative word is one span with it, and gives the day."""
+    assert [(s.start, s.end, s.date, s.approx) for s in find_date_spans(text, reference=reference)] == expected
