@@ -1162,6 +1162,9 @@ def test_events_outlet_telling_the_sentence_is_no_party_of_any_formula(text):
 @pytest.mark.parametrize("text", [
     "张伟周一出席新闻发布会，一名记者问及李明的近况。",
     "张伟周一举行记者会，亦谈到马林的决定。",
+    "张伟周一在记者会说，他为好友马林祈祷。",                 # what he says there (说)
+    "张伟周一举行记者会，透露马林已经同意。",                 # what he lets out there (透露)
+    "张伟周一举行记者会，被问马林何时复职。",                 # what he is asked (被问)
 ])
 def test_events_persons_asked_or_talked_about_at_a_briefing_are_no_speakers(text):
     assert [e.participants for e in _events(text, genre="text")] == [("person/张伟",)]
