@@ -62,6 +62,7 @@ PROSE_GENRES = ("article", "broadcast", "text")
 REPORTED_TEXT_GENRES = ("speech",)  # a news report may follow the text: its paragraphs are prose
 SELF_NAMING_GENRES = ("broadcast",)  # read out a body's directives, where it names itself (…要按照党中央部署)
 ACT_LIST_GENRES = ("chronicle",)  # genres whose sentences list acts one by one (感谢…，呼吁…)
+FRAMING_GENRES = ("article", "text")  # news prose that frames one speaker's words anew inside a sentence (…，又指…)
 HEADLINE_BLOCK = "headline"
 REPORTER_LOOKBACK = 80
 LEAD_SYMBOLS = "◆●■□▲△○◇·•*-—－ \t\u3000”」』"
@@ -1062,9 +1063,10 @@ def _drop_inner(text: _Text, cues: Cues, clauses: list[Clause]) -> list[Clause]:
         if previous and (clause.start <= previous.content
                          or (not clause.own_subject and clause.origin in first_sentence)):
             continue
-        if clause.own_subject and not clause.opener and clause.start in first_sentence:
+        anew = previous is not None and clause.start in first_sentence and _frames_anew(text, cues, clause, previous)
+        if clause.own_subject and not clause.opener and clause.start in first_sentence and not anew:
             continue
-        if previous and _goes_on(text, clause, previous) and clause.start in first_sentence:
+        if previous and _goes_on(text, clause, previous) and clause.start in first_sentence and not anew:
             continue
         if clause.country and (previous or _inside_words(text, text.blocks[clause.block])):
             continue
@@ -1122,6 +1124,32 @@ def _goes_on(text: _Text, clause: Clause, previous: Clause) -> bool:
     chronicle's items list each act of a sentence on its own (回信，感谢…，呼吁…)."""
     return (not clause.own_subject and clause.speaker == previous.speaker
             and text.doc.meta.genre not in ACT_LIST_GENRES)
+
+
+def _frames_anew(text: _Text, cues: Cues, clause: Clause, previous: Clause) -> bool:
+    """Whether a clause inside the first sentence of the previous speaker's words frames a new
+    stretch of that speaker's words (甲表示，…，又指…; …，认为…; …，他强调…): news prose frames
+    each stretch anew, within a sentence too, so the words before end there and the words after are
+    a statement of their own. Not next to an appraisal, which names an object, not words (甲感谢…，特别
+    感谢…: one gesture; 甲感谢乙的援助，网民…，并认为…: the writer has gone on), nor words
+    that open with another person as their subject (甲指，乙外长用…形容…，又强调…: 乙 may go on) or
+    frame someone's words themselves (甲称，…，乙反驳，表示…; …向丙表示「…」，又说…: the one framed
+    there may go on)."""
+    return (text.doc.meta.genre in FRAMING_GENRES and clause.speaker is not None
+            and clause.speaker == previous.speaker and not {clause.verb, previous.verb} & set(cues.appraisals)
+            and not _other_person_opens(text, cues, previous)
+            and not _reports_words(text.s, cues, previous.content, clause.start))
+
+
+def _other_person_opens(text: _Text, cues: Cues, clause: Clause) -> bool:
+    """Whether a clause's words open with a person other than its speaker as their subject
+    (甲指，乙外长用…: the clause that goes on after a comma may be 乙's)."""
+    stop = _clause_end(text.s, clause.content, len(text.s))
+    chain = next(iter(_chains(text, cues, clause.content, stop)), None)
+    if chain is None or chain[0].start - clause.content > MAX_SUBJECT_OFFSET:
+        return False
+    head = _chain_head(chain, cues)
+    return head.cls == "Person" and head.key != clause.speaker
 
 
 def _named_at(text: _Text, clause: Clause) -> bool:

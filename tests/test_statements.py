@@ -526,7 +526,7 @@ def test_statements_speaker_after_we_noticed(catalogue, words, expected):
 @pytest.mark.parametrize("text, expected", [
     # Hong Kong reporting: 指 after a name, with its comma; 又/续 carry the speaker of the sentence on.
     ("卫生局局长王华指，医院已加派人手。", [("person/王华", "指", "医院已加派人手。")]),
-    ("王华昨日指，口罩供应充足，又称会加快补货。", [("person/王华", "指", "口罩供应充足，又称会加快补货。")]),
+    ("王华昨日指，口罩供应充足，又称会加快补货。", [("person/王华", "指", "口罩供应充足"), ("person/王华", "称", "会加快补货。")]),
     ("赵丽在记者会上披露，两国已达成协议。", [("person/赵丽", "披露", "两国已达成协议。")]),
 ])
 def test_statements_hong_kong_reporting_verbs(catalogue, text, expected):
@@ -552,6 +552,42 @@ def test_statements_own_subject_verb_carries_the_speaker_after_an_adverb(catalog
 def test_statements_the_one_quoted_speaks(catalogue, text, expected):
     names = [("甲社", "org/甲社", "Organization"), ("王华", "person/王华", PERSON), ("赵丽", "person/赵丽", PERSON)]
     assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
+
+
+FRAME_NAMES = [("王华", "person/王华", PERSON), ("赵丽", "person/赵丽", PERSON), ("丙国", "country/丙", "Country")]
+
+
+@pytest.mark.parametrize("text, genre, expected", [
+    # news prose frames one speaker's words anew inside a sentence: each frame opens a statement
+    ("王华表示，人手不足，并强调会增聘人员。", "article",
+     [("person/王华", "表示", "人手不足"), ("person/王华", "强调", "会增聘人员。")]),
+    ("王华表示，人手不足，呼吁市民减少求诊。", "text",
+     [("person/王华", "表示", "人手不足"), ("person/王华", "呼吁", "市民减少求诊。")]),
+    ("赵丽指，检测能力已经提升，她认为可以放宽措施。", "article",
+     [("person/赵丽", "指", "检测能力已经提升"), ("person/赵丽", "认为", "可以放宽措施。")]),
+    ("赵丽指，检测能力已经提升，并指：「可以放宽措施。」", "article",
+     [("person/赵丽", "指", "检测能力已经提升"), ("person/赵丽", "指", "「可以放宽措施。」")]),
+    # a broadcast or a chronicle is read as before
+    ("王华表示，人手不足，同时呼吁市民减少求诊。", "broadcast",
+     [("person/王华", "表示", "人手不足，同时呼吁市民减少求诊。")]),
+    # next to an appraisal, which names an object and not words, the writer may have gone on
+    ("王华感谢丙国的援助，特别感谢丙国的医疗队。", "article",
+     [("person/王华", "感谢", "丙国的援助，特别感谢丙国的医疗队。")]),
+    ("王华感谢丙国的援助，网民纷纷留言，并认为两国关系密切。", "article",
+     [("person/王华", "感谢", "丙国的援助，网民纷纷留言，并认为两国关系密切。")]),
+    # words that open with another person, or that frame someone's words, may go on with that one
+    ("王华指，赵丽用「救援」形容物资，又强调丙国出力最多。", "article",
+     [("person/王华", "指", "赵丽用「救援」形容物资，又强调丙国出力最多。")]),
+    ("王华称，有两间电台没有参与，陈某反驳，表示两间都有参与。", "article",
+     [("person/王华", "称", "有两间电台没有参与，陈某反驳，表示两间都有参与。")]),
+    ("王华指，网民向丙国表示「道歉」，又说「乞求原谅」。", "article",
+     [("person/王华", "指", "网民向丙国表示「道歉」，又说「乞求原谅」。")]),
+    # a frame inside a quotation is part of the words quoted
+    ("王华说：「委员会强调，检测能力已经提升，并指可以放宽措施。」", "article",
+     [("person/王华", "说", "「委员会强调，检测能力已经提升，并指可以放宽措施。」")]),
+])
+def test_statements_a_frame_inside_a_sentence_opens_new_words(catalogue, text, genre, expected):
+    assert _said(_analysis(text, FRAME_NAMES, kind="paragraph", genre=genre), catalogue) == expected
 
 
 def test_statements_own_subject_verb_needs_a_speaker_without_an_adverb(catalogue):
