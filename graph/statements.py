@@ -697,6 +697,12 @@ def _qualifies_speaker(tail: str, cues: Cues) -> bool:
         return False
     if _ends_with(before_verb, cues.units):
         return not any(c in cues.not_name for c in before_verb)  # 对媒体表示: the media are addressed
+    return _titled_name(before_verb, cues)
+
+
+def _titled_name(before_verb: str, cues: Cues) -> bool:
+    """Whether the words before a verb end with a title and what may be a person's name after it
+    (乙协会处长郦某, 大律师苏某): a person named where the actor stage linked no one."""
     found = [(before_verb.rfind(t), t) for t in cues.titles if t in before_verb]
     if not found:
         return False
@@ -826,12 +832,16 @@ def _last_person_subject(text: _Text, cues: Cues, before: int, block_start: int)
     in a transcript (the person before a turn is someone else's), passing over persons named as
     the object of a verb or marker (A向B主席致以祝福。他表示… → A), persons who only qualify a
     noun (A是B团队成员。他说… → A) and persons named inside someone's reported words, after the
-    verb of their sentence (A又說，B與C通話。他稱… → A: the one who speaks goes on)."""
+    verb of their sentence (A又說，B與C通話。他稱… → A: the one who speaks goes on); none when a
+    person the actor stage did not link spoke after every named one (A表示，…。大律师苏某认为，…。他指出…)."""
     floor = max(0, before - PRONOUN_LOOKBACK)
     if block_start in text.turn_starts:
         floor = max(floor, block_start)
     persons = [m for m in text.mentions_in(floor, before) if m.cls == "Person" and m.key]
+    unlinked = _last_unlinked_speaker(text, cues, floor, before)
     for mention in reversed(persons):
+        if mention.start < unlinked:
+            return None
         if text.s.startswith(cues.modifiers, mention.end):
             continue
         if _reports_words(text.s, cues, _sentence_start(text.s, mention.start, floor), mention.start):
@@ -840,7 +850,23 @@ def _last_person_subject(text: _Text, cues: Cues, before: int, block_start: int)
         chain = next((c for c in _chains(text, cues, clause, mention.end) if mention in c), [mention])
         if not _is_object(text.s, clause, chain[0], cues):
             return mention.key
-    return persons[-1].key if persons else None
+    return persons[-1].key if persons and persons[-1].start >= unlinked else None
+
+
+def _last_unlinked_speaker(text: _Text, cues: Cues, floor: int, before: int) -> int:
+    """Where the last frame before ``before`` opens whose speaker is a person named after a title
+    that the actor stage did not link (…大律师苏某认为，…。他指出… / 主席吴某则表示，…。她认为…):
+    a pronoun after it stands for that person, not for a person named before; -1 when none."""
+    last = -1
+    for match in cues.pattern.finditer(text.s, floor, before):
+        if not text.s[match.end():match.end() + 1] or text.s[match.end()] not in cues.openers:
+            continue
+        clause = _clause_start(text.s, match.start(), floor)
+        if any(m.cls == "Person" for m in text.mentions_in(clause, match.start())):
+            continue
+        if _titled_name(_strip_adverbs_end(text.s[clause:match.start()], cues.adverbs), cues):
+            last = clause
+    return last
 
 
 def _proxy_owner(text: _Text, cues: Cues, proxy: str, before: int, block_start: int) -> str | None:

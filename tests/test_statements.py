@@ -147,6 +147,21 @@ def test_statements_pronoun_is_the_last_named_person(catalogue):
     assert said == [("person/陈明", "说", "防控工作取得进展。")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a person named after a title that no actor links spoke last: the pronoun is that person's
+    ("陈明表示，病床足够。大学教授苏某认为，病床不足。他指出，要加建医院。",
+     [("person/陈明", "表示", "病床足够。")]),
+    ("陈明表示，病床足够。工会主席吴某则表示，人手不足。她认为，要增聘护士。",
+     [("person/陈明", "表示", "病床足够。")]),
+    # a named person speaking after that frame is the pronoun's again
+    ("大学教授苏某认为，病床不足。陈明表示，病床足够。他指出，会加建医院。",
+     [("person/陈明", "表示", "病床足够。"), ("person/陈明", "指出", "会加建医院。")]),
+])
+def test_statements_pronoun_after_an_unlinked_speaker_is_no_named_person(catalogue, text, expected):
+    names = [("陈明", "person/陈明", PERSON)]
+    assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
+
+
 @pytest.mark.parametrize("names, extra", [
     ([("外交部", "gov/mfa", "GovernmentBody")], ()),
     ([], (Mention(0, 6, "外交部发言人", "person/某人", PERSON, "发言人", "gov/mfa"),)),
