@@ -61,6 +61,7 @@ CITIES = "cities"
 VERBS = "reporting_verbs"
 CUES_FILE = "event_cues.yaml"
 VETOES_FILE = "event_vetoes.yaml"
+PARTY_RULES_FILE = "party_rules.yaml"
 MAX_EVIDENCE = 60
 EVIDENCE_TRIM = " \t\u3000◆●■•·—-*>#"
 GATHERING_CLASSES = ("VideoConference", "Summit", "PressConference")
@@ -142,6 +143,7 @@ class _Lexicon:
     cities: dict[str, str] = field(default_factory=dict)
     city_pattern: re.Pattern = re.compile("(?!)")
     vetoes: tuple[_Veto, ...] = ()
+    party_rules: dict[str, dict] = field(default_factory=dict)
     formulas: dict[str, formulas.Formula] = field(default_factory=dict)
 
 
@@ -241,9 +243,21 @@ def _read_lexicon(catalogue: Catalogue) -> _Lexicon:
     lexicon = _load_lexicon(path if path.exists() else DEFAULT_ROOT / "lexicon" / CUES_FILE, rows, titles, verbs)
     cities = {r["city"]: r["country"] for r in catalogue.lexicon(CITIES) if r.get("city") and r.get("country")}
     longest_first = "|".join(re.escape(c) for c in sorted(cities, key=len, reverse=True))
-    vetoes = Path(catalogue.root) / "lexicon" / VETOES_FILE
     return replace(lexicon, cities=cities, city_pattern=re.compile(longest_first or "(?!)"),
-                   vetoes=_read_vetoes(vetoes if vetoes.exists() else DEFAULT_ROOT / "lexicon" / VETOES_FILE))
+                   vetoes=_read_vetoes(_lexicon_file(catalogue, VETOES_FILE)),
+                   party_rules=_read_party_rules(_lexicon_file(catalogue, PARTY_RULES_FILE)))
+
+
+def _lexicon_file(catalogue: Catalogue, name: str) -> Path:
+    """The catalogue root's lexicon file ``name``, else the package's own (a root may keep only its actors)."""
+    path = Path(catalogue.root) / "lexicon" / name
+    return path if path.exists() else DEFAULT_ROOT / "lexicon" / name
+
+
+def _read_party_rules(path: Path) -> dict[str, dict]:
+    """The rows of the party rules file by name: the code asks for a row by its name, so a row
+    left out (as the tests do, to see what it changes) turns its rule off."""
+    return {row["name"]: row for row in read_yaml(path)["rules"]}
 
 
 # --------------------------------------------------------------------------- phrases
@@ -293,7 +307,18 @@ def _joins(text: str, group: list[Mention], end: int, mention: Mention, lex: _Le
         return gap == "" and group[-1].cls == "Country" and mention.cls != "Country"
     if lex.phrase_breaks.search(text, end, mention.start):
         return False
-    return len(lex.titles.sub("", re.sub(lex.cues["phrase_aside"], "", gap))) <= lex.cues["phrase_rest"]
+    gap = re.sub(lex.cues["phrase_aside"], "", gap)
+    return len(lex.titles.sub("", gap)) <= lex.cues["phrase_rest"] or _title_chain(gap, group[-1], mention, lex)
+
+
+def _title_chain(gap: str, actor: Mention, person: Mention, lex: _Lexicon) -> bool:
+    """True when ``gap`` is a unit and a title (外交事务 负责人) between an actor and a person the actors stage
+    read as that actor's (row ``title_chain`` of party_rules.yaml): the title chain names the person."""
+    rule = lex.party_rules.get("title_chain")
+    if rule is None or not actor.key or person.affiliation != actor.key:
+        return False
+    title = max((m for m in lex.titles.finditer(gap) if m.end() == len(gap)), key=lambda m: -m.start(), default=None)
+    return title is not None and title.start() <= rule["unit_rest"]
 
 
 def _phrase_of(group: list[Mention]) -> _Phrase:

@@ -7,7 +7,10 @@ The sentences it reads:
 * ``张三应约同李四通电话`` — the other side after 同/与, up to the topic (就…);
 * ``张三会见李四`` — else the names right after the trigger;
 * ``张三、王五分别会见李四、赵六`` — 分别 pairs the sides in order, one meeting each;
-* ``张三和李四举行会谈`` — with nobody after the trigger, the first subject meets the others.
+* ``张三和李四举行会谈`` — with nobody after the trigger, the first subject meets the others;
+* ``甲国赶在总统张三与李四会面前…`` — a person named right before 同/与 is the side, not a country or
+  body the clause opens with, nor a name of an earlier clause (row ``person_before_connector`` of
+  party_rules.yaml).
 
 One event per counterpart, with the side that asked for it (应约: the
 counterpart) as ``requested_by``; a side never meets itself.
@@ -28,9 +31,10 @@ def read_bilateral(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
     """``A同B通电话`` / ``A会见B``: one event per counterpart (``分别`` pairs them in order)."""
     cues = ctx.lex.cues
     subjects = ev._subjects(ctx, hit)
-    subject_keys = ev._subject_keys(ctx, hit)
     start = subjects[-1].end if subjects else hit.clause[0]
-    counterparts = _counterparts(ctx, hit, start)
+    connector = _connector(ctx, hit, start)
+    subject_keys = _person_before(ctx, hit, subjects, connector) or ev._subject_keys(ctx, hit)
+    counterparts = _counterparts(ctx, hit, connector)
     if not counterparts and len(subjects) >= 2:
         counterparts, subjects = subjects[1:], subjects[:1]
         subject_keys = subjects[0].keys
@@ -49,12 +53,33 @@ def read_bilateral(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
     return drafts
 
 
-def _counterparts(ctx: ev._Context, hit: ev._Hit, start: int) -> list[ev._Phrase]:
-    """The other side: after 同/与 up to the topic (就…), else the object after the verb."""
-    cues = ctx.lex.cues
-    for connector in cues["with_connectors"]:
+def _connector(ctx: ev._Context, hit: ev._Hit, start: int) -> tuple[int, int] | None:
+    """Where the first of 同/与/跟/和 (in that order of preference) stands between ``start`` and the trigger."""
+    for connector in ctx.lex.cues["with_connectors"]:
         found = ev._find(ctx, [connector], start, hit.start)
         if found:
-            topic = ev._find(ctx, cues["topic_markers"], found[1], hit.start)
-            return ev._absorb_offices(ctx, ctx.phrases_in(found[1], topic[0] if topic else hit.start))
+            return found
+    return None
+
+
+def _person_before(ctx: ev._Context, hit: ev._Hit, subjects: list[ev._Phrase],
+                   connector: tuple[int, int] | None) -> tuple[str, ...]:
+    """The person named right before the connector (only titles between: 总统张三与, 张三总统和), when the
+    clause's own subject names no person (这在早前总统张三与李四的通话…; 甲国赶在张三与李四会面前…): the
+    one the act is told of. Empty when there is none or the rule is off."""
+    if connector is None or "person_before_connector" not in ctx.lex.party_rules \
+            or any(p.cls == "Person" for p in subjects):
+        return ()
+    before = [p for p in ctx.phrases_in(hit.clause[0], connector[0]) if p.cls == "Person"]
+    if not before:
+        return ()
+    gap = ctx.text[before[-1].end:connector[0]]
+    return before[-1].keys if len(ctx.lex.titles.sub("", gap)) == 0 else ()
+
+
+def _counterparts(ctx: ev._Context, hit: ev._Hit, connector: tuple[int, int] | None) -> list[ev._Phrase]:
+    """The other side: after 同/与 up to the topic (就…), else the object after the verb."""
+    if connector is not None:
+        topic = ev._find(ctx, ctx.lex.cues["topic_markers"], connector[1], hit.start)
+        return ev._absorb_offices(ctx, ctx.phrases_in(connector[1], topic[0] if topic else hit.start))
     return ev._objects(ctx, hit.end, hit.clause[1])
