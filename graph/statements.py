@@ -80,6 +80,8 @@ MAX_BARE_TOPIC = 2
 MAX_ADDRESSEE = 4  # characters of the one told before the words (告诉本台记者，)
 MAX_SHORT_NAME = 2  # characters of a person's short form in later sentences (刘 for 刘家献, 林郑 for 林郑月娥)
 MAX_FRAME_SUBJECT = 20  # characters before the verb of a sentence that only frames words (报道又指，, 丙区议会主席陈某则表示，)
+MAX_ASKED_LEAD = 4  # characters before the writer's question frame in a clause (她今早就被问到)
+MAX_ASKED_WORD = 4
 MAX_FRAGMENT = 4  # characters left before the next clause's subject: a determiner, a mark, a given name (另一, 「史丹利)
 GLOSS = re.compile(r"（[^（）]*）|\([^()]*\)")
 
@@ -160,6 +162,7 @@ class Cues:
     voices: tuple[str, ...] = _cue("voice")
     indefinites: tuple[str, ...] = _cue("indefinite")
     not_frames: tuple[str, ...] = _cue("not_frame")
+    asked: tuple[str, ...] = _cue("asked")
 
 
 class Clause(NamedTuple):
@@ -1228,7 +1231,7 @@ def _clause_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[S
         elif clause.stop is None and text.s[clause.content] in QUOTES.values():
             end = min(end, _quotation_end(text.s, clause.content, end) or end)
         if not relayed and clause.stop is None:
-            end = _writer_resumes(text, cues, clause, end)
+            end = _asked_inside(text.s, cues, clause.content, _writer_resumes(text, cues, clause, end))
         statement = _statement(text, clause.speaker, clause.verb, clause.content, end, block, relayed=relayed)
         if statement is not None:
             statement = _dated_in_sentence(text, cues, clause, statement)
@@ -1283,6 +1286,21 @@ def _writer_resumes(text: _Text, cues: Cues, clause: Clause, end: int) -> int:
             if head.cls == "Person" and head.key and head.key != clause.speaker and not _anonymous(head, cues) \
                     and not text.s.startswith(cues.modifiers + cues.titles, head.end):
                 return start
+    return end
+
+
+def _asked_inside(s: str, cues: Cues, start: int, end: int) -> int:
+    """Where the writer's own question frame opens a clause of the words (…，被问到何时开始，…; …，她今早
+    被问及…): the words end before it, as they do before such a sentence (:func:`_writer_resumes`);
+    a frame inside quotation marks is the speaker's own."""
+    depth = 0
+    for pos in range(start, end):
+        depth = _quote_depth(depth, s[pos])
+        if depth or s[pos] not in CLAUSE_END or s[pos] in SENTENCE_END:
+            continue
+        lead = s[pos + 1:_clause_end(s, pos + 1, min(end, pos + 1 + MAX_ASKED_LEAD + MAX_ASKED_WORD))]
+        if any(0 <= lead.find(word) <= MAX_ASKED_LEAD for word in cues.asked):
+            return pos + 1
     return end
 
 

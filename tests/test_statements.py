@@ -918,6 +918,10 @@ def test_statements_a_quotation_before_the_next_frame_is_that_frames_words(catal
     ("王华说：「合作很重要。赵明来过。」", "text", "「合作很重要。赵明来过。」"),
     # the writer's own frame opens the next sentence
     ("王华表示，会加强检测。被问到何时开始，没有回应。", "text", "会加强检测。"),
+    # so does the writer's question frame opening a clause inside the sentence, not one quoted
+    ("王华表示，会加强检测，被问到何时开始，他没有回应。", "text", "会加强检测"),
+    ("王华表示，会加强检测，她今早就被问及检测范围。", "text", "会加强检测"),
+    ("王华表示，「会加强检测，我被问到何时开始，还未决定。」", "text", "「会加强检测，我被问到何时开始，还未决定。」"),
     ("王华表示，会加强检测。翻查资料，检测去年已开始。", "text", "会加强检测。"),
     ("王华表示，会加强检测。记者追问，检测何时开始。", "text", "会加强检测。"),
     ("王华表示，会加强检测。据悉，检测去年已开始。", "text", "会加强检测。"),
