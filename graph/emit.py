@@ -284,6 +284,11 @@ class _DocumentQuotes:
         return document.quote(span)
 
 
+def quotes_of(resolved: Resolved) -> Quotes:
+    """Where the evidence quotes of ``resolved`` are read: its spilled texts, else its whole documents."""
+    return resolved.texts if resolved.texts is not None else _DocumentQuotes(resolved.documents)
+
+
 def emit_blocks(resolved: Resolved) -> Iterator[SubjectBlock]:
     """Every subject of the corpus with its sorted (predicate, object) pairs, none twice, in sorted order.
 
@@ -293,7 +298,7 @@ def emit_blocks(resolved: Resolved) -> Iterator[SubjectBlock]:
     then (from ``resolved.texts``). Memory holds the resolved facts and one
     subject's triples, never the graph.
     """
-    quotes = resolved.texts if resolved.texts is not None else _DocumentQuotes(resolved.documents)
+    quotes = quotes_of(resolved)
     names = {a.key: a.labels[0][0] for a in resolved.actors}
     kinds = [
         _sorted_subjects(((doc_iri(doc.id), doc) for doc in resolved.documents), _document_triples),

@@ -26,7 +26,7 @@ from tqdm import tqdm
 from . import actors, emit, events, read, resolve, statements, structure
 from .cache import AnalysisCache
 from .catalogue import Catalogue, load_catalogue
-from .files import load_graph, output_set, write_atomic
+from .files import output_set, write_atomic
 from .model import Analysis, Document, DocumentInfo, ProposedName, Resolved, Skipped
 from .store import STAMP, STORE, write_store
 from .texts import SpilledTexts
@@ -443,8 +443,9 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
                 write_store(folder / GRAPH, previous=Path(outdir) / GRAPH)
             drawn = network and triples["triples"] <= NETWORK_MAX_TRIPLES
             if drawn:
+                from .resolved_net import event_network_of
                 from .viz import write_network
-                write_network(load_graph(folder / GRAPH), folder / NETWORK, texts=_page_texts(resolved, texts))
+                write_network(event_network_of(resolved), folder / NETWORK, texts=_page_texts(resolved, texts))
     extra = [Path(outdir) / NETWORK] if drawn else []
     return BuildReport(Path(outdir) / GRAPH, resolved, triples["triples"], skipped,
                        extra + ([Path(outdir) / STORE] if store else []), _undated(resolved.documents), repaired,

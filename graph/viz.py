@@ -170,7 +170,7 @@ def actor_network(graph: rdflib.Graph | nx.Graph) -> nx.Graph:
     return actors
 
 
-def network_data(graph: rdflib.Graph, texts: Mapping[str, str] | None = None) -> dict:
+def network_data(graph: rdflib.Graph | nx.Graph, texts: Mapping[str, str] | None = None) -> dict:
     """Everything the page shows, as plain JSON-ready data (sorted, deterministic).
 
     Keys: ``events`` and ``actors`` (each ``{"nodes", "edges", "physics"}`` in
@@ -185,6 +185,9 @@ def network_data(graph: rdflib.Graph, texts: Mapping[str, str] | None = None) ->
     (what they hold). ``texts`` maps a document identifier to
     its text, so that each evidence is shown in its full sentence; without
     it, or when a quote is not found where the graph says, the quote alone.
+    ``graph`` is the rdflib graph, or the event network a build makes of its
+    resolved facts (:func:`graph.resolved_net.event_network_of`, which names
+    each actor's country in ``net.graph["countries"]``).
 
     Examples
     --------
@@ -195,7 +198,7 @@ def network_data(graph: rdflib.Graph, texts: Mapping[str, str] | None = None) ->
     >>> "譚德塞" in network_data(g)["events"]["nodes"][0]["search"]
     True
     """
-    net = event_network(graph)
+    net = graph if isinstance(graph, nx.Graph) else event_network(graph)
     actors = actor_network(net)
     styles = class_styles(net)
     documents = net.graph["documents"]
@@ -203,7 +206,8 @@ def network_data(graph: rdflib.Graph, texts: Mapping[str, str] | None = None) ->
     detail = {node: _detail(data, documents, texts) for node, data in net.nodes(data=True)}
     labels = _canvas_labels(net)
     shapes = actor_shapes(actors)
-    folded = folds(net, lambda actor: _country_name(graph, actor))
+    folded = folds(net, net.graph["countries"].__getitem__ if isinstance(graph, nx.Graph)
+                   else lambda actor: _country_name(graph, actor))
     return {
         "folds": folded,
         "foldNote": fold_note(net, folded),
@@ -227,7 +231,7 @@ def _country_name(graph: rdflib.Graph, actor: str) -> str:
     return "" if country is None else label_in(graph, country, "zh-Hans") or local(country)
 
 
-def render_network(graph: rdflib.Graph, title: str = DEFAULT_TITLE, texts: Mapping[str, str] | None = None) -> str:
+def render_network(graph: rdflib.Graph | nx.Graph, title: str = DEFAULT_TITLE, texts: Mapping[str, str] | None = None) -> str:
     """The complete HTML page for ``graph``: template, inlined vis-network, our JS and CSS, the data."""
     data = network_data(graph, texts)
     data["title"] = title
@@ -257,7 +261,7 @@ def _take_details(data: dict) -> dict[str, dict]:
     return details
 
 
-def write_network(graph: rdflib.Graph, path: str | os.PathLike, title: str = DEFAULT_TITLE,
+def write_network(graph: rdflib.Graph | nx.Graph, path: str | os.PathLike, title: str = DEFAULT_TITLE,
                   texts: Mapping[str, str] | None = None) -> Path:
     """Write the interactive page for ``graph`` to ``path`` (UTF-8, atomically) and return the path.
 
