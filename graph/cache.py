@@ -26,8 +26,11 @@ import shutil
 import stat
 import sys
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
+from typing import TypeVar
 
 from .model import Analysis
 
@@ -35,7 +38,21 @@ PACKAGE = Path(__file__).resolve().parent
 ONTOLOGY = PACKAGE.parent / "ontology"
 CACHE = Path(".cache") / "analyses"
 """The cache's folder inside a build's output folder."""
+PAGE_CACHE = Path(".cache") / "page"
+"""The folder of :class:`PageMemo` inside a build's output folder."""
+PAGE_LIBRARIES = ("networkx", "numpy", "scipy", "opencc-python-reimplemented")
+"""Installed libraries whose results the page memo keeps (spring layouts, script conversion): part of its version."""
 _CHUNK = 1 << 20
+T = TypeVar("T")
+
+
+def _version_folder(parent: Path, version: str) -> Path:
+    """``parent``'s folder for ``version``; the folders of other versions are removed, so a cache never piles up."""
+    if parent.is_dir():
+        for old in parent.iterdir():
+            if old.name != version[:32]:
+                shutil.rmtree(old, ignore_errors=True)
+    return parent / version[:32]
 
 
 def code_version() -> str:
@@ -63,13 +80,12 @@ class AnalysisCache:
     @classmethod
     def open(cls, outdir: str | os.PathLike, version: str | None = None) -> AnalysisCache:
         """The cache of ``outdir`` for this version of jishi; the folders of other versions are removed."""
-        version = version or code_version()
-        parent = Path(outdir) / CACHE
-        if parent.is_dir():
-            for old in parent.iterdir():
-                if old.name != version[:32]:
-                    shutil.rmtree(old, ignore_errors=True)
-        return cls(parent / version[:32])
+        return cls(_version_folder(Path(outdir) / CACHE, version or code_version()))
+
+    @property
+    def version(self) -> str:
+        """The version of jishi the entries are of (its code version, shortened): other caches key on it too."""
+        return self.folder.name
 
     def key(self, path: Path, doc_id: str, settings: str, max_bytes: int) -> str | None:
         """The entry's key for the file at ``path``, or None if it cannot be read or is too large to be built.
@@ -106,19 +122,93 @@ class AnalysisCache:
 
         No fsync: an entry that a power cut leaves damaged is read as missing.
         """
-        entry = self._entry(key)
-        try:
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=entry.parent)
-        except OSError:
-            return
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(analysis, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, entry)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        _write_pickle(self._entry(key), analysis)
 
     def _entry(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
+
+
+@dataclass
+class PageMemo:
+    """Pure results of drawing ``network.html`` kept from one build to the next, so that a rebuild redoes
+    only what its new facts change.
+
+    Adding one document to a 10 MB corpus changes a few nodes of a page of
+    12,600, yet the page was drawn anew: every component of the actor network
+    laid out by networkx's spring layout, every name converted to the other
+    Chinese script by OpenCC (together most of the page's CPU once the graph
+    is no longer parsed back). Both are pure: a component's shape depends only
+    on its nodes and weighted edges (seeded, in sorted order:
+    :func:`graph.layout.actor_shapes`), a node's search forms only on its names
+    and an actor's two scripts on its label (:mod:`graph.viz`). So each
+    ``kind`` of result is a dict from such a key to its value, read from
+    ``OUTDIR/.cache/page/VERSION/KIND.pickle`` at the start and written back at
+    the end with the entries this build used (the others are dropped: the memo
+    holds one page's worth). ``VERSION`` covers jishi's code and data and the
+    versions of :data:`PAGE_LIBRARIES`; a page drawn with the memo is byte for
+    byte the page drawn without. Like :class:`AnalysisCache`, trusted local data;
+    an entry that cannot be read back is computed again.
+    """
+
+    folder: Path | None = None
+    _kept: dict[str, dict] = field(default_factory=dict)
+    _used: dict[str, dict] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, outdir: str | os.PathLike, version: str | None = None) -> PageMemo:
+        """The memo of ``outdir``'s page for this version of jishi and its libraries."""
+        digest = hashlib.sha256((version or code_version()).encode("utf-8"))
+        for name in PAGE_LIBRARIES:
+            digest.update(f"\0{name}\0{_installed(name)}".encode())
+        return cls(_version_folder(Path(outdir) / PAGE_CACHE, digest.hexdigest()))
+
+    def get(self, kind: str, key: Hashable, compute: Callable[[], T]) -> T:
+        """The value kept under ``key`` (kept by an earlier build or this one), else ``compute()``, kept."""
+        used = self._used.get(kind)
+        if used is None:
+            used, self._kept[kind] = self._used.setdefault(kind, {}), self._load(kind)
+        if key not in used:
+            kept = self._kept[kind]
+            used[key] = kept[key] if key in kept else compute()
+        return used[key]
+
+    def save(self) -> None:
+        """Write each kind's entries used by this build (whole or not at all); a memo that cannot be written is passed over."""
+        if self.folder is None:
+            return
+        for kind, entries in self._used.items():
+            _write_pickle(self.folder / f"{kind}.pickle", entries)
+
+    def _load(self, kind: str) -> dict:
+        if self.folder is None:
+            return {}
+        try:
+            with (self.folder / f"{kind}.pickle").open("rb") as handle:
+                found = pickle.load(handle)
+        except Exception:  # none kept, or damaged (any unpickling error): computed again
+            return {}
+        return found if isinstance(found, dict) else {}
+
+
+def _installed(name: str) -> str:
+    """The installed version of a distribution, or "none"."""
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
+def _write_pickle(path: Path, value: object) -> None:
+    """Pickle ``value`` to ``path`` through a temporary file and a rename; on an OS error, write nothing."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem[:16]}.", suffix=".tmp", dir=path.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)

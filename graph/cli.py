@@ -110,7 +110,8 @@ def main(debug: bool) -> None:
 @click.option("--store/--no-store", default=True, show_default=True,
               help="Also bulk-load OUTDIR/store/, the on-disk Oxigraph store that query and serve open.")
 @click.option("--cache/--no-cache", default=True, show_default=True,
-              help="Take the analyses of unchanged documents from OUTDIR/.cache/ (and store new ones there).")
+              help="Take the analyses of unchanged documents, and the page's layouts, from OUTDIR/.cache/ "
+                   "(and store new ones there).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for the documents (default: one per core).")
 @click.option("--year", type=click.IntRange(*YEARS), default=None,

@@ -15,8 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import math
+from typing import TYPE_CHECKING
 
 import networkx as nx
+
+if TYPE_CHECKING:
+    from .cache import PageMemo
 
 __all__ = ["LAYOUT_LIMIT", "LAYOUT_SEED", "Shape", "actor_shapes", "layout"]
 
@@ -29,14 +33,28 @@ Shape = dict[str, tuple[float, float]]
 """One component's positions at unit scale around the origin."""
 
 
-def actor_shapes(skeleton: nx.Graph) -> list[Shape]:
+def actor_shapes(skeleton: nx.Graph, memo: PageMemo | None = None) -> list[Shape]:
     """Each component of the actor network laid out once, largest first (ties by members).
 
     The spring layout is most of what drawing the page costs; both views of the
-    page scale the same shapes (:func:`layout`), so it runs once per page.
+    page scale the same shapes (:func:`layout`), so it runs once per page. A
+    component's shape depends on its nodes and weighted edges alone, so with a
+    ``memo`` (kept between builds) only a component that changed is laid out again.
     """
     parts = sorted((sorted(c) for c in nx.connected_components(skeleton)), key=lambda c: (-len(c), c))
-    return [_spring(skeleton.subgraph(part)) for part in parts]
+    return [_shape(skeleton.subgraph(part), memo) for part in parts]
+
+
+def _shape(part: nx.Graph, memo: PageMemo | None) -> Shape:
+    """One component's shape: a lone node at the origin, else its spring layout, from ``memo`` when kept there."""
+    if part.number_of_nodes() == 1:
+        return {next(iter(part)): (0.0, 0.0)}
+    nodes = sorted(part.nodes)
+    edges = sorted(tuple(sorted((a, b))) + (d,) for a, b, d in part.edges(data=True))
+    if memo is None:
+        return _spring(nodes, edges)
+    content = repr((nodes, [(a, b, d.get("weight")) for a, b, d in edges])).encode("utf-8", "surrogatepass")
+    return memo.get("layouts", hashlib.sha256(content).digest(), lambda: _spring(nodes, edges))
 
 
 def layout(net: nx.Graph, shapes: list[Shape]) -> dict[str, tuple[float, float]]:
@@ -66,13 +84,11 @@ def layout(net: nx.Graph, shapes: list[Shape]) -> dict[str, tuple[float, float]]
     return {n: (round(x, 1), round(y, 1)) for n, (x, y) in pos.items()}
 
 
-def _spring(part: nx.Graph) -> Shape:
+def _spring(nodes: list[str], edges: list[tuple[str, str, dict]]) -> Shape:
     """networkx's seeded spring layout of one component at unit scale, nodes and edges in sorted order."""
-    if part.number_of_nodes() == 1:
-        return {next(iter(part)): (0.0, 0.0)}
     ordered = nx.Graph()
-    ordered.add_nodes_from(sorted(part.nodes))
-    ordered.add_edges_from(sorted(tuple(sorted((a, b))) + (d,) for a, b, d in part.edges(data=True)))
+    ordered.add_nodes_from(nodes)
+    ordered.add_edges_from(edges)
     found = nx.spring_layout(ordered, seed=LAYOUT_SEED)
     return {n: (float(x), float(y)) for n, (x, y) in found.items()}
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from . import actors, emit, events, read, resolve, statements, structure
-from .cache import AnalysisCache
+from .cache import AnalysisCache, PageMemo
 from .catalogue import Catalogue, load_catalogue
 from .files import output_set, write_atomic
 from .model import Analysis, Document, DocumentInfo, ProposedName, Resolved, Skipped
@@ -413,7 +413,8 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
     on-disk Oxigraph store that ``query`` and ``serve`` open instead of
     parsing the graph (see :mod:`graph.store`).
     With ``cache``, the analyses of documents are kept in ``outdir/.cache/`` and a
-    document unchanged since an earlier build is not analysed again (see :mod:`graph.cache`);
+    document unchanged since an earlier build is not analysed again (see :mod:`graph.cache`),
+    and the page keeps its layouts and script conversions for the next build (``PageMemo``);
     only with the catalogue of ``ontology/``, which the cache's version covers.
     ``jobs`` worker processes analyse the documents (default: one per core), or
     ``engine`` does (a Dask cluster: :class:`graph.cluster.DaskEngine`).
@@ -443,18 +444,23 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
                 write_store(folder / GRAPH, previous=Path(outdir) / GRAPH)
             drawn = network and triples["triples"] <= NETWORK_MAX_TRIPLES
             if drawn:
-                from .resolved_net import event_network_of
-                from .viz import write_network
-                write_network(event_network_of(resolved), folder / NETWORK, texts=_page_texts(resolved, texts))
+                _draw(resolved, texts, folder / NETWORK, PageMemo.open(outdir, cached.version) if cached else None)
     extra = [Path(outdir) / NETWORK] if drawn else []
     return BuildReport(Path(outdir) / GRAPH, resolved, triples["triples"], skipped,
                        extra + ([Path(outdir) / STORE] if store else []), _undated(resolved.documents), repaired,
                        triples["triples"] if network and not drawn else None)
 
 
-def _page_texts(resolved: Resolved, texts: SpilledTexts) -> dict[str, str]:
-    """Each document's text by the identifier the graph gives it: the page shows the sentence around a quote."""
-    return {emit.display_name(doc.id): texts.text(doc.id) for doc in resolved.documents}
+def _draw(resolved: Resolved, texts: SpilledTexts, path: Path, memo: PageMemo | None) -> None:
+    """Write the page of ``resolved`` to ``path``, from its facts (not the Turtle read back); keep ``memo`` for the next."""
+    from .resolved_net import event_network_of
+    from .viz import write_network
+
+    whole = {doc.id: texts.text(doc.id) for doc in resolved.documents}
+    page_texts = {emit.display_name(doc_id): text for doc_id, text in whole.items()}  # the page's sentences
+    write_network(event_network_of(resolved, whole), path, texts=page_texts, memo=memo)
+    if memo is not None:
+        memo.save()
 
 
 def _counted(blocks: Iterable[emit.SubjectBlock], tally: Counter) -> Iterator[emit.SubjectBlock]:

@@ -23,25 +23,26 @@ graph the same build writes, attribute for attribute.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
 from . import emit
 from .export._common import LANG_ORDER
-from .model import Actor, Document, DocumentInfo, Event, Quotes, Resolved, Statement
+from .model import Actor, Document, DocumentInfo, Event, Quotes, Resolved, Span, Statement
 from .ns import WD
 from .viz import ACTOR_CLASSES, EVENT_CLASSES, ROLE_PROPERTIES
 
 __all__ = ["event_network_of"]
 
 
-def event_network_of(resolved: Resolved) -> nx.Graph:
+def event_network_of(resolved: Resolved, texts: Mapping[str, str] | None = None) -> nx.Graph:
     """The network :func:`graph.viz.event_network` reads from the graph ``resolved`` is written as.
 
-    Quotes are read from ``resolved.texts`` (or the documents, when they hold their text).
+    Quotes are cut from ``texts`` (each document's whole text by its id) when the
+    caller holds them already, else read from ``resolved.texts`` (or the documents).
     """
-    quotes = emit.quotes_of(resolved)
+    quotes = emit.quotes_of(resolved) if texts is None else _Sliced(texts)
     actors = {_iri(emit.actor_iri(a.key)): a for a in resolved.actors if a.cls in ACTOR_CLASSES}
     events = {_iri(emit.iri("event/" + e.key)): e for e in resolved.events if e.cls in EVENT_CLASSES}
     statements = {_iri(emit.iri("statement/" + s.key)): s for s in resolved.statements}
@@ -56,6 +57,16 @@ def event_network_of(resolved: Resolved) -> nx.Graph:
                 roles = set(net.edges[node, other]["roles"]) if net.has_edge(node, other) else set()
                 net.add_edge(node, other, roles=tuple(sorted(roles | {role})))
     return net
+
+
+class _Sliced:
+    """Quotes cut from whole texts held in memory, as :meth:`graph.texts.SpilledTexts.quote` reads them."""
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        self._texts = texts
+
+    def quote(self, span: Span) -> str:
+        return self._texts[span.doc_id][span.start:span.end]
 
 
 def _iri(term: str) -> str:

@@ -41,11 +41,12 @@ import math
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import combinations
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 import networkx as nx
 import rdflib
@@ -56,6 +57,9 @@ from .files import write_atomic
 from .fold import fold_note, folds
 from .layout import Shape, actor_shapes, layout
 from .ns import JISHI, ONTOLOGY, WD, event_classes
+
+if TYPE_CHECKING:
+    from .cache import PageMemo
 
 __all__ = ["actor_network", "class_colours", "class_styles", "event_network", "network_data", "render_network",
            "role_words", "script_json", "sentence_around", "write_network"]
@@ -96,6 +100,7 @@ UNKNOWN_COLOUR = "#777777"
 SHAPES = {"actor": "dot", "event": "diamond", "statement": "triangleDown"}
 """The shape of a class that :data:`STYLES` does not list, by kind."""
 _VIS_DIR = "templates/lib/vis-9.1.2"
+T = TypeVar("T")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -170,7 +175,8 @@ def actor_network(graph: rdflib.Graph | nx.Graph) -> nx.Graph:
     return actors
 
 
-def network_data(graph: rdflib.Graph | nx.Graph, texts: Mapping[str, str] | None = None) -> dict:
+def network_data(graph: rdflib.Graph | nx.Graph, texts: Mapping[str, str] | None = None,
+                 memo: PageMemo | None = None) -> dict:
     """Everything the page shows, as plain JSON-ready data (sorted, deterministic).
 
     Keys: ``events`` and ``actors`` (each ``{"nodes", "edges", "physics"}`` in
@@ -187,7 +193,9 @@ def network_data(graph: rdflib.Graph | nx.Graph, texts: Mapping[str, str] | None
     it, or when a quote is not found where the graph says, the quote alone.
     ``graph`` is the rdflib graph, or the event network a build makes of its
     resolved facts (:func:`graph.resolved_net.event_network_of`, which names
-    each actor's country in ``net.graph["countries"]``).
+    each actor's country in ``net.graph["countries"]``). A ``memo`` keeps
+    layouts and script conversions between builds (:class:`graph.cache.PageMemo`):
+    the data are the same with it or without.
 
     Examples
     --------
@@ -203,16 +211,17 @@ def network_data(graph: rdflib.Graph | nx.Graph, texts: Mapping[str, str] | None
     styles = class_styles(net)
     documents = net.graph["documents"]
     texts = texts or {}
-    detail = {node: _detail(data, documents, texts) for node, data in net.nodes(data=True)}
+    detail = {node: _detail(data, documents, texts, memo) for node, data in net.nodes(data=True)}
+    search = {node: _search_index(data, memo) for node, data in net.nodes(data=True)}
     labels = _canvas_labels(net)
-    shapes = actor_shapes(actors)
+    shapes = actor_shapes(actors, memo)
     folded = folds(net, net.graph["countries"].__getitem__ if isinstance(graph, nx.Graph)
                    else lambda actor: _country_name(graph, actor))
     return {
         "folds": folded,
         "foldNote": fold_note(net, folded),
-        "events": _view(net, shapes, styles, _event_edges(net), labels, detail),
-        "actors": _view(actors, shapes, styles, _actor_edges(actors), labels, detail),
+        "events": _view(net, shapes, styles, _event_edges(net), labels, detail, search),
+        "actors": _view(actors, shapes, styles, _actor_edges(actors), labels, detail, search),
         "legend": [{"cls": cls, "kind": kind, "color": colour, "shape": shape, "label": class_label(cls, "zh-Hans")}
                    for (kind, cls), (colour, shape) in styles.items()],
         "types": _class_counts(net, lambda kind: kind != "actor", EVENT_CLASSES + (STATEMENT_CLASS,)),
@@ -231,9 +240,10 @@ def _country_name(graph: rdflib.Graph, actor: str) -> str:
     return "" if country is None else label_in(graph, country, "zh-Hans") or local(country)
 
 
-def render_network(graph: rdflib.Graph | nx.Graph, title: str = DEFAULT_TITLE, texts: Mapping[str, str] | None = None) -> str:
+def render_network(graph: rdflib.Graph | nx.Graph, title: str = DEFAULT_TITLE, texts: Mapping[str, str] | None = None,
+                   memo: PageMemo | None = None) -> str:
     """The complete HTML page for ``graph``: template, inlined vis-network, our JS and CSS, the data."""
-    data = network_data(graph, texts)
+    data = network_data(graph, texts, memo)
     data["title"] = title
     details = _take_details(data)
     values = {
@@ -262,11 +272,12 @@ def _take_details(data: dict) -> dict[str, dict]:
 
 
 def write_network(graph: rdflib.Graph | nx.Graph, path: str | os.PathLike, title: str = DEFAULT_TITLE,
-                  texts: Mapping[str, str] | None = None) -> Path:
+                  texts: Mapping[str, str] | None = None, memo: PageMemo | None = None) -> Path:
     """Write the interactive page for ``graph`` to ``path`` (UTF-8, atomically) and return the path.
 
     The page is one file that works with no network at all. ``texts``
-    (document identifier → text) lets the page show each quote in its sentence.
+    (document identifier → text) lets the page show each quote in its sentence;
+    ``memo`` keeps what a rebuild need not compute again (see :func:`network_data`).
 
     Examples
     --------
@@ -274,7 +285,7 @@ def write_network(graph: rdflib.Graph | nx.Graph, path: str | os.PathLike, title
     >>> write_network(load("out/graph.ttl"), "out/network.html")      # doctest: +SKIP
     PosixPath('out/network.html')
     """
-    return write_atomic(path, render_network(graph, title, texts))
+    return write_atomic(path, render_network(graph, title, texts, memo))
 
 
 @lru_cache(maxsize=1)
@@ -477,16 +488,16 @@ def class_colours(net: nx.Graph) -> dict[tuple[str, str], str]:
 
 
 def _view(net: nx.Graph, shapes: list[Shape], styles: dict, edges: list[dict], labels: dict[str, str],
-          detail: dict[str, dict]) -> dict:
+          detail: dict[str, dict], search: dict[str, list[str]]) -> dict:
     """One view's vis-network items; ``shapes`` are the actor network's components, laid out once for both views."""
     positions = layout(net, shapes)
-    nodes = [_vis_node(node, data, net.degree(node), styles, positions.get(node), labels, detail)
+    nodes = [_vis_node(node, data, net.degree(node), styles, positions.get(node), labels, detail, search)
              for node, data in sorted(net.nodes(data=True))]
     return {"nodes": nodes, "edges": edges, "physics": not positions}
 
 
 def _vis_node(node: str, data: dict, degree: int, styles: dict, position: tuple[float, float] | None,
-              labels: dict[str, str], detail: dict[str, dict]) -> dict:
+              labels: dict[str, str], detail: dict[str, dict], search: dict[str, list[str]]) -> dict:
     """One node as vis-network draws it, with what the page's filters, search and panel read."""
     kind = data["kind"]
     colour, shape = styles[(kind, data["cls"])]
@@ -494,7 +505,7 @@ def _vis_node(node: str, data: dict, degree: int, styles: dict, position: tuple[
         "id": node, "kind": kind, "cls": data["cls"], "date": data["date"], "approx": data["approx"],
         "label": labels[node], "shape": shape, "color": colour,
         "size": round(_size(kind, degree), 1), "font": {"size": _font_size(kind, degree)},
-        "search": _search_index(data), "detail": detail[node],
+        "search": search[node], "detail": detail[node],
     }
     if position is not None:
         item["x"], item["y"] = position
@@ -555,7 +566,7 @@ def _font_size(kind: str, degree: int) -> int:
     return min(14 + 4 * round(math.sqrt(degree)), 48)
 
 
-def _detail(data: dict, documents: dict[str, dict], texts: Mapping[str, str]) -> dict:
+def _detail(data: dict, documents: dict[str, dict], texts: Mapping[str, str], memo: PageMemo | None) -> dict:
     """What the details panel shows beyond the links: names, role, affiliation, words, every evidence."""
     found = {"names": data["names"],
              "evidence": [] if data["kind"] == "actor" else [_evidence_item(ev, documents, texts)
@@ -565,7 +576,7 @@ def _detail(data: dict, documents: dict[str, dict], texts: Mapping[str, str]) ->
         if data.get(key):
             found[name] = data[key]
     if data["kind"] == "actor":
-        found["scripts"] = list(dict.fromkeys([_convert(data["label"], "t2s"), _convert(data["label"], "s2t")]))
+        found["scripts"] = _remember(memo, "scripts", data["label"], lambda: _scripts(data["label"]))
     if data.get("wikidata"):
         found["wikidata"] = [WIKIDATA_PAGE + local(rdflib.URIRef(qid)) for qid in data["wikidata"]]
     return found
@@ -602,12 +613,25 @@ def sentence_around(raw: str, start: int, end: int) -> tuple[str, int]:
     return raw[left:right], left
 
 
-def _search_index(data: dict) -> list[str]:
+def _search_index(data: dict, memo: PageMemo | None) -> list[str]:
     """Every name in both scripts, lower-cased, so 譚德塞 finds 谭德塞 and back."""
-    forms = set()
-    for name in data["names"] or [data["label"]]:
-        forms |= {name, _convert(name, "t2s"), _convert(name, "s2t")}
-    return sorted(f.lower() for f in forms)
+    names = tuple(data["names"] or [data["label"]])
+    return _remember(memo, "search", names, lambda: sorted(f.lower() for f in {f for n in names for f in _both(n)}))
+
+
+def _scripts(label: str) -> list[str]:
+    """A name in Simplified, then Traditional characters (once if the same)."""
+    return list(dict.fromkeys([_convert(label, "t2s"), _convert(label, "s2t")]))
+
+
+def _both(name: str) -> tuple[str, str, str]:
+    """A name as it is, in Simplified and in Traditional characters."""
+    return name, _convert(name, "t2s"), _convert(name, "s2t")
+
+
+def _remember(memo: PageMemo | None, kind: str, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, through ``memo`` when there is one: OpenCC (pure Python) is a third of the page's CPU."""
+    return compute() if memo is None else memo.get(kind, key, compute)
 
 
 @cache

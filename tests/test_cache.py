@@ -1,13 +1,15 @@
 """graph/cache.py: a rebuild analyses only what changed, and writes the graph a clean build writes."""
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 
 import pytest
 
+import graph.layout
 import graph.pipeline
-from graph.cache import CACHE, AnalysisCache
+from graph.cache import CACHE, PAGE_CACHE, AnalysisCache, PageMemo
 from graph.pipeline import DateHint, build
 
 SEEDS = ["000_88ab725de4594ffc.txt", "001_8486d6720058fcd3.txt", "002_214cb19a08ba0256.txt"]
@@ -112,3 +114,75 @@ def test_cache_same_bytes_under_another_name_is_another_entry(tmp_path):
     key_a = cache.key(tmp_path / "a.txt", "a.txt", "", 100)
     assert key_a is not None and key_a != cache.key(tmp_path / "b.txt", "b.txt", "", 100)
     assert cache.key(tmp_path / "a.txt", "a.txt", "", 3) is None  # larger than the build reads
+
+
+@pytest.fixture
+def springs(monkeypatch) -> list[list[str]]:
+    """The nodes of each component laid out by networkx's spring layout (the page's costly part)."""
+    laid: list[list[str]] = []
+    real = graph.layout._spring
+
+    def counting(nodes, edges):
+        laid.append(nodes)
+        return real(nodes, edges)
+
+    monkeypatch.setattr(graph.layout, "_spring", counting)
+    return laid
+
+
+def _page(docs: Path, out: Path, **options) -> bytes:
+    build([docs], out, progress=False, store=False, jobs=1, **options)
+    return (out / "network.html").read_bytes()
+
+
+def test_cache_page_after_adding_a_document_is_the_clean_page(corpus, seeds_dir, tmp_path, springs):
+    _page(corpus, tmp_path / "out")
+    shutil.copy(seeds_dir / SEEDS[2], corpus / SEEDS[2])
+    springs.clear()
+    rebuilt = _page(corpus, tmp_path / "out")
+    again = list(springs)
+    springs.clear()
+    assert rebuilt == _page(corpus, tmp_path / "clean", cache=False)
+    assert len(again) < len(springs)  # only the components the new document changed were laid out again
+    springs.clear()
+    assert _page(corpus, tmp_path / "out") == rebuilt and springs == []  # nothing changed: nothing laid out
+
+
+def _shift_layouts(out: Path) -> None:
+    """Move every kept shape: a page drawn from the memo then shows it."""
+    (memo,) = (out / PAGE_CACHE).glob("*/layouts.pickle")
+    kept = pickle.loads(memo.read_bytes())
+    memo.write_bytes(pickle.dumps({key: {n: (x + 0.5, y) for n, (x, y) in shape.items()}
+                                   for key, shape in kept.items()}))
+
+
+def test_cache_no_cache_draws_the_page_without_the_memo(corpus, tmp_path):
+    first = _page(corpus, tmp_path / "out")
+    _shift_layouts(tmp_path / "out")
+    memo = {entry: entry.stat().st_mtime_ns for entry in (tmp_path / "out" / PAGE_CACHE).rglob("*.pickle")}
+    assert _page(corpus, tmp_path / "out", cache=False) == first
+    assert {entry: entry.stat().st_mtime_ns for entry in (tmp_path / "out" / PAGE_CACHE).rglob("*.pickle")} == memo
+    assert _page(corpus, tmp_path / "out") != first  # with the cache, the (shifted) memo is what is drawn
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05K\x01."])
+def test_cache_damaged_page_memo_is_computed_again(corpus, tmp_path, damage):
+    first = _page(corpus, tmp_path / "out")
+    for entry in (tmp_path / "out" / PAGE_CACHE).rglob("*.pickle"):
+        entry.write_bytes(damage)
+    assert _page(corpus, tmp_path / "out") == first
+
+
+def test_cache_page_memo_keeps_what_this_build_used(tmp_path):
+    memo = PageMemo.open(tmp_path, version="a" * 64)
+    assert memo.get("scripts", ("臺灣", "t2s"), lambda: "台湾") == "台湾"
+    assert memo.get("scripts", ("陳", "t2s"), lambda: "陈") == "陈"
+    memo.save()
+    later = PageMemo.open(tmp_path, version="a" * 64)
+    assert later.get("scripts", ("臺灣", "t2s"), lambda: "computed") == "台湾"
+    later.save()
+    assert PageMemo.open(tmp_path, version="a" * 64).get("scripts", ("陳", "t2s"), lambda: "computed") == "computed"
+    other = PageMemo.open(tmp_path, version="b" * 64)
+    assert other.get("scripts", ("臺灣", "t2s"), lambda: "computed") == "computed"
+    other.save()
+    assert [p.name for p in (tmp_path / PAGE_CACHE).iterdir()] == [other.folder.name]

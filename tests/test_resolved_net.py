@@ -27,7 +27,7 @@ def _document(doc_id: str, meta: DocMeta) -> Document:
 def resolved() -> Resolved:
     """Two documents (one with a web address, one with a source that is none), a country, a person affiliated
     to it, one with no label of the reader's languages, a call with a requester, an aid, a statement in the call."""
-    call, said, aid = Span("a.txt", 0, 19), Span("a.txt", 19, 33), Span("b 1.txt", 23, 32)
+    call, said, aid = Span("a.txt", 0, 19), Span("a.txt", 19, 33), Span("b 1.txt", 24, 33)
     return Resolved(
         (_document("a.txt", DocMeta(title="通电话", date=dt.date(2020, 3, 19), source="https://example.org/新闻 1")),
          _document("b 1.txt", DocMeta(source="人民网"))),
@@ -88,6 +88,13 @@ def test_resolved_net_gives_the_seed_page_its_network(seeds_dir, tmp_path, monke
     """On the seeds: the network the build draws equals the one read from the graph it writes."""
     made = {}
     real = resolved_net.event_network_of
-    monkeypatch.setattr(resolved_net, "event_network_of", lambda r: made.setdefault("net", real(r)))
+    monkeypatch.setattr(resolved_net, "event_network_of", lambda *args: made.setdefault("net", real(*args)))
     report = pipeline.build([seeds_dir], tmp_path / "out", progress=False, store=False, cache=False)
     _same_network(made["net"], viz.event_network(load_graph(report.graph_path)))
+
+
+def test_resolved_net_quotes_cut_from_held_texts_are_the_quotes_read(resolved):
+    held = {doc.id: doc.raw for doc in resolved.documents}
+    _same_network(resolved_net.event_network_of(resolved, held), resolved_net.event_network_of(resolved))
+    assert resolved_net.event_network_of(resolved, held).nodes["https://w3id.org/jishi/id/event/aid"]["evidence"] \
+        == [("https://w3id.org/jishi/id/doc/b%201.txt", 24, 33, "意方感谢中方援助。")]
