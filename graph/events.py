@@ -427,7 +427,7 @@ def _context(analysis: Analysis, lex: _Lexicon, catalogue: Catalogue) -> _Contex
                        _datelines(text, lex) + _column_tags(text, lex))
     sentences = _after_labels([(m.start(), m.end()) for m in lex.sentence.finditer(text)] or [(0, len(text))],
                               analysis.blocks)
-    phrases = _with_pair_words(text, _not_tellers(text, phrases, lex), sentences, lex)
+    phrases = _with_pair_words(text, _not_classes(text, _not_tellers(text, phrases, lex), lex), sentences, lex)
     blocks = sorted(analysis.blocks, key=lambda b: (b.start, -b.end))
     classes = {m.key: m.cls for m in analysis.mentions if m.key}
     affiliations = {key: catalogue.actors[key].affiliation for key in _with_parents(classes, catalogue)
@@ -465,6 +465,37 @@ def _tells(text: str, phrase: _Phrase, following: _Phrase | None, lex: _Lexicon)
     window = text[phrase.end:end]
     match = lex.speech.search(window) or lex.source_report.search(window)
     return match is not None and match.start() <= cues["teller_gap"] and not lex.breaks.search(window, 0, match.start())
+
+
+def _not_classes(text: str, phrases: list[_Phrase], lex: _Lexicon) -> list[_Phrase]:
+    """The phrases without a country that only says where a counted class of people comes from
+    (七名甲国议员致函B, 甲国19名前部长联名致函B, 会晤一批甲国异见人士; row ``class_of_people`` of
+    party_rules.yaml): the people are not named and the country did not act, so neither is a party.
+    A body named so (甲国国会209名议员) stays: the text names it."""
+    rule = lex.party_rules.get("class_of_people")
+    if rule is None:
+        return phrases
+    return [p for p in phrases if not (p.cls == "Country" and _counted_people(text, p, rule))]
+
+
+def _counted_people(text: str, phrase: _Phrase, rule: dict) -> bool:
+    """True when a count stands right before or right after ``phrase`` and a word of people follows
+    within ``people_gap`` characters of its clause (七名 甲国 联邦参议员; 甲国 19名 前部长)."""
+    count = re.compile(rule["count"])
+    before = re.search(f"(?:{rule['count']})$", text[max(0, phrase.start - rule["people_gap"]):phrase.start])
+    after = count.match(text, phrase.end)
+    if before is None and after is None:
+        return False
+    start = after.end() if after is not None else phrase.end
+    return re.match(f"[^{rule['breaks']}]{{0,{rule['people_gap']}}}?(?:{rule['people']})", text[start:]) is not None
+
+
+def _class_written(written: str, lex: _Lexicon) -> bool:
+    """True when a subject written without a name is a counted class of people (七名甲国议员): row
+    ``class_of_people`` of party_rules.yaml; no name of an earlier clause stands in for it."""
+    rule = lex.party_rules.get("class_of_people")
+    return rule is not None and re.search(f"(?:{rule['count']})[^{rule['breaks']}]{{0,{rule['people_gap']}}}?"
+                                          f"(?:{rule['people']})", written) is not None
 
 
 def _with_pair_words(text: str, phrases: list[_Phrase], sentences: list[tuple[int, int]],
@@ -886,7 +917,7 @@ def _subject_keys(ctx: _Context, hit: _Hit) -> tuple[str, ...]:
         return _keys(subjects)
     cut = _find(ctx, ctx.lex.cues["subject_ends"], hit.clause[0], hit.start)
     written = ctx.text[hit.clause[0]:cut[0] if cut else hit.start].strip(EVIDENCE_TRIM)
-    if ctx.lex.unnamed_many.search(written):
+    if ctx.lex.unnamed_many.search(written) or _class_written(written, ctx.lex):
         return ()
     earlier = [p for p in ctx.phrases_in(hit.sent[0], hit.clause[0])
                if not _credited(ctx, hit, p) and not _reporter(ctx, p)]
