@@ -44,7 +44,7 @@ from .patterns import behind_first_chars, first_chars
 
 __all__ = [
     "PartialDate", "DateSpan", "parse_partial", "parse_chinese_date", "find_date_spans",
-    "find_dates", "infer_year", "era_year", "latest_year", "first_stated",
+    "find_dates", "infer_year", "era_year", "latest_year", "first_stated", "anaphoric", "counted_from_told",
 ]
 
 LEXICON = Path(__file__).resolve().parent.parent / "ontology" / "lexicon" / "dates.yaml"
@@ -540,6 +540,43 @@ def _week_monday(reference: dt.date) -> dt.date:
 def _restates(text: str, start: int, taken: list[DateSpan]) -> bool:
     """True when a date ends right before ``start`` (3月3日（周二）, 3月3日周二): the weekday only restates it."""
     return any(text[s.end:start].strip(" （(") == "" and s.end <= start for s in taken)
+
+
+def anaphoric(span: DateSpan, text: str) -> bool:
+    """True when the span is a word pointing back to a day just told (同日, 当天, 次日; ``anaphoric`` in dates.yaml)."""
+    return text[span.start:span.end] in _lexicon()["anaphoric"]["words"]
+
+
+def counted_from_told(text: str, span: DateSpan, reference: dt.date, floor: int = 0) -> dt.date | None:
+    """The day an anaphoric ``span`` of ``text`` names, counted from the last day written before it (from
+    ``floor`` on, within the window of dates.yaml), or None when none is written there.
+
+    >>> text = "6月22日，甲会见乙。同日，丙致电丁"
+    >>> span = find_date_spans(text, reference=dt.date(2020, 7, 1))[-1]
+    >>> counted_from_told(text, span, dt.date(2020, 7, 1))
+    datetime.date(2020, 6, 22)
+    """
+    told = _told_day(text[max(floor, span.start - _lexicon()["anaphoric"]["window"]):span.start], reference)
+    return None if told is None else told + (span.date - reference)
+
+
+def _told_day(segment: str, reference: dt.date) -> dt.date | None:
+    """The last day written in ``segment``: a month-day date, weekday or bare day of the month, or a relative
+    word that names a day (今早A宣布…，前一天B表示: the day before today); not a part of a month, a word that
+    only bounds the day (近日), nor another word pointing back."""
+    lex = _lexicon()["anaphoric"]
+    day = _told_day_mark()
+    told = [s for s in find_date_spans(segment, reference=reference)
+            if s.date and not s.approx and not anaphoric(s, segment)
+            and (lex["month_mark"] in segment[s.start:s.end] or day.search(segment, s.start, s.end)
+                 or segment[s.start:s.end] in _lexicon()["relative"])]
+    return told[-1].date if told else None
+
+
+@cache
+def _told_day_mark() -> re.Pattern:
+    """A weekday or a bare day of the month (``told_day_mark`` of dates.yaml)."""
+    return re.compile(_lexicon()["anaphoric"]["told_day_mark"])
 
 
 def era_year(text: str) -> int | None:

@@ -46,7 +46,7 @@ from typing import NamedTuple
 
 from . import formulas
 from .catalogue import DEFAULT_ROOT, Catalogue
-from .dates import find_date_spans
+from .dates import DateSpan, anaphoric, counted_from_told, find_date_spans
 from .lexicon import read_yaml
 from .model import Analysis, Block, EventCandidate, Mention
 from .ns import event_classes
@@ -1197,10 +1197,10 @@ def _when(ctx: _Context, hit: _Hit) -> _When:
         return _When(predicate.date, predicate.approx, date_end)
     if spans:
         span = spans[-1]
-        if reference is not None and prefix[span.start:span.end] in cues["anaphoric_days"]:
-            earlier = _date_told_before(ctx, hit, block, reference, hit.sent[0] + span.start)
+        if reference is not None and anaphoric(span, prefix):
+            earlier = _date_told_before(ctx, hit, block, reference, span)
             if earlier is not None:
-                return _When(earlier + (span.date - reference), False, date_end)
+                return _When(earlier, False, date_end)
         return _When(span.date, span.approx, span.end_date or date_end)
     if ctx.lex.summary.search(ctx.text, hit.sent[0], hit.clause[1]) or _other_time(ctx, prefix, reference) \
             or _team_named(ctx, hit):
@@ -1261,22 +1261,14 @@ def _predicate_date(ctx: _Context, hit: _Hit, year: int | None, reference: dt.da
 
 
 def _date_told_before(ctx: _Context, hit: _Hit, block: Block | None, reference: dt.date,
-                      end: int) -> dt.date | None:
-    """The last month-day date, day of the month or weekday written before ``end`` (the relative word), which
-    同日/当天/次日 count from (6月22日，A会见B。同日，C主持…; 3月9日，A捐赠…，物资已于当日运抵; A周一发文…。同一天，B…;
-    A于19日发稿…。B亦在同日记者会): in a
-    chronicle item, only
-    inside the item (its heading is the day otherwise); elsewhere, within the few paragraphs before."""
-    start = max(0, end - ctx.lex.cues["anaphora_window"])
-    if block is not None and block.kind in ("bullet", "turn"):
-        start = max(start, block.start)
-    segment = ctx.text[start:end]
-    if not ctx.lex.maybe_date.search(segment):
-        return None
-    day = re.compile(ctx.lex.cues["told_day_mark"])
-    told = [s for s in find_date_spans(segment, reference=reference)
-            if s.date and (ctx.lex.cues["month_mark"] in segment[s.start:s.end] or day.search(segment, s.start, s.end))]
-    return told[-1].date if told else None
+                      span: DateSpan) -> dt.date | None:
+    """The day 同日/当天/次日 (``span`` of the sentence) names, counted from the last day written before it
+    (6月22日，A会见B。同日，C主持…; 3月9日，A捐赠…，物资已于当日运抵; A周一发文…。同一天，B…; A于19日发稿…。B亦在同日
+    记者会): in a chronicle item, only inside the item (its heading is the day otherwise); elsewhere, within the
+    few paragraphs before."""
+    floor = block.start if block is not None and block.kind in ("bullet", "turn") else 0
+    shifted = span._replace(start=hit.sent[0] + span.start, end=hit.sent[0] + span.end)
+    return counted_from_told(ctx.text, shifted, reference, floor)
 
 
 def _bare_day(ctx: _Context, hit: _Hit, reference: dt.date | None) -> list:

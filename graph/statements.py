@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .catalogue import Catalogue
-from .dates import find_date_spans
+from .dates import DateSpan, anaphoric, counted_from_told, find_date_spans
 from .model import Analysis, Block, Document, Mention, Span, StatementCandidate
 
 __all__ = ["extract_statements"]
@@ -142,6 +142,7 @@ class Cues:
     relays: tuple[str, ...] = _cue("relay")
     quoting: tuple[str, ...] = _cue("quoting")
     undated: tuple[str, ...] = _cue("undated")
+    bound: tuple[str, ...] = _cue("bound")
     earlier: tuple[str, ...] = _cue("earlier")
     anaphoric: tuple[str, ...] = _cue("anaphoric")
     prose_verbs: tuple[str, ...] = _cue("prose_verb")
@@ -1451,37 +1452,63 @@ def _dated_in_sentence(text: _Text, cues: Cues, clause: Clause, statement: State
 
     An explicit or relative day there wins over the block's day and over an occasion on
     another day. 日前/近日/此前 only bound the day: in a chronicle item it is the item's day
-    (already given); in prose it leaves the day unknown.
+    (already given); in prose it leaves the day unknown, as does 同日/当天 with no day written
+    before it, and a date that bounds a time (截至5月3日, 5月1日以来) is no day of the words.
     """
     block = text.blocks[clause.block]
     if not _dated_block(text, block) and _has_any(text.s[clause.start:clause.content], cues.earlier):
         return replace(statement, date=None, during=None)
     sentence = _sentence_start(text.s, clause.start, block.start)
     prefix = text.s[sentence:clause.content]
-    spans = [span for span in find_date_spans(prefix, text.analysis.document.meta.year, block.date)
-             if span.date and _ends_with(prefix[:span.start].rstrip(), cues.undated) is None]
+    reference = _reference(text, block)
+    spans = [_shifted(span, sentence) for span in find_date_spans(prefix, text.analysis.document.meta.year, reference)
+             if span.date and _ends_with(prefix[:span.start].rstrip(), cues.undated) is None
+             and not prefix.startswith(cues.bound, span.end)]
     spans = spans or _day_after_speaker(text, clause, block)
     if not spans:
         return statement
     span = spans[-1]
-    if span.approx:
+    day = _told_from(text, block, span)
+    if span.approx or day is None:
         return statement if _dated_block(text, block) else replace(statement, date=None, during=None)
     during = statement.during
-    if during is not None and text.analysis.events[during].date != span.date:
+    if during is not None and text.analysis.events[during].date != day:
         during = None
-    return replace(statement, date=span.date, during=during)
+    return replace(statement, date=day, during=during)
+
+
+def _reference(text: _Text, block: Block) -> dt.date | None:
+    """The day relative words count from: the block's, else the document's (a paragraph of an article read
+    under an undated heading still tells its 周二 from the day it was published)."""
+    return block.date or text.analysis.document.meta.date
+
+
+def _told_from(text: _Text, block: Block, span: DateSpan) -> dt.date | None:
+    """The day a date ``span`` (in ``text.s``) names: 同日/当天 count from the day written before them
+    (上月21日《某报》引述…，某办当日回覆…), within a chronicle item or turn only; None when no day is written there."""
+    if not anaphoric(span, text.s):
+        return span.date
+    floor = block.start if block.kind in DATED_BLOCKS else 0
+    return counted_from_told(text.s, span, _reference(text, block), floor)
 
 
 def _day_after_speaker(text: _Text, clause: Clause, block: Block) -> list:
     """A bare day written right after the speaker's name (南官杓21日接受采访时表示; 众议院17日通过决议，
-    谴责…): a day of the reference month, as after a comma (a bare day elsewhere may be a count: 连续10日)."""
+    谴责…): a day of the reference month, as after a comma (a bare day elsewhere may be a count: 连续10日).
+    Its span is in ``text.s``."""
     named = text.mentions_in(min(clause.start, clause.origin), clause.content)
     if not named:
         return []
     speaker = next((m for m in named if m.key == clause.speaker), named[-1])
     tail = text.s[speaker.end:_clause_end(text.s, speaker.end, clause.content)]
-    return [span for span in find_date_spans("，" + tail, text.analysis.document.meta.year, block.date)
+    return [_shifted(span, speaker.end - 1)
+            for span in find_date_spans("，" + tail, text.analysis.document.meta.year, _reference(text, block))
             if span.date and span.start == 1]
+
+
+def _shifted(span: DateSpan, offset: int) -> DateSpan:
+    """The span moved from a piece of text to the whole, which starts ``offset`` characters earlier."""
+    return span._replace(start=span.start + offset, end=span.end + offset)
 
 
 def _statement(text: _Text, speaker: str, verb: str, start: int, end: int, block: Block,

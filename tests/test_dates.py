@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 
 from graph.dates import (
-    PartialDate, era_year, find_date_spans, find_dates, infer_year, latest_year, parse_chinese_date,
-    parse_partial,
+    PartialDate, anaphoric, counted_from_told, era_year, find_date_spans, find_dates, infer_year, latest_year,
+    parse_chinese_date, parse_partial,
 )
 
 D = dt.date
@@ -263,3 +263,19 @@ def test_dates_find_date_spans_week_words(text, reference, expected):
 def test_dates_find_date_spans_day_in_brackets_restates(text, reference, expected):
     """A date in brackets right after a weekday or relative word is one span with it, and gives the day."""
     assert [(s.start, s.end, s.date, s.approx) for s in find_date_spans(text, reference=reference)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("6月22日，甲国外长会见乙国大使。同日，丙国总理致电丁国总理", D(2020, 6, 22)),
+    ("甲国外长周一抵达乙国。次日，两国外长会谈", D(2020, 6, 30)),        # the reference is Wednesday 2020-07-01
+    ("丙市市长今早宣布封城，他前一天致函丁市", D(2020, 6, 30)),           # a relative word names the day told
+    ("丙市市长宣布封城，当天晚上丁市跟进", None),                         # no day told before: unknown
+])
+def test_dates_counted_from_told(text, expected):
+    reference = D(2020, 7, 1)
+    span = [s for s in find_date_spans(text, reference=reference) if anaphoric(s, text)][-1]
+    assert counted_from_told(text, span, reference) == expected
+
+
+def test_dates_a_day_ahead_is_not_the_day_before():
+    assert find_date_spans("甲国外长提前一天抵达", reference=D(2020, 7, 1)) == []

@@ -489,6 +489,32 @@ def test_statements_frame_topic_ends_with_its_clause(catalogue):
         ("gov/南国卫生部", "将采购北国疫苗", None), ("person/王华", "不会购买北国疫苗。", dt.date(2021, 5, 5))]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("4月20日，南国日报披露东湖疫情。同日，王华表示，两国合作前景广阔。", dt.date(2021, 4, 20)),
+    ("南国日报周一报道东湖疫情，王华当天表示，两国合作前景广阔。", dt.date(2021, 5, 3)),
+    ("东湖会议前，当天晚上王华表示，两国合作前景广阔。", None),          # no day told before 当天
+    ("如果未能当日之前完成，王华表示，两国合作前景广阔。", None),         # 当日之前 bounds a time
+    ("5月1日以来，王华表示，两国合作前景广阔。", None),
+])
+def test_statements_prose_date_counted_from_the_day_told_before(catalogue, text, expected):
+    """同日/当天 count from the day written before them (DAY, 2021-05-06, is a Thursday), or give no day."""
+    analysis = _analysis(text, [("王华", "person/王华", PERSON)], kind="paragraph", genre="article")
+    (statement,) = extract_statements(analysis, catalogue).statements
+    assert statement.date == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("王华周二表示，两国合作前景广阔。", dt.date(2021, 5, 4)),
+    ("王华本月2日表示，两国合作前景广阔。", dt.date(2021, 5, 2)),
+])
+def test_statements_relative_day_under_an_undated_heading_counts_from_the_document(catalogue, text, expected):
+    """A paragraph whose block has no date (a compilation's undated section) tells 周二 from the paper's day."""
+    blocks = (Block("paragraph", 0, len(text), None),)
+    analysis = _analysis(text, [("王华", "person/王华", PERSON)], genre="compilation", blocks=blocks)
+    (statement,) = extract_statements(analysis, catalogue).statements
+    assert statement.date == expected
+
+
 @pytest.mark.parametrize("words, day", [
     ("王华5日接受采访时表示，两国合作前景广阔。", dt.date(2021, 5, 5)),
     ("王华连续5日在媒体上表示，两国合作前景广阔。", None),
