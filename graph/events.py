@@ -884,6 +884,74 @@ def _modal_jiang(before: str, trigger: str, cues: dict) -> bool:
     return False
 
 
+# --------------------------------------------------------------------------- parties talked about
+
+def _own_parties(ctx: _Context, hit: _Hit, drafts: list[_Draft]) -> list[_Draft]:
+    """The drafts without the names their sentence only talks about (the rows of party_rules.yaml that say
+    ``where``), whichever formula took them; a draft left with fewer parties than it needs, or without its
+    giver or receiver, goes."""
+    dropped = _talked_about(ctx, hit)
+    if not dropped:
+        return drafts
+    needed = ctx.lex.cues["min_parties"].get(hit.trigger.cls, 1) if hit.trigger.shape in ("gathering", "press") else 2
+    kept = []
+    for draft in drafts:
+        if not dropped & set(draft.participants):
+            kept.append(draft)
+            continue
+        participants = tuple(k for k in draft.participants if k not in dropped)
+        if len(participants) < needed or {draft.provider, draft.recipient} & dropped:
+            continue
+        requested_by = None if draft.requested_by in dropped else draft.requested_by
+        kept.append(draft._replace(participants=participants, requested_by=requested_by))
+    return kept
+
+
+def _talked_about(ctx: _Context, hit: _Hit) -> set[str]:
+    """The actors the trigger's sentence names only where a party rule says it talks about them, and those a
+    ``whole_sentence`` rule catches anywhere in it (惟未见A，…都由A主持: said to be absent, A is no party however
+    the sentence names A again)."""
+    rules = [row for row in ctx.lex.party_rules.values()
+             if "where" in row and (not row.get("classes") or hit.trigger.cls in row["classes"])]
+    if not rules:
+        return set()
+    about: set[str] = set()
+    named: set[str] = set()
+    absent: set[str] = set()
+    for phrase in ctx.phrases_in(*hit.sent):
+        fired = [row for row in rules if _rule_fires(ctx, hit, row, phrase)]
+        (about if fired else named).update(phrase.keys)
+        if any(row.get("whole_sentence") for row in fired):
+            absent.update(phrase.keys)
+    return (about - named) | absent
+
+
+def _rule_fires(ctx: _Context, hit: _Hit, row: dict, phrase: _Phrase) -> bool:
+    """True when ``phrase`` stands where the rule ``row`` says the sentence only talks about it."""
+    text, where, cue = ctx.text, row["where"], _rule_cue(row["cue"])
+    clause = ctx.clause_at(phrase.start, hit.sent)
+    if where == "before":
+        named_act = clause == hit.clause and phrase.end <= hit.start  # 未出席A—B视频会议: the name names the act
+        return not named_act and bool(cue.search(text, clause[0], phrase.start))
+    if where == "after":
+        found = cue.match(text, phrase.end, clause[1])
+        return found is not None and not phrase.end <= hit.start < found.end()
+    if where == "after_trigger":
+        return phrase.start >= hit.end and bool(cue.search(text, max(clause[0], hit.end), phrase.start))
+    if where == "title":
+        return any(found.start() < phrase.start and phrase.end < found.end()
+                   and found.end() - found.start() - 2 > phrase.end - phrase.start
+                   and not found.start() <= hit.start < found.end()
+                   for found in cue.finditer(text, hit.sent[0], hit.sent[1]))
+    raise ValueError(f"{PARTY_RULES_FILE}: row {row['name']!r}: unknown where {where!r}")
+
+
+@lru_cache(maxsize=64)
+def _rule_cue(pattern: str) -> re.Pattern:
+    """A party rule's cue, compiled once."""
+    return re.compile(pattern)
+
+
 # --------------------------------------------------------------------------- sides
 
 def _keys(phrases: list[_Phrase]) -> tuple[str, ...]:
@@ -1566,7 +1634,7 @@ def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
             continue
         if _vetoed(ctx, hit):
             continue
-        drafts = lex.formulas[hit.trigger.shape].read(ctx, hit)
+        drafts = _own_parties(ctx, hit, lex.formulas[hit.trigger.shape].read(ctx, hit))
         if not drafts:
             continue
         when = _carried_date(ctx, hit, _when(ctx, hit))
