@@ -62,6 +62,7 @@ VERBS = "reporting_verbs"
 CUES_FILE = "event_cues.yaml"
 VETOES_FILE = "event_vetoes.yaml"
 PARTY_RULES_FILE = "party_rules.yaml"
+ROLES_FILE = "event_roles.yaml"
 MAX_EVIDENCE = 60
 EVIDENCE_TRIM = " \t\u3000◆●■•·—-*>#"
 GATHERING_CLASSES = ("VideoConference", "Summit", "PressConference")
@@ -144,6 +145,7 @@ class _Lexicon:
     city_pattern: re.Pattern = re.compile("(?!)")
     vetoes: tuple[_Veto, ...] = ()
     party_rules: dict[str, dict] = field(default_factory=dict)
+    roles: dict[str, dict] = field(default_factory=dict)
     formulas: dict[str, formulas.Formula] = field(default_factory=dict)
 
 
@@ -239,13 +241,13 @@ def _read_lexicon(catalogue: Catalogue) -> _Lexicon:
                  for r in catalogue.lexicon(TRIGGERS))
     titles = tuple(r["title"] for r in catalogue.lexicon(TITLES) if r.get("title"))
     verbs = tuple(r["verb"] for r in catalogue.lexicon(VERBS) if r.get("verb") and r.get("use") == "speech")
-    path = Path(catalogue.root) / "lexicon" / CUES_FILE
-    lexicon = _load_lexicon(path if path.exists() else DEFAULT_ROOT / "lexicon" / CUES_FILE, rows, titles, verbs)
+    lexicon = _load_lexicon(_lexicon_file(catalogue, CUES_FILE), rows, titles, verbs)
     cities = {r["city"]: r["country"] for r in catalogue.lexicon(CITIES) if r.get("city") and r.get("country")}
     longest_first = "|".join(re.escape(c) for c in sorted(cities, key=len, reverse=True))
     return replace(lexicon, cities=cities, city_pattern=re.compile(longest_first or "(?!)"),
                    vetoes=_read_vetoes(_lexicon_file(catalogue, VETOES_FILE)),
-                   party_rules=_read_party_rules(_lexicon_file(catalogue, PARTY_RULES_FILE)))
+                   party_rules=_rows_by_name(_lexicon_file(catalogue, PARTY_RULES_FILE), "rules"),
+                   roles=_rows_by_name(_lexicon_file(catalogue, ROLES_FILE), "roles"))
 
 
 def _lexicon_file(catalogue: Catalogue, name: str) -> Path:
@@ -254,10 +256,10 @@ def _lexicon_file(catalogue: Catalogue, name: str) -> Path:
     return path if path.exists() else DEFAULT_ROOT / "lexicon" / name
 
 
-def _read_party_rules(path: Path) -> dict[str, dict]:
-    """The rows of the party rules file by name: the code asks for a row by its name, so a row
-    left out (as the tests do, to see what it changes) turns its rule off."""
-    return {row["name"]: row for row in read_yaml(path)["rules"]}
+def _rows_by_name(path: Path, key: str) -> dict[str, dict]:
+    """The rows under ``key`` of a rules file (party rules, role rows) by name: the code asks for a row by
+    its name, so a row left out (as the tests do, to see what it changes) turns its rule off."""
+    return {row["name"]: row for row in read_yaml(path)[key]}
 
 
 # --------------------------------------------------------------------------- phrases
@@ -1095,6 +1097,13 @@ def _evidence_range(ctx: _Context, hit: _Hit, end: int) -> tuple[int, int]:
 
 
 # --------------------------------------------------------------------------- shared by the formulas
+
+def _role_words(ctx: _Context, hit: _Hit, name: str) -> tuple[str, ...]:
+    """The words of role row ``name`` of event_roles.yaml when it applies to the hit's class (none when the
+    row is absent: the formula then reads the clause without it)."""
+    role = ctx.lex.roles.get(name)
+    return tuple(role["words"]) if role is not None and hit.trigger.cls in role["classes"] else ()
+
 
 def _keys_of(*parts: tuple[str, ...]) -> tuple[str, ...]:
     """Concatenate key tuples without repeats."""

@@ -1,14 +1,20 @@
 """Shared fixtures: paths and the seed corpus read once per session. Add more fixtures here."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+import graph.events as events
 from graph import read
-from graph.model import Document
+from graph.catalogue import load_catalogue
+from graph.model import Analysis, DocMeta, Document
+from graph.pipeline import analyse
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -17,6 +23,31 @@ BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stab
 """Names a Chromium or Chrome binary has on PATH (Debian, Ubuntu, Google's package)."""
 GET_BROWSER = ("sudo apt-get install chromium fonts-wqy-microhei (or `sudo make browser`), "
                "or set JISHI_CHROMIUM to a Chromium or Chrome binary")
+RULE_DAY = dt.date(2020, 5, 2)
+"""The day of the article each constructed rule sentence is read as."""
+
+
+@pytest.fixture(scope="session")
+def analyse_without() -> Callable[..., Analysis]:
+    """``analyse_without(text, field=None, name=None)``: ``text`` read as an article of RULE_DAY through the
+    whole pipeline, with the row ``name`` of the events lexicon's rule ``field`` (``vetoes``,
+    ``party_rules``, ``roles``) left out, so a rule row's example can show what that row changes."""
+    def run(text: str, field: str | None = None, name: str | None = None) -> Analysis:
+        catalogue = load_catalogue()
+        lexicon = events._lexicon(catalogue)
+        root = Path(catalogue.root)
+        if field is not None:
+            rows = getattr(lexicon, field)
+            kept = ({k: v for k, v in rows.items() if k != name} if isinstance(rows, dict)
+                    else tuple(row for row in rows if row.name != name))
+            events._LEXICON_BY_ROOT[root] = replace(lexicon, **{field: kept})
+        try:
+            document = Document("rule.txt", text, text, tuple(range(len(text))),
+                                DocMeta(date=RULE_DAY, genre="article"))
+            return analyse(document, catalogue)
+        finally:
+            events._LEXICON_BY_ROOT[root] = lexicon
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -191,6 +191,16 @@ def test_events_message_from_many_unnamed_has_no_sender_from_an_earlier_clause(t
     assert [e for e in _events(text, genre="article") if e.cls == "Message"] == []
 
 
+@pytest.mark.parametrize("text", [
+    "北欧论坛开幕，芬兰和挪威共致贺电。",
+    "有关活动包括芬兰和挪威领导人互致贺电。",
+])
+def test_events_greeting_sent_jointly_or_exchanged_needs_its_sides_named(text):
+    """A greeting to nobody named keeps its sender (row unaddressed_greeting), but one sent jointly or exchanged
+    (共致, 互致) has each side as a receiver too: without them named it is no event."""
+    assert [e for e in _events(text, genre="article") if e.cls == "Message"] == []
+
+
 def test_events_message_sender_from_an_earlier_clause_when_the_clause_writes_none():
     (event,) = _events("张伟对挪威首相索尔贝格当选表示祝贺，并第一时间致电索尔贝格。", genre="article")
     assert event.participants == ("person/张伟", "person/索尔贝格")

@@ -1,7 +1,8 @@
 """The ``message`` formula: one side writes or cables to another (``jishi:Message``).
 
-Reads the cues ``each_cue``, ``leaders_words``, ``marker_words`` and
-``to_markers`` (and the shared ones of ``CUES``) of ``event_cues.yaml``.
+Reads the cues ``each_cue``, ``leaders_words``, ``marker_words``, ``mutual_marks`` and
+``to_markers`` (and the shared ones of ``CUES``) of ``event_cues.yaml``, and the row
+``unaddressed_greeting`` of ``event_roles.yaml``.
 The sentences it reads:
 
 * ``张三就地震向乙国总统李四致慰问电`` — the recipients after 向/给, the sender before;
@@ -23,7 +24,7 @@ from graph.formulas import register
 __all__ = ["read_message"]
 
 CUES = ("subject_ends", "object_gap", "object_gap_words", "phrase_rest", "each_cue", "leaders_words",
-        "marker_words", "to_markers")
+        "marker_words", "mutual_marks", "to_markers")
 MAX_TITLE_RUN = 20
 
 
@@ -39,6 +40,9 @@ def read_message(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
     recipients = [r for r in recipients if not set(r.keys) & set(sender)]
     if not sender and recipients:
         return _unnamed_senders(ctx, hit, recipients)
+    if sender and not recipients and _unaddressed(ctx, hit):
+        start, end = ev._evidence_range(ctx, hit, hit.end)
+        return [ev._Draft(hit.trigger.cls, sender[:1], start, end, provider=sender[0])]
     if not sender or not recipients:
         return []
     groups = [[r] for r in recipients] if _each_message(ctx, hit, recipients) else [recipients]
@@ -51,6 +55,15 @@ def read_message(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
             drafts.append(ev._Draft(hit.trigger.cls, ev._keys_of(one, keys), start, end,
                                     provider=one[0], recipient=keys[0]))
     return drafts
+
+
+def _unaddressed(ctx: ev._Context, hit: ev._Hit) -> bool:
+    """True for a greeting its clause's own subject sends to no named actor (甲国总统致贺信; 甲国向论坛致贺电:
+    row ``unaddressed_greeting``): the message is told, its receiver is left unassigned. Not greetings
+    exchanged or sent jointly (双方互致贺电, A和B共致贺电): each side is also a receiver, and they need naming."""
+    word = next((w for w in ev._role_words(ctx, hit, "unaddressed_greeting") if ctx.text.endswith(w, 0, hit.end)), None)
+    return word is not None and bool(ev._subjects(ctx, hit)) \
+        and not ctx.text.endswith(tuple(ctx.lex.cues["mutual_marks"]), 0, hit.end - len(word))
 
 
 def _unnamed_senders(ctx: ev._Context, hit: ev._Hit, recipients: list[ev._Phrase]) -> list[ev._Draft]:
