@@ -67,6 +67,7 @@ MAX_EVIDENCE = 60
 EVIDENCE_TRIM = " \t\u3000◆●■•·—-*>#"
 GATHERING_CLASSES = ("VideoConference", "Summit", "PressConference")
 MEETING_CLASSES = ("VideoConference", "Summit", "Meeting")
+CALL_CLASSES = ("PhoneCall",)
 RANGE_WORD = "至"
 SUMMARY_BLOCK = "summary"
 HEADLINE_BLOCK = "headline"
@@ -436,11 +437,80 @@ def _context(analysis: Analysis, lex: _Lexicon, catalogue: Catalogue) -> _Contex
                     if key in catalogue.actors and catalogue.actors[key].affiliation}
     affiliations.update({a.key: a.affiliation for a in analysis.actors if a.affiliation})
     affiliations.update({m.key: m.affiliation for m in analysis.mentions if m.key and m.affiliation})
+    titled_only = _titled_only(analysis, catalogue)
+    holders = _Holders(_roles(analysis, catalogue), affiliations, titled_only)
+    phrases = _pair_offices(text, phrases, sentences, analysis.mentions, holders, lex)
     breaks = [m.start() for m in lex.breaks.finditer(text)]
     return _Context(analysis, lex, phrases, [p.start for p in phrases], sentences,
                     [s for s, _ in sentences], blocks, [b.start for b in blocks], breaks, classes, affiliations,
-                    titled_only=_titled_only(analysis, catalogue),
-                    headlines=[b.start for b in blocks if b.kind == HEADLINE_BLOCK])
+                    titled_only=titled_only, headlines=[b.start for b in blocks if b.kind == HEADLINE_BLOCK])
+
+
+def _roles(analysis: Analysis, catalogue: Catalogue) -> dict[str, str]:
+    """Each person's office as the document gives it (its title there), else as the catalogue does."""
+    roles = {m.key: catalogue.actors[m.key].role for m in analysis.mentions
+             if m.cls == "Person" and m.key in catalogue.actors and catalogue.actors[m.key].role}
+    roles.update({a.key: a.role for a in analysis.actors if a.cls == "Person" and a.role})
+    roles.update({m.key: m.role for m in analysis.mentions if m.cls == "Person" and m.key and m.role})
+    return roles
+
+
+class _Holders(NamedTuple):
+    """What tells who holds an office: persons' roles and sides, and those the text only titles."""
+
+    roles: dict[str, str]
+    affiliations: dict[str, str]
+    titled_only: frozenset[str]
+
+
+def _pair_offices(text: str, phrases: list[_Phrase], sentences: list[tuple[int, int]],
+                  mentions: tuple[Mention, ...], holders: _Holders, lex: _Lexicon) -> list[_Phrase]:
+    """The phrases with the two sides of a pair's office (中美元首, 两国外长, 中印两国防长) given as the
+    two office holders, when the sentence or the one before names exactly one holder of that office
+    for each side (row ``pair_office_holders`` of party_rules.yaml); else the sides stay the countries."""
+    rule = lex.party_rules.get("pair_office_holders")
+    if rule is None:
+        return phrases
+    offices = re.compile(f"(?:{'|'.join(lex.cues['pair_words'])})?({'|'.join(rule['offices'])})")
+    by_end: dict[int, list[int]] = {}
+    for i, phrase in enumerate(phrases):
+        by_end.setdefault(phrase.end, []).append(i)
+    starts = [s for s, _ in sentences]
+    changed = {}
+    for end, found in by_end.items():
+        office = offices.match(text, end)
+        sides = _pair_sides(phrases, found, by_end)
+        if office is None or sides is None:
+            continue
+        n = max(bisect.bisect_right(starts, end) - 1, 0)
+        window = (sentences[max(n - 1, 0)][0], sentences[n][1])
+        persons = [_holder(mentions, phrases[i].keys[0], rule["offices"][office.group(1)], window, holders)
+                   for i in sides]
+        if all(persons):
+            changed.update({i: phrases[i]._replace(keys=(key,), cls="Person") for i, key in zip(sides, persons)})
+    return [changed.get(i, p) for i, p in enumerate(phrases)]
+
+
+def _pair_sides(phrases: list[_Phrase], ending: list[int], by_end: dict[int, list[int]]) -> list[int] | None:
+    """The two country phrases a pair's office follows: a pair word's two sides (one span), or a joint
+    form's two adjacent countries (中美); None for anything else."""
+    if len(ending) == 2 and phrases[ending[0]].start == phrases[ending[1]].start:
+        sides = ending
+    elif len(ending) == 1 and len(by_end.get(phrases[ending[0]].start, ())) == 1:
+        sides = [by_end[phrases[ending[0]].start][0], ending[0]]
+    else:
+        return None
+    return sides if all(phrases[i].cls == "Country" and len(phrases[i].keys) == 1 for i in sides) else None
+
+
+def _holder(mentions: tuple[Mention, ...], side: str, titles: list[str], window: tuple[int, int],
+            holders: _Holders) -> str | None:
+    """The one person named in ``window`` whose office ends with one of ``titles`` and who is ``side``'s."""
+    found = {m.key for m in mentions
+             if m.cls == "Person" and m.key and window[0] <= m.start < window[1] and m.key not in holders.titled_only
+             and (m.affiliation or holders.affiliations.get(m.key)) == side
+             and holders.roles.get(m.key, "").endswith(tuple(titles))}
+    return found.pop() if len(found) == 1 else None
 
 
 def _not_tellers(text: str, phrases: list[_Phrase], lex: _Lexicon) -> list[_Phrase]:
@@ -965,12 +1035,18 @@ def _subjects(ctx: _Context, hit: _Hit) -> list[_Phrase]:
     """The clause's subject: names before its first subject-ending marker (A在北京同B…).
 
     A person closing the list is the subject alone: what precedes are his offices
-    (中共中央政治局委员、中央外办主任杨洁篪).
+    (中共中央政治局委员、中央外办主任杨洁篪); so are persons touching him, who share one written
+    form (中美元首 given as its two holders).
     """
     start = hit.clause[0]
     cut = _find(ctx, ctx.lex.cues["subject_ends"], start, hit.start)
     subjects = ctx.phrases_in(start, cut[0] if cut else hit.start)
-    return subjects[-1:] if subjects and subjects[-1].cls == "Person" else subjects
+    if not subjects or subjects[-1].cls != "Person":
+        return subjects
+    first = len(subjects) - 1
+    while first > 0 and subjects[first - 1].cls == "Person" and subjects[first - 1].end >= subjects[first].start:
+        first -= 1
+    return subjects[first:]
 
 
 def _subject_keys(ctx: _Context, hit: _Hit) -> tuple[str, ...]:
@@ -1462,13 +1538,14 @@ def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: 
 
 
 def _retold_by_sides(ctx: _Context, event: EventCandidate, events: list[EventCandidate]) -> bool:
-    """True for a meeting told only by the countries of its leaders (中俄元首举行视频会晤, 今天中美元首会晤,
-    中美双方在会晤中…) when the document also tells, on that day or with no day, a meeting of persons of
-    exactly those countries (习近平主席同普京总统举行视频会晤): the same meeting, told by its sides."""
-    if event.cls not in MEETING_CLASSES or len(event.participants) < 2 \
+    """True for a meeting or call told only by the countries of its leaders (中俄元首举行视频会晤, 今天中美元首会晤,
+    中美双方在会晤中…, 中美元首通电话) when the document also tells, on that day or with no day, a meeting (a
+    call) of persons of exactly those countries (习近平主席同普京总统举行视频会晤): the same one, told by its sides."""
+    kin = MEETING_CLASSES if event.cls in MEETING_CLASSES else (event.cls,)
+    if event.cls not in MEETING_CLASSES + CALL_CLASSES or len(event.participants) < 2 \
             or any(ctx.classes.get(k) != "Country" for k in event.participants):
         return False
-    return any(other.cls in MEETING_CLASSES and other.date is not None and event.date in (None, other.date)
+    return any(other.cls in kin and other.date is not None and event.date in (None, other.date)
                and {ctx.affiliations.get(k) for k in other.participants if ctx.classes.get(k) == "Person"}
                == set(event.participants) for other in events if other is not event)
 
