@@ -90,6 +90,7 @@ def test_actors_joint_forms(catalogue, text, expected):
     ("世界卫生组织总干事谭德塞说，这是正确的。", "谭德塞", "总干事", "org/who"),
     ("国家卫生健康委主任马晓伟介绍情况。", "马晓伟", "主任", "gov/nhc"),
     ("外交部部长助理张明会见各国使节。", "张明", "部长助理", "gov/mfa"),
+    ("韩国外交部长官朴明洙同王毅通电话。", "朴明洙", "部长官", "gov/韩国外交部"),
 ])
 def test_actors_titled_discovery(catalogue, text, name, role, affiliation):
     result = analyse(text, catalogue)
@@ -186,6 +187,8 @@ def test_actors_media_outlet_of_reporter(catalogue, line, key):
                                    ("美国白宫国家经济委员会", "gov/白宫国家经济委员会")]),
     ("◆外国驻华使馆发表声明。", []),
     ("该校学生来自有关大学生联合会。", []),
+    ("东湖市政府新闻办公室举行发布会。", [("东湖市政府新闻办公室", "gov/东湖市政府新闻办公室")]),
+    ("东湖市政府新闻办昨日举行发布会。", [("东湖市政府新闻办", "gov/东湖市政府新闻办")]),
 ])
 def test_actors_organisation_by_suffix(catalogue, text, expected):
     assert found(text, catalogue) == expected
