@@ -304,13 +304,16 @@ def _reading_order(mention: Mention) -> tuple[int, int]:
 
 def _joins(text: str, group: list[Mention], end: int, mention: Mention, lex: _Lexicon) -> bool:
     """True when ``mention``, starting after the phrase's ``end``, continues it: a person after
-    a title, or an organisation written right after its country (美国盖茨基金会)."""
+    a title, or an organisation written right after its country (美国盖茨基金会). A bracketed aside
+    in the title is no break, whatever it holds (医管局总行政经理（病人安全及风险管理）张三; row
+    ``aside_in_title`` of party_rules.yaml)."""
     gap = text[end:mention.start]
     if mention.cls != "Person":
         return gap == "" and group[-1].cls == "Country" and mention.cls != "Country"
-    if lex.phrase_breaks.search(text, end, mention.start):
+    bare = re.sub(lex.cues["phrase_aside"], "", gap)
+    if lex.phrase_breaks.search(bare if "aside_in_title" in lex.party_rules else gap):
         return False
-    gap = re.sub(lex.cues["phrase_aside"], "", gap)
+    gap = bare
     return len(lex.titles.sub("", gap)) <= lex.cues["phrase_rest"] or _title_chain(gap, group[-1], mention, lex)
 
 

@@ -270,6 +270,7 @@ def test_events_press_conference_organiser(text, participants):
     ("挪威卫生部通报新增病例，专家李明形容，疫情严峻，她在记者会上点名三家餐厅。", ("person/李明",)),
     ("挪威首相索尔贝格周一表示，疫情可控。他在首相府举行的记者会说，学校将开放。", ("person/索尔贝格",)),
     ("他们在记者会上表示，疫情可控。", ()),
+    ("尽管很敬佩专家李明，但他周五在卫生部记者会上说，疫情可控。", ("person/李明",)),
 ])
 def test_events_press_conference_held_by_a_pronoun_is_the_persons(text, participants):
     """她/他 holding a briefing stands for the first person named before (not the body of the sentence)."""
@@ -283,6 +284,38 @@ def test_events_press_conference_held_by_a_pronoun_is_the_persons(text, particip
 def test_events_press_conference_persons_answered_or_quoted_are_topics(text):
     """Whom a briefer answers or quotes (回答A, 引述B) is talked about, not on the podium."""
     assert [e.participants for e in _events(text, genre="text")] == [("person/索尔贝格",)]
+
+
+@pytest.mark.parametrize("text, participants", [
+    ("挪威首相索尔贝格周一举行记者会，被问到芬兰总统尼尼斯托提出的请求时表示，会再考虑。", ("person/索尔贝格",)),
+    ("卫生部周一召开记者会，并就挪威提出的请求作出回应。", ("gov/卫生部",)),
+    ("国务院新闻办公室举行新闻发布会，并邀请卫生部副部长王五介绍情况。", ("gov/scio", "person/王五")),
+])
+def test_events_press_conference_guests_are_invited_by_the_next_clause(text, participants):
+    """请/邀请 names the speakers only opening the clause after the briefing's; further on (…提出的请求)
+    what it names is talked about."""
+    assert [e.participants for e in _events(text, genre="text")] == [participants]
+
+
+@pytest.mark.parametrize("text, participants", [
+    ("挪威首相索尔贝格周一发表讲话后，周二在卫生部记者会上为此辩护。", ("person/索尔贝格",)),
+    ("芬兰总统尼尼斯托抵达后，当晚在国务院新闻办公室的记者会上表示，疫情可控。", ("person/尼尼斯托",)),
+    ("卫生部周一发表声明后，周二在国务院新闻办公室的记者会上作出说明。", ("gov/scio",)),
+])
+def test_events_press_conference_clause_without_subject_goes_on_with_the_persons(text, participants):
+    """A briefing's clause naming nobody before its 在 goes on with the person opening an earlier clause: he
+    speaks at it, not the building or body named as its place; a body opening it changes nothing."""
+    assert [e.participants for e in _events(text, genre="text")] == [participants]
+
+
+@pytest.mark.parametrize("text, participants", [
+    ("昨日卫生部的记者会上，卫生部总行政经理（病人安全及风险管理）李明表示，疫情可控。", ("gov/卫生部", "person/李明")),
+    ("在周一的记者会上，湖北省总行政经理（防疫、应急）王五表示，疫情可控。", ("person/王五",)),
+])
+def test_events_press_conference_speaker_titled_with_a_bracketed_aside(text, participants):
+    """A bracketed aside inside a title (…经理（A及B）张三) does not break the person's phrase: the speaker
+    the next clause names is the person, not the body his title opens with."""
+    assert [e.participants for e in _events(text, genre="text")] == [participants]
 
 
 @pytest.mark.parametrize("text, participants", [

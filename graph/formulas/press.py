@@ -41,9 +41,9 @@ def read_press(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
                       if not (p.cls in ctx.lex.cues["press_venue_classes"] and ev._venue(ctx, p))]
                   or ctx.phrases_in(hit.end, hit.clause[1]))
     if not any(p.cls == "Person" for p in organisers):
-        organisers = _pronoun_person(ctx, hit) or organisers
+        organisers = _pronoun_person(ctx, hit) or _earlier_opener(ctx, hit, cut) or organisers
     guests = []
-    if ev._find(ctx, ctx.lex.cues["guest_cues"], hit.end, hit.sent[1]):
+    if _invites(ctx, hit):
         guests = ctx.phrases_in(hit.clause[1], hit.sent[1])
         host = _host(ctx, hit)
         if host and any(p.cls == "Person" for p in guests):
@@ -64,6 +64,40 @@ def read_press(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
     keys = tuple(dict.fromkeys(keys + _spoken_for(ctx, organisers + guests)))
     start, end = ev._evidence_range(ctx, hit, hit.end)
     return [ev._Draft(hit.trigger.cls, keys, start, end)]
+
+
+def _earlier_opener(ctx: ev._Context, hit: ev._Hit, cut: tuple[int, int] | None) -> list[ev._Phrase]:
+    """The person opening the nearest earlier clause of the sentence that opens with a name, when the
+    briefing's clause names nobody before its place or topic (甲国总统张三周一发文后，周二在白宫记者会为此辩护):
+    the clauses go on with one subject, so he holds the briefing, not the building it is held in. Only across
+    commas: a name before a colon (a transcript turn's 张三：…) speaks of the briefing, it does not go on.
+    Row ``subject_goes_on_at_briefing`` of party_rules.yaml."""
+    rule = ctx.lex.party_rules.get("subject_goes_on_at_briefing")
+    if rule is None or cut is None or ctx.phrases_in(hit.clause[0], cut[0]):
+        return []
+    end = hit.clause[0] - 1
+    while end > hit.sent[0] and ctx.text[end] in rule["across"]:
+        clause = ctx.clause_at(end - 1, hit.sent)
+        named = ctx.phrases_in(*clause)
+        opening = ctx.text[clause[0]:named[0].start].strip(ev.EVIDENCE_TRIM) if named else None
+        if opening == "":
+            return named[:1] if named[0].cls == "Person" else []
+        end = clause[0] - 1
+    return []
+
+
+def _invites(ctx: ev._Context, hit: ev._Hit) -> bool:
+    """True when the clause after the briefing's opens by inviting its speakers (…举行新闻发布会，请A、B介绍;
+    …，并邀请A…). A 请 further on is another matter (…，除请教相关资讯: no speaker follows it). Row
+    ``invited_speakers_open_the_next_clause`` of party_rules.yaml; without it, a 请 anywhere after the briefing."""
+    if "invited_speakers_open_the_next_clause" not in ctx.lex.party_rules:
+        return ev._find(ctx, ctx.lex.cues["guest_cues"], hit.end, hit.sent[1]) is not None
+    if hit.clause[1] >= hit.sent[1]:
+        return False
+    following = ctx.clause_at(hit.clause[1] + 1, hit.sent)
+    opening = ctx.text[following[0]:following[1]].lstrip(ev.EVIDENCE_TRIM)
+    opening = opening[len(next((c for c in ctx.lex.cues["clause_conjunctions"] if opening.startswith(c)), "")):]
+    return opening.startswith(tuple(ctx.lex.cues["guest_cues"]))
 
 
 def _pronoun_person(ctx: ev._Context, hit: ev._Hit) -> list[ev._Phrase]:
