@@ -164,6 +164,12 @@ class Cues:
     indefinites: tuple[str, ...] = _cue("indefinite")
     not_frames: tuple[str, ...] = _cue("not_frame")
     asked: tuple[str, ...] = _cue("asked")
+    she: tuple[str, ...] = _cue("she")
+    woman: tuple[str, ...] = _cue("woman")
+    man: tuple[str, ...] = _cue("man")
+    wife: tuple[str, ...] = _cue("wife")
+    women: frozenset[str] = frozenset()  # catalogue persons who are women (person_genders.csv)
+    catalogued: frozenset[str] = frozenset()  # every catalogue person's key
 
 
 class Clause(NamedTuple):
@@ -223,6 +229,8 @@ def _build_cues(catalogue: Catalogue) -> Cues:
         reporter=tuple(r["cue"].strip() for r in catalogue.lexicon("media") if r.get("cue", "").strip()),
         possessive=next(iter(words("possessive")), "的"), not_name="".join(words("not_name")),
         titles=tuple(sorted({r["title"].strip() for r in catalogue.lexicon("titles")}, key=len, reverse=True)),
+        women=frozenset(r["key"].strip() for r in catalogue.lexicon("person_genders") if r["gender"].strip() == "female"),
+        catalogued=frozenset(k for k, actor in catalogue.actors.items() if actor.cls == "Person"),
         **listed,
     )
 
@@ -601,8 +609,10 @@ def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: 
         return _clause_subject(text, cues, lead + len(noticed), end, block_start, verb=verb)
     if _starts_with(body, cues.self_words):
         return _NOT_SPEECH
-    if _pronoun_at(body[len(_starts_with(body, cues.connectives) or ""):], cues):
-        return _Subject(_last_person_subject(text, cues, lead, block_start), lead, lead, cls="Person")
+    pronoun = body[len(_starts_with(body, cues.connectives) or ""):]
+    if _pronoun_at(pronoun, cues):
+        woman = pronoun.startswith(cues.she)
+        return _Subject(_last_person_subject(text, cues, lead, block_start, woman), lead, lead, cls="Person")
     if _starts_with(body, cues.groups):
         return _Subject(None, lead, lead)
     for chain in _chains(text, cues, start, end):
@@ -831,17 +841,21 @@ def _is_object(s: str, clause_start: int, mention: Mention, cues: Cues) -> bool:
     return not _ends_with(before, cues.frames) and _ends_with(before, cues.objects) is not None
 
 
-def _last_person_subject(text: _Text, cues: Cues, before: int, block_start: int) -> str | None:
+def _last_person_subject(text: _Text, cues: Cues, before: int, block_start: int,
+                         woman: bool | None = None) -> str | None:
     """The person a pronoun stands for: the last named person before it, inside its own turn
     in a transcript (the person before a turn is someone else's), passing over persons named as
     the object of a verb or marker (A向B主席致以祝福。他表示… → A), persons who only qualify a
     noun (A是B团队成员。他说… → A) and persons named inside someone's reported words, after the
     verb of their sentence (A又說，B與C通話。他稱… → A: the one who speaks goes on); none when a
-    person the actor stage did not link spoke after every named one (A表示，…。大律师苏某认为，…。他指出…)."""
+    person the actor stage did not link spoke after every named one (A表示，…。大律师苏某认为，…。他指出…).
+    ``woman`` says which pronoun it is (她: True, 他: False): persons known to be of the other sex
+    are passed over (A女士表示，…。B先生说，…。她认为… → A)."""
     floor = max(0, before - PRONOUN_LOOKBACK)
     if block_start in text.turn_starts:
         floor = max(floor, block_start)
-    persons = [m for m in text.mentions_in(floor, before) if m.cls == "Person" and m.key]
+    persons = [m for m in text.mentions_in(floor, before) if m.cls == "Person" and m.key
+               and _is_woman(text, cues, m) in (None, woman)]
     unlinked = _last_unlinked_speaker(text, cues, floor, before)
     for mention in reversed(persons):
         if mention.start < unlinked:
@@ -855,6 +869,21 @@ def _last_person_subject(text: _Text, cues: Cues, before: int, block_start: int)
         if not _is_object(text.s, clause, chain[0], cues):
             return mention.key
     return persons[-1].key if persons and persons[-1].start >= unlinked else None
+
+
+def _is_woman(text: _Text, cues: Cues, mention: Mention) -> bool | None:
+    """Whether a person is a woman, as far as the text or the catalogue tells (None: unknown), for a
+    pronoun (他, 她) to pass over persons of the other sex: a form of address right after the name or
+    ending it (王女士, 李先生), a wife's (戴某夫人, 陈太太: only ending the name, as 甲夫人乙 is 甲's
+    wife), else the catalogue, whose persons are men unless listed as women."""
+    surface, after = mention.surface, text.s[mention.end:mention.end + 2]
+    if surface.endswith(cues.woman + cues.wife) or after.startswith(cues.woman):
+        return True
+    if surface.endswith(cues.man) or after.startswith(cues.man):
+        return False
+    if mention.key in cues.women:
+        return True
+    return False if mention.key in cues.catalogued else None
 
 
 def _last_unlinked_speaker(text: _Text, cues: Cues, floor: int, before: int) -> int:

@@ -156,3 +156,12 @@ def test_catalogue_data_shared_names_are_known(rows):
     shared = {name: keys for name, keys in owners.items() if len(keys) > 1}
     _, known = read_table(ONTOLOGY / "tools" / "known_ambiguous.csv")
     assert shared == {row["surface"]: set(row["keys"].split("|")) for row in known}
+
+
+def test_catalogue_data_person_genders_name_catalogue_persons(tables):
+    # the statements stage reads an unlisted catalogue person as a man: a listed key must be a person
+    persons = {row["key"] for row in tables["persons.csv"]}
+    lines = (ONTOLOGY / "lexicon" / "person_genders.csv").read_text(encoding="utf-8").splitlines()
+    listed = list(csv.DictReader(line for line in lines if not line.startswith("#")))
+    assert listed and all(row["key"] in persons and row["gender"] in ("female", "male") for row in listed)
+    assert len({row["key"] for row in listed}) == len(listed)

@@ -162,6 +162,28 @@ def test_statements_pronoun_after_an_unlinked_speaker_is_no_named_person(catalog
     assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # 她 passes over a man, by his form of address or the catalogue; 他 over a woman
+    ("王某女士表示，病床足够。李某先生说，病床不足。她认为，要增聘护士。",
+     [("person/王某", "表示", "病床足够。"), ("person/李某", "说", "病床不足。"), ("person/王某", "认为", "要增聘护士。")]),
+    ("林郑月娥表示，病床足够。习近平说，要团结抗疫。她指出，会增聘护士。",
+     [("person/carrie-lam", "表示", "病床足够。"), ("person/xi-jinping", "说", "要团结抗疫。"),
+      ("person/carrie-lam", "指出", "会增聘护士。")]),
+    ("李某先生表示，病床不足。陈肇始说，病床足够。他认为，要增聘护士。",
+     [("person/李某", "表示", "病床不足。"), ("person/sophia-chan", "说", "病床足够。"), ("person/李某", "认为", "要增聘护士。")]),
+    # a wife's form ending a name tells a woman (戴某夫人)
+    ("戴某夫人表示，病床足够。他认为，要增聘护士。", [("person/戴某夫人", "表示", "病床足够。")]),
+    # a person of unknown sex may be either
+    ("陈某表示，病床足够。她认为，要增聘护士。",
+     [("person/陈某", "表示", "病床足够。"), ("person/陈某", "认为", "要增聘护士。")]),
+])
+def test_statements_a_pronoun_passes_over_persons_of_the_other_sex(catalogue, text, expected):
+    names = [("王某", "person/王某", PERSON), ("李某", "person/李某", PERSON), ("林郑月娥", "person/carrie-lam", PERSON),
+             ("习近平", "person/xi-jinping", PERSON), ("陈肇始", "person/sophia-chan", PERSON),
+             ("戴某夫人", "person/戴某夫人", PERSON), ("陈某", "person/陈某", PERSON)]
+    assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
+
+
 @pytest.mark.parametrize("names, extra", [
     ([("外交部", "gov/mfa", "GovernmentBody")], ()),
     ([], (Mention(0, 6, "外交部发言人", "person/某人", PERSON, "发言人", "gov/mfa"),)),
