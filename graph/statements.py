@@ -832,12 +832,13 @@ def _speaking_for(head: Mention, chain: list[Mention], cues: Cues) -> str | None
 
 
 def _is_object(s: str, clause_start: int, mention: Mention, cues: Cues) -> bool:
-    """Whether the words right before a name make it an addressee or object (向习近平, 同孔特).
+    """Whether the words right before a name make it an addressee or object (向习近平, 同孔特), or the
+    publication the words were printed in (在《甲报》撰文, the title mark inside the name or not).
 
     A frame word (针对) ends like an object marker (对) but governs the whole
     clause, so the name after it may still be the speaker.
     """
-    before = s[clause_start:mention.start]
+    before = s[clause_start:mention.start].rstrip(" \t\u3000") + ("《" if s.startswith("《", mention.start) else "")
     return not _ends_with(before, cues.frames) and _ends_with(before, cues.objects) is not None
 
 

@@ -1060,6 +1060,19 @@ def test_statements_a_fragment_before_the_next_speaker_is_no_statement(catalogue
     assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the publication that printed the words does not speak them; the writer named before it does
+    ("评论员王某在《甲社》撰文承认，疫情受控。", []),
+    ("网民在《甲社》微博留言说，疫情受控。", []),
+    ("赵丽在《 甲社 》撰文指，疫情受控。", [("person/赵丽", "指", "疫情受控。")]),
+    # the outlet itself still speaks
+    ("《甲社》指出，疫情受控。", [("org/甲社", "指出", "疫情受控。")]),
+])
+def test_statements_a_publication_the_words_are_printed_in_is_no_speaker(catalogue, text, expected):
+    names = [("甲社", "org/甲社", "Organization"), ("赵丽", "person/赵丽", PERSON)]
+    assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
+
+
 @pytest.mark.parametrize("text, speaker", [
     # a person named inside the words is no referent: the one who speaks goes on
     ("王华又说，赵明与丙国领袖通话。他称，会提供援助。", "person/王华"),
