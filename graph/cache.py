@@ -39,7 +39,9 @@ ONTOLOGY = PACKAGE.parent / "ontology"
 CACHE = Path(".cache") / "analyses"
 """The cache's folder inside a build's output folder."""
 PAGE_CACHE = Path(".cache") / "page"
-"""The folder of :class:`PageMemo` inside a build's output folder."""
+"""The folder of the page's :class:`Memo` inside a build's output folder."""
+TURTLE_CACHE = Path(".cache") / "turtle"
+"""The folder of the graph's :class:`Memo` (each document's evidence as Turtle) inside a build's output folder."""
 PAGE_LIBRARIES = ("networkx", "numpy", "scipy", "opencc-python-reimplemented")
 """Installed libraries whose results the page memo keeps (spring layouts, script conversion): part of its version."""
 _CHUNK = 1 << 20
@@ -129,9 +131,9 @@ class AnalysisCache:
 
 
 @dataclass
-class PageMemo:
-    """Pure results of drawing ``network.html`` kept from one build to the next, so that a rebuild redoes
-    only what its new facts change.
+class Memo:
+    """Pure results of drawing ``network.html`` (or of writing the graph) kept from one build to the next,
+    so that a rebuild redoes only what its new facts change.
 
     Adding one document to a 10 MB corpus changes a few nodes of a page of
     12,600, yet the page was drawn anew: every component of the actor network
@@ -147,7 +149,10 @@ class PageMemo:
     holds one page's worth). ``VERSION`` covers jishi's code and data and the
     versions of :data:`PAGE_LIBRARIES`; a page drawn with the memo is byte for
     byte the page drawn without. Like :class:`AnalysisCache`, trusted local data;
-    an entry that cannot be read back is computed again.
+    an entry that cannot be read back is computed again. The graph keeps one
+    too (in ``TURTLE_CACHE``, no libraries in its version): each document's
+    evidence written as Turtle, keyed by the quotes it is made from
+    (:func:`graph.emit.emit_blocks`).
     """
 
     folder: Path | None = None
@@ -155,12 +160,13 @@ class PageMemo:
     _used: dict[str, dict] = field(default_factory=dict)
 
     @classmethod
-    def open(cls, outdir: str | os.PathLike, version: str | None = None) -> PageMemo:
-        """The memo of ``outdir``'s page for this version of jishi and its libraries."""
+    def open(cls, outdir: str | os.PathLike, version: str | None = None, where: Path = PAGE_CACHE,
+             libraries: tuple[str, ...] = PAGE_LIBRARIES) -> Memo:
+        """The memo in ``outdir``/``where`` (the page's by default) for this version of jishi and of ``libraries``."""
         digest = hashlib.sha256((version or code_version()).encode("utf-8"))
-        for name in PAGE_LIBRARIES:
+        for name in libraries:
             digest.update(f"\0{name}\0{_installed(name)}".encode())
-        return cls(_version_folder(Path(outdir) / PAGE_CACHE, digest.hexdigest()))
+        return cls(_version_folder(Path(outdir) / where, digest.hexdigest()))
 
     def get(self, kind: str, key: Hashable, compute: Callable[[], T]) -> T:
         """The value kept under ``key`` (kept by an earlier build or this one), else ``compute()``, kept."""

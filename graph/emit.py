@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import heapq
 import itertools
 import operator
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 from pyoxigraph import NamedNode
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
@@ -43,6 +45,20 @@ Triple = tuple[str, str, str]
 """(subject, predicate, object), each already written in Turtle syntax."""
 SubjectBlock = tuple[str, list[tuple[str, str]]]
 """A subject and its (predicate, object) pairs, sorted: what Turtle writes as one block."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """Subject blocks already written as Turtle (one document's evidence, kept by a memo), and their triple count."""
+
+    turtle: str
+    triples: int
+
+
+class TurtleMemo(Protocol):
+    """Where written Turtle is kept between builds (:class:`graph.cache.Memo`)."""
+
+    def get(self, kind: str, key: Hashable, compute: Callable[[], Written]) -> Written: ...
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _TO_ESCAPE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
@@ -289,7 +305,7 @@ def quotes_of(resolved: Resolved) -> Quotes:
     return resolved.texts if resolved.texts is not None else _DocumentQuotes(resolved.documents)
 
 
-def emit_blocks(resolved: Resolved) -> Iterator[SubjectBlock]:
+def emit_blocks(resolved: Resolved, memo: TurtleMemo | None = None) -> Iterator[SubjectBlock | Written]:
     """Every subject of the corpus with its sorted (predicate, object) pairs, none twice, in sorted order.
 
     One subject at a time: each kind of fact (documents, actors, events,
@@ -297,6 +313,12 @@ def emit_blocks(resolved: Resolved) -> Iterator[SubjectBlock]:
     subject's triples are made when it is written; an evidence quote is read
     then (from ``resolved.texts``). Memory holds the resolved facts and one
     subject's triples, never the graph.
+
+    With a ``memo``, each document's evidence comes as one :class:`Written`
+    piece, taken from the memo when an earlier build wrote the same quotes:
+    its Turtle depends only on the document's id, the offsets and the quotes,
+    which are the key (adding one document to a corpus leaves the other
+    documents' evidence, most of the graph's subjects, as it was).
     """
     quotes = quotes_of(resolved)
     names = {a.key: a.labels[0][0] for a in resolved.actors}
@@ -306,11 +328,15 @@ def emit_blocks(resolved: Resolved) -> Iterator[SubjectBlock]:
         _sorted_subjects(((iri("event/" + e.key), e) for e in resolved.events),
                          functools.partial(_event_triples, names=names)),
         _sorted_subjects(((iri("statement/" + s.key), s) for s in resolved.statements), _statement_triples),
-        _evidence_subjects(resolved, quotes),
+        _evidence_subjects(resolved, quotes, memo),
     ]
     merged = heapq.merge(*kinds, key=operator.itemgetter(0))
     for subject, makers in itertools.groupby(merged, key=operator.itemgetter(0)):
-        pairs = {(p, o) for _, make in makers for _, p, o in make()}
+        made = [make for _, make in makers]
+        if isinstance(made[0], Written):  # a document's evidence: its subjects are no other fact's
+            yield made[0]
+            continue
+        pairs = {(p, o) for make in made for _, p, o in make()}
         yield subject, sorted(pairs, key=_order)
 
 
@@ -325,12 +351,14 @@ def _sorted_subjects(items: Iterable[tuple[str, object]],
         yield subject, functools.partial(triples, fact)
 
 
-def _evidence_subjects(resolved: Resolved, quotes: Quotes) -> Iterator[tuple[str, _Maker]]:
+def _evidence_subjects(resolved: Resolved, quotes: Quotes,
+                       memo: TurtleMemo | None = None) -> Iterator[tuple[str, _Maker | Written]]:
     """The quotes of every fact, each once, sorted by IRI; a few documents' at a time.
 
     An evidence IRI is its document's path and the offsets. Documents are taken
     in the order of their paths; those whose path begins another's (``a/``,
-    ``a/b/``) are merged together, all others follow one another in IRI order.
+    ``a/b/``) are merged together, all others follow one another in IRI order,
+    each written whole with a ``memo`` (under its first IRI: :func:`emit_blocks`).
     """
     by_document: dict[str, list[Span]] = defaultdict(list)
     for fact in itertools.chain(resolved.actors, resolved.events, resolved.statements):
@@ -338,8 +366,24 @@ def _evidence_subjects(resolved: Resolved, quotes: Quotes) -> Iterator[tuple[str
             by_document[span.doc_id].append(span)
     paths = sorted((_iri_path("evidence/" + doc_id) + "/", doc_id) for doc_id in by_document)
     for group in _nested(paths):
+        if memo is not None and len(group) == 1:
+            yield _written_evidence(group[0], _by_iri(by_document.pop(group[0])), quotes, memo)
+            continue
         streams = [_document_evidence(by_document.pop(doc_id), quotes) for doc_id in group]
         yield from heapq.merge(*streams, key=operator.itemgetter(0))
+
+
+def _written_evidence(doc_id: str, evidence: list[tuple[str, Span]], quotes: Quotes,
+                      memo: TurtleMemo) -> tuple[str, Written]:
+    """One document's evidence subjects as one piece of Turtle, from ``memo`` when it holds the same quotes."""
+    key = hashlib.sha256("\0".join([doc_id, *(f"{s.start}-{s.end}\0{quotes.quote(s)}" for _, s in evidence)])
+                         .encode("utf-8", "surrogatepass")).hexdigest()
+
+    def write() -> Written:
+        blocks = [(subject, sorted({(p, o) for _, p, o in _evidence_triples(span, quotes)}, key=_order))
+                  for subject, span in evidence]
+        return Written("\n".join(_block_turtle(*block) for block in blocks), sum(len(pairs) for _, pairs in blocks))
+    return evidence[0][0], memo.get("evidence", key, write)
 
 
 def _nested(paths: list[tuple[str, str]]) -> Iterator[list[str]]:
@@ -359,9 +403,14 @@ def _nested(paths: list[tuple[str, str]]) -> Iterator[list[str]]:
 
 def _document_evidence(spans: list[Span], quotes: Quotes) -> Iterator[tuple[str, _Maker]]:
     """One document's quotes, each once, sorted by IRI."""
-    unique = {(span.start, span.end): span for span in spans}
-    for subject, span in sorted((evidence_iri(span), span) for span in unique.values()):
+    for subject, span in _by_iri(spans):
         yield subject, functools.partial(_evidence_triples, span, quotes)
+
+
+def _by_iri(spans: list[Span]) -> list[tuple[str, Span]]:
+    """One document's quotes, each once, with their IRIs, sorted by IRI."""
+    unique = {(span.start, span.end): span for span in spans}
+    return sorted((evidence_iri(span), span) for span in unique.values())
 
 
 def emit(resolved: Resolved) -> list[Triple]:
@@ -374,7 +423,7 @@ def _order(pair: tuple[str, str]) -> tuple:
     return (p != "rdf:type", p, o)
 
 
-def turtle_chunks(blocks: Iterable[SubjectBlock]) -> Iterator[str]:
+def turtle_chunks(blocks: Iterable[SubjectBlock | Written]) -> Iterator[str]:
     """The Turtle of ``blocks`` in pieces, the prefixes then one subject block each, in their order.
 
     Joined they are byte-identical for the same input; written one by one (see
@@ -382,10 +431,15 @@ def turtle_chunks(blocks: Iterable[SubjectBlock]) -> Iterator[str]:
     """
     yield "\n".join(f"@prefix {name}: <{ns}> ." for name, ns in PREFIXES.items()) + "\n"
     between = ""
-    for s, pairs in blocks:
-        body = " ;\n".join(f"    {p} {o}" for p, o in pairs)
-        yield f"{between}{s}\n{body} .\n"
+    for block in blocks:
+        yield between + (block.turtle if isinstance(block, Written) else _block_turtle(*block))
         between = "\n"
+
+
+def _block_turtle(subject: str, pairs: list[tuple[str, str]]) -> str:
+    """One subject's block of Turtle."""
+    body = " ;\n".join(f"    {p} {o}" for p, o in pairs)
+    return f"{subject}\n{body} .\n"
 
 
 def to_turtle(triples: Iterable[Triple]) -> str:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 if TYPE_CHECKING:
-    from .cache import PageMemo
+    from .cache import Memo
 
 __all__ = ["LAYOUT_LIMIT", "LAYOUT_SEED", "Shape", "actor_shapes", "layout"]
 
@@ -33,7 +33,7 @@ Shape = dict[str, tuple[float, float]]
 """One component's positions at unit scale around the origin."""
 
 
-def actor_shapes(skeleton: nx.Graph, memo: PageMemo | None = None) -> list[Shape]:
+def actor_shapes(skeleton: nx.Graph, memo: Memo | None = None) -> list[Shape]:
     """Each component of the actor network laid out once, largest first (ties by members).
 
     The spring layout is most of what drawing the page costs; both views of the
@@ -45,7 +45,7 @@ def actor_shapes(skeleton: nx.Graph, memo: PageMemo | None = None) -> list[Shape
     return [_shape(skeleton.subgraph(part), memo) for part in parts]
 
 
-def _shape(part: nx.Graph, memo: PageMemo | None) -> Shape:
+def _shape(part: nx.Graph, memo: Memo | None) -> Shape:
     """One component's shape: a lone node at the origin, else its spring layout, from ``memo`` when kept there."""
     if part.number_of_nodes() == 1:
         return {next(iter(part)): (0.0, 0.0)}

@@ -24,7 +24,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from . import actors, emit, events, read, resolve, statements, structure
-from .cache import AnalysisCache, PageMemo
+from .cache import TURTLE_CACHE, AnalysisCache, Memo
 from .catalogue import Catalogue, load_catalogue
 from .files import output_set, write_atomic
 from .model import Analysis, Document, DocumentInfo, ProposedName, Resolved, Skipped
@@ -414,7 +414,8 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
     parsing the graph (see :mod:`graph.store`).
     With ``cache``, the analyses of documents are kept in ``outdir/.cache/`` and a
     document unchanged since an earlier build is not analysed again (see :mod:`graph.cache`),
-    and the page keeps its layouts and script conversions for the next build (``PageMemo``);
+    and the page keeps its layouts and script conversions for the next build, the graph its
+    documents' evidence written as Turtle (:class:`graph.cache.Memo`);
     only with the catalogue of ``ontology/``, which the cache's version covers.
     ``jobs`` worker processes analyse the documents (default: one per core), or
     ``engine`` does (a Dask cluster: :class:`graph.cluster.DaskEngine`).
@@ -439,19 +440,22 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
             return BuildReport(None, resolved, 0, skipped)
         triples = Counter()
         with output_set(outdir, OUTPUTS) as folder:
-            write_atomic(folder / GRAPH, emit.turtle_chunks(_counted(emit.emit_blocks(resolved), triples)))
+            turtle = Memo.open(outdir, cached.version, TURTLE_CACHE, libraries=()) if cached else None
+            write_atomic(folder / GRAPH, emit.turtle_chunks(_counted(emit.emit_blocks(resolved, turtle), triples)))
+            if turtle is not None:
+                turtle.save()
             if store:
                 write_store(folder / GRAPH, previous=Path(outdir) / GRAPH)
             drawn = network and triples["triples"] <= NETWORK_MAX_TRIPLES
             if drawn:
-                _draw(resolved, texts, folder / NETWORK, PageMemo.open(outdir, cached.version) if cached else None)
+                _draw(resolved, texts, folder / NETWORK, Memo.open(outdir, cached.version) if cached else None)
     extra = [Path(outdir) / NETWORK] if drawn else []
     return BuildReport(Path(outdir) / GRAPH, resolved, triples["triples"], skipped,
                        extra + ([Path(outdir) / STORE] if store else []), _undated(resolved.documents), repaired,
                        triples["triples"] if network and not drawn else None)
 
 
-def _draw(resolved: Resolved, texts: SpilledTexts, path: Path, memo: PageMemo | None) -> None:
+def _draw(resolved: Resolved, texts: SpilledTexts, path: Path, memo: Memo | None) -> None:
     """Write the page of ``resolved`` to ``path``, from its facts (not the Turtle read back); keep ``memo`` for the next."""
     from .resolved_net import event_network_of
     from .viz import write_network
@@ -463,8 +467,9 @@ def _draw(resolved: Resolved, texts: SpilledTexts, path: Path, memo: PageMemo | 
         memo.save()
 
 
-def _counted(blocks: Iterable[emit.SubjectBlock], tally: Counter) -> Iterator[emit.SubjectBlock]:
+def _counted(blocks: Iterable[emit.SubjectBlock | emit.Written],
+             tally: Counter) -> Iterator[emit.SubjectBlock | emit.Written]:
     """``blocks`` as they are, counting their triples into ``tally["triples"]`` as they pass."""
     for block in blocks:
-        tally["triples"] += len(block[1])
+        tally["triples"] += block.triples if isinstance(block, emit.Written) else len(block[1])
         yield block

@@ -59,7 +59,7 @@ from .layout import Shape, actor_shapes, layout
 from .ns import JISHI, ONTOLOGY, WD, event_classes
 
 if TYPE_CHECKING:
-    from .cache import PageMemo
+    from .cache import Memo
 
 __all__ = ["actor_network", "class_colours", "class_styles", "event_network", "network_data", "render_network",
            "role_words", "script_json", "sentence_around", "write_network"]
@@ -176,7 +176,7 @@ def actor_network(graph: rdflib.Graph | nx.Graph) -> nx.Graph:
 
 
 def network_data(graph: rdflib.Graph | nx.Graph, texts: Mapping[str, str] | None = None,
-                 memo: PageMemo | None = None) -> dict:
+                 memo: Memo | None = None) -> dict:
     """Everything the page shows, as plain JSON-ready data (sorted, deterministic).
 
     Keys: ``events`` and ``actors`` (each ``{"nodes", "edges", "physics"}`` in
@@ -194,7 +194,7 @@ def network_data(graph: rdflib.Graph | nx.Graph, texts: Mapping[str, str] | None
     ``graph`` is the rdflib graph, or the event network a build makes of its
     resolved facts (:func:`graph.resolved_net.event_network_of`, which names
     each actor's country in ``net.graph["countries"]``). A ``memo`` keeps
-    layouts and script conversions between builds (:class:`graph.cache.PageMemo`):
+    layouts and script conversions between builds (:class:`graph.cache.Memo`):
     the data are the same with it or without.
 
     Examples
@@ -241,7 +241,7 @@ def _country_name(graph: rdflib.Graph, actor: str) -> str:
 
 
 def render_network(graph: rdflib.Graph | nx.Graph, title: str = DEFAULT_TITLE, texts: Mapping[str, str] | None = None,
-                   memo: PageMemo | None = None) -> str:
+                   memo: Memo | None = None) -> str:
     """The complete HTML page for ``graph``: template, inlined vis-network, our JS and CSS, the data."""
     data = network_data(graph, texts, memo)
     data["title"] = title
@@ -272,7 +272,7 @@ def _take_details(data: dict) -> dict[str, dict]:
 
 
 def write_network(graph: rdflib.Graph | nx.Graph, path: str | os.PathLike, title: str = DEFAULT_TITLE,
-                  texts: Mapping[str, str] | None = None, memo: PageMemo | None = None) -> Path:
+                  texts: Mapping[str, str] | None = None, memo: Memo | None = None) -> Path:
     """Write the interactive page for ``graph`` to ``path`` (UTF-8, atomically) and return the path.
 
     The page is one file that works with no network at all. ``texts``
@@ -566,7 +566,7 @@ def _font_size(kind: str, degree: int) -> int:
     return min(14 + 4 * round(math.sqrt(degree)), 48)
 
 
-def _detail(data: dict, documents: dict[str, dict], texts: Mapping[str, str], memo: PageMemo | None) -> dict:
+def _detail(data: dict, documents: dict[str, dict], texts: Mapping[str, str], memo: Memo | None) -> dict:
     """What the details panel shows beyond the links: names, role, affiliation, words, every evidence."""
     found = {"names": data["names"],
              "evidence": [] if data["kind"] == "actor" else [_evidence_item(ev, documents, texts)
@@ -613,7 +613,7 @@ def sentence_around(raw: str, start: int, end: int) -> tuple[str, int]:
     return raw[left:right], left
 
 
-def _search_index(data: dict, memo: PageMemo | None) -> list[str]:
+def _search_index(data: dict, memo: Memo | None) -> list[str]:
     """Every name in both scripts, lower-cased, so 譚德塞 finds 谭德塞 and back."""
     names = tuple(data["names"] or [data["label"]])
     return _remember(memo, "search", names, lambda: sorted(f.lower() for f in {f for n in names for f in _both(n)}))
@@ -629,7 +629,7 @@ def _both(name: str) -> tuple[str, str, str]:
     return name, _convert(name, "t2s"), _convert(name, "s2t")
 
 
-def _remember(memo: PageMemo | None, kind: str, key: Hashable, compute: Callable[[], T]) -> T:
+def _remember(memo: Memo | None, kind: str, key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``, through ``memo`` when there is one: OpenCC (pure Python) is a third of the page's CPU."""
     return compute() if memo is None else memo.get(kind, key, compute)
 

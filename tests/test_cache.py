@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import pickle
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 import graph.layout
 import graph.pipeline
-from graph.cache import CACHE, PAGE_CACHE, AnalysisCache, PageMemo
+from graph.cache import CACHE, PAGE_CACHE, TURTLE_CACHE, AnalysisCache, Memo
 from graph.pipeline import DateHint, build
 
 SEEDS = ["000_88ab725de4594ffc.txt", "001_8486d6720058fcd3.txt", "002_214cb19a08ba0256.txt"]
@@ -174,15 +175,41 @@ def test_cache_damaged_page_memo_is_computed_again(corpus, tmp_path, damage):
 
 
 def test_cache_page_memo_keeps_what_this_build_used(tmp_path):
-    memo = PageMemo.open(tmp_path, version="a" * 64)
+    memo = Memo.open(tmp_path, version="a" * 64)
     assert memo.get("scripts", ("臺灣", "t2s"), lambda: "台湾") == "台湾"
     assert memo.get("scripts", ("陳", "t2s"), lambda: "陈") == "陈"
     memo.save()
-    later = PageMemo.open(tmp_path, version="a" * 64)
+    later = Memo.open(tmp_path, version="a" * 64)
     assert later.get("scripts", ("臺灣", "t2s"), lambda: "computed") == "台湾"
     later.save()
-    assert PageMemo.open(tmp_path, version="a" * 64).get("scripts", ("陳", "t2s"), lambda: "computed") == "computed"
-    other = PageMemo.open(tmp_path, version="b" * 64)
+    assert Memo.open(tmp_path, version="a" * 64).get("scripts", ("陳", "t2s"), lambda: "computed") == "computed"
+    other = Memo.open(tmp_path, version="b" * 64)
     assert other.get("scripts", ("臺灣", "t2s"), lambda: "computed") == "computed"
     other.save()
     assert [p.name for p in (tmp_path / PAGE_CACHE).iterdir()] == [other.folder.name]
+
+
+def _tamper_evidence(out: Path) -> None:
+    """Change every kept piece of evidence Turtle: a graph written from the memo then shows it."""
+    (memo,) = (out / TURTLE_CACHE).glob("*/evidence.pickle")
+    kept = pickle.loads(memo.read_bytes())
+    memo.write_bytes(pickle.dumps({key: replace(piece, turtle=piece.turtle.replace("jishi:quote", "jishi:kept"))
+                                   for key, piece in kept.items()}))
+
+
+def test_cache_graph_memo_is_read_by_a_cached_build_and_not_by_no_cache(corpus, tmp_path):
+    first = _build(corpus, tmp_path / "out")
+    _tamper_evidence(tmp_path / "out")
+    memo = {entry: entry.stat().st_mtime_ns for entry in (tmp_path / "out" / TURTLE_CACHE).rglob("*.pickle")}
+    assert _build(corpus, tmp_path / "out", cache=False) == first
+    assert {entry: entry.stat().st_mtime_ns for entry in (tmp_path / "out" / TURTLE_CACHE).rglob("*.pickle")} == memo
+    tampered = _build(corpus, tmp_path / "out")
+    assert tampered != first and tampered.replace(b"jishi:kept", b"jishi:quote") == first
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05K\x01."])
+def test_cache_damaged_graph_memo_is_written_again(corpus, tmp_path, damage):
+    first = _build(corpus, tmp_path / "out")
+    for entry in (tmp_path / "out" / TURTLE_CACHE).rglob("*.pickle"):
+        entry.write_bytes(damage)
+    assert _build(corpus, tmp_path / "out") == first

@@ -78,6 +78,56 @@ def test_emit_orders_the_quotes_of_a_document_whose_path_begins_another_by_iri()
     assert evidence == ["x/0-4>", "x/1/2-3>", "x/5-9>"]
 
 
+class _Memo:
+    """A memo in a dict, counting what it had to compute."""
+
+    def __init__(self) -> None:
+        self.kept: dict = {}
+        self.computed = 0
+
+    def get(self, kind, key, compute):
+        if (kind, key) not in self.kept:
+            self.computed += 1
+            self.kept[kind, key] = compute()
+        return self.kept[kind, key]
+
+
+def _two_documents() -> Resolved:
+    """The test document and a copy of it under another name, each with its quotes."""
+    resolved = _resolved()
+    doc = resolved.documents[0]
+    copy = replace(doc, id="c.txt")
+    event = resolved.events[0]
+    told_again = replace(event, evidence=(*event.evidence, Span("c.txt", 0, 9), Span("c.txt", 10, 12)))
+    return Resolved((doc, copy), resolved.actors, (told_again,), resolved.statements)
+
+
+def test_emit_with_a_memo_writes_each_documents_evidence_whole_and_the_same_turtle():
+    memo = _Memo()
+    blocks = list(emit_blocks(_two_documents(), memo))
+    assert memo.computed == 2  # one piece of Turtle for each document's quotes
+    assert "".join(turtle_chunks(blocks)) == to_turtle(emit(_two_documents()))
+    assert "".join(turtle_chunks(emit_blocks(_two_documents(), memo))) == to_turtle(emit(_two_documents()))
+    assert memo.computed == 2  # the second time, both from the memo
+
+
+def test_emit_memo_writes_again_the_document_whose_quotes_changed():
+    memo = _Memo()
+    list(emit_blocks(_two_documents(), memo))
+    changed = _two_documents()
+    changed = replace(changed, events=(replace(changed.events[0], evidence=changed.events[0].evidence[:-1]),))
+    assert "".join(turtle_chunks(emit_blocks(changed, memo))) == to_turtle(emit(changed))
+    assert memo.computed == 3  # c.txt lost its quote 10-12; a b.txt's quotes came from the memo
+
+
+def test_emit_memo_leaves_nested_documents_subject_by_subject():
+    x, x1 = Document("x", "甲乙丙丁戊己庚辛壬癸", "甲乙丙丁戊己庚辛壬癸", range(10)), Document("x/1", "子丑寅卯", "子丑寅卯", range(4))
+    event = Event("e1", "Visit", None, False, (), (Span("x", 5, 9), Span("x/1", 2, 3), Span("x", 0, 4)))
+    resolved, memo = Resolved((x, x1), (), (event,), ()), _Memo()
+    assert "".join(turtle_chunks(emit_blocks(resolved, memo))) == to_turtle(emit(resolved))
+    assert memo.computed == 0
+
+
 def test_emit_reads_quotes_from_spilled_texts_as_from_documents():
     resolved = _resolved()
     with SpilledTexts() as texts:
