@@ -1314,6 +1314,11 @@ def _carried_date(ctx: _Context, hit: _Hit, when: _When) -> _When:
 
 # --------------------------------------------------------------------------- dates
 
+# Blocks whose day an event takes only for want of one stated (an article's paragraphs and its headline, on
+# the paper's day): another telling's stated day overrides it (王毅与蓝韬文通电话 in the headline is the call
+# the body dates 周一).
+ASSUMED_DAY_BLOCKS = ("paragraph", "heading")
+
 class _When(NamedTuple):
     """An event's date, whether it is approximate, the last day of a range, and whether the date is
     only the day of the paragraph it is told in (see ``EventCandidate.assumed_date``)."""
@@ -1368,7 +1373,7 @@ def _when(ctx: _Context, hit: _Hit) -> _When:
             return _When(None)
         if ctx.lex.speech.search(ctx.text, block.start, hit.start):
             return _When(None)
-        return _When(block.date, block.approx, date_end, block.kind == "paragraph")
+        return _When(block.date, block.approx, date_end, block.kind in ASSUMED_DAY_BLOCKS)
     return _When(None)
 
 

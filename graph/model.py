@@ -267,8 +267,8 @@ class ActorInfo:
 class EventCandidate:
     """An event as one sentence tells it. Participants are actor keys.
 
-    ``assumed_date``: the date is the day of the paragraph the event is told in (an article's
-    own date), not one its sentence states; another telling's stated date overrides it.
+    ``assumed_date``: the date is the day of the paragraph or headline the event is told in (an
+    article's own date), not one its sentence states; another telling's stated date overrides it.
     """
 
     cls: str

@@ -959,6 +959,22 @@ def test_events_an_article_retelling_takes_the_day_its_first_telling_states():
     assert calls == [(dt.date(2020, 5, 5), False)]
 
 
+@pytest.mark.parametrize("headline, body, day", [
+    ("# 张伟与尼尼斯托通电话\n", "周二，张伟与尼尼斯托通电话。", dt.date(2020, 5, 5)),
+    ("# 张伟会见尼尼斯托\n", "张伟昨日在北京会见尼尼斯托。", dt.date(2020, 5, 5)),
+])
+def test_events_a_headline_takes_the_day_its_body_states(headline, body, day):
+    """A headline states no day: the article's day is only assumed for its event, so the body's telling, which
+    states one, is the same event on that day (an article of Wednesday 2020-05-06)."""
+    text = headline + body
+    wednesday = dt.date(2020, 5, 6)
+    document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(date=wednesday, genre="text"))
+    blocks = (Block("heading", 0, len(headline) - 1, date=wednesday),
+              Block("paragraph", len(headline), len(text), date=wednesday))
+    analysis = extract_events(Analysis(document=document, blocks=blocks, mentions=_mentions(text)), load_catalogue())
+    assert [(e.date, e.assumed_date) for e in analysis.events] == [(day, False)]
+
+
 @pytest.mark.parametrize("text", [
     "面对需求，芬兰调出两台救护车支援丹麦；挪威每隔两天安排一趟班机，为新西兰提供物资。",
     "面对需求，芬兰向丹麦捐赠了一批口罩；挪威每周开行一趟专列，为新西兰提供物资供应。",
