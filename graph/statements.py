@@ -1151,12 +1151,28 @@ def _quoted(s: str, start: int, at: int) -> bool:
 def _closes_later(s: str, at: int, end: int) -> bool:
     """Whether ``at`` stands inside a quotation opened before the words began: a closing mark comes
     before ``end`` with no opening one before it (…說，「…。干甚麼？」)."""
-    for char in s[at:end]:
-        if char in QUOTES.values():
-            return False
-        if char in QUOTES:
-            return True
-    return False
+    return _closing_mark(s, at, end) is not None
+
+
+def _closing_mark(s: str, at: int, end: int) -> int | None:
+    """Where the quotation that ``at`` stands inside closes: the first closing mark before ``end``
+    with no opening one before it; None when there is none."""
+    for pos in range(at, end):
+        if s[pos] in QUOTES.values():
+            return None
+        if s[pos] in QUOTES:
+            return pos
+    return None
+
+
+def _inside_quotation_end(s: str, clause: Clause, block_start: int, end: int) -> int:
+    """Where the words end when the verb stands inside a quotation opened before it in its block
+    and not reported by a verb (醫生說得好：「…但認為…」。他們…): the quotation is someone's words the
+    verb is part of, so what follows its closing mark is no longer them."""
+    if not _quoted(s, block_start, clause.start):
+        return end
+    close = _closing_mark(s, clause.content, end)
+    return end if close is None else close
 
 
 def _first_words_end(text: _Text, cues: Cues, clause: Clause) -> int:
@@ -1263,6 +1279,7 @@ def _clause_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[S
             end = min(end, _quotation_end(text.s, clause.content, end) or end)
         if not relayed and clause.stop is None:
             end = _asked_inside(text.s, cues, clause.content, _writer_resumes(text, cues, clause, end))
+            end = _inside_quotation_end(text.s, clause, block.start, end)
         statement = _statement(text, clause.speaker, clause.verb, clause.content, end, block, relayed=relayed)
         if statement is not None:
             statement = _dated_in_sentence(text, cues, clause, statement)

@@ -1073,6 +1073,15 @@ def test_statements_a_publication_the_words_are_printed_in_is_no_speaker(catalog
     assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a verb inside a quotation no verb reports: the words end where the quotation closes
+    ("王华说得好：「人手不足，但认为不应罢工。」医护没有丢下病人。", [("person/王华", "认为", "不应罢工。")]),
+    ("记者写道：「王华认为要加建医院」。医院去年已动工。", [("person/王华", "认为", "要加建医院")]),
+])
+def test_statements_words_inside_an_unreported_quotation_end_with_it(catalogue, text, expected):
+    assert _said(_analysis(text, [("王华", "person/王华", PERSON)], kind="paragraph", genre="article"), catalogue) == expected
+
+
 @pytest.mark.parametrize("text, speaker", [
     # a person named inside the words is no referent: the one who speaks goes on
     ("王华又说，赵明与丙国领袖通话。他称，会提供援助。", "person/王华"),
