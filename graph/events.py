@@ -1068,11 +1068,26 @@ def _subject_keys(ctx: _Context, hit: _Hit) -> tuple[str, ...]:
     written = ctx.text[hit.clause[0]:cut[0] if cut else hit.start].strip(EVIDENCE_TRIM)
     if ctx.lex.unnamed_many.search(written) or _class_written(written, ctx.lex):
         return ()
+    pronoun = _pronoun_subject(ctx, hit, written)
+    if pronoun is not None:
+        return pronoun
     earlier = [p for p in ctx.phrases_in(hit.sent[0], hit.clause[0])
                if not _credited(ctx, hit, p) and not _reporter(ctx, p)]
     if earlier:
         return earlier[0].keys
     return ctx.last_subject if not written else ()
+
+
+def _pronoun_subject(ctx: _Context, hit: _Hit, written: str) -> tuple[str, ...] | None:
+    """A subject written as a pronoun (她上周与B会面; X称，他与B会谈): the person it stands for, the last
+    person named before it in the sentence, the one who speaks included (row ``pronoun_subject`` of
+    party_rules.yaml); () when the sentence names none, so no body or country of an earlier clause
+    stands in for it. None when the subject is no pronoun."""
+    rule = ctx.lex.party_rules.get("pronoun_subject")
+    if rule is None or not written.startswith(tuple(rule["pronouns"])):
+        return None
+    persons = [p for p in ctx.phrases_in(hit.sent[0], hit.clause[0]) if p.cls == "Person"]
+    return persons[-1].keys if persons else ()
 
 
 def _objects(ctx: _Context, pos: int, end: int) -> list[_Phrase]:
