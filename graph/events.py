@@ -1059,14 +1059,17 @@ def _subject_keys(ctx: _Context, hit: _Hit) -> tuple[str, ...]:
     all (``——3月21日，就塞尔维亚…致慰问电``), never over an unrecognised name.
     The sentence's first name is no subject when it only reports what follows
     (甲台指，就A与B的通话，…; 甲国传媒报道，在A与B通电话前，…), nor when the clause
-    writes a subject of many it does not name (…一个中国原则，许多国家致函B: not 中国).
+    writes a subject of many it does not name before its marker of the other side, behind an adverb or not
+    (…一个中国原则，许多国家致函B; 截至目前，已有60国致函B: not the speaker).
     """
     subjects = _subjects(ctx, hit)
     if subjects:
         return _keys(subjects)
     cut = _find(ctx, ctx.lex.cues["subject_ends"], hit.clause[0], hit.start)
     written = ctx.text[hit.clause[0]:cut[0] if cut else hit.start].strip(EVIDENCE_TRIM)
-    if ctx.lex.unnamed_many.search(written) or _class_written(written, ctx.lex):
+    marker = _find(ctx, ctx.lex.cues["to_markers"], hit.clause[0], hit.start)
+    if ctx.lex.unnamed_many.search(ctx.text, hit.clause[0], marker[0] if marker else hit.start) \
+            or _class_written(written, ctx.lex):
         return ()
     pronoun = _pronoun_subject(ctx, hit, written)
     if pronoun is not None:

@@ -185,6 +185,7 @@ def test_events_restored_power_is_no_reply_cable():
 @pytest.mark.parametrize("text", [
     "我们看到，各国坚持一个中国原则，许多国家致函世界卫生组织总干事表明立场。",
     "芬兰总统尼尼斯托当选后，世界100多个政党向挪方发来贺电。",
+    "张伟会见挪威首相。截至目前，已有60国致函世界卫生组织总干事。",
 ])
 def test_events_message_from_many_unnamed_has_no_sender_from_an_earlier_clause(text):
     """许多国家 / 100多个政党 write the subject without naming it: the sentence's earlier name is no sender."""
