@@ -54,6 +54,8 @@ def read_press(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
         speaker = ctx.phrases_in(hit.clause[1], _before_topics(ctx, hit, hit.clause[1]))[:1]
         guests = [p for p in speaker if p.cls == "Person"
                   or re.match(ctx.lex.cues["briefer_follow"], ctx.text[p.end:p.end + 12])]
+    elif _time_frame(ctx, hit):
+        guests = []
     else:
         guests = [p for p in ctx.phrases_in(hit.end, _before_topics(ctx, hit)) + _next_opening(ctx, hit)
                   if p.cls == "Person"] or _briefers(ctx, hit)
@@ -84,6 +86,14 @@ def _earlier_opener(ctx: ev._Context, hit: ev._Hit, cut: tuple[int, int] | None)
             return named[:1] if named[0].cls == "Person" else []
         end = clause[0] - 1
     return []
+
+
+def _time_frame(ctx: ev._Context, hit: ev._Hit) -> bool:
+    """True when the briefing only dates what follows (在…记者会召开前，A、B已…; 在C举行记者会之前，…): the
+    clause ends with a word of before or after (row ``briefing_as_time_frame`` of party_rules.yaml), so
+    the persons after it act at another time, not on its podium."""
+    rule = ctx.lex.party_rules.get("briefing_as_time_frame")
+    return rule is not None and re.search(rule["ends"], ctx.text[hit.end:hit.clause[1]]) is not None
 
 
 def _invites(ctx: ev._Context, hit: ev._Hit) -> bool:
