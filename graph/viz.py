@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import csv
 import html
+import importlib.util
 import json
 import math
 import os
@@ -692,12 +693,15 @@ def _date_range(net: nx.Graph) -> list[str | None]:
 # ---- assets ----------------------------------------------------------------------------------
 
 def _vis_asset(name: str) -> str:
-    """A file of the vis-network build that pyvis ships (the only use of pyvis)."""
-    try:
-        root = resources.files("pyvis")
-    except ModuleNotFoundError as exc:
-        raise RuntimeError("the network page needs pyvis for its vis-network files: pip install pyvis") from exc
-    return (root / _VIS_DIR / name).read_text(encoding="utf-8")
+    """A file of the vis-network build that pyvis ships (the only use of pyvis).
+
+    The files are found without importing pyvis: its ``__init__`` imports
+    IPython and Jinja, a tenth of a CPU-second, a twentieth of a rebuild.
+    """
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the network page needs pyvis for its vis-network files: pip install pyvis")
+    return (Path(spec.submodule_search_locations[0]) / _VIS_DIR / name).read_text(encoding="utf-8")
 
 
 def _template(name: str) -> str:
