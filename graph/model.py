@@ -112,6 +112,18 @@ class Offsets(Sequence[int]):
         run = bisect.bisect_right(self._view, index) - 1
         return self._raw[run] + index - self._view[run]
 
+    def raw_range(self, start: int, end: int) -> tuple[int, int]:
+        """The ``raw`` range from ``self[start]`` to ``self[end - 1] + 1``: one look-up when both fall in one run.
+
+        Resolution maps every mention of every document through it, cached or not.
+        """
+        if not 0 <= start < end <= self._length:
+            raise IndexError(f"range {start}:{end} outside a view of {self._length} characters")
+        run = bisect.bisect_right(self._view, start) - 1
+        if run + 1 == len(self._view) or end <= self._view[run + 1]:
+            return self._raw[run] + start - self._view[run], self._raw[run] + end - self._view[run]
+        return self._raw[run] + start - self._view[run], self[end - 1] + 1
+
     def __iter__(self) -> Iterator[int]:
         ends = [*self._view[1:], self._length]
         for view, raw, end in zip(self._view, self._raw, ends):
@@ -164,7 +176,7 @@ class Document:
         """The ``raw`` range covering ``text[start:end]`` (``end`` exclusive)."""
         if end <= start:
             raise ValueError(f"empty range {start}:{end} in {self.id}")
-        return Span(self.id, self.offsets[start], self.offsets[end - 1] + 1)
+        return Span(self.id, *self.offsets.raw_range(start, end))
 
     def quote(self, span: Span) -> str:
         """The document's own text for a span: what evidence shows a reader."""

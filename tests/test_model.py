@@ -54,6 +54,24 @@ def test_model_offsets_map_like_the_list_of_positions(positions):
         assert offsets.bisect_left(position) == bisect.bisect_left(positions, position), position
 
 
+@pytest.mark.parametrize("start, end, expected", [
+    (0, 2, (2, 4)),     # inside the first run
+    (1, 3, (3, 5)),     # its end
+    (2, 4, (4, 10)),    # across the first gap: from 4 to just after 9
+    (3, 5, (9, 11)),    # the second run
+    (4, 6, (10, 16)),   # across the second gap
+    (5, 6, (15, 16)),   # the last character
+])
+def test_model_offsets_raw_range_spans_from_the_first_to_after_the_last(start, end, expected):
+    assert Offsets.of([2, 3, 4, 9, 10, 15]).raw_range(start, end) == expected
+
+
+@pytest.mark.parametrize("start, end", [(-1, 2), (3, 7), (6, 7)])
+def test_model_offsets_raw_range_refuses_a_range_outside_the_view(start, end):
+    with pytest.raises(IndexError):
+        Offsets.of([2, 3, 4, 9, 10, 15]).raw_range(start, end)
+
+
 @pytest.mark.parametrize("index", [4, -5])
 def test_model_offsets_refuse_an_index_outside_the_view(index):
     with pytest.raises(IndexError):
