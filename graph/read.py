@@ -151,7 +151,7 @@ def survey_documents(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
     skipped: dict[str, Skipped] = {}
     for path in map(Path, paths):
         if path.is_dir():
-            entries = [(file, _found_reason(file, path) if reason is None else reason)
+            entries = [(file, _found_reason(file) if reason is None else reason)
                        for file, reason in _walk(path)]
         else:
             entries = [(path, _given_reason(path))]
@@ -191,9 +191,13 @@ def _given_reason(path: Path) -> str | None:
     return None if path.suffix.lower() in SUFFIXES else _unsupported(path)
 
 
-def _found_reason(file: Path, root: Path) -> str | None:
-    """Why a path found in the folder ``root`` is no document: None for a document, "" to pass over it."""
-    if any(part.startswith(".") for part in file.relative_to(root).parts):
+def _found_reason(file: Path) -> str | None:
+    """Why a path found in a folder is no document: None for a document, "" to pass over it.
+
+    Only ``file``'s own name can be hidden: :func:`_walk` enters no hidden folder
+    (``Path.relative_to`` on every file was 2% of a rebuild's CPU under cProfile).
+    """
+    if file.name.startswith("."):
         return ""
     mode, reason = _file_mode(file)
     if reason:

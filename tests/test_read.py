@@ -44,6 +44,14 @@ def test_read_find_documents_recursive_sorted_unique(tmp_path: Path) -> None:
     assert [p.relative_to(tmp_path).as_posix() for p in found] == ["1.txt", "b/2.md", "b/3.TXT"]
 
 
+def test_read_find_documents_in_a_hidden_folder_given_by_name(tmp_path: Path) -> None:
+    """Only what is hidden below a folder given is passed over, not the folder itself."""
+    (tmp_path / ".corpus" / "a" / ".drafts").mkdir(parents=True)
+    for name in ("a/1.txt", "a/.2.txt", "a/.drafts/3.txt"):
+        (tmp_path / ".corpus" / name).write_text(SHORT, encoding="utf-8")
+    assert find_documents([tmp_path / ".corpus"]) == [tmp_path / ".corpus" / "a" / "1.txt"]
+
+
 @pytest.fixture
 def odd_paths(tmp_path: Path) -> Path:
     """A folder with one document and every kind of path that is none."""
