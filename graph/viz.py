@@ -605,8 +605,11 @@ def sentence_around(raw: str, start: int, end: int) -> tuple[str, int]:
     >>> sentence_around("前文。中国国家主席习近平应约同俄罗斯总统普京通电话。习近平指出", 13, 26)
     ('中国国家主席习近平应约同俄罗斯总统普京通电话。', 3)
     """
-    left = max([raw.rfind(mark, 0, start) for mark in SENTENCE_ENDS]) + 1
-    ends = [i for i in (raw.find(mark, max(end - 1, start)) for mark in SENTENCE_ENDS) if i >= 0]
+    # Marks are looked for only as far as CONTEXT_MAX reaches (a mark farther off changes nothing):
+    # one absent from the document (!) was searched for through all of it, for every evidence.
+    near, far = max(start - CONTEXT_MAX - 1, 0), end + CONTEXT_MAX + 1
+    left = max([raw.rfind(mark, near, start) for mark in SENTENCE_ENDS]) + 1
+    ends = [i for i in (raw.find(mark, max(end - 1, start), far) for mark in SENTENCE_ENDS) if i >= 0]
     right = min(ends) + 1 if ends else len(raw)
     left, right = max(left, start - CONTEXT_MAX), min(right, end + CONTEXT_MAX)
     while left < start and raw[left].isspace():

@@ -161,6 +161,9 @@ def test_viz_evidence_quote_alone_when_text_differs(small_graph):
     ("甲。乙说话了。丁", 2, 7, "乙说话了。"),
     ("\n  王毅通电话\n下一行", 3, 8, "王毅通电话"),                  # …lines end sentences, blanks are dropped
     ("长" * 500 + "王毅" + "长" * 500, 500, 502, "长" * 200 + "王毅" + "长" * 200),
+    ("甲。" + "长" * 500 + "王毅" + "长" * 500 + "。乙", 502, 504, "长" * 200 + "王毅" + "长" * 200),  # far marks
+    ("。" + "长" * 200 + "王毅" + "长" * 200 + "。", 201, 203, "长" * 200 + "王毅" + "长" * 200),  # marks just past the limits
+    ("。" + "长" * 199 + "王毅" + "长" * 198 + "。", 200, 202, "长" * 199 + "王毅" + "长" * 198 + "。"),  # just inside
 ])
 def test_viz_sentence_around(text, start, end, sentence):
     found, left = viz.sentence_around(text, start, end)
