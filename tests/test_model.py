@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from graph.model import Document, Offsets
+from graph.model import Document, EventCandidate, Offsets, Span, StatementCandidate
 from graph.read import parse_document
 
 
@@ -93,3 +93,19 @@ def test_model_document_takes_offsets_as_any_sequence_and_pickles_them():
     assert doc.raw_span(0, 2).end == 3 and doc.text_range(1, 2) is None
     copy = pickle.loads(pickle.dumps(doc))
     assert copy == doc and list(copy.offsets) == [0, 2]
+
+
+def test_model_spans_and_candidates_pickle_back_equal_with_every_field():
+    """The cache pickles them as class and fields: every field, defaults overridden too, comes back in its place."""
+    import datetime as dt
+
+    span = Span("报告.txt", 3, 9)
+    event = EventCandidate("Visit", dt.date(2020, 5, 1), True, ("country/中国", "person/甲"), span,
+                           requested_by="country/乙", provider="country/丙", recipient="country/丁",
+                           date_end=dt.date(2020, 5, 3), assumed_date=True)
+    statement = StatementCandidate("person/甲", "表示", "双方同意。", None, Span("b.txt", 0, 5), during=2)
+    for value in (span, event, statement):
+        copy = pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        assert copy == value and type(copy) is type(value)
+    assert pickle.loads(pickle.dumps(event)).recipient == "country/丁"
+    assert pickle.loads(pickle.dumps(statement)).during == 2
