@@ -62,17 +62,22 @@ def _add_actor_facts(facts: dict[str, _ActorFacts], analysis: Analysis, catalogu
     A surface the catalogue gives to several actors (巴方: Pakistan or
     Brazil) is not kept as an alternative label: resolved in context it names
     one of them, but as a label it would name both. What is added does not
-    depend on the order documents come in.
+    depend on the order documents come in. Each mention's ``raw`` range is
+    looked up once and a :class:`Span` made only for a document's first mention
+    of a key: a build, cached or not, takes every mention of the corpus through
+    here (67,587 on the 10 MB corpus).
     """
     doc = analysis.document
+    raw_range = doc.offsets.raw_range
     for mention in analysis.mentions:
         if mention.key is None:
             continue
         entry = facts[mention.key]
         entry.classes[mention.cls] += 1
-        span = doc.raw_span(mention.start, mention.end)
-        entry.first_mentions.setdefault(doc.id, span)
-        surface = doc.quote(span)
+        start, end = raw_range(mention.start, mention.end)
+        if doc.id not in entry.first_mentions:
+            entry.first_mentions[doc.id] = Span(doc.id, start, end)
+        surface = doc.raw[start:end]
         if surface and not _SPACE.search(surface) and len(catalogue.keys_for(mention.surface)) <= 1:
             entry.surfaces.add((surface, doc.meta.language))
         if mention.role:

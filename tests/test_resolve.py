@@ -128,6 +128,21 @@ def test_resolve_gives_actor_its_first_mention_per_document(catalogue):
     assert [(s.doc_id, s.start, s.end) for s in xi.evidence] == [("a.txt", 0, 3)]
 
 
+
+def test_resolve_maps_first_mentions_through_the_matching_view_to_raw(catalogue):
+    """The view drops a line break inside the first 习近平 (raw 2) and a page mark (raw 11-13) before the second."""
+    raw = "习近\n平同普京通电话。〔1〕习近平强调合作。"
+    text = "习近平同普京通电话。习近平强调合作。"
+    offsets = [0, 1, *range(3, 11), *range(14, 22)]
+    a = Document("a.txt", raw, text, offsets, DocMeta())
+    mentions = (Mention(0, 3, "习近平", "person/xi-jinping", "Person"),
+                Mention(10, 13, "习近平", "person/xi-jinping", "Person"),
+                Mention(4, 6, "普京", "person/普京", "Person"))
+    resolved = resolve([Analysis(a, mentions=mentions)], catalogue)
+    by_key = {x.key: x for x in resolved.actors}
+    assert [(s.doc_id, s.start, s.end) for s in by_key["person/xi-jinping"].evidence] == [("a.txt", 0, 4)]
+    assert [(s.doc_id, s.start, s.end) for s in by_key["person/普京"].evidence] == [("a.txt", 5, 7)]
+
 def test_resolve_clusters_tellings_by_date_first_made_cluster_first(catalogue):
     call = "习近平同普京通电话。"
     docs = {name: _doc(f"{name}.txt", call + call) for name in "abcdef"}
