@@ -657,14 +657,17 @@ def _event_edges(net: nx.Graph) -> list[dict]:
 
     ``roles`` are all the properties that link the two; ``role`` is the one the
     edge is drawn and labelled by (any but ``participant``, when there is one).
+    The kinds are read once and each pair ordered by one comparison, not a sort
+    and two node look-ups per edge: the 10 MB corpus's page has 13,283 edges.
     """
+    kinds = dict(net.nodes(data="kind"))
     edges = []
-    for a, b, data in sorted(net.edges(data=True), key=lambda e: tuple(sorted(e[:2]))):
-        actor, fact = sorted((a, b), key=lambda n: (net.nodes[n]["kind"] != "actor", n))
+    for a, b, data in sorted(net.edges(data=True), key=lambda e: (e[0], e[1]) if e[0] <= e[1] else (e[1], e[0])):
+        actor, fact = (a, b) if (kinds[a] != "actor", a) < (kinds[b] != "actor", b) else (b, a)
         role = next((r for r in data["roles"] if r != "participant"), data["roles"][0])
         source, target = (fact, actor) if role in TO_ACTOR else (actor, fact)
         if role == "during":
-            source, target = sorted((a, b), key=lambda n: net.nodes[n]["kind"] != "statement")
+            source, target = sorted((a, b), key=lambda n: kinds[n] != "statement")
         edges.append({"id": f"{a} {b}", "from": source, "to": target, "roles": list(data["roles"]), "role": role,
                       "arrows": "" if role == "participant" else "to", "dashes": role == "during"})
     return edges

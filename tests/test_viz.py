@@ -206,6 +206,24 @@ def test_viz_edges_keep_every_role(small_graph):
     assert edge["roles"] == ["participant", "requestedBy"] and edge["role"] == "requestedBy"
 
 
+
+def test_viz_event_edges_come_sorted_by_their_ends_and_point_by_role_whatever_the_names():
+    """Edges given out of order; an actor's IRI sorting after its fact's must not turn an edge round."""
+    import networkx as nx
+
+    net = nx.Graph()
+    net.add_nodes_from([("z/giver", {"kind": "actor"}), ("z/taker", {"kind": "actor"}), ("a/aid", {"kind": "event"}),
+                        ("m/said", {"kind": "statement"}), ("b/actor", {"kind": "actor"})])
+    net.add_edge("m/said", "a/aid", roles=["during"])
+    net.add_edge("a/aid", "z/taker", roles=["participant", "recipient"])
+    net.add_edge("z/giver", "a/aid", roles=["provider"])
+    net.add_edge("m/said", "b/actor", roles=["speaker"])
+    got = [(e["from"], e["to"], e["role"], e["arrows"], e["dashes"]) for e in viz._event_edges(net)]
+    assert got == [("m/said", "a/aid", "during", "to", True),        # ends (a/aid, m/said): statement → event
+                   ("z/giver", "a/aid", "provider", "to", False),    # (a/aid, z/giver)
+                   ("a/aid", "z/taker", "recipient", "to", False),   # (a/aid, z/taker)
+                   ("b/actor", "m/said", "speaker", "to", False)]    # (b/actor, m/said)
+
 def test_viz_page_is_self_contained(page):
     text = page.read_text(encoding="utf-8")
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", text)
