@@ -49,6 +49,11 @@ def _entries(out: Path) -> list[Path]:
     return sorted((out / CACHE).rglob("*.pickle"))
 
 
+def _written(folder: Path) -> dict[Path, int]:
+    """When each pickle under ``folder`` was last written: a build that leaves them alone keeps it."""
+    return {entry: entry.stat().st_mtime_ns for entry in folder.rglob("*.pickle")}
+
+
 def test_cache_adding_a_document_analyses_only_it_and_gives_the_clean_graph(corpus, seeds_dir, tmp_path, analysed):
     _build(corpus, tmp_path / "out")
     assert sorted(analysed) == SEEDS[:2] and len(_entries(tmp_path / "out")) == 2
@@ -87,11 +92,11 @@ def test_cache_damaged_entry_is_analysed_again(corpus, tmp_path, analysed, damag
 
 def test_cache_no_cache_analyses_everything_and_leaves_the_cache_alone(corpus, tmp_path, analysed):
     _build(corpus, tmp_path / "out")
-    before = {entry: entry.stat().st_mtime_ns for entry in _entries(tmp_path / "out")}
+    before = _written(tmp_path / "out" / CACHE)
     analysed.clear()
     _build(corpus, tmp_path / "out", cache=False)
     assert sorted(analysed) == SEEDS[:2]
-    assert {entry: entry.stat().st_mtime_ns for entry in _entries(tmp_path / "out")} == before
+    assert _written(tmp_path / "out" / CACHE) == before
 
 
 def test_cache_another_date_hint_is_another_entry(corpus, tmp_path, analysed):
@@ -160,9 +165,9 @@ def _shift_layouts(out: Path) -> None:
 def test_cache_no_cache_draws_the_page_without_the_memo(corpus, tmp_path):
     first = _page(corpus, tmp_path / "out")
     _shift_layouts(tmp_path / "out")
-    memo = {entry: entry.stat().st_mtime_ns for entry in (tmp_path / "out" / PAGE_CACHE).rglob("*.pickle")}
+    memo = _written(tmp_path / "out" / PAGE_CACHE)
     assert _page(corpus, tmp_path / "out", cache=False) == first
-    assert {entry: entry.stat().st_mtime_ns for entry in (tmp_path / "out" / PAGE_CACHE).rglob("*.pickle")} == memo
+    assert _written(tmp_path / "out" / PAGE_CACHE) == memo
     assert _page(corpus, tmp_path / "out") != first  # with the cache, the (shifted) memo is what is drawn
 
 
@@ -200,9 +205,9 @@ def _tamper_evidence(out: Path) -> None:
 def test_cache_graph_memo_is_read_by_a_cached_build_and_not_by_no_cache(corpus, tmp_path):
     first = _build(corpus, tmp_path / "out")
     _tamper_evidence(tmp_path / "out")
-    memo = {entry: entry.stat().st_mtime_ns for entry in (tmp_path / "out" / TURTLE_CACHE).rglob("*.pickle")}
+    memo = _written(tmp_path / "out" / TURTLE_CACHE)
     assert _build(corpus, tmp_path / "out", cache=False) == first
-    assert {entry: entry.stat().st_mtime_ns for entry in (tmp_path / "out" / TURTLE_CACHE).rglob("*.pickle")} == memo
+    assert _written(tmp_path / "out" / TURTLE_CACHE) == memo
     tampered = _build(corpus, tmp_path / "out")
     assert tampered != first and tampered.replace(b"jishi:kept", b"jishi:quote") == first
 
