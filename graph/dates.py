@@ -97,6 +97,10 @@ class DateSpan(NamedTuple):
     end_date: dt.date | None = None
     year_given: bool = False
 
+    def moved(self, offset: int) -> "DateSpan":
+        """The span found in a piece of a text, placed in the whole, where the piece starts at ``offset``."""
+        return self._replace(start=self.start + offset, end=self.end + offset)
+
 
 @cache
 def _lexicon() -> dict:

@@ -556,21 +556,24 @@ def _not_classes(text: str, phrases: list[_Phrase], lex: _Lexicon) -> list[_Phra
 def _counted_people(text: str, phrase: _Phrase, rule: dict) -> bool:
     """True when a count stands right before or right after ``phrase`` and a word of people follows
     within ``people_gap`` characters of its clause (七名 甲国 联邦参议员; 甲国 19名 前部长)."""
-    count = re.compile(rule["count"])
-    before = re.search(f"(?:{rule['count']})$", text[max(0, phrase.start - rule["people_gap"]):phrase.start])
-    after = count.match(text, phrase.end)
+    before = _rule_cue(f"(?:{rule['count']})$").search(text[max(0, phrase.start - rule["people_gap"]):phrase.start])
+    after = _rule_cue(rule["count"]).match(text, phrase.end)
     if before is None and after is None:
         return False
     start = after.end() if after is not None else phrase.end
-    return re.match(f"[^{rule['breaks']}]{{0,{rule['people_gap']}}}?(?:{rule['people']})", text[start:]) is not None
+    return _rule_cue(_people_within(rule)).match(text, start) is not None
+
+
+def _people_within(rule: dict) -> str:
+    """The pattern of a word of people within ``people_gap`` characters of its clause (row ``class_of_people``)."""
+    return f"[^{rule['breaks']}]{{0,{rule['people_gap']}}}?(?:{rule['people']})"
 
 
 def _class_written(written: str, lex: _Lexicon) -> bool:
     """True when a subject written without a name is a counted class of people (七名甲国议员): row
     ``class_of_people`` of party_rules.yaml; no name of an earlier clause stands in for it."""
     rule = lex.party_rules.get("class_of_people")
-    return rule is not None and re.search(f"(?:{rule['count']})[^{rule['breaks']}]{{0,{rule['people_gap']}}}?"
-                                          f"(?:{rule['people']})", written) is not None
+    return rule is not None and _rule_cue(f"(?:{rule['count']})" + _people_within(rule)).search(written) is not None
 
 
 def _with_pair_words(text: str, phrases: list[_Phrase], sentences: list[tuple[int, int]],
@@ -1446,8 +1449,7 @@ def _date_told_before(ctx: _Context, hit: _Hit, block: Block | None, reference: 
     记者会): in a chronicle item, only inside the item (its heading is the day otherwise); elsewhere, within the
     few paragraphs before."""
     floor = block.start if block is not None and block.kind in ("bullet", "turn") else 0
-    shifted = span._replace(start=hit.sent[0] + span.start, end=hit.sent[0] + span.end)
-    return counted_from_told(ctx.text, shifted, reference, floor)
+    return counted_from_told(ctx.text, span.moved(hit.sent[0]), reference, floor)
 
 
 def _bare_day(ctx: _Context, hit: _Hit, reference: dt.date | None) -> list:

@@ -1148,12 +1148,6 @@ def _quoted(s: str, start: int, at: int) -> bool:
     return depth > 0
 
 
-def _closes_later(s: str, at: int, end: int) -> bool:
-    """Whether ``at`` stands inside a quotation opened before the words began: a closing mark comes
-    before ``end`` with no opening one before it (…說，「…。干甚麼？」)."""
-    return _closing_mark(s, at, end) is not None
-
-
 def _closing_mark(s: str, at: int, end: int) -> int | None:
     """Where the quotation that ``at`` stands inside closes: the first closing mark before ``end``
     with no opening one before it; None when there is none."""
@@ -1323,7 +1317,7 @@ def _writer_resumes(text: _Text, cues: Cues, clause: Clause, end: int) -> int:
         if _pronoun_frame_in(text.s, cues, body, stop):
             return start
         if text.s[stop:stop + 1] in QUESTION_MARKS and text.doc.meta.genre in PROSE_GENRES \
-                and not _quoted(text.s, clause.content, stop) and not _closes_later(text.s, stop, end):
+                and not _quoted(text.s, clause.content, stop) and _closing_mark(text.s, stop, end) is None:
             return start  # …。那麼，為何…？: news prose quotes a speaker's questions; one told bare is the writer's
         if (person or text.doc.meta.genre not in SELF_NAMING_GENRES) \
                 and any(m.key == clause.speaker for m in _outside_quotes(text, body, stop)):
@@ -1508,7 +1502,7 @@ def _dated_in_sentence(text: _Text, cues: Cues, clause: Clause, statement: State
     sentence = _sentence_start(text.s, clause.start, block.start)
     prefix = text.s[sentence:clause.content]
     reference = _reference(text, block)
-    spans = [_shifted(span, sentence) for span in find_date_spans(prefix, text.analysis.document.meta.year, reference)
+    spans = [span.moved(sentence) for span in find_date_spans(prefix, text.analysis.document.meta.year, reference)
              if span.date and _ends_with(prefix[:span.start].rstrip(), cues.undated) is None
              and not prefix.startswith(cues.bound, span.end)]
     spans = spans or _day_after_speaker(text, clause, block)
@@ -1548,14 +1542,9 @@ def _day_after_speaker(text: _Text, clause: Clause, block: Block) -> list:
         return []
     speaker = next((m for m in named if m.key == clause.speaker), named[-1])
     tail = text.s[speaker.end:_clause_end(text.s, speaker.end, clause.content)]
-    return [_shifted(span, speaker.end - 1)
+    return [span.moved(speaker.end - 1)
             for span in find_date_spans("，" + tail, text.analysis.document.meta.year, _reference(text, block))
             if span.date and span.start == 1]
-
-
-def _shifted(span: DateSpan, offset: int) -> DateSpan:
-    """The span moved from a piece of text to the whole, which starts ``offset`` characters earlier."""
-    return span._replace(start=span.start + offset, end=span.end + offset)
 
 
 def _statement(text: _Text, speaker: str, verb: str, start: int, end: int, block: Block,
