@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping
 import networkx as nx
 
 from . import emit
-from .export._common import LANG_ORDER
+from .export._common import local, reading_order
 from .model import Actor, Document, DocumentInfo, Event, Quotes, Resolved, Span, Statement
 from .ns import WD
 from .viz import ACTOR_CLASSES, EVENT_CLASSES, ROLE_PROPERTIES
@@ -91,8 +91,7 @@ def _documents(documents: Iterable[Document | DocumentInfo]) -> dict[str, dict]:
 
 def _labels(actor: Actor) -> list[str]:
     """An actor's labels in the order a reader of Chinese wants them (as :func:`graph.viz._labels`)."""
-    return [text for text, _ in sorted(set(actor.labels), key=lambda pair: (LANG_ORDER.get(pair[1].lower(), 3),
-                                                                              pair[0]))]
+    return [text for text, _ in sorted(set(actor.labels), key=lambda pair: reading_order(*pair))]
 
 
 def _attributes(fact: Actor | Event | Statement, actors: dict[str, Actor], quotes: Quotes,
@@ -105,7 +104,7 @@ def _attributes(fact: Actor | Event | Statement, actors: dict[str, Actor], quote
         affiliation = _iri(emit.actor_iri(fact.affiliation)) if fact.affiliation else None
         owner = actors.get(affiliation) if affiliation else None
         return {"kind": "actor", "cls": fact.cls, "names": sorted(set(labels) | {t for t, _ in fact.alt_labels}),
-                "label": labels[0] if labels else _local(emit.actor_iri(fact.key)), "date": None, "approx": False,
+                "label": labels[0] if labels else local(_iri(emit.actor_iri(fact.key))), "date": None, "approx": False,
                 "evidence": evidence, "role": fact.role or None, "affiliation": affiliation,
                 "affiliation_label": _labels(owner)[0] if owner is not None and owner.labels else None,
                 "wikidata": [WD + fact.wikidata] if fact.wikidata else []}
@@ -115,13 +114,8 @@ def _attributes(fact: Actor | Event | Statement, actors: dict[str, Actor], quote
         return {"kind": "event", "cls": fact.cls, "names": [label], "label": label, "date": date,
                 "approx": bool(fact.approx), "evidence": evidence}
     return {"kind": "statement", "cls": "Statement", "names": [],
-            "label": _local(emit.iri("statement/" + fact.key)), "date": date, "approx": False,
+            "label": local(_iri(emit.iri("statement/" + fact.key))), "date": date, "approx": False,
             "evidence": evidence, "verb": fact.verb, "text": fact.text}
-
-
-def _local(term: str) -> str:
-    """The last segment of an IRI (as :func:`graph.export._common.local`)."""
-    return re.split(r"[#/]", _iri(term))[-1]
 
 
 def _links(fact: Actor | Event | Statement) -> Iterable[tuple[str, str]]:
@@ -154,5 +148,5 @@ def _countries(actors: dict[str, Actor]) -> dict[str, str]:
             found[node] = ""
             continue
         names = sorted(text for text, lang in country.labels if lang.lower() == "zh-hans")
-        found[node] = names[0] if names else _local(emit.actor_iri(country.key))
+        found[node] = names[0] if names else local(_iri(emit.actor_iri(country.key)))
     return found

@@ -53,7 +53,7 @@ import networkx as nx
 import rdflib
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
-from .export._common import FORMULA_STARTS, LANG_ORDER, class_label, country_of, label_in, local, ontology
+from .export._common import FORMULA_STARTS, class_label, country_of, label_in, local, ontology, reading_order
 from .files import write_atomic
 from .fold import fold_note, folds
 from .layout import Shape, actor_shapes, layout
@@ -403,7 +403,7 @@ def _link(term: rdflib.term.Node | None) -> str:
 def _labels(facts: _Facts, node: rdflib.term.Node) -> list[rdflib.Literal]:
     """rdfs:label literals in the order a reader of Chinese wants them: zh-Hans, zh-Hant, en, others."""
     found = [o for o in facts.objects(node, RDFS.label) if isinstance(o, rdflib.Literal)]
-    return sorted(found, key=lambda lit: (LANG_ORDER.get((lit.language or "").lower(), 3), str(lit)))
+    return sorted(found, key=lambda lit: reading_order(str(lit), lit.language))
 
 
 def _node_attributes(facts: _Facts, node: rdflib.URIRef, kind: str, cls: str) -> dict:

@@ -119,6 +119,11 @@ def most_specific(classes: set[rdflib.URIRef], graph: rdflib.Graph,
     return min((-len(tree.get(c, ())), local(c)) for c in classes)[1] if classes else ""
 
 
+def reading_order(text: str, language: str | None) -> tuple[int, str]:
+    """The sort key of a label in the order a reader of Chinese wants: zh-Hans, zh-Hant, en, others, then by text."""
+    return LANG_ORDER.get((language or "").lower(), 3), text
+
+
 def sorted_labels(graph: rdflib.Graph, node: rdflib.term.Node,
                   predicate: rdflib.URIRef = RDFS.label) -> list[rdflib.Literal]:
     """Literal values of ``predicate`` in reading order: zh-Hans, zh-Hant, en, others, then by text."""
