@@ -37,8 +37,8 @@ OUTPUTS = (GRAPH, NETWORK, STORE, STAMP)
 """What a build writes into its output folder; a build replaces all of them (see ``build``)."""
 NETWORK_MAX_TRIPLES = 1_000_000
 """The largest graph a build draws as ``network.html`` (the wild corpus, 42 MB: 751,000 triples): the page
-is made from the graph loaded whole into rdflib (over 1 KB of memory a triple; a 200 MB corpus's
-4.2 M triples would need several GB, a 1 GB corpus's more than the machine has)."""
+is made from all of the graph's facts at once (a networkx network of every node, then its JSON), so its
+memory grows with the graph while the rest of the build's does not."""
 PROGRESS_MIN_FILES = 20
 PARALLEL_MIN_FILES = 8
 IN_FLIGHT_PER_JOB = 8
