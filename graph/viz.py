@@ -627,7 +627,7 @@ def _search_index(data: dict, memo: Memo | None) -> list[str]:
 
 def _scripts(label: str) -> list[str]:
     """A name in Simplified, then Traditional characters (once if the same)."""
-    return list(dict.fromkeys([_convert(label, "t2s"), _convert(label, "s2t")]))
+    return list(dict.fromkeys(_both(label)[1:]))
 
 
 def _both(name: str) -> tuple[str, str, str]:
