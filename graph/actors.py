@@ -867,6 +867,7 @@ def _titled_persons(text: str, mentions: list[Mention], titles: _Titles, tables:
         posted = text.endswith(POSTED, 0, m.start)
         serves = _posting_country(m, by_end) if posted else m.key
         if person is not None and person.cls == PERSON:
+            person = person if posted else _serving_choice(person, m, catalogue)
             key = person.key if posted or _same_country(person.key, m, catalogue) else f"person/{person.surface}"
             known = catalogue.actors.get(key) if posted else None
             serves = serves or (known.affiliation if known is not None else None) or m.key
@@ -885,6 +886,17 @@ def _titled_persons(text: str, mentions: list[Mention], titles: _Titles, tables:
         infos.append(_info_for(key, name, title, serves, catalogue))
     updated = [learned.get(m.start, m) for m in mentions]
     return updated + new, infos
+
+
+def _serving_choice(person: Mention, context: Mention, catalogue: Catalogue) -> Mention:
+    """菲利普 after 比利时国王: of the persons a name may stand for (Belgium's king, France's prime
+    minister), the one who serves the country named before the title; several or none, it stays open
+    (阿富汗第一副总统萨利赫 is neither Iraq's nor the Maldives' 萨利赫)."""
+    here = _country_of(context.key, context.affiliation, catalogue)
+    if person.key is not None or here is None:
+        return person
+    serving = [key for key in catalogue.keys_for(person.surface) if _country_of(key, None, catalogue) == here]
+    return replace(person, key=serving[0]) if len(serving) == 1 else person
 
 
 def _posting_country(host: Mention, countries_by_end: dict[int, Mention]) -> str | None:

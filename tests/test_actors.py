@@ -70,6 +70,18 @@ def test_actors_ambiguous_side_resolved_by_the_title(catalogue, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # two invented persons of the fixture share the name 伊尔瓦: Italy's prime minister, Serbia's president
+    ("张伟同意大利总理伊尔瓦通电话。伊尔瓦表示感谢。", ["person/tomas-ilvar-it", "person/tomas-ilvar-it"]),
+    ("塞尔维亚总统伊尔瓦会见张伟。", ["person/ilvar-rs"]),
+    # a title of a third country, or none: left open
+    ("日本首相伊尔瓦访华。", [None]),
+    ("伊尔瓦访华。", [None]),
+])
+def test_actors_shared_name_resolved_by_the_country_served(catalogue, text, expected):
+    assert [m.key for m in analyse(text, catalogue).mentions if m.surface == "伊尔瓦"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("中日韩三国外长举行视频会议。", ["country/CN", "country/JP", "country/KR"]),
     ("中意两国人民友谊深厚。", ["country/CN", "country/IT"]),
     ("中美关系十分重要。", ["country/CN", "country/US"]),
