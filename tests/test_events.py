@@ -774,9 +774,15 @@ def test_events_same_day_word_counts_from_the_date_of_its_own_sentence():
     assert [(e.cls, e.recipient, e.date) for e in events] == [("Aid", "org/挪威红十字会", dt.date(2020, 4, 28))]
 
 
-def test_events_venue_of_a_gathering_is_not_a_party():
-    events = _events("中国—挪威特别外长会议在芬兰赫尔辛基举行。")
-    assert [(e.cls, set(e.participants)) for e in events] == [("Summit", {"country/CN", "country/NO"})]
+@pytest.mark.parametrize("text, parties", [
+    ("中国—挪威特别外长会议在芬兰赫尔辛基举行。", {"country/CN", "country/NO"}),
+    # the place where a party attends (在X出席/参加…会议) is the venue too
+    ("张伟在芬兰赫尔辛基出席中国—挪威特别外长会议。", {"person/张伟", "country/CN", "country/NO"}),
+    ("挪威外长当天在芬兰首都赫尔辛基参加北欧国家领导人特别会议。", {"country/NO"}),
+])
+def test_events_venue_of_a_gathering_is_not_a_party(text, parties):
+    events = _events(text)
+    assert [(e.cls, set(e.participants)) for e in events] == [("Summit", parties)]
 
 
 def test_events_host_naming_the_transcript_briefing_is_the_same_briefing():
