@@ -36,6 +36,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -82,6 +83,8 @@ MAX_SHORT_NAME = 2  # characters of a person's short form in later sentences (�
 MAX_FRAME_SUBJECT = 20  # characters before the verb of a sentence that only frames words (报道又指，, 丙区议会主席陈某则表示，)
 MAX_ASKED_LEAD = 4  # characters before the writer's question frame in a clause (她今早就被问到)
 MAX_ASKED_WORD = 4
+MAX_FRAME_LEAD = 4  # characters of one word before an inner frame's verb (但是, 同时, 进一步)
+INNER_FRAME_MARKS = "，,；;"  # marks after which an inner frame opens a clause of the words (…，又指…)
 MAX_FRAGMENT = 4  # characters left before the next clause's subject: a determiner, a mark, a given name (另一, 「史丹利)
 GLOSS = re.compile(r"（[^（）]*）|\([^()]*\)")
 
@@ -168,6 +171,11 @@ class Cues:
     woman: tuple[str, ...] = _cue("woman")
     man: tuple[str, ...] = _cue("man")
     wife: tuple[str, ...] = _cue("wife")
+    inner_frames: tuple[str, ...] = _cue("inner_frame")
+    led_frames: tuple[str, ...] = _cue("led_frame")
+    frame_leads: tuple[str, ...] = _cue("frame_lead")
+    speech_nouns: tuple[str, ...] = _cue("speech_noun")
+    subordinates: tuple[str, ...] = _cue("subordinate")
     women: frozenset[str] = frozenset()  # catalogue persons who are women (person_genders.csv)
     catalogued: frozenset[str] = frozenset()  # every catalogue person's key
 
@@ -1074,6 +1082,12 @@ def _starts_with(s: str, words: tuple[str, ...]) -> str | None:
     return next(w for w in words if s.startswith(w))
 
 
+@lru_cache(maxsize=None)
+def _longest_first(*groups: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of several cue lists in one tuple, longest first, as :func:`_starts_with` reads them."""
+    return tuple(sorted({w for group in groups for w in group}, key=len, reverse=True))
+
+
 def _ends_with(s: str, words: tuple[str, ...]) -> str | None:
     """The longest of ``words`` that ``s`` ends with."""
     if not s.endswith(words):
@@ -1214,12 +1228,17 @@ def _frames_anew(text: _Text, cues: Cues, clause: Clause, previous: Clause) -> b
 def _other_person_opens(text: _Text, cues: Cues, clause: Clause) -> bool:
     """Whether a clause's words open with a person other than its speaker as their subject
     (甲指，乙外长用…: the clause that goes on after a comma may be 乙's)."""
-    stop = _clause_end(text.s, clause.content, len(text.s))
-    chain = next(iter(_chains(text, cues, clause.content, stop)), None)
-    if chain is None or chain[0].start - clause.content > MAX_SUBJECT_OFFSET:
-        return False
-    head = _chain_head(chain, cues)
-    return head.cls == "Person" and head.key != clause.speaker
+    head = _opening_subject(text, cues, clause.content)
+    return head is not None and head.cls == "Person" and head.key != clause.speaker
+
+
+def _opening_subject(text: _Text, cues: Cues, start: int) -> Mention | None:
+    """The named actor that opens the clause at ``start`` as its subject, if any."""
+    stop = _clause_end(text.s, start, len(text.s))
+    chain = next(iter(_chains(text, cues, start, stop)), None)
+    if chain is None or chain[0].start - start > MAX_SUBJECT_OFFSET:
+        return None
+    return _chain_head(chain, cues)
 
 
 def _named_at(text: _Text, clause: Clause) -> bool:
@@ -1274,11 +1293,109 @@ def _clause_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[S
         if not relayed and clause.stop is None:
             end = _asked_inside(text.s, cues, clause.content, _writer_resumes(text, cues, clause, end))
             end = _inside_quotation_end(text.s, clause, block.start, end)
-        statement = _statement(text, clause.speaker, clause.verb, clause.content, end, block, relayed=relayed)
-        if statement is not None:
-            statement = _dated_in_sentence(text, cues, clause, statement)
-            found += [statement] + [replace(statement, speaker=key) for key in clause.also]
+        pieces = [(clause.verb, clause.content, end)] if relayed or clause.stop is not None \
+            else _framed_pieces(text, cues, clause, end)
+        for verb, start, stop in pieces:
+            statement = _statement(text, clause.speaker, verb, start, stop, block, relayed=relayed)
+            if statement is not None:
+                statement = _dated_in_sentence(text, cues, clause, statement)
+                found += [statement] + [replace(statement, speaker=key) for key in clause.also]
     return found
+
+
+def _framed_pieces(text: _Text, cues: Cues, clause: Clause, end: int) -> list[tuple[str, int, int]]:
+    """A clause's words cut where the writer frames the same speaker's next words inside them
+    (甲表示，…，又指…; …，提醒市民…; …，但他坦言…; …，否认…): news prose frames each stretch
+    anew, so each stretch is a statement of its own, reported by the verb of its frame. The frames
+    the clause stage already reads as clauses end the words before they get here (:func:`_frames_anew`);
+    these are the ones it does not: verbs that need their own subject, and words of stance and advice.
+    Only in the words' first sentence, where the speaker is still the sentence's subject (…。弟媳是护士，
+    建议她…: a later sentence names its own), and not after an appraisal, which names an object, not
+    words (甲感谢乙的援助，网民…，并认为…: the writer has gone on). Each piece is (verb, start, end)."""
+    pieces, verb, start = [], clause.verb, clause.content
+    if text.doc.meta.genre in FRAMING_GENRES and clause.speaker is not None and clause.verb not in cues.appraisals:
+        for frame, frame_verb, content in _inner_frames(text, cues, clause, min(end, _sentence_end(text.s, clause.content))):
+            pieces.append((verb, start, frame))
+            verb, start = frame_verb, content
+    return pieces + [(verb, start, end)]
+
+
+def _inner_frames(text: _Text, cues: Cues, clause: Clause, end: int):
+    """Each inner frame of the speaker's words in ``[clause.content, end)``, outside quotation marks:
+    (where its clause opens, its verb, where the words it frames start)."""
+    depth, piece = 0, clause.content
+    for pos in range(clause.content, end):
+        depth = _quote_depth(depth, text.s[pos])
+        if depth or pos < piece or text.s[pos] not in INNER_FRAME_MARKS:
+            continue
+        found = _inner_frame_at(text, cues, clause, pos + 1, end)
+        if found is not None and _speaker_frames(text, cues, clause, piece, pos + 1):
+            yield _after_connective(text.s, cues, piece, pos + 1), found[0], found[1]
+            piece = found[1]
+
+
+def _after_connective(s: str, cues: Cues, piece: int, frame: int) -> int:
+    """Where the words before a frame end: before a clause that holds only a connective
+    (…，此外，也呼吁…: 此外 opens the frame's words), else at the frame."""
+    opening = _clause_start(s, frame - 1, piece)
+    return opening if opening > piece and s[opening:frame - 1].strip() in cues.connectives else frame
+
+
+def _inner_frame_at(text: _Text, cues: Cues, clause: Clause, at: int, end: int) -> tuple[str, int] | None:
+    """The verb and content start of a frame opening the clause at ``at`` with no subject but the
+    speaker's: lead words (但, 又, 并, 故), at most one pronoun that stands for the speaker, then a verb
+    of ``inner_frame`` (提醒, 质疑, 坦言), or of ``led_frame`` (指, 说, 表示) after a lead word or
+    pronoun, whose bare form after a comma often has another subject (…求助，指诊所…)."""
+    s, pos, led, pronoun = text.s, at, False, False
+    while pos < end and s[pos] in " \t\u3000":
+        pos += 1
+    while True:
+        word = _starts_with(s[pos:pos + MAX_FRAME_LEAD], _longest_first(cues.connectives, cues.adverbs, cues.frame_leads))
+        if word is None and not pronoun and _pronoun_at(s[pos:end], cues):
+            if _last_person_subject(text, cues, pos, text.blocks[clause.block].start,
+                                    s.startswith(cues.she, pos)) != clause.speaker:
+                return None
+            word, pronoun = s[pos], True
+        if word is None:
+            break
+        pos, led = pos + len(word), True
+    verb = _starts_with(s[pos:end], _longest_first(cues.inner_frames, cues.led_frames))
+    if verb is None or (verb in cues.led_frames and not led) or s.startswith(cues.naming, pos):
+        return None
+    content, opener = _content_start(s, pos + len(verb), end, cues.openers)
+    if content >= end or s[content] in CLAUSE_END or (not opener and s[content] in NOT_DIRECT_START):
+        return None
+    return verb, content
+
+
+def _speaker_frames(text: _Text, cues: Cues, clause: Clause, piece: int, frame: int) -> bool:
+    """Whether the frame opening at ``frame`` is the speaker's, not another subject's the words name
+    before it: not after words someone else is reported to say (…，乙反驳，表示…; …发布的指引建议，…),
+    nor after a noun of speech or writing (…收到市民投诉，指…; …取得一份报告，指…，希望…: the text
+    says it), nor after a clause whose subject is another person (…王某打电话给她，表示…), nor
+    after a clause of condition, concession or time, which the frame's clause completes (…，若没有
+    支援，相信…; …，后者出席会议时，进一步解释…)."""
+    s = text.s
+    if _reports_words(s, cues, piece, frame) or _frame_with_words(s, cues, piece, frame) \
+            or any(_ends_with(s[piece:pos], cues.speech_nouns) for pos in range(piece, frame) if s[pos] in CLAUSE_END):
+        return False
+    before = s[_clause_start(s, frame - 1, piece):frame - 1].strip(LEAD_SYMBOLS)
+    if _starts_with(before, cues.subordinates) or _ends_with(before, cues.frame_closes):
+        return False
+    for opening in {_clause_start(s, frame - 1, piece), piece}:
+        head = _opening_subject(text, cues, opening + len(s[opening:frame]) - len(s[opening:frame].lstrip(LEAD_SYMBOLS)))
+        if head is not None and head.key != clause.speaker and head.cls == "Person":
+            return False
+    return True
+
+
+def _frame_with_words(s: str, cues: Cues, start: int, end: int) -> bool:
+    """Whether a verb of an inner frame stands in ``[start, end)`` with the punctuation that opens
+    words after it (…指引建议，…): someone's words are reported there, whose subject may go on."""
+    verbs = _longest_first(cues.inner_frames, cues.led_frames)
+    return any(s.startswith(verb, pos) and s[pos + len(verb):pos + len(verb) + 1] in cues.openers
+               and s[pos + len(verb):pos + len(verb) + 1]
+               for pos in range(start, end) for verb in verbs if s[pos] == verb[0])
 
 
 def _only_names_next(s: str, clause: Clause, following: Clause) -> bool:

@@ -653,6 +653,39 @@ def test_statements_a_frame_inside_a_sentence_opens_new_words(catalogue, text, g
     assert _said(_analysis(text, FRAME_NAMES, kind="paragraph", genre=genre), catalogue) == expected
 
 
+@pytest.mark.parametrize("text, genre, expected", [
+    # a verb of stance or advice with the subject left out frames the speaker's next words
+    ("王华表示，口罩供应充足，提醒市民不要抢购。", "text",
+     [("person/王华", "表示", "口罩供应充足"), ("person/王华", "提醒", "市民不要抢购。")]),
+    ("赵丽认为，外界关心是理所当然，否认是干预。", "text",
+     [("person/赵丽", "认为", "外界关心是理所当然"), ("person/赵丽", "否认", "是干预。")]),
+    ("王华指，检测结果已经公布，但他坦言人手不足。", "article",
+     [("person/王华", "指", "检测结果已经公布"), ("person/王华", "坦言", "人手不足。")]),
+    ("王华表示，会加快补货，故希望市民耐心等候。", "text",
+     [("person/王华", "表示", "会加快补货"), ("person/王华", "希望", "市民耐心等候。")]),
+    # 指 with no punctuation after it frames the words after a lead word only
+    ("王华表示，疫情仍然严峻，又指医院已加派人手。", "text",
+     [("person/王华", "表示", "疫情仍然严峻"), ("person/王华", "指", "医院已加派人手。")]),
+    ("王华表示，医院接获病人求助，指病房不足。", "text",
+     [("person/王华", "表示", "医院接获病人求助，指病房不足。")]),
+    # the clause before names what says the words, or another person as its subject
+    ("王华表示，局方收到市民投诉，质疑收费过高。", "text",
+     [("person/王华", "表示", "局方收到市民投诉，质疑收费过高。")]),
+    ("王华指，赵丽昨日打电话给他，质疑收费过高。", "text",
+     [("person/王华", "指", "赵丽昨日打电话给他，质疑收费过高。")]),
+    # a later sentence has a subject of its own; a verb of naming frames nothing
+    ("王华表示，口罩供应充足。护士长是他的同事，建议他多休息。", "text",
+     [("person/王华", "表示", "口罩供应充足。护士长是他的同事，建议他多休息。")]),
+    ("王华表示，该病毒属新型病毒，故称为新冠病毒。", "text",
+     [("person/王华", "表示", "该病毒属新型病毒，故称为新冠病毒。")]),
+    # a broadcast reads the sentence as one speaker's words
+    ("王华表示，口罩供应充足，提醒市民不要抢购。", "broadcast",
+     [("person/王华", "表示", "口罩供应充足，提醒市民不要抢购。")]),
+])
+def test_statements_a_frame_with_the_subject_left_out_opens_new_words(catalogue, text, genre, expected):
+    assert _said(_analysis(text, FRAME_NAMES, kind="paragraph", genre=genre), catalogue) == expected
+
+
 def test_statements_own_subject_verb_needs_a_speaker_without_an_adverb(catalogue):
     # no adverb: 称 opens its clause without a subject of its own, so no statement
     text = "王华介绍了防控情况，称检测能力已经提升。"
