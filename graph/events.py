@@ -141,6 +141,7 @@ class _Lexicon:
     dateline: re.Pattern
     column_tag: re.Pattern
     date_lead: re.Pattern
+    held_lead: re.Pattern
     capital: re.Pattern
     cities: dict[str, str] = field(default_factory=dict)
     city_pattern: re.Pattern = re.compile("(?!)")
@@ -192,6 +193,7 @@ def _load_lexicon(cues_path: Path, rows: tuple[tuple[str, str, str, str], ...],
         dateline=re.compile(cues["dateline"], re.MULTILINE),
         column_tag=re.compile(cues["column_tag"], re.MULTILINE),
         date_lead=re.compile(cues["date_clause_ignored"]),
+        held_lead=re.compile(cues["held_after_lead"]),
         capital=re.compile(cues["capital_after_country"]),
         formulas=used,
     )
@@ -1374,9 +1376,10 @@ def _when(ctx: _Context, hit: _Hit) -> _When:
              and _dates_event(ctx, hit, hit.sent[0] + s.start, hit.sent[0] + s.end)]
     date_end = _range_end(ctx, hit, reference)
     spans = spans or _bare_day(ctx, hit, reference)
-    predicate = None if spans else _predicate_date(ctx, hit, meta.year, reference)
+    predicate = None if spans else _predicate_date(ctx, hit, meta.year, reference) or _held_on(
+        ctx, hit, meta.year, reference)
     if predicate is not None:
-        return _When(predicate.date, predicate.approx, date_end)
+        return _When(predicate.date, predicate.approx, predicate.end_date or date_end)
     if spans:
         span = spans[-1]
         if reference is not None and anaphoric(span, prefix):
@@ -1440,6 +1443,19 @@ def _predicate_date(ctx: _Context, hit: _Hit, year: int | None, reference: dt.da
         if spans and spans[0].start == lead:
             return spans[0]
     return None
+
+
+def _held_on(ctx: _Context, hit: _Hit, year: int | None, reference: dt.date | None) -> DateSpan | None:
+    """The date right after a gathering's name when a verb of holding follows it in the clause (峰会于3月12日举行,
+    记者会昨天举行, 仪式20日在喀布尔举行): the name is the subject, and the predicate tells when it was held.
+    A word pointing back (同日) is left to the rules of a date before the trigger."""
+    rest = ctx.text[hit.end:hit.clause[1]]
+    lead = ctx.lex.held_lead.match(rest).end()
+    spans = [span for span in find_date_spans(rest, year, reference) if span.date]
+    if not spans or spans[0].start != lead or anaphoric(spans[0], rest):
+        return None
+    verbs = ctx.lex.cues["held_verbs"]
+    return spans[0] if any(verb in rest[spans[0].end:] for verb in verbs) else None
 
 
 def _date_told_before(ctx: _Context, hit: _Hit, block: Block | None, reference: dt.date,

@@ -439,6 +439,19 @@ def test_events_dates(text, date, date_end):
     assert (event.date, event.date_end) == (date, date_end)
 
 
+@pytest.mark.parametrize("text, date, date_end", [
+    ("张伟与芬兰总统尼尼斯托的会谈昨日在赫尔辛基举行。", dt.date(2020, 5, 1), None),
+    ("芬兰和挪威领导人视频会议于4月28日至29日举行。", dt.date(2020, 4, 28), dt.date(2020, 4, 29)),
+    ("芬兰总统尼尼斯托主持的峰会周四举行。", dt.date(2020, 4, 30), None),           # DAY is Saturday 2 May
+    ("张伟与芬兰总统尼尼斯托的会谈昨日结束。", DAY, None),                         # the last day is not the date
+    ("张伟与芬兰总统尼尼斯托的会谈在赫尔辛基举行，双方同意4月28日的协议。", DAY, None),  # not right after the name
+])
+def test_events_a_gathering_named_before_its_date_is_held_on_it(text, date, date_end):
+    """峰会于3月12日举行, 记者会昨天举行: the date after the gathering's name, before a verb of holding."""
+    (event,) = _events(text, genre="text")
+    assert (event.date, event.date_end) == (date, date_end)
+
+
 @pytest.mark.parametrize("text, date", [
     ("2018年张伟访问芬兰时，两国签署了协议。", None),
     ("照片摄于2016年6月，时任外长张伟在北京会见芬兰总统尼尼斯托。", None),
