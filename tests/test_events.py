@@ -558,6 +558,15 @@ def test_events_date_of_an_earlier_clause_only_when_it_stands_alone():
         ("country/FI", dt.date(2020, 4, 28)), ("country/NO", None)]
 
 
+@pytest.mark.parametrize("text", [
+    "美东时间4月28日，张伟同芬兰总统尼尼斯托会晤。",
+    "莫斯科时间4月28日晚，张伟同芬兰总统尼尼斯托会晤。",
+    "4月28日（美国当地时间），张伟同芬兰总统尼尼斯托会晤。",
+])
+def test_events_a_time_zone_beside_a_date_leaves_it_a_clause_of_its_own(text):
+    assert [e.date for e in _events(text, genre="transcript")] == [dt.date(2020, 4, 28)]
+
+
 def test_events_outlet_of_a_report_is_not_a_party():
     events = _events("新华社报道，中国同芬兰、挪威举行视频会议。")
     assert [e.participants for e in events] == [("country/CN", "country/FI", "country/NO")]
