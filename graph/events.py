@@ -1009,10 +1009,12 @@ def _talked_about(ctx: _Context, hit: _Hit) -> set[str]:
 def _rule_fires(ctx: _Context, hit: _Hit, row: dict, phrase: _Phrase) -> bool:
     """True when ``phrase`` stands where the rule ``row`` says the sentence only talks about it."""
     text, where, cue = ctx.text, row["where"], _rule_cue(row["cue"])
+    if "name_classes" in row and phrase.cls not in row["name_classes"]:
+        return False
     clause = ctx.clause_at(phrase.start, hit.sent)
     if where == "before":
         named_act = clause == hit.clause and phrase.end <= hit.start  # 未出席A—B视频会议: the name names the act
-        return not named_act and bool(cue.search(text, clause[0], phrase.start))
+        return (not named_act or row.get("naming_act", False)) and bool(cue.search(text, clause[0], phrase.start))
     if where == "after":
         found = cue.match(text, phrase.end, clause[1])
         return found is not None and not phrase.end <= hit.start < found.end()
