@@ -86,6 +86,7 @@ MAX_ASKED_WORD = 4
 MAX_FRAME_LEAD = 4  # characters of one word before an inner frame's verb (但是, 同时, 进一步)
 INNER_FRAME_MARKS = "，,；;"  # marks after which an inner frame opens a clause of the words (…，又指…)
 MAX_FRAGMENT = 4  # characters left before the next clause's subject: a determiner, a mark, a given name (另一, 「史丹利)
+GLOSS_OPENS = "（("
 GLOSS = re.compile(r"（[^（）]*）|\([^()]*\)")
 
 
@@ -869,15 +870,60 @@ def _last_person_subject(text: _Text, cues: Cues, before: int, block_start: int,
     for mention in reversed(persons):
         if mention.start < unlinked:
             return None
-        if text.s.startswith(cues.modifiers, mention.end):
+        if text.s.startswith(cues.modifiers, mention.end) or _passed_over(text, cues, mention, floor, before):
             continue
-        if _reports_words(text.s, cues, _sentence_start(text.s, mention.start, floor), mention.start):
+        sentence = _sentence_start(text.s, mention.start, floor)
+        if _reports_words(text.s, cues, sentence, mention.start) and not _relays_to(text, cues, mention, sentence):
             continue
         clause = _clause_start(text.s, mention.start, floor)
         chain = next((c for c in _chains(text, cues, clause, mention.end) if mention in c), [mention])
         if not _is_object(text.s, clause, chain[0], cues):
             return mention.key
     return persons[-1].key if persons and persons[-1].start >= unlinked else None
+
+
+def _relays_to(text: _Text, cues: Cues, mention: Mention, sentence: int) -> bool:
+    """Whether a person named after a frame of his sentence speaks in turn, relayed by a report, not
+    by a person (报道续称，研究员甲说，…。他表示… → 甲): his clause frames words, and no person and no
+    pronoun stands before him in the sentence."""
+    clause = _clause_start(text.s, mention.start, sentence)
+    if not _reports_words(text.s, cues, mention.end, _clause_end(text.s, mention.end, len(text.s)) + 1):
+        return False
+    if any(m.cls == "Person" for m in text.mentions_in(sentence, clause)):
+        return False
+    return not any(p in text.s[sentence:clause] for p in cues.pronouns)
+
+
+def _passed_over(text: _Text, cues: Cues, mention: Mention, floor: int, before: int) -> bool:
+    """Whether a person named before a pronoun is only talked about, not its referent: one named inside
+    quotation marks that close before the pronoun (甲说：「…乙也说过…」。他指… → 甲: someone's words
+    name him), or one named after the person who opens its clause (甲会见乙。他表示… → 甲; 甲指乙是…:
+    the object or topic of that person's act or words; the pronoun goes on with the subject)."""
+    return _in_closed_quotation(text, mention.start, before) or _after_clause_subject(text, cues, mention, floor)
+
+
+def _in_closed_quotation(text: _Text, at: int, before: int) -> bool:
+    """Whether ``at`` stands inside a quotation opened in its block that closes before ``before``."""
+    block = next((b for b in text.blocks if b.start <= at < b.end), None)
+    if block is None or not _quoted(text.s, block.start, at):
+        return False
+    return _closing_mark(text.s, at, min(before, block.end)) is not None
+
+
+def _after_clause_subject(text: _Text, cues: Cues, mention: Mention, floor: int) -> bool:
+    """Whether a named person, not the mention, opens the mention's clause as its subject (甲会见乙, 甲称赞乙,
+    美国总统甲谈及乙主席): the mention is that person's object or topic."""
+    clause = _clause_start(text.s, mention.start, floor)
+    chains = _chains(text, cues, clause, mention.start)
+    if not chains or mention.start > 0 and text.s[mention.start - 1] in GLOSS_OPENS:
+        return False  # 成员甲（Jane Doe）: a gloss of the name before, the same person
+    body = text.s[clause:mention.start].lstrip(LEAD_SYMBOLS)
+    lead = mention.start - len(body) + len(_starts_with(body, cues.connectives) or "")
+    first = chains[0]
+    head = _chain_head(first, cues)
+    return (first[0].start - lead <= MAX_SUBJECT_OFFSET and head.cls == "Person" and bool(head.key)
+            and not _anonymous(head, cues) and not head.surface.endswith(cues.titles)  # 甲国总统大选的…: no one named
+            and head.key != mention.key and not _is_object(text.s, clause, first[0], cues))
 
 
 def _is_woman(text: _Text, cues: Cues, mention: Mention) -> bool | None:

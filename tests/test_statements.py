@@ -184,6 +184,26 @@ def test_statements_a_pronoun_passes_over_persons_of_the_other_sex(catalogue, te
     assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a person named inside quotation marks closed before the pronoun is talked about in someone's words
+    ("陈明表示：「病床足够。李华也同意。」他指出，要加建医院。",
+     [("person/陈明", "表示", "「病床足够。李华也同意。」"), ("person/陈明", "指出", "要加建医院。")]),
+    ("陈明忆述当日：「场面很乱。李华到场了。」他强调，要团结。", [("person/陈明", "强调", "要团结。")]),
+    # a person named after the person opening the clause is that person's object or topic
+    ("陈明本周谈及了李华主席。他还表示，两国不想发生冲突。", [("person/陈明", "表示", "两国不想发生冲突。")]),
+    ("陈明昨日批评李华。他强调，要加建医院。", [("person/陈明", "强调", "要加建医院。")]),
+    # the clause's subject is a title naming no one (甲国总统大选): the person after it is no object
+    ("乙国总统大选的候选人李华周六亮相。他说，要团结。", [("person/李华", "说", "要团结。")]),
+    # a person a report relays, who speaks in turn, is the pronoun's (no person frames the report)
+    ("陈明会见记者。报道续称，研究员李华说，军售合情合理。他表示，升级至关重要。",
+     [("person/李华", "说", "军售合情合理。"), ("person/李华", "表示", "升级至关重要。")]),
+])
+def test_statements_a_pronoun_passes_over_persons_only_talked_about(catalogue, text, expected):
+    names = [("陈明", "person/陈明", PERSON), ("李华", "person/李华", PERSON),
+             ("乙国总统", "person/乙国总统", PERSON)]
+    assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
+
+
 @pytest.mark.parametrize("names, extra", [
     ([("外交部", "gov/mfa", "GovernmentBody")], ()),
     ([], (Mention(0, 6, "外交部发言人", "person/某人", PERSON, "发言人", "gov/mfa"),)),
