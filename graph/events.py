@@ -1563,7 +1563,8 @@ def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: 
     tells one. A summit retold without
     a date is the dated one, and so is any event retold without a date by the
     same parties (a headline, a later passing mention), or with only the article's
-    own date (周二，A与B通电话 … 就A与B的通话).
+    own date (周二，A与B通电话 … 就A与B的通话). A gathering with a party of a telling that states its day,
+    told again with only the article's day (衛生署昨日召開記者會 … 黃加慶在記者會表示), is that one too.
     """
     if a.cls != b.cls:
         return False
@@ -1577,6 +1578,8 @@ def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: 
         if a.date == b.date and a.date is not None:
             return same_block or not dated_blocks
         if a.cls == "Summit" and None in (a.date, b.date):
+            return True
+        if a.assumed_date != b.assumed_date and None not in (a.date, b.date):
             return True
     dates_agree = (a.date == b.date or None in (a.date, b.date) or a.assumed_date != b.assumed_date
                    or _within_bound(a, b) or _within_bound(b, a))

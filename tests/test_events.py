@@ -988,6 +988,22 @@ def test_events_an_article_retelling_takes_the_day_its_first_telling_states():
     assert calls == [(dt.date(2020, 5, 5), False)]
 
 
+@pytest.mark.parametrize("text, days", [
+    ("张伟与李明昨日召开记者会。李明在记者会上表示，疫情可控。", [dt.date(2020, 5, 5)]),
+    ("张伟周一召开记者会。芬兰疫情严峻。张伟与李明在记者会上表示，疫情可控。", [dt.date(2020, 5, 4)]),
+    ("张伟昨日召开记者会。芬兰疫情严峻。李明在记者会上表示，疫情可控。",                  # no party shared
+     [dt.date(2020, 5, 5), dt.date(2020, 5, 6)]),
+])
+def test_events_a_gathering_retold_with_a_party_of_its_dated_telling_takes_its_day(text, days):
+    """An article of Wednesday 2020-05-06: the briefing told again with only the article's day and a party of the
+    telling that states its day is that briefing."""
+    wednesday = dt.date(2020, 5, 6)
+    document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(date=wednesday, genre="text"))
+    blocks = (Block("paragraph", 0, len(text), date=wednesday),)
+    analysis = extract_events(Analysis(document=document, blocks=blocks, mentions=_mentions(text)), load_catalogue())
+    assert sorted(e.date for e in analysis.events if e.cls == "PressConference") == days
+
+
 @pytest.mark.parametrize("headline, body, day", [
     ("# 张伟与尼尼斯托通电话\n", "周二，张伟与尼尼斯托通电话。", dt.date(2020, 5, 5)),
     ("# 张伟会见尼尼斯托\n", "张伟昨日在北京会见尼尼斯托。", dt.date(2020, 5, 5)),
