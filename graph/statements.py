@@ -64,6 +64,7 @@ REPORTED_TEXT_GENRES = ("speech",)  # a news report may follow the text: its par
 SELF_NAMING_GENRES = ("broadcast",)  # read out a body's directives, where it names itself (…要按照党中央部署)
 ACT_LIST_GENRES = ("chronicle",)  # genres whose sentences list acts one by one (感谢…，呼吁…)
 FRAMING_GENRES = ("article", "text")  # news prose that frames one speaker's words anew inside a sentence (…，又指…)
+SENTENCE_FRAMED_GENRES = ("text",)  # prose (Hong Kong news) that frames each sentence of indirect words anew (…。她又指，…)
 HEADLINE_BLOCK = "headline"
 REPORTER_LOOKBACK = 80
 LEAD_SYMBOLS = "◆●■□▲△○◇·•*-—－ \t\u3000”」』"
@@ -1339,6 +1340,7 @@ def _clause_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[S
         if not relayed and clause.stop is None:
             end = _asked_inside(text.s, cues, clause.content, _writer_resumes(text, cues, clause, end))
             end = _inside_quotation_end(text.s, clause, block.start, end)
+            end = _unquoted_words_end(text, cues, clause, end)
         pieces = [(clause.verb, clause.content, end)] if relayed or clause.stop is not None \
             else _framed_pieces(text, cues, clause, end)
         for verb, start, stop in pieces:
@@ -1347,6 +1349,28 @@ def _clause_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[S
                 statement = _dated_in_sentence(text, cues, clause, statement)
                 found += [statement] + [replace(statement, speaker=key) for key in clause.also]
     return found
+
+
+def _unquoted_words_end(text: _Text, cues: Cues, clause: Clause, end: int) -> int:
+    """Where indirect words end in prose that is no dateline report (genre text: Hong Kong news):
+    with their first sentence, unless the next sentence goes on with the speaker's speech, a quotation
+    (甲指，…。「…」) or the first person (…。我们会…). The writer frames each sentence of someone's
+    indirect words anew, so a sentence without a frame is the writer's own: another speaker's call,
+    the article's narrative, a columnist's comparison (…。但没有提供更多的细节). A news agency's dateline
+    report (article) sums up a speaker's words over several sentences (…。这体现了…) and is read as
+    before. Words opening with a quotation, or inside one (袁又说：「 **…; 「…」他续指，…), end where it
+    closes (:func:`_quotation_end`); a quoted question the sentence goes on after (…对吧？」，「…) ends
+    no sentence."""
+    s = text.s
+    if text.doc.meta.genre not in SENTENCE_FRAMED_GENRES or s[clause.content] in QUOTES.values() \
+            or s[clause.content - 1] in QUOTES.values() or _quoted(s, clause.start, clause.content):
+        return end
+    for start in _sentence_starts(s, clause.content, end):
+        body = start + len(s[start:end]) - len(s[start:end].lstrip(LEAD_SYMBOLS))
+        if body < end and s[body] not in QUOTES.values() and s[body] not in CLAUSE_END \
+                and not _in_first_person(s, cues, body, _forward_to(s, body, end, SENTENCE_END)):
+            return start
+    return end
 
 
 def _framed_pieces(text: _Text, cues: Cues, clause: Clause, end: int) -> list[tuple[str, int, int]]:

@@ -694,7 +694,7 @@ def test_statements_a_frame_inside_a_sentence_opens_new_words(catalogue, text, g
     ("王华指，赵丽昨日打电话给他，质疑收费过高。", "text",
      [("person/王华", "指", "赵丽昨日打电话给他，质疑收费过高。")]),
     # a later sentence has a subject of its own; a verb of naming frames nothing
-    ("王华表示，口罩供应充足。护士长是他的同事，建议他多休息。", "text",
+    ("王华表示，口罩供应充足。护士长是他的同事，建议他多休息。", "article",
      [("person/王华", "表示", "口罩供应充足。护士长是他的同事，建议他多休息。")]),
     ("王华表示，该病毒属新型病毒，故称为新冠病毒。", "text",
      [("person/王华", "表示", "该病毒属新型病毒，故称为新冠病毒。")]),
@@ -1013,9 +1013,17 @@ def test_statements_a_quotation_before_the_next_frame_is_that_frames_words(catal
     ("王华表示，会加强检测。王华的团队上月成立。", "text", "会加强检测。"),
     ("丙组织宣布，将延长限制措施。按照规定，丙组织可建议各国采取措施。", "text", "将延长限制措施。"),
     # indirect words over several sentences go on
-    ("王华表示，合作很重要。这体现了两国友谊。", "text", "合作很重要。这体现了两国友谊。"),
+    ("王华表示，合作很重要。这体现了两国友谊。", "article", "合作很重要。这体现了两国友谊。"),
     ("王华表示，合作很重要。赵明国王向我们表达了慰问。", "text", "合作很重要。赵明国王向我们表达了慰问。"),
-    ("王华表示，合作很重要。赵明主席亲自部署了工作。", "text", "合作很重要。赵明主席亲自部署了工作。"),
+    ("王华表示，合作很重要。赵明主席亲自部署了工作。", "article", "合作很重要。赵明主席亲自部署了工作。"),
+    # Hong Kong prose frames each sentence of indirect words anew: one with no frame is the writer's
+    ("王华表示，合作很重要。这体现了两国友谊。", "text", "合作很重要。"),
+    ("王华表示，合作很重要。赵明主席亲自部署了工作。", "text", "合作很重要。"),
+    ("丙组织表示，会加强检测，但没有提供更多的细节。医院发言人说，已停收新症。", "text",
+     "会加强检测，但没有提供更多的细节。"),
+    # unless a quotation or the first person goes on with the speaker's speech
+    ("王华表示，合作很重要。「两国要多交流。」", "text", "合作很重要。「两国要多交流。」"),
+    ("王华表示，基金由他人管理，「你知道吗？」，「我们要查清楚。」", "text", "基金由他人管理，「你知道吗？」，「我们要查清楚。」"),
     ("王华说：「合作很重要。赵明来过。」", "text", "「合作很重要。赵明来过。」"),
     # the writer's own frame opens the next sentence
     ("王华表示，会加强检测。被问到何时开始，没有回应。", "text", "会加强检测。"),
