@@ -938,28 +938,33 @@ def _shared_title(m: Mention, titles: _Titles, tables: _Tables) -> tuple[str, in
 
 def _title_after(text: str, pos: int, titles: _Titles, tables: _Tables, by_start: dict[int, Mention]
                  ) -> tuple[str, int] | None:
-    """The title right after an actor, or after a short unit name (研究所临床主任, 阿布扎比王储).
+    """The title right after an actor, or after a short unit name (研究所临床主任, 阿布扎比王储)."""
+    return (_title_chain(text, pos, titles, tables, by_start)
+            or _unit_title(text, pos, titles, tables, by_start))
 
-    The unit is part of the role; it may not hold a boundary word, punctuation or another actor.
+
+def _unit_title(text: str, pos: int, titles: _Titles, tables: _Tables, by_start: dict[int, Mention]
+                ) -> tuple[str, int] | None:
+    """The title after a short unit name at ``pos`` (研究所 + 临床主任), the unit part of the role.
+
+    The unit may not hold a boundary word, punctuation or another actor.
     """
-    chain = _title_chain(text, pos, titles, by_start)
-    if chain is not None:
-        return chain
     for gap in range(1, MAX_TITLE_GAP + 1):
         at = pos + gap
         if at >= len(text) or not _is_cjk(text[at - 1]) or at - 1 in by_start:
             return None
         if _longest_at(text, at - 1, tables.boundaries):
             return None
-        chain = _title_chain(text, at, titles, by_start)
+        chain = _title_chain(text, at, titles, tables, by_start)
         if chain is not None:
             return text[pos:at] + chain[0], chain[1]
     return None
 
 
-def _title_chain(text: str, pos: int, titles: _Titles, by_start: dict[int, Mention]
+def _title_chain(text: str, pos: int, titles: _Titles, tables: _Tables, by_start: dict[int, Mention]
                  ) -> tuple[str, int] | None:
-    """The title (and where it ends) at ``pos``, following 、/兼 chains to the last title.
+    """The title (and where it ends) at ``pos``, following 、/兼 chains to the last title, which may
+    stand after an actor or a short unit of its own (国民力量党领导人、下议院第一副议长素察).
 
     A word that is an actor's name is no title there (苏丹 the country, not the sultan).
     """
@@ -973,7 +978,7 @@ def _title_chain(text: str, pos: int, titles: _Titles, by_start: dict[int, Menti
             nxt = by_start[nxt].end
         following = titles.at.get(nxt)
         if following is None:
-            break
+            return _unit_title(text, nxt, titles, tables, by_start) or (title, end)
         title, end = following, nxt + len(following)
     return title, end
 

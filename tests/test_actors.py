@@ -70,6 +70,18 @@ def test_actors_ambiguous_side_resolved_by_the_title(catalogue, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a chain of titles whose last title stands after a unit of its own
+    ("意大利前总理、民主联盟主席贝利尼表示，合作很重要。", [("贝利尼", "民主联盟主席", "country/IT")]),
+    ("意大利参议员、下议院副议长贝利尼表示，合作很重要。", [("贝利尼", "下议院副议长", "country/IT")]),
+    # titles only, no name after them
+    ("意大利总统、总理分别致电张伟。", []),
+])
+def test_actors_title_chain_through_a_unit(catalogue, text, expected):
+    persons = [m for m in analyse(text, catalogue).mentions if m.cls == "Person" and m.surface != "张伟"]
+    assert [(m.surface, m.role, m.affiliation) for m in persons] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # two invented persons of the fixture share the name 伊尔瓦: Italy's prime minister, Serbia's president
     ("张伟同意大利总理伊尔瓦通电话。伊尔瓦表示感谢。", ["person/tomas-ilvar-it", "person/tomas-ilvar-it"]),
     ("塞尔维亚总统伊尔瓦会见张伟。", ["person/ilvar-rs"]),
