@@ -70,6 +70,14 @@ def test_actors_ambiguous_side_resolved_by_the_title(catalogue, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("张伟听取北极星医院负责同志汇报。", "北极星医院"),
+    ("李明其后走访北极星大学。", "北极星大学"),
+])
+def test_actors_organisation_name_starts_after_a_verb_of_visiting(catalogue, text, expected):
+    assert [m.surface for m in analyse(text, catalogue).mentions if m.cls == "Organization"] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
     # a chain of titles whose last title stands after a unit of its own
     ("意大利前总理、民主联盟主席贝利尼表示，合作很重要。", [("贝利尼", "民主联盟主席", "country/IT")]),
     ("意大利参议员、下议院副议长贝利尼表示，合作很重要。", [("贝利尼", "下议院副议长", "country/IT")]),

@@ -797,6 +797,16 @@ def test_events_same_day_word_counts_from_the_date_of_its_own_sentence():
 
 
 @pytest.mark.parametrize("text, parties", [
+    ("国务院副总理张伟通过视频连线，听取芬兰卫生部负责同志汇报，详细了解丹麦、挪威等地患者救治情况。",
+     {"person/张伟", "gov/卫生部"}),
+    ("芬兰外长同挪威外长举行视频会议，深入了解丹麦疫情防控情况。", {"country/FI", "country/NO"}),
+])
+def test_events_places_a_gathering_learns_about_are_topics(text, parties):
+    events = _events(text)
+    assert [(e.cls, set(e.participants)) for e in events] == [("VideoConference", parties)]
+
+
+@pytest.mark.parametrize("text, parties", [
     ("中国—挪威特别外长会议在芬兰赫尔辛基举行。", {"country/CN", "country/NO"}),
     # the place where a party attends (在X出席/参加…会议) is the venue too
     ("张伟在芬兰赫尔辛基出席中国—挪威特别外长会议。", {"person/张伟", "country/CN", "country/NO"}),
