@@ -427,3 +427,21 @@ def test_structure_transcript_rule_line_ends_a_turn_and_after_session_question_i
     blocks = _blocks(text, "transcript", D(2019, 6, 1))
     assert [(kind, quote, speaker) for kind, quote, _, _, speaker, _ in blocks if kind == "turn"] == [
         ("turn", "结束。", "张三"), ("turn", "请问进展？", "会后有记者问及"), ("turn", "进展顺利。", "张三")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the writer's timeline: a clock time before a colon is no label, and it ends the turn before it
+    ("王某：我不能呼吸。\n8:20pm，警察仍跪着他。\n8:27pm，救护车到场。\n",
+     [("turn", "我不能呼吸。", "王某"), ("paragraph", "8:20pm，警察仍跪着他。", None),
+      ("paragraph", "8:27pm，救护车到场。", None)]),
+    # a numbered question ends the answer before it; a date line is no speaker either
+    ("问：进展如何？\n李教授：进展顺利。\n2,问：下一步呢？\n李教授：继续推进。\n4月15日：会议召开。\n",
+     [("turn", "进展如何？", "问"), ("turn", "进展顺利。", "李教授"), ("paragraph", "2,问：下一步呢？", None),
+      ("turn", "继续推进。", "李教授"), ("paragraph", "4月15日：会议召开。", None)]),
+    # digits before a role word still make a label
+    ("甲国24KZ电视台记者：请问进展？\n张三：进展顺利。\n",
+     [("turn", "请问进展？", "甲国24KZ电视台记者"), ("turn", "进展顺利。", "张三")]),
+])
+def test_structure_transcript_a_numbered_line_is_no_label_and_ends_the_turn(text, expected):
+    blocks = _blocks(text, "transcript", D(2019, 6, 1))
+    assert [(kind, quote, speaker) for kind, quote, _, _, speaker, _ in blocks if kind != "speaker"] == expected

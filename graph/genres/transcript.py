@@ -53,6 +53,9 @@ def split(lines: list[Line], document: Document) -> list[Block]:
         elif is_rule(line.text):
             blocks += _turn(words, speaker, date)
             speaker, words = None, []
+        elif speaker is not None and _numbered_line(line):
+            blocks += _turn(words, speaker, date) + [text_block(line, date)]
+            speaker, words = None, []
         elif speaker is not None:
             words.append((line.start, line.end))
         elif opening is not None:
@@ -66,20 +69,33 @@ def split(lines: list[Line], document: Document) -> list[Block]:
 def _speaker_label(line: Line) -> tuple[str, int] | None:
     """The speaker's name and the position after the colon, when the line opens a turn."""
     layout = cues()
-    positions = [line.text.find(c) for c in layout["colons"] if c in line.text]
-    if not positions:
-        return None
-    colon = min(positions)
-    name = line.text[:colon].strip()
+    colon = _colon(line)
+    name = line.text[:colon].strip() if colon is not None else ""
     if not name or len(name) > layout["speaker_max_length"]:
         return None
     if any(c in layout["speaker_forbidden"] for c in name) or any(w in name for w in layout["not_speaker"]):
         return None
     has_role = name.endswith(tuple(layout["speaker_roles"]))
     if not has_role and (len(name) > layout["speaker_name_max_length"]
-                         or any(c in layout["speaker_title_marks"] for c in name)):
+                         or any(c in layout["speaker_title_marks"] + layout["speaker_number_marks"] for c in name)):
         return None
     return name, line.start + colon + 1
+
+
+def _colon(line: Line) -> int | None:
+    """Where the first colon of a line stands, if it has one."""
+    positions = [line.text.find(c) for c in cues()["colons"] if c in line.text]
+    return min(positions) if positions else None
+
+
+def _numbered_line(line: Line) -> bool:
+    """Whether a line opens like a label with digits and no role word (8:20pm，…; 4月15日：…): the
+    writer's timeline or a note, which ends the turn before it, not a speaker's words."""
+    layout = cues()
+    colon = _colon(line)
+    name = line.text[:colon].strip() if colon is not None else ""
+    return (0 < len(name) <= layout["speaker_name_max_length"] and not name.endswith(tuple(layout["speaker_roles"]))
+            and any(c in layout["speaker_number_marks"] for c in name))
 
 
 def _stamp_date(line: Line) -> dt.date | None:
