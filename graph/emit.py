@@ -418,6 +418,19 @@ def _by_iri(spans: list[Span]) -> list[tuple[str, Span]]:
     return sorted((evidence_iri(span), span) for span in unique.values())
 
 
+def fewest_triples(resolved: Resolved) -> int:
+    """A lower bound of the triples ``resolved`` is written as, counted without making them.
+
+    For deciding early what only the graph's size decides (whether a build draws its page:
+    :func:`graph.pipeline.build`). Every document has four triples at least
+    (:func:`_document_triples`), every fact its type, every quote five
+    (:func:`_evidence_triples`) and a link from a fact that cites it.
+    """
+    facts = (*resolved.actors, *resolved.events, *resolved.statements)
+    quotes = {(span.doc_id, span.start, span.end) for fact in facts for span in fact.evidence}
+    return 4 * len(resolved.documents) + len(facts) + 6 * len(quotes)
+
+
 def emit(resolved: Resolved) -> list[Triple]:
     """All triples of the corpus, sorted (by subject, ``rdf:type`` first) and without duplicates."""
     return [(s, p, o) for s, pairs in emit_blocks(resolved) for p, o in pairs]

@@ -27,6 +27,7 @@ from . import actors, emit, events, read, resolve, statements, structure
 from .cache import TURTLE_CACHE, AnalysisCache, Memo
 from .catalogue import Catalogue, load_catalogue
 from .files import output_set, write_atomic
+from .forked import Forked
 from .model import Analysis, Document, DocumentInfo, ProposedName, Resolved, Skipped
 from .store import STAMP, STORE, write_store
 from .texts import SpilledTexts
@@ -52,6 +53,16 @@ resolver's tables) and little cyclic garbage; at the default, the collector walk
 the growing heap again and again (adding one document to a 10 MB corpus: 2.0 -> 1.9
 CPU-s in the main process; 2.15 -> 1.85 while every analysis was held at once)."""
 ENDED_ABRUPTLY = "the process analysing it ended abruptly (out of memory, or a crash inside a library); please report it"
+
+
+class _Progress(tqdm):
+    """The documents' progress bar, without tqdm's monitor thread (started even for a hidden bar, never ended).
+
+    A process running another thread is not forked to draw the page beside the graph
+    (:func:`graph.forked.can_fork`); the monitor only tunes how often a stalled bar redraws.
+    """
+
+    monitor_interval = 0
 
 
 @dataclass(frozen=True)
@@ -352,7 +363,7 @@ def analyse_files(paths: list[Path], catalogue: Catalogue, take: Callable[[Analy
     todo = [path for path in files if path not in hits]
     fresh = engine(todo, task) if engine is not None else _results(todo, task, default_jobs() if jobs is None else jobs)
     results = _in_order(files, hits, fresh, task)
-    for path, result in zip(files, tqdm(results, total=len(files), desc="documents", unit="doc", disable=not show),
+    for path, result in zip(files, _Progress(results, total=len(files), desc="documents", unit="doc", disable=not show),
                             strict=True):
         if isinstance(result, Skipped):
             skipped.append(result)
@@ -440,19 +451,39 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
             return BuildReport(None, resolved, 0, skipped)
         triples = Counter()
         with output_set(outdir, OUTPUTS) as folder:
-            turtle = Memo.open(outdir, cached.version, TURTLE_CACHE, libraries=()) if cached else None
-            write_atomic(folder / GRAPH, emit.turtle_chunks(_counted(emit.emit_blocks(resolved, turtle), triples)))
-            if turtle is not None:
-                turtle.save()
-            if store:
-                write_store(folder / GRAPH, previous=Path(outdir) / GRAPH)
-            drawn = network and triples["triples"] <= NETWORK_MAX_TRIPLES
-            if drawn:
+            def draw() -> None:
                 _draw(resolved, texts, folder / NETWORK, Memo.open(outdir, cached.version) if cached else None)
+
+            with _page_beside(draw, resolved, texts, network) as page:
+                turtle = Memo.open(outdir, cached.version, TURTLE_CACHE, libraries=()) if cached else None
+                write_atomic(folder / GRAPH, emit.turtle_chunks(_counted(emit.emit_blocks(resolved, turtle), triples)))
+                drawn = network and triples["triples"] <= NETWORK_MAX_TRIPLES
+                if not drawn:
+                    page.stop()
+                if turtle is not None:
+                    turtle.save()
+                if store:
+                    write_store(folder / GRAPH, previous=Path(outdir) / GRAPH)
+                page.wait()
     extra = [Path(outdir) / NETWORK] if drawn else []
     return BuildReport(Path(outdir) / GRAPH, resolved, triples["triples"], skipped,
                        extra + ([Path(outdir) / STORE] if store else []), _undated(resolved.documents), repaired,
                        triples["triples"] if network and not drawn else None)
+
+
+def _page_beside(draw: Callable[[], None], resolved: Resolved, texts: SpilledTexts, network: bool) -> Forked:
+    """The page, drawn in a forked process while this one writes the graph and its store (:mod:`graph.forked`),
+    or here when waited for; never started without ``network`` or for a graph surely too large to draw.
+
+    Whether the page is drawn is known only once the graph is written and its triples
+    counted (``NETWORK_MAX_TRIPLES``); a page started for a graph that turns out larger is
+    stopped then. :func:`graph.emit.fewest_triples` keeps it from being started for a graph far
+    over the limit, whose page would take memory while the graph is written.
+    """
+    fork = network and emit.fewest_triples(resolved) <= NETWORK_MAX_TRIPLES
+    if fork:
+        texts.flush()  # the child reads the texts' file: no buffered write of ours may be left for it to repeat
+    return Forked(draw, NETWORK, fork=fork)
 
 
 def _draw(resolved: Resolved, texts: SpilledTexts, path: Path, memo: Memo | None) -> None:

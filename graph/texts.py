@@ -56,6 +56,10 @@ class SpilledTexts:
         """The whole text of ``doc_id``."""
         return self.quote(Span(doc_id, 0, self._starts[doc_id][1]))
 
+    def flush(self) -> None:
+        """Write out what is buffered, so that a process forked now reads every text from the file as it is."""
+        self._file.flush()
+
     def close(self) -> None:
         self._file.close()
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import graph.events as events
-from graph import read
+from graph import forked, read
 from graph.catalogue import load_catalogue
 from graph.model import Analysis, DocMeta, Document
 from graph.pipeline import analyse
@@ -48,6 +48,13 @@ def analyse_without() -> Callable[..., Analysis]:
         finally:
             events._LEXICON_BY_ROOT[root] = lexicon
     return run
+
+
+@pytest.fixture
+def drawn_here(monkeypatch) -> None:
+    """A build's page drawn in the test's own process, not a forked one (:mod:`graph.forked`),
+    so that what a test records of its drawing is seen here."""
+    monkeypatch.setattr(forked, "can_fork", lambda: False)
 
 
 @pytest.fixture(scope="session")

@@ -123,7 +123,7 @@ def test_cache_same_bytes_under_another_name_is_another_entry(tmp_path):
 
 
 @pytest.fixture
-def springs(monkeypatch) -> list[list[str]]:
+def springs(monkeypatch, drawn_here) -> list[list[str]]:
     """The nodes of each component laid out by networkx's spring layout (the page's costly part)."""
     laid: list[list[str]] = []
     real = graph.layout._spring

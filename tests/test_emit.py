@@ -7,7 +7,7 @@ import pytest
 import rdflib
 from rdflib.namespace import DCTERMS
 
-from graph.emit import PREFIXES, emit, emit_blocks, iri, literal, to_turtle, turtle_chunks
+from graph.emit import PREFIXES, emit, emit_blocks, fewest_triples, iri, literal, to_turtle, turtle_chunks
 from graph.model import Actor, DocMeta, Document, DocumentInfo, Event, Resolved, Span, Statement
 from graph.texts import SpilledTexts
 from graph.ns import JISHI
@@ -258,3 +258,11 @@ def test_emit_name_that_is_not_utf8_is_written_with_backslash_escapes():
     assert [str(o) for o in g.objects(None, DCTERMS.identifier)] == ["报告\\xe4.txt"]
     assert {str(o) for o in g.objects(None, JISHI.document)} == {"https://w3id.org/jishi/id/doc/报告%E4.txt"}
     assert len(g) == len(store) == 4 + 2 + 6
+
+
+def test_emit_fewest_triples_counts_what_every_graph_of_the_facts_has_at_least():
+    # the document 4 (type, identifier, language, genre), each of the 4 facts its type, each of
+    # the 2 quotes its 5 triples and a link: 20; the graph has 36 (title, labels, roles, dates …)
+    resolved = _resolved()
+    assert fewest_triples(resolved) == 20
+    assert len(emit(resolved)) == 36

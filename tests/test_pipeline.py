@@ -199,14 +199,15 @@ def test_pipeline_summary_shows_a_name_that_is_not_utf8_with_escapes(tmp_path):
 KILLED_IN_SECOND_WRITE = """
 import os, signal, sys
 from pathlib import Path
-import graph.viz
+import graph.pipeline
 from graph.pipeline import build
 
-def killed(graph, path, *args, **kwargs):
-    Path(path).write_text("半页", encoding="utf-8")
+def killed(graph, *args, **kwargs):
+    (Path(graph).parent / "store").mkdir()
+    (Path(graph).parent / "store" / "half").write_text("半库", encoding="utf-8")
     os.kill(os.getpid(), signal.SIGKILL)
 
-graph.viz.write_network = killed
+graph.pipeline.write_store = killed
 build([Path(sys.argv[1])], Path(sys.argv[2]), jobs=1)
 """
 
@@ -482,6 +483,45 @@ def test_pipeline_page_shows_each_quote_in_its_sentence(tmp_path):
     start, end = evidence["at"]
     assert evidence["sentence"] == "◆国家主席习近平应约同俄罗斯总统普京通电话。"
     assert 0 < start < end < len(evidence["sentence"])
+
+
+def test_build_page_drawn_beside_the_graph_is_the_page_drawn_after_it(seeds_dir, tmp_path, monkeypatch):
+    """The page is drawn in a forked process while the graph is written (graph.forked): the same files."""
+    import graph.forked
+    import graph.pipeline
+
+    forked = []
+
+    def recording(*args, **kwargs) -> graph.forked.Forked:
+        step = graph.forked.Forked(*args, **kwargs)
+        forked.append(step.forked)
+        return step
+
+    monkeypatch.setattr(graph.pipeline, "Forked", recording)
+    build([seeds_dir], tmp_path / "beside", progress=False, cache=False)
+    assert forked == [graph.forked.can_fork()]
+    monkeypatch.setattr(graph.forked, "can_fork", lambda: False)
+    build([seeds_dir], tmp_path / "after", progress=False, cache=False)
+    for name in ("graph.ttl", "network.html"):
+        assert (tmp_path / "beside" / name).read_bytes() == (tmp_path / "after" / name).read_bytes()
+
+
+def test_build_page_process_killed_fails_the_build_and_leaves_the_old_set(tmp_path, monkeypatch):
+    import graph.viz
+
+    docs, out = _one_document(tmp_path), _old_output(tmp_path)
+    parent = os.getpid()
+
+    def killed(graph, path, *args, **kwargs):
+        assert os.getpid() != parent  # drawn in the forked process
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    monkeypatch.setattr(graph.viz, "write_network", killed)
+    with pytest.raises(RuntimeError, match="the process drawing network.html ended abruptly"):
+        build([docs], out, jobs=1)
+    assert (out / "graph.ttl").read_text(encoding="utf-8") == "# 旧图\n"
+    assert (out / "network.html").read_text(encoding="utf-8") == "旧页"
+    assert sorted(os.listdir(tmp_path)) == ["docs", "out"]
 
 
 def test_build_does_not_draw_a_graph_too_large_for_the_page_and_says_so(mixed_corpus, tmp_path, monkeypatch):

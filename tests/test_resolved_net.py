@@ -84,7 +84,7 @@ def test_resolved_net_reads_what_emit_writes(resolved):
         "roles"] == ("participant", "recipient")
 
 
-def test_resolved_net_gives_the_seed_page_its_network(seeds_dir, tmp_path, monkeypatch):
+def test_resolved_net_gives_the_seed_page_its_network(seeds_dir, tmp_path, monkeypatch, drawn_here):
     """On the seeds: the network the build draws equals the one read from the graph it writes."""
     made = {}
     real = resolved_net.event_network_of
