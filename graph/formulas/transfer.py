@@ -150,6 +150,13 @@ def _place(ctx: ev._Context, hit: ev._Hit, phrase: ev._Phrase) -> bool:
         and not ev._in_word(ctx, phrase.start - 1)
 
 
+def _where_receivers_are(ctx: ev._Context, hit: ev._Hit, phrase: ev._Phrase) -> bool:
+    """True for a name written right before a word of unnamed people or an unnamed body (向香港市民捐赠,
+    向B医疗人员总工会捐赠; row ``receivers_unnamed``): it only says where they are, it receives nothing."""
+    rest = ctx.text[phrase.end:phrase.end + 1] == "的"
+    return ctx.text.startswith(ev._role_words(ctx, hit, "receivers_unnamed"), phrase.end + rest)
+
+
 def _part_start(ctx: ev._Context, hit: ev._Hit) -> int:
     """Where the hit's part of its sentence begins: a semicolon closes a giver's part
     (A调出…支援B；C每隔两天…，为D提供物资: C gives to D, not A)."""
@@ -196,7 +203,7 @@ def _recipients(ctx: ev._Context, hit: ev._Hit) -> list[ev._Phrase]:
     marked = ev._after_marker(ctx, _receiver_markers(ctx, hit), max(thanks[1] if thanks else 0, _marker_scope(ctx, hit)), hit)
     if marked is None:
         marked = _colon_head(ctx, hit)
-    marked = [p for p in marked or () if not _place(ctx, hit, p)]
+    marked = [p for p in marked or () if not _place(ctx, hit, p) and not _where_receivers_are(ctx, hit, p)]
     if marked:
         return marked
     arrival = ev._find(ctx, cues["arrival_verbs"], hit.end, hit.sent[1])
@@ -275,7 +282,8 @@ def _receiver_of_another_clause(ctx: ev._Context, hit: ev._Hit) -> list[ev._Phra
     if not ctx.text.endswith(markers, 0, named[0].start) or ev._in_word(ctx, named[0].start - 1):
         return []
     clause = ctx.clause_at(named[0].start, hit.sent)
-    return [p for p in ev._objects(ctx, named[0].start, clause[1]) if not _place(ctx, hit, p)] or None
+    return [p for p in ev._objects(ctx, named[0].start, clause[1])
+            if not _place(ctx, hit, p) and not _where_receivers_are(ctx, hit, p)] or None
 
 
 def _giver_only(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
