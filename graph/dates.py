@@ -517,6 +517,8 @@ def _weekdays(text: str, reference: dt.date, taken: list[DateSpan]) -> list[Date
     [datetime.date(2020, 2, 18), datetime.date(2020, 2, 14)]
     >>> [s.date for s in _weekdays("上周四抵达", dt.date(2020, 2, 16), [])]   # a Sunday paper
     [datetime.date(2020, 2, 13)]
+    >>> [s.date for s in _weekdays("英方将于周二宣布", dt.date(2020, 2, 19), [])]   # a day to come
+    [datetime.date(2020, 2, 25)]
     """
     lex = _lexicon()["weekdays"]
     spans = []
@@ -526,7 +528,9 @@ def _weekdays(text: str, reference: dt.date, taken: list[DateSpan]) -> list[Date
                 or _restates(text, start, taken)):
             continue
         weekday = lex["days"][match.group("day")]
-        if match.group("week") is None:
+        if match.group("week") is None and text.endswith(tuple(lex["future_before"]), 0, start):
+            day = reference + dt.timedelta(days=(weekday - reference.weekday()) % 7)
+        elif match.group("week") is None:
             day = reference - dt.timedelta(days=(reference.weekday() - weekday) % 7)
         else:
             day = _week_monday(reference) + dt.timedelta(days=7 * lex["weeks"][match.group("week")] + weekday)
