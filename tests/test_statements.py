@@ -683,9 +683,18 @@ def test_statements_a_frame_inside_a_sentence_opens_new_words(catalogue, text, g
      [("person/王华", "指", "检测结果已经公布"), ("person/王华", "坦言", "人手不足。")]),
     ("王华表示，会加快补货，故希望市民耐心等候。", "text",
      [("person/王华", "表示", "会加快补货"), ("person/王华", "希望", "市民耐心等候。")]),
-    # 指 with no punctuation after it frames the words after a lead word only
+    # 指 frames the words bare or after a lead word; a longer word it starts frames nothing
     ("王华表示，疫情仍然严峻，又指医院已加派人手。", "text",
      [("person/王华", "表示", "疫情仍然严峻"), ("person/王华", "指", "医院已加派人手。")]),
+    ("王华表示，疫情仍然严峻，指医院已加派人手。", "text",
+     [("person/王华", "表示", "疫情仍然严峻"), ("person/王华", "指", "医院已加派人手。")]),
+    ("王华表示，已派出专家组，指导各区开展防疫。", "text",
+     [("person/王华", "表示", "已派出专家组，指导各区开展防疫。")]),
+    # 表示 frames the words after a lead word only: bare after a comma it often has another subject
+    ("王华指，疫情仍然严峻，又表示医院已加派人手。", "text",
+     [("person/王华", "指", "疫情仍然严峻"), ("person/王华", "表示", "医院已加派人手。")]),
+    ("王华指，病人昨日致电医院，表示已经退烧。", "text",
+     [("person/王华", "指", "病人昨日致电医院，表示已经退烧。")]),
     ("王华表示，医院接获病人求助，指病房不足。", "text",
      [("person/王华", "表示", "医院接获病人求助，指病房不足。")]),
     # the clause before names what says the words, or another person as its subject
