@@ -949,6 +949,19 @@ def test_statements_an_actor_qualifying_an_unnamed_speaker_does_not_speak(catalo
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("北湖医院一名呼吸科医生称，病床不足。", []),
+    ("北湖医院一员工表示：「口罩不够。」", []),
+    ("急症室分流护士指，人手不足。", []),
+    # the body itself still speaks
+    ("北湖医院表示，病床足够。", [("org/北湖医院", "表示", "病床足够。")]),
+])
+def test_statements_a_body_s_unnamed_doctor_or_employee_is_not_the_body(catalogue, text, expected):
+    """A doctor, nurse or employee of a body speaks for himself, not for the body that employs him."""
+    names = [("北湖医院", "org/北湖医院", "Organization"), ("急症室", "org/急症室", "Organization")]
+    assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("甲国总统周一表示，两国合作前景广阔。", "country/甲"),
     ("甲国总统在记者会上表示，两国合作前景广阔。", "country/甲"),
     ("甲国外交部长于会上指出，两国合作前景广阔。", "country/甲"),
