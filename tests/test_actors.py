@@ -221,6 +221,11 @@ def test_actors_media_outlet_of_reporter(catalogue, line, key):
     ("该校学生来自有关大学生联合会。", []),
     ("东湖市政府新闻办公室举行发布会。", [("东湖市政府新闻办公室", "gov/东湖市政府新闻办公室")]),
     ("东湖市政府新闻办昨日举行发布会。", [("东湖市政府新闻办", "gov/东湖市政府新闻办")]),
+    # a conjunction or 正如 before the name is no part of it
+    ("南湖病毒命名委员会而北湖病毒分类委员会则指出，名称不变。",
+     [("南湖病毒命名委员会", "gov/南湖病毒命名委员会"), ("北湖病毒分类委员会", "gov/北湖病毒分类委员会")]),
+    ("正如东湖大学教务委员会所言，学术自由重要。",
+     [("东湖大学", "org/东湖大学"), ("东湖大学教务委员会", "gov/东湖大学教务委员会")]),
 ])
 def test_actors_organisation_by_suffix(catalogue, text, expected):
     assert found(text, catalogue) == expected
