@@ -772,3 +772,12 @@ def test_actors_proposal_never_overrides_a_mention(catalogue, names):
 def test_actors_a_name_inside_a_longer_transliteration(text, person):
     persons = [surface for surface, key in real(text) if (key or "").startswith("person/")]
     assert persons == ([person] if person else [])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("正如英国前首相哈维顿所说，合作是唯一出路。", "哈维顿"),
+    ("芬兰总理卡尔森更说，两国将加强合作。", "卡尔森"),
+])
+def test_actors_name_ends_before_a_word_glued_to_its_verb(text, name):
+    """所说 and 更说 end a titled name said only once (曼德拉所说 is 曼德拉)."""
+    assert [s for s, key in real(text) if (key or "").startswith("person/")] == [name]
