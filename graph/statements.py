@@ -1191,6 +1191,8 @@ def _drop_inner(text: _Text, cues: Cues, clauses: list[Clause]) -> list[Clause]:
             continue
         if clause.country and (previous or _inside_words(text, text.blocks[clause.block])):
             continue
+        if previous and clause.start in first_sentence and _at_one_remove(text, cues, clause, previous):
+            continue
         if previous and _quoted(text.s, previous.content, clause.start):
             continue
         if previous and previous.speaker and clause.speaker in _own_bodies(text, previous.speaker) \
@@ -1198,6 +1200,26 @@ def _drop_inner(text: _Text, cues: Cues, clauses: list[Clause]) -> list[Clause]:
             continue
         kept.append(clause)
     return kept
+
+
+def _at_one_remove(text: _Text, cues: Cues, clause: Clause, previous: Clause) -> bool:
+    """Whether a clause with a speaker of its own, inside the first sentence of a person's words in
+    Hong Kong prose, only tells what that person reports another said (甲聲稱，乙說，…; 甲表示，乙
+    也認為，…): the words are the person's account, not the other's statement. Only when punctuation
+    opens the person's words (甲宣佈不領取…，乙也表示，…: the act ends where 乙 speaks), and not when the
+    other's words open with a quotation mark (甲說，乙回應說「…」: the writer quotes the other directly),
+    nor after the writer's own question frame (甲表示，…，被問到…，乙說，…: 乙 answers)."""
+    return (text.doc.meta.genre in SENTENCE_FRAMED_GENRES and clause.own_subject and previous.opener
+            and previous.speaker in text.person_keys and clause.speaker != previous.speaker
+            and text.s[clause.content:clause.content + 1] not in QUOTES.values()
+            and not _after_quotation(text.s, previous.content, clause.start)
+            and _asked_inside(text.s, cues, previous.content, clause.start) == clause.start)
+
+
+def _after_quotation(s: str, start: int, at: int) -> bool:
+    """Whether words opening with a quotation at ``start`` have closed it before ``at``
+    (甲說，「…」，被乙反駁…: what follows the quotation is the writer's)."""
+    return s[start:start + 1] in QUOTES.values() and not _quoted(s, start, at)
 
 
 def _quoted(s: str, start: int, at: int) -> bool:

@@ -1192,3 +1192,25 @@ def test_statements_the_agent_of_an_act_is_no_speaker(catalogue):
     text = "不由丙组织决定，认为应交法院处理。"
     names = [("丙组织", "org/丙组织", "Organization")]
     assert _said(_analysis(text, names, kind="paragraph", genre="text"), catalogue) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # another speaker inside a person's words is told by that person: one statement, the person's
+    ("王华说，有官员提到检测结果的问题，丙国卫生部前几天已经澄清，指出结果准确。",
+     [("person/王华", "说", "有官员提到检测结果的问题，丙国卫生部前几天已经澄清，指出结果准确。")]),
+    ("王华指出，今次结果不代表各方，赵明上周亦表示，会再作检讨。",
+     [("person/王华", "指出", "今次结果不代表各方，赵明上周亦表示，会再作检讨。")]),
+])
+def test_statements_words_at_one_remove_are_the_reporters(catalogue, text, expected):
+    names = WRITER_NAMES + [("丙国卫生部", "org/丙国卫生部", "Organization")]
+    assert _said(_analysis(text, names, kind="paragraph", genre="text"), catalogue) == expected
+
+
+@pytest.mark.parametrize("text, inner", [
+    # the other's own words in quotation marks are quoted directly
+    ("王华说，当时赵明回应说「会尽力争取」。", ("person/赵明", "说", "「会尽力争取」")),
+    # after the writer's question frame the other answers in his own right
+    ("王华表示，现有六千人协助，被问到费用时，赵明说，计划仍在进行中。", ("person/赵明", "说", "计划仍在进行中。")),
+])
+def test_statements_words_at_one_remove_spare_a_direct_quote_and_an_answer(catalogue, text, inner):
+    assert inner in _said(_analysis(text, WRITER_NAMES, kind="paragraph", genre="text"), catalogue)
