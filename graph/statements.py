@@ -65,6 +65,7 @@ SELF_NAMING_GENRES = ("broadcast",)  # read out a body's directives, where it na
 ACT_LIST_GENRES = ("chronicle",)  # genres whose sentences list acts one by one (感谢…，呼吁…)
 FRAMING_GENRES = ("article", "text")  # news prose that frames one speaker's words anew inside a sentence (…，又指…)
 SENTENCE_FRAMED_GENRES = ("text",)  # prose (Hong Kong news) that frames each sentence of indirect words anew (…。她又指，…)
+SENTENCE_FRAMED_SCRIPTS = ("zh-Hant",)  # ... in Traditional script, as the Hong Kong, Taiwan and Macau press writes
 HEADLINE_BLOCK = "headline"
 REPORTER_LOOKBACK = 80
 LEAD_SYMBOLS = "◆●■□▲△○◇·•*-—－ \t\u3000”」』"
@@ -1374,18 +1375,23 @@ def _clause_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[S
 
 
 def _unquoted_words_end(text: _Text, cues: Cues, clause: Clause, end: int) -> int:
-    """Where indirect words end in prose that is no dateline report (genre text: Hong Kong news):
-    with their first sentence, unless the next sentence goes on with the speaker's speech, a quotation
-    (甲指，…。「…」) or the first person (…。我们会…). The writer frames each sentence of someone's
-    indirect words anew, so a sentence without a frame is the writer's own: another speaker's call,
-    the article's narrative, a columnist's comparison (…。但没有提供更多的细节). A news agency's dateline
-    report (article) sums up a speaker's words over several sentences (…。这体现了…) and is read as
-    before. Words opening with a quotation, or inside one (袁又说：「 **…; 「…」他续指，…), end where it
-    closes (:func:`_quotation_end`); a quoted question the sentence goes on after (…对吧？」，「…) ends
-    no sentence."""
+    """Where indirect words end in plain prose (genre text) in Traditional script, as Hong Kong news
+    is written: with their first sentence, unless the next sentence goes on with the speaker's speech,
+    a quotation (甲指，…。「…」) or the first person (…。我们会…). The writer frames each sentence of
+    someone's indirect words anew, so a sentence without a frame is the writer's own: another
+    speaker's call, the article's narrative, a columnist's comparison (…。但没有提供更多的细节).
+    A news agency's dateline report (article) sums up a speaker's words over several sentences
+    (…。这体现了…) and is read as before, and so is plain prose in Simplified script, a mainland
+    readout or news story (甲表示，两国是伙伴。乙国抗击疫情…。), which keeps one speaker over several
+    sentences with no new frame: the script is the one the read stage finds (``DocMeta.language``),
+    the same for a user's corpus as for ours. Words opening with a quotation, or inside one
+    (袁又说：「 **…; 「…」他续指，…), end where it closes (:func:`_quotation_end`); a quoted question
+    the sentence goes on after (…对吧？」，「…) ends no sentence."""
     s = text.s
-    if text.doc.meta.genre not in SENTENCE_FRAMED_GENRES or s[clause.content] in QUOTES.values() \
-            or s[clause.content - 1] in QUOTES.values() or _quoted(s, clause.start, clause.content):
+    meta = text.doc.meta
+    if meta.genre not in SENTENCE_FRAMED_GENRES or meta.language not in SENTENCE_FRAMED_SCRIPTS \
+            or s[clause.content] in QUOTES.values() or s[clause.content - 1] in QUOTES.values() \
+            or _quoted(s, clause.start, clause.content):
         return end
     for start in _sentence_starts(s, clause.content, end):
         body = start + len(s[start:end]) - len(s[start:end].lstrip(LEAD_SYMBOLS))

@@ -39,8 +39,9 @@ def _mentions(text: str, names: list[tuple[str, str, str]]) -> tuple[Mention, ..
 
 def _analysis(text: str, names, kind: str = "bullet", genre: str = "chronicle", raw: str | None = None,
               blocks: tuple[Block, ...] | None = None, events: tuple[EventCandidate, ...] = (),
-              extra: tuple[Mention, ...] = ()) -> Analysis:
-    doc = Document("t.txt", raw or text, text, tuple(range(len(text))), DocMeta(genre=genre, date=DAY))
+              extra: tuple[Mention, ...] = (), language: str = "zh-Hans") -> Analysis:
+    meta = DocMeta(genre=genre, date=DAY, language=language)
+    doc = Document("t.txt", raw or text, text, tuple(range(len(text))), meta)
     blocks = blocks or (Block(kind, 0, len(text), DAY),)
     mentions = tuple(sorted(_mentions(text, names) + extra, key=lambda m: m.start))
     return Analysis(doc, blocks=blocks, mentions=mentions, events=events)
@@ -1038,12 +1039,7 @@ def test_statements_a_quotation_before_the_next_frame_is_that_frames_words(catal
     ("王华表示，合作很重要。这体现了两国友谊。", "article", "合作很重要。这体现了两国友谊。"),
     ("王华表示，合作很重要。赵明国王向我们表达了慰问。", "text", "合作很重要。赵明国王向我们表达了慰问。"),
     ("王华表示，合作很重要。赵明主席亲自部署了工作。", "article", "合作很重要。赵明主席亲自部署了工作。"),
-    # Hong Kong prose frames each sentence of indirect words anew: one with no frame is the writer's
-    ("王华表示，合作很重要。这体现了两国友谊。", "text", "合作很重要。"),
-    ("王华表示，合作很重要。赵明主席亲自部署了工作。", "text", "合作很重要。"),
-    ("丙组织表示，会加强检测，但没有提供更多的细节。医院发言人说，已停收新症。", "text",
-     "会加强检测，但没有提供更多的细节。"),
-    # unless a quotation or the first person goes on with the speaker's speech
+    # a quotation a quotation or the first person goes on with the speaker's speech
     ("王华表示，合作很重要。「两国要多交流。」", "text", "合作很重要。「两国要多交流。」"),
     ("王华表示，基金由他人管理，「你知道吗？」，「我们要查清楚。」", "text", "基金由他人管理，「你知道吗？」，「我们要查清楚。」"),
     ("王华说：「合作很重要。赵明来过。」", "text", "「合作很重要。赵明来过。」"),
@@ -1070,6 +1066,27 @@ def test_statements_a_quotation_before_the_next_frame_is_that_frames_words(catal
 ])
 def test_statements_words_end_where_the_writer_takes_over(catalogue, text, genre, expected):
     said = _said(_analysis(text, WRITER_NAMES, kind="paragraph", genre=genre), catalogue)
+    assert [s[2] for s in said] == [expected]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # Hong Kong news, in Traditional script, frames each sentence of indirect words anew:
+    # a sentence with no frame is the writer's
+    ("王华表示，合作很重要。这体现了两国友谊。", "zh-Hant", "合作很重要。"),
+    ("王华表示，合作很重要。赵明主席亲自部署了工作。", "zh-Hant", "合作很重要。"),
+    ("丙组织表示，会加强检测，但没有提供更多的细节。医院发言人说，已停收新症。", "zh-Hant",
+     "会加强检测，但没有提供更多的细节。"),
+    ("丙组织表示，已与乙国通电话。乙国抗疫取得成效，两国将扩大合作。", "zh-Hant", "已与乙国通电话。"),
+    # unless the first person goes on with the speaker's speech
+    ("王华表示，合作很重要。我们会继续努力。", "zh-Hant", "合作很重要。我们会继续努力。"),
+    # a mainland readout or news story in Simplified script keeps the speaker over several sentences
+    ("王华表示，合作很重要。这体现了两国友谊。", "zh-Hans", "合作很重要。这体现了两国友谊。"),
+    ("丙组织表示，已与乙国通电话。乙国抗疫取得成效，两国将扩大合作。", "zh-Hans",
+     "已与乙国通电话。乙国抗疫取得成效，两国将扩大合作。"),
+])
+def test_statements_plain_prose_ends_words_by_its_script(catalogue, text, language, expected):
+    """Indirect words run on over sentences in Simplified plain prose, end with their first in Traditional."""
+    said = _said(_analysis(text, WRITER_NAMES, kind="paragraph", genre="text", language=language), catalogue)
     assert [s[2] for s in said] == [expected]
 
 
