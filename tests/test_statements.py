@@ -963,6 +963,19 @@ def test_statements_a_body_s_unnamed_doctor_or_employee_is_not_the_body(catalogu
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("在野党多名北湖议会议员要求，政府立即停课。", []),
+    ("有执政党北湖议会议员认为，选举应当延后。", []),
+    ("甲国两党议员表示，将提出议案。", []),
+    # the body itself still speaks
+    ("北湖议会表示，会议如期举行。", [("gov/北湖议会", "表示", "会议如期举行。")]),
+])
+def test_statements_unnamed_members_of_a_legislature_are_not_the_legislature(catalogue, text, expected):
+    """Legislators speak for themselves: unnamed members are neither their chamber nor their country."""
+    names = [("北湖议会", "gov/北湖议会", "GovernmentBody"), ("甲国", "country/甲", "Country")]
+    assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("甲国总统周一表示，两国合作前景广阔。", "country/甲"),
     ("甲国总统在记者会上表示，两国合作前景广阔。", "country/甲"),
     ("甲国外交部长于会上指出，两国合作前景广阔。", "country/甲"),
