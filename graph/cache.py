@@ -1,7 +1,9 @@
 """A cache of per-document analyses, so that a rebuild analyses only the documents that changed.
 
-Resolution takes the per-document :class:`~graph.model.Analysis` as its input,
-and analysis is nearly all of a build's time; an analysis depends only on the
+Resolution takes what it needs of each per-document :class:`~graph.model.Analysis`
+(:class:`graph.resolve.Findings`: the mentions already added up per actor, the
+event and statement candidates, the text once), and that is what an entry holds;
+analysis is nearly all of a build's time, and a rebuild reads every entry; an analysis depends only on the
 document's bytes, on what the build calls it (path and id), on the user's date
 hint and size limit, and on the version of jishi: its code (``graph/``), its
 catalogue and lexicon (``ontology/``) and the Python that runs it. The key of an
@@ -32,7 +34,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
 
-from .model import Analysis
+from .resolve import Findings
 
 PACKAGE = Path(__file__).resolve().parent
 ONTOLOGY = PACKAGE.parent / "ontology"
@@ -110,21 +112,22 @@ class AnalysisCache:
         """Whether an entry is stored under ``key`` (it may still turn out unreadable: see :meth:`get`)."""
         return self._entry(key).is_file()
 
-    def get(self, key: str) -> Analysis | None:
-        """The analysis stored under ``key``, or None when there is none or it cannot be read back."""
+    def get(self, key: str) -> Findings | None:
+        """The findings stored under ``key``, or None when there is none or it cannot be read back
+        (an entry of an older layout, a whole ``Analysis``, included)."""
         try:
             with self._entry(key).open("rb") as handle:
-                analysis = pickle.load(handle)
+                found = pickle.load(handle)
         except Exception:  # none stored, or a damaged entry (any unpickling error): analysed again
             return None
-        return analysis if isinstance(analysis, Analysis) else None
+        return found if isinstance(found, Findings) else None
 
-    def put(self, key: str, analysis: Analysis) -> None:
-        """Store ``analysis`` under ``key``, whole or not at all; a cache that cannot be written is passed over.
+    def put(self, key: str, found: Findings) -> None:
+        """Store ``found`` under ``key``, whole or not at all; a cache that cannot be written is passed over.
 
         No fsync: an entry that a power cut leaves damaged is read as missing.
         """
-        _write_pickle(self._entry(key), analysis)
+        _write_pickle(self._entry(key), found)
 
     def _entry(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"

@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import pipeline
-from .model import Analysis, Skipped
+from .model import Skipped
+from .resolve import Findings
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -61,7 +62,7 @@ class DaskEngine:
             return f"the Dask cluster at {self.scheduler}"
         return f"a local Dask cluster of {self.workers} worker {'processes' if self.processes else 'threads'}"
 
-    def __call__(self, files: list[Path], task: pipeline._Task) -> Iterator[Analysis | Skipped]:
+    def __call__(self, files: list[Path], task: pipeline._Task) -> Iterator[Findings | Skipped]:
         """One result per file, in the files' order (see :data:`graph.pipeline.Engine`)."""
         with self._client() as client:
             yield from analyse_on(client, files, task)
@@ -81,7 +82,7 @@ class DaskEngine:
             yield client
 
 
-def analyse_on(client: Client, files: list[Path], task: pipeline._Task) -> Iterator[Analysis | Skipped]:
+def analyse_on(client: Client, files: list[Path], task: pipeline._Task) -> Iterator[Findings | Skipped]:
     """The analyses of ``files`` made on ``client``'s workers, in the files' order.
 
     The task (catalogue, date hint, ids) goes to every worker once, not with every partition;
@@ -117,18 +118,18 @@ def partitions(items: list[Item], threads: int) -> list[list[Item]]:
     return [items[start:start + size] for start in range(0, len(items), size)]
 
 
-def analyse_partition(part: list[Item], task: pipeline._Task) -> list[Analysis | Skipped]:
+def analyse_partition(part: list[Item], task: pipeline._Task) -> list[Findings | Skipped]:
     """On a worker: each document of the partition read and analysed, or the reason it was skipped."""
     return [_as_given(given, pipeline._analyse_path(where, task)) for given, where in part]
 
 
-def _as_given(given: str, result: Analysis | Skipped) -> Analysis | Skipped:
+def _as_given(given: str, result: Findings | Skipped) -> Findings | Skipped:
     """A skipped document named by the path the user gave, as a local build names it."""
     return Skipped(given, result.reason) if isinstance(result, Skipped) else result
 
 
 def _partition_outcome(client: Client, part: list[Item], future: Future,
-                       task: Future) -> list[Analysis | Skipped]:
+                       task: Future) -> list[Findings | Skipped]:
     """A partition's results; if its worker died (or they could not be sent back), each document alone."""
     try:
         return future.result()
@@ -136,7 +137,7 @@ def _partition_outcome(client: Client, part: list[Item], future: Future,
         return [_alone(client, item, task) for item in part]
 
 
-def _alone(client: Client, item: Item, task: Future) -> Analysis | Skipped:
+def _alone(client: Client, item: Item, task: Future) -> Findings | Skipped:
     """One document as a task of its own: skipped if it kills the worker that runs it."""
     from distributed import KilledWorker
 

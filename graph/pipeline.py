@@ -30,6 +30,7 @@ from .files import output_set, write_atomic
 from .forked import Forked
 from .model import Analysis, Document, DocumentInfo, ProposedName, Resolved, Skipped
 from .store import STAMP, STORE, write_store
+from .resolve import Findings
 from .texts import SpilledTexts
 
 GRAPH = "graph.ttl"
@@ -176,15 +177,15 @@ class _Task:
     """Document ids other than the file's name: for files that share a name (:func:`document_ids`)."""
     cache: AnalysisCache | None = None
     keys: dict[Path, str] = field(default_factory=dict)
-    """The cache key of each file to analyse; its analysis is stored under it."""
+    """The cache key of each file to analyse; its findings are stored under it."""
 
     def settings(self) -> str:
         """What besides the file and the version of jishi decides an analysis: part of its cache key."""
         return f"{self.hint!r}\0{self.max_chars}"
 
-    def keep(self, path: Path, result: Analysis | Skipped) -> Analysis | Skipped:
-        """``result``, stored in the cache first when it is an analysis the cache waits for (``path`` in ``keys``)."""
-        if self.cache is not None and path in self.keys and isinstance(result, Analysis):
+    def keep(self, path: Path, result: Findings | Skipped) -> Findings | Skipped:
+        """``result``, stored in the cache first when it is findings the cache waits for (``path`` in ``keys``)."""
+        if self.cache is not None and path in self.keys and isinstance(result, Findings):
             self.cache.put(self.keys[path], result)
         return result
 
@@ -231,18 +232,18 @@ def document_texts(paths: list[Path]) -> dict[str, str]:
     return texts
 
 
-def _analyse_path(path: Path, task: _Task) -> Analysis | Skipped:
+def _analyse_path(path: Path, task: _Task) -> Findings | Skipped:
     """One file through every per-document stage, or the reason it was skipped."""
     try:
         document = read.read_document(path, task.max_chars)
         if path in task.ids:
             document = replace(document, id=task.ids[path])
-        analysis = analyse(task.hint.apply(document), task.catalogue)
+        found = resolve.findings(analyse(task.hint.apply(document), task.catalogue), task.catalogue)
     except read.UnreadableDocument as exc:
         return Skipped(str(path), exc.reason)
     except Exception as exc:  # a fault on one document, read or analysed, must not cost the rest of the corpus
         return _fault(path, exc)
-    return task.keep(path, analysis)  # stored by the worker: pickling is spread over the cores
+    return task.keep(path, found)  # folded and stored by the worker: that work is spread over the cores
 
 
 def _fault(path: Path, exc: BaseException) -> Skipped:
@@ -259,12 +260,12 @@ def _init_worker(task: _Task) -> None:
     _worker_task = task
 
 
-def _analyse_in_worker(path: Path) -> Analysis | Skipped:
+def _analyse_in_worker(path: Path) -> Findings | Skipped:
     assert _worker_task is not None
     return _analyse_path(path, _worker_task)
 
 
-def _results(files: list[Path], task: _Task, jobs: int) -> Iterator[Analysis | Skipped]:
+def _results(files: list[Path], task: _Task, jobs: int) -> Iterator[Findings | Skipped]:
     """Per-file results in input order; in ``jobs`` processes when the corpus is large enough.
 
     A worker process that ends abruptly (killed for memory, a crash inside a C
@@ -283,7 +284,7 @@ def _results(files: list[Path], task: _Task, jobs: int) -> Iterator[Analysis | S
         remaining = remaining[done + len(suspects):]
 
 
-def _pooled(files: list[Path], task: _Task, jobs: int) -> Generator[Analysis | Skipped, None, int]:
+def _pooled(files: list[Path], task: _Task, jobs: int) -> Generator[Findings | Skipped, None, int]:
     """Results of ``files`` from a pool of ``jobs`` processes, in order, until the pool breaks;
     returns how many were given.
 
@@ -309,7 +310,7 @@ def _pooled(files: list[Path], task: _Task, jobs: int) -> Generator[Analysis | S
     return len(files)
 
 
-def _alone(path: Path, task: _Task) -> Analysis | Skipped:
+def _alone(path: Path, task: _Task) -> Findings | Skipped:
     """One file analysed in a process of its own: skipped if that process ends abruptly."""
     with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(task,)) as pool:
         future = pool.submit(_analyse_in_worker, path)
@@ -318,13 +319,13 @@ def _alone(path: Path, task: _Task) -> Analysis | Skipped:
         return _outcome(path, future)
 
 
-def _outcome(path: Path, future: Future) -> Analysis | Skipped:
+def _outcome(path: Path, future: Future) -> Findings | Skipped:
     """A finished worker's result; a fault in handing it back (one that cannot be pickled) skips the file."""
     exc = future.exception()
     return _fault(path, exc) if exc is not None else future.result()
 
 
-Engine = Callable[[list[Path], _Task], Iterable[Analysis | Skipped]]
+Engine = Callable[[list[Path], _Task], Iterable[Findings | Skipped]]
 """Where the documents are analysed: given the files and the task, one result per file, in the files' order.
 
 The default is :func:`_results` (this machine's processes); :class:`graph.cluster.DaskEngine`
@@ -337,12 +338,12 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def analyse_files(paths: list[Path], catalogue: Catalogue, take: Callable[[Analysis], None],
+def analyse_files(paths: list[Path], catalogue: Catalogue, take: Callable[[Findings], None],
                   progress: bool | None = None, jobs: int | None = None, hint: DateHint = DateHint(),
                   max_chars: int = read.MAX_CHARS,
                   cache: AnalysisCache | None = None,
                   engine: Engine | None = None) -> tuple[list[Skipped], list[Skipped]]:
-    """Read and analyse every document under ``paths``, handing each analysis to ``take`` as it comes.
+    """Read and analyse every document under ``paths``, handing each one's findings to ``take`` as they come.
 
     Returns every path that was not built with its reason (sorted), and the
     repairs reading made to built documents (``reason`` the repair). Documents
@@ -351,7 +352,8 @@ def analyse_files(paths: list[Path], catalogue: Catalogue, take: Callable[[Analy
     scheduling, and none is held here once taken (a :class:`graph.resolve.Resolver`
     keeps what it needs of each). With a ``cache`` (:mod:`graph.cache`), a
     document analysed before with the same bytes, name, settings and version
-    of jishi is taken from it, and every new analysis is stored in it.
+    of jishi is taken from it, and the findings of every new analysis are stored in it
+    (:class:`graph.resolve.Findings`: what resolution takes, folded in the worker).
     """
     files, skipped = read.survey_documents(paths)
     show = progress if progress is not None else (sys.stderr.isatty() and len(files) >= PROGRESS_MIN_FILES)
@@ -369,7 +371,7 @@ def analyse_files(paths: list[Path], catalogue: Catalogue, take: Callable[[Analy
             skipped.append(result)
         else:
             take(result)
-            repaired += [Skipped(str(path), note) for note in result.document.notes]
+            repaired += [Skipped(str(path), note) for note in result.notes]
     return sorted(skipped, key=lambda s: s.path), repaired
 
 
@@ -382,11 +384,11 @@ def _cache_keys(files: list[Path], task: _Task) -> dict[Path, str]:
     return {path: key for path, key in keys.items() if key is not None}
 
 
-def _in_order(files: list[Path], hits: dict[Path, str], fresh: Iterator[Analysis | Skipped],
-              task: _Task) -> Iterator[Analysis | Skipped]:
+def _in_order(files: list[Path], hits: dict[Path, str], fresh: Iterator[Findings | Skipped],
+              task: _Task) -> Iterator[Findings | Skipped]:
     """The result of every file in input order: from the cache, else the next one analysed.
 
-    A cached analysis is read when its turn comes, so a rebuild never holds them all; an
+    Cached findings are read when their turn comes, so a rebuild never holds them all; an
     entry that cannot be read back after all (damaged) is analysed here, and stored again.
     """
     for path in files:

@@ -56,6 +56,46 @@ class _ActorFacts:
     first_mentions: dict = field(default_factory=dict)
 
 
+ActorRow = tuple[str, tuple, tuple, tuple, tuple, tuple, tuple[int, int] | None]
+"""One document's facts of one actor key: its classes, names, roles and affiliations as (value, count)
+pairs, its surfaces as (label, language) pairs, and the ``raw`` range of its first mention (None if unnamed)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Findings:
+    """What resolution takes of one document's :class:`~graph.model.Analysis`, and nothing else.
+
+    The analysis cache (:mod:`graph.cache`) keeps this, not the analysis: a
+    rebuild reads every cached document, and an analysis holds every mention and
+    block as an object and the text twice, while resolution needs the mentions
+    only added up per actor key (:func:`findings`). Its mentions folded here,
+    a document costs a rebuild a few tuples to read and add, not a pass over
+    every mention (67,654 on the 10 MB corpus).
+    """
+
+    document: DocumentInfo
+    raw: str
+    notes: tuple[str, ...]
+    actors: tuple[ActorRow, ...]
+    events: tuple[EventCandidate, ...]
+    statements: tuple[StatementCandidate, ...]
+
+
+def findings(analysis: Analysis, catalogue: Catalogue) -> Findings:
+    """``analysis`` with its mentions and actor infos folded into one row per actor key, in the order first met."""
+    doc = analysis.document
+    facts: dict[str, _ActorFacts] = defaultdict(_ActorFacts)
+    _add_actor_facts(facts, analysis, catalogue)
+    rows = []
+    for key, entry in facts.items():
+        first = entry.first_mentions.get(doc.id)
+        rows.append((key, tuple(entry.classes.items()), tuple(entry.names.items()), tuple(entry.roles.items()),
+                     tuple(entry.affiliations.items()), tuple(sorted(entry.surfaces)),
+                     (first.start, first.end) if first else None))
+    return Findings(DocumentInfo(doc.id, doc.meta), doc.raw, tuple(doc.notes), tuple(rows), analysis.events,
+                    analysis.statements)
+
+
 def _add_actor_facts(facts: dict[str, _ActorFacts], analysis: Analysis, catalogue: Catalogue) -> None:
     """Add one document's classes, names, roles and surfaces of every key to ``facts``.
 
@@ -64,8 +104,7 @@ def _add_actor_facts(facts: dict[str, _ActorFacts], analysis: Analysis, catalogu
     one of them, but as a label it would name both. What is added does not
     depend on the order documents come in. Each mention's ``raw`` range is
     looked up once and a :class:`Span` made only for a document's first mention
-    of a key: a build, cached or not, takes every mention of the corpus through
-    here (67,587 on the 10 MB corpus).
+    of a key.
     """
     doc = analysis.document
     raw_range = doc.offsets.raw_range
@@ -88,6 +127,20 @@ def _add_actor_facts(facts: dict[str, _ActorFacts], analysis: Analysis, catalogu
         _learn(facts[info.key], info)
     for key in _referenced_keys(analysis):
         facts[key]
+
+
+def _merge_actor_rows(facts: dict[str, _ActorFacts], found: Findings) -> None:
+    """Add one document's folded rows to ``facts``: what :func:`_add_actor_facts` adds for it, by adding counts."""
+    doc_id = found.document.id
+    for key, classes, names, roles, affiliations, surfaces, first in found.actors:
+        entry = facts[key]
+        for counter, pairs in ((entry.classes, classes), (entry.names, names), (entry.roles, roles),
+                               (entry.affiliations, affiliations)):
+            for value, count in pairs:
+                counter[value] += count
+        entry.surfaces.update(surfaces)
+        if first is not None:
+            entry.first_mentions[doc_id] = Span(doc_id, *first)
 
 
 def _learn(entry: _ActorFacts, info: ActorInfo) -> None:
@@ -367,16 +420,23 @@ class Resolver:
         self._told: list[Told] = []
         self._documents: list[Document | DocumentInfo] = []
 
-    def add(self, analysis: Analysis) -> None:
-        """Take one document's analysis into the corpus."""
-        _add_actor_facts(self._facts, analysis, self.catalogue)
-        doc = analysis.document
-        self._told.append(Told(doc.id, analysis.events, analysis.statements))
+    def add(self, found: Analysis | Findings) -> None:
+        """Take one document's analysis, or its :class:`Findings`, into the corpus.
+
+        Without ``texts`` the whole document is kept, so only an analysis will do.
+        """
+        document = None
+        if isinstance(found, Analysis):
+            document, found = found.document, findings(found, self.catalogue)
+        elif self.texts is None:
+            raise TypeError("a Resolver without texts keeps each whole document: give it the Analysis")
+        _merge_actor_rows(self._facts, found)
+        self._told.append(Told(found.document.id, found.events, found.statements))
         if self.texts is None:
-            self._documents.append(doc)
+            self._documents.append(document)
         else:
-            self.texts.add(doc.id, doc.raw)
-            self._documents.append(DocumentInfo(doc.id, doc.meta))
+            self.texts.add(found.document.id, found.raw)
+            self._documents.append(found.document)
 
     def resolved(self) -> Resolved:
         """The corpus taken so far, resolved; its documents sorted by id."""

@@ -11,7 +11,10 @@ import pytest
 import graph.layout
 import graph.pipeline
 from graph.cache import CACHE, PAGE_CACHE, TURTLE_CACHE, AnalysisCache, Memo
+from graph.catalogue import load_catalogue
 from graph.pipeline import DateHint, build
+from graph.read import read_document
+from graph.resolve import Findings
 
 SEEDS = ["000_88ab725de4594ffc.txt", "001_8486d6720058fcd3.txt", "002_214cb19a08ba0256.txt"]
 
@@ -88,6 +91,24 @@ def test_cache_damaged_entry_is_analysed_again(corpus, tmp_path, analysed, damag
     analysed.clear()
     _build(corpus, tmp_path / "out")  # the entries were written again
     assert analysed == []
+
+
+def test_cache_entry_of_the_old_layout_is_analysed_again(corpus, tmp_path, analysed):
+    """Entries once held a whole Analysis; one left under a current key is not taken for findings."""
+    first = _build(corpus, tmp_path / "out")
+    catalogue = load_catalogue()
+    for name in SEEDS[:2]:
+        key = next(entry for entry in _entries(tmp_path / "out") if _holds(entry, name))
+        key.write_bytes(pickle.dumps(graph.pipeline.analyse(read_document(corpus / name), catalogue)))
+    analysed.clear()
+    assert _build(corpus, tmp_path / "out") == first
+    assert sorted(analysed) == SEEDS[:2]
+    assert all(isinstance(pickle.loads(entry.read_bytes()), Findings) for entry in _entries(tmp_path / "out"))
+
+
+def _holds(entry: Path, name: str) -> bool:
+    """Whether the cache entry at ``entry`` is the document ``name``'s."""
+    return pickle.loads(entry.read_bytes()).document.id == name
 
 
 def test_cache_no_cache_analyses_everything_and_leaves_the_cache_alone(corpus, tmp_path, analysed):

@@ -5,9 +5,10 @@ from pathlib import Path
 import pytest
 
 from graph.catalogue import Catalogue, CatalogueActor
-from graph.model import (ActorInfo, Analysis, DocMeta, Document, EventCandidate, Mention,
+from graph.model import (ActorInfo, Analysis, DocMeta, Document, DocumentInfo, EventCandidate, Mention,
                          StatementCandidate)
-from graph.resolve import resolve
+from graph.resolve import Resolver, findings, resolve
+from graph.texts import SpilledTexts
 
 D = dt.date
 
@@ -165,3 +166,47 @@ def test_resolve_clusters_tellings_by_date_first_made_cluster_first(catalogue):
         (D(2020, 4, 10), ("e.txt:10",)),
     ]
     assert all(not e.approx for e in events)
+
+
+def test_findings_fold_a_documents_mentions_into_one_row_per_key(catalogue):
+    """习近平 named twice (class counted twice, first mention kept), 普京 once and described once."""
+    doc = _doc("b.txt", "習近平同普京通電話。習近平說。", "zh-Hant")
+    mentions = (Mention(0, 3, "習近平", "person/xi-jinping", "Person"),
+                Mention(4, 6, "普京", "person/普京", "Person", "总统", "country/RU"),
+                Mention(10, 13, "習近平", "person/xi-jinping", "Person"))
+    infos = (ActorInfo("person/普京", "Person", "普京", "总统", "country/RU"),)
+    found = findings(Analysis(doc, mentions=mentions, actors=infos), catalogue)
+    assert found.document == DocumentInfo("b.txt", DocMeta(language="zh-Hant")) and found.raw == doc.raw
+    assert found.actors == (
+        ("person/xi-jinping", (("Person", 2),), (), (), (), (("習近平", "zh-Hant"),), (0, 3)),
+        ("person/普京", (("Person", 2),), (("普京", 1),), (("总统", 2),), (("country/RU", 2),),
+         (("普京", "zh-Hant"),), (4, 6)),
+    )
+
+
+def test_resolver_given_findings_resolves_as_given_the_analyses(catalogue):
+    """What a rebuild does from the cache (findings) gives what a build does from the analyses."""
+    a = _doc("a.txt", "习近平同普京通电话。习近平说：合作。")
+    b = _doc("b.txt", "習近平同普京通電話。", "zh-Hant")
+    xi, putin = Mention(0, 3, "习近平", "person/xi-jinping", "Person"), Mention(4, 6, "普京", "person/普京", "Person")
+    analyses = [
+        Analysis(a, mentions=(xi, putin, Mention(10, 13, "习近平", "person/xi-jinping", "Person")),
+                 actors=(ActorInfo("person/普京", "Person", "普京", "总统", "country/RU"),),
+                 events=(_call(a, 0, 10, D(2020, 3, 1)),),
+                 statements=(StatementCandidate("person/xi-jinping", "说", "合作", D(2020, 3, 1), a.raw_span(10, 18)),)),
+        Analysis(b, mentions=(xi, putin), events=(_call(b, 0, 10, D(2020, 3, 1)),)),
+    ]
+    whole = resolve(analyses, catalogue)
+    with SpilledTexts() as texts:
+        resolver = Resolver(catalogue, texts)
+        for analysis in reversed(analyses):
+            resolver.add(findings(analysis, catalogue))
+        folded = resolver.resolved()
+        assert [texts.text(d.id) for d in folded.documents] == [a.raw, b.raw]
+    assert (folded.actors, folded.events, folded.statements) == (whole.actors, whole.events, whole.statements)
+    assert len(folded.events) == 1 and len(folded.actors) == 4
+
+
+def test_resolver_without_texts_refuses_findings(catalogue):
+    with pytest.raises(TypeError, match="Analysis"):
+        Resolver(catalogue).add(findings(Analysis(_doc("a.txt", "习近平")), catalogue))
