@@ -610,8 +610,7 @@ def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: 
     verb are then checked); ``at_start`` asks for a subject opening the clause
     (an earlier clause of the sentence: its later names are objects).
     """
-    prefix = text.s[start:end]
-    lead = start + len(prefix) - len(prefix.lstrip(LEAD_SYMBOLS))
+    lead = _past_leads(text.s, start, end)
     body = text.s[lead:end]
     if verb is None and _ends_with(PAREN_END.sub("", body.rstrip()), cues.sources):
         return None
@@ -1130,6 +1129,13 @@ def _starts_with(s: str, words: tuple[str, ...]) -> str | None:
     return next(w for w in words if s.startswith(w))
 
 
+def _past_leads(s: str, start: int, end: int) -> int:
+    """Where ``[start, end)`` begins past the marks and spaces that lead a line or close a quotation
+    (``LEAD_SYMBOLS``): a subject, a frame or a pronoun is looked for there."""
+    span = s[start:end]
+    return start + len(span) - len(span.lstrip(LEAD_SYMBOLS))
+
+
 @lru_cache(maxsize=None)
 def _longest_first(*groups: tuple[str, ...]) -> tuple[str, ...]:
     """The words of several cue lists in one tuple, longest first, as :func:`_starts_with` reads them."""
@@ -1394,7 +1400,7 @@ def _unquoted_words_end(text: _Text, cues: Cues, clause: Clause, end: int) -> in
             or _quoted(s, clause.start, clause.content):
         return end
     for start in _sentence_starts(s, clause.content, end):
-        body = start + len(s[start:end]) - len(s[start:end].lstrip(LEAD_SYMBOLS))
+        body = _past_leads(s, start, end)
         if body < end and s[body] not in QUOTES.values() and s[body] not in CLAUSE_END \
                 and not _in_first_person(s, cues, body, _forward_to(s, body, end, SENTENCE_END)):
             return start
@@ -1481,7 +1487,7 @@ def _speaker_frames(text: _Text, cues: Cues, clause: Clause, piece: int, frame: 
     if _starts_with(before, cues.subordinates) or _ends_with(before, cues.frame_closes):
         return False
     for opening in {_clause_start(s, frame - 1, piece), piece}:
-        head = _opening_subject(text, cues, opening + len(s[opening:frame]) - len(s[opening:frame].lstrip(LEAD_SYMBOLS)))
+        head = _opening_subject(text, cues, _past_leads(s, opening, frame))
         if head is not None and head.key != clause.speaker and head.cls == "Person":
             return False
     return True
@@ -1524,7 +1530,7 @@ def _writer_resumes(text: _Text, cues: Cues, clause: Clause, end: int) -> int:
     (…。乙國國王向我們表達慰問) or naming a person before the title, as a speaker does (…。趙某主席親自指揮…)."""
     person = _is_person(text, clause.speaker)
     for start in _sentence_starts(text.s, clause.content, end):
-        body = start + len(text.s[start:end]) - len(text.s[start:end].lstrip(LEAD_SYMBOLS))
+        body = _past_leads(text.s, start, end)
         if (person and _pronoun_at(text.s[body:end], cues)) or _starts_with(text.s[body:end], cues.writer_opens) \
                 or _frames_words(text.s, cues, body, end):
             return start
