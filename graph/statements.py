@@ -70,6 +70,7 @@ HEADLINE_BLOCK = "headline"
 REPORTER_LOOKBACK = 80
 LEAD_SYMBOLS = "◆●■□▲△○◇·•*-—－ \t\u3000”」』"
 QUOTES = {"”": "“", "」": "「", "』": "『"}
+OPENING_QUOTES = frozenset(QUOTES.values())  # looked up per character: a set, not a fresh view of the dict
 MAX_SUBJECT_OFFSET = 2
 MAX_NAME = 4  # characters of a person's name after a title (郦英杰, 戴维森, 欧阳某某)
 NAME_CHECK_DAY = dt.date(2020, 6, 15)  # any day: relative words (周一, 昨日) are dates against any reference
@@ -499,7 +500,7 @@ def _content_start(s: str, pos: int, end: int, openers: str) -> tuple[int, bool]
     start = pos
     while pos < end and s[pos] in openers:
         pos += 1
-    if pos > start and s[pos - 1] in QUOTES.values():
+    if pos > start and s[pos - 1] in OPENING_QUOTES:
         return pos - 1, True
     return pos, pos > start
 
@@ -1218,7 +1219,7 @@ def _at_one_remove(text: _Text, cues: Cues, clause: Clause, previous: Clause) ->
     nor after the writer's own question frame (甲表示，…，被問到…，乙說，…: 乙 answers)."""
     return (text.doc.meta.genre in SENTENCE_FRAMED_GENRES and clause.own_subject and previous.opener
             and previous.speaker in text.person_keys and clause.speaker != previous.speaker
-            and text.s[clause.content:clause.content + 1] not in QUOTES.values()
+            and text.s[clause.content:clause.content + 1] not in OPENING_QUOTES
             and not _after_quotation(text.s, previous.content, clause.start)
             and _asked_inside(text.s, cues, previous.content, clause.start) == clause.start)
 
@@ -1226,7 +1227,7 @@ def _at_one_remove(text: _Text, cues: Cues, clause: Clause, previous: Clause) ->
 def _after_quotation(s: str, start: int, at: int) -> bool:
     """Whether words opening with a quotation at ``start`` have closed it before ``at``
     (甲說，「…」，被乙反駁…: what follows the quotation is the writer's)."""
-    return s[start:start + 1] in QUOTES.values() and not _quoted(s, start, at)
+    return s[start:start + 1] in OPENING_QUOTES and not _quoted(s, start, at)
 
 
 def _quoted(s: str, start: int, at: int) -> bool:
@@ -1242,7 +1243,7 @@ def _closing_mark(s: str, at: int, end: int) -> int | None:
     """Where the quotation that ``at`` stands inside closes: the first closing mark before ``end``
     with no opening one before it; None when there is none."""
     for pos in range(at, end):
-        if s[pos] in QUOTES.values():
+        if s[pos] in OPENING_QUOTES:
             return None
         if s[pos] in QUOTES:
             return pos
@@ -1364,7 +1365,7 @@ def _clause_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[S
         relayed = block.kind == "turn" and clause.speaker != _turn_speaker_of(text, cues, block)
         if relayed and clause.stop is None:
             end = min(end, _relayed_end(text.s, clause.content, end))
-        elif clause.stop is None and text.s[clause.content] in QUOTES.values():
+        elif clause.stop is None and text.s[clause.content] in OPENING_QUOTES:
             end = min(end, _quotation_end(text.s, clause.content, end) or end)
         if not relayed and clause.stop is None:
             end = _asked_inside(text.s, cues, clause.content, _writer_resumes(text, cues, clause, end))
@@ -1396,12 +1397,12 @@ def _unquoted_words_end(text: _Text, cues: Cues, clause: Clause, end: int) -> in
     s = text.s
     meta = text.doc.meta
     if meta.genre not in SENTENCE_FRAMED_GENRES or meta.language not in SENTENCE_FRAMED_SCRIPTS \
-            or s[clause.content] in QUOTES.values() or s[clause.content - 1] in QUOTES.values() \
+            or s[clause.content] in OPENING_QUOTES or s[clause.content - 1] in OPENING_QUOTES \
             or _quoted(s, clause.start, clause.content):
         return end
     for start in _sentence_starts(s, clause.content, end):
         body = _past_leads(s, start, end)
-        if body < end and s[body] not in QUOTES.values() and s[body] not in CLAUSE_END \
+        if body < end and s[body] not in OPENING_QUOTES and s[body] not in CLAUSE_END \
                 and not _in_first_person(s, cues, body, _forward_to(s, body, end, SENTENCE_END)):
             return start
     return end
@@ -1592,14 +1593,14 @@ def _frames_words(s: str, cues: Cues, body: int, end: int) -> bool:
     if match is None or match.end() != stop or s[stop:stop + 1] not in "，,：:":
         return False
     subject = s[body:match.start()]
-    if len(subject) > MAX_FRAME_SUBJECT or any(c in QUOTES or c in QUOTES.values() for c in subject):
+    if len(subject) > MAX_FRAME_SUBJECT or any(c in QUOTES or c in OPENING_QUOTES for c in subject):
         return False
     return not _starts_with(subject, cues.self_words) and _ends_with(s[body:stop], cues.not_frames) is None
 
 
 def _quote_depth(depth: int, char: str) -> int:
     """How many quotations are open after ``char``, given ``depth`` open before it."""
-    if char in QUOTES.values():
+    if char in OPENING_QUOTES:
         return depth + 1
     return max(0, depth - 1) if char in QUOTES else depth
 
@@ -1659,8 +1660,8 @@ def _quotation_end(s: str, start: int, end: int) -> int | None:
     """Where words that open with a quotation end when the quotation closes a sentence: after its
     closing mark (称：“B。C。”他没有说… → “B。C。”; what follows is the writer's, or words another
     clause reports). None for a quoted term that the sentence goes on after (表示，“三不”，也就是…)."""
-    opening = s[start - 1:start] if s[start:start + 1] not in QUOTES.values() else s[start]
-    if opening and opening in QUOTES.values():
+    opening = s[start - 1:start] if s[start:start + 1] not in OPENING_QUOTES else s[start]
+    if opening and opening in OPENING_QUOTES:
         close = s.find(next(k for k, v in QUOTES.items() if v == opening), start, end)
         if close >= 0 and (s[close - 1] in SENTENCE_END or s[close + 1:close + 2] in ("", *SENTENCE_END)):
             return close + 1
