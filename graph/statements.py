@@ -1212,16 +1212,36 @@ def _drop_inner(text: _Text, cues: Cues, clauses: list[Clause]) -> list[Clause]:
 
 def _at_one_remove(text: _Text, cues: Cues, clause: Clause, previous: Clause) -> bool:
     """Whether a clause with a speaker of its own, inside the first sentence of a person's words in
-    Hong Kong prose, only tells what that person reports another said (甲聲稱，乙說，…; 甲表示，乙
-    也認為，…): the words are the person's account, not the other's statement. Only when punctuation
-    opens the person's words (甲宣佈不領取…，乙也表示，…: the act ends where 乙 speaks), and not when the
-    other's words open with a quotation mark (甲說，乙回應說「…」: the writer quotes the other directly),
-    nor after the writer's own question frame (甲表示，…，被問到…，乙說，…: 乙 answers)."""
-    return (text.doc.meta.genre in SENTENCE_FRAMED_GENRES and clause.own_subject and previous.opener
-            and previous.speaker in text.person_keys and clause.speaker != previous.speaker
+    Hong Kong prose (genre text in Traditional script, as :func:`_unquoted_words_end` reads it), only
+    tells what that person reports another said (甲聲稱，乙說，…; 甲表示，乙也認為，…): the words are the
+    person's account, not the other's statement. Only when punctuation opens the person's words
+    (甲宣佈不領取…，乙也表示，…: the act ends where 乙 speaks), and not when the other's words open with
+    a quotation mark (甲說，乙回應說「…」: the writer quotes the other directly), nor after the writer's
+    own question frame (甲表示，…，被問到…，乙說，…: 乙 answers), nor when the other is one of the
+    person's joint speakers (甲和乙說，…，乙更說，…: 乙 goes on in his own right)."""
+    meta = text.doc.meta
+    return (meta.genre in SENTENCE_FRAMED_GENRES and meta.language in SENTENCE_FRAMED_SCRIPTS
+            and clause.own_subject and previous.opener and previous.speaker in text.person_keys
+            and clause.speaker not in _joint_speakers(text, previous)
             and text.s[clause.content:clause.content + 1] not in OPENING_QUOTES
             and not _after_quotation(text.s, previous.content, clause.start)
             and _asked_inside(text.s, cues, previous.content, clause.start) == clause.start)
+
+
+def _joint_speakers(text: _Text, clause: Clause) -> tuple[str | None, ...]:
+    """The speaker and the others named with it as one subject (甲和乙說, 甲與乙表示, 甲、乙指): they say
+    the words together, so one of them framing words anew in their first sentence (甲和乙說，…，乙更說，…)
+    speaks in its own right, not at one remove."""
+    joint: list[str | None] = []
+    before: Mention | None = None
+    for mention in text.mentions_in(clause.start, clause.content):
+        if before is not None and text.s[before.end:mention.start] not in JOINT_MARKS:
+            if clause.speaker in joint:
+                break
+            joint = []
+        joint.append(mention.key)
+        before = mention
+    return tuple(joint) if clause.speaker in joint else (clause.speaker,)
 
 
 def _after_quotation(s: str, start: int, at: int) -> bool:

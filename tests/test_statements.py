@@ -1233,7 +1233,15 @@ def test_statements_the_agent_of_an_act_is_no_speaker(catalogue):
 ])
 def test_statements_words_at_one_remove_are_the_reporters(catalogue, text, expected):
     names = WRITER_NAMES + [("丙国卫生部", "org/丙国卫生部", "Organization")]
-    assert _said(_analysis(text, names, kind="paragraph", genre="text"), catalogue) == expected
+    assert _said(_analysis(text, names, kind="paragraph", genre="text", language="zh-Hant"), catalogue) == expected
+
+
+def test_statements_words_at_one_remove_only_in_traditional_script(catalogue):
+    """Plain prose in Simplified script (a mainland story) is not read as Hong Kong prose: the other
+    speaker inside a person's words keeps a statement of his own."""
+    text = "王华指出，今次结果不代表各方，赵明上周亦表示，会再作检讨。"
+    assert ("person/赵明", "表示", "会再作检讨。") in _said(_analysis(text, WRITER_NAMES, kind="paragraph", genre="text"),
+                                                        catalogue)
 
 
 @pytest.mark.parametrize("text, inner", [
@@ -1243,4 +1251,16 @@ def test_statements_words_at_one_remove_are_the_reporters(catalogue, text, expec
     ("王华表示，现有六千人协助，被问到费用时，赵明说，计划仍在进行中。", ("person/赵明", "说", "计划仍在进行中。")),
 ])
 def test_statements_words_at_one_remove_spare_a_direct_quote_and_an_answer(catalogue, text, inner):
-    assert inner in _said(_analysis(text, WRITER_NAMES, kind="paragraph", genre="text"), catalogue)
+    assert inner in _said(_analysis(text, WRITER_NAMES, kind="paragraph", genre="text", language="zh-Hant"), catalogue)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two speakers say something together, then one of them goes on in a frame of his own: his words
+    ("王华和赵明说，计划会如期推行，赵明更说，费用由政府承担。",
+     [("person/王华", "说", "计划会如期推行"), ("person/赵明", "说", "费用由政府承担。")]),
+    ("王华、赵明表示，检测已经完成，赵明亦指出，结果下周公布。",
+     [("person/王华", "表示", "检测已经完成"), ("person/赵明", "指出", "结果下周公布。")]),
+])
+def test_statements_a_joint_speaker_going_on_is_not_at_one_remove(catalogue, text, expected):
+    said = _said(_analysis(text, WRITER_NAMES, kind="paragraph", genre="text", language="zh-Hant"), catalogue)
+    assert said == expected
