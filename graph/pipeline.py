@@ -29,8 +29,8 @@ from .catalogue import Catalogue, load_catalogue
 from .files import output_set, write_atomic
 from .forked import Forked
 from .model import Analysis, Document, DocumentInfo, ProposedName, Resolved, Skipped
-from .store import STAMP, STORE, write_store
 from .resolve import Findings
+from .store import STAMP, STORE, write_store
 from .texts import SpilledTexts
 
 GRAPH = "graph.ttl"
