@@ -90,6 +90,7 @@ MAX_FRAME_LEAD = 4  # characters of one word before an inner frame's verb (但�
 INNER_FRAME_MARKS = "，,；;"  # marks after which an inner frame opens a clause of the words (…，又指…)
 MAX_FRAGMENT = 4  # characters left before the next clause's subject: a determiner, a mark, a given name (另一, 「史丹利)
 GLOSS_OPENS = "（("
+NAME_DOTS = "·・‧•"  # a middle dot between a foreigner's given and family names (彼得・纳瓦罗)
 GLOSS = re.compile(r"（[^（）]*）|\([^()]*\)")
 
 
@@ -180,6 +181,7 @@ class Cues:
     frame_leads: tuple[str, ...] = _cue("frame_lead")
     speech_nouns: tuple[str, ...] = _cue("speech_noun")
     subordinates: tuple[str, ...] = _cue("subordinate")
+    unit_conjunctions: tuple[str, ...] = _cue("unit_conjunction")
     women: frozenset[str] = frozenset()  # catalogue persons who are women (person_genders.csv)
     catalogued: frozenset[str] = frozenset()  # every catalogue person's key
 
@@ -801,24 +803,42 @@ def _chains(text: _Text, cues: Cues, start: int, end: int) -> list[list[Mention]
     """Mentions of ``[start, end)`` grouped into name chains (中国 国家主席 习近平)."""
     chains: list[list[Mention]] = []
     for mention in text.mentions_in(start, end):
-        if chains and _joins(chains[-1][-1], text.s[chains[-1][-1].end:mention.start], cues.breaks + cues.objects):
+        if chains and _joins(chains[-1][-1], text.s[chains[-1][-1].end:mention.start], cues, mention):
             chains[-1].append(mention)
         else:
             chains.append([mention])
     return chains
 
 
-def _joins(before: Mention, gap: str, breaks: tuple[str, ...]) -> bool:
+def _joins(before: Mention, gap: str, cues: Cues, after: Mention) -> bool:
     """Whether the words between two mentions are a title (joins) rather than a predicate.
 
-    After a person, an enumeration comma starts another actor (谭德塞、联合国…官员).
+    After a person, an enumeration comma starts another actor (谭德塞、联合国…官员). A
+    conjunction inside the unit a title names (甲大学媒体与传播系副教授王某, 乙局流行病和统计部主任)
+    breaks nothing when a title ends the gap and a person follows it.
     """
     gap = GLOSS.sub("", gap)  # a gloss in brackets inside a title (总经理（质素及标准）) is no predicate
     if len(gap) > MAX_CHAIN_GAP or any(c in CLAUSE_END for c in gap):
         return False
     if before.cls == "Person" and any(c in ENUMERATION for c in gap):
         return False
-    return not any(b in gap for b in breaks)
+    breaks = cues.breaks + cues.objects
+    if not any(b in gap for b in breaks):
+        return True
+    return before.cls != "Person" and after.cls == "Person" and _unit_of_title(gap, cues)
+
+
+def _unit_of_title(gap: str, cues: Cues) -> bool:
+    """Whether a gap is a unit name and a title, its only break words conjunctions of the unit's
+    name (制造业和贸易顾问, 外交及安全政策高级代表), maybe with a given name written before a
+    middle dot (顾问彼得・ in 顾问彼得・纳瓦罗)."""
+    heads = [gap[:len(gap) - 1 - given] for given in range(1, MAX_NAME + 1)] if gap[-1:] in NAME_DOTS else [gap]
+    unit = next((head for head in heads if _ends_with(head, cues.titles) is not None), None)
+    if unit is None:
+        return False
+    for word in cues.unit_conjunctions:
+        unit = unit.replace(word, "")
+    return not any(b in unit for b in cues.breaks + cues.objects)
 
 
 def _chain_head(chain: list[Mention], cues: Cues) -> Mention:

@@ -110,6 +110,29 @@ def test_statements_speaker_is_the_head_of_the_subject(catalogue, text, names, s
     assert [s[0] for s in said] == [speaker]
 
 
+@pytest.mark.parametrize("text, names, speaker", [
+    ("甲大学媒体与传播系副教授赵丽在网上表示，调查没有受到干预。",
+     [("甲大学", "org/甲大学", "Organization"), ("赵丽", "person/赵丽", PERSON)], "person/赵丽"),
+    ("乙国白宫制造业和贸易顾问彼得・周涛在接受访问时说，乙国很早就知道。",
+     [("乙国白宫", "gov/乙国白宫", "GovernmentBody"), ("周涛", "person/周涛", PERSON)], "person/周涛"),
+    ("丙联盟外交及安全政策高级代表王华（Wang Hua）表示，我们有责任保护公民。",
+     [("丙联盟", "org/丙联盟", "InternationalOrganization"), ("王华", "person/王华", PERSON)], "person/王华"),
+])
+def test_statements_a_conjunction_inside_a_title_keeps_the_person_speaking(catalogue, text, names, speaker):
+    """和/与/及 inside the unit a title names (媒体与传播系副教授) does not cut the body off the person
+    after the title: the person speaks, not the body."""
+    said = _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue)
+    assert [s[0] for s in said] == [speaker]
+
+
+def test_statements_a_conjunction_between_bodies_still_breaks_the_chain(catalogue):
+    """A conjunction with no title after it joins two subjects, not a unit and its title (甲部和乙部表示)."""
+    text = "甲部和赵丽表示，双方将加强合作。"
+    names = [("甲部", "gov/甲部", "GovernmentBody"), ("赵丽", "person/赵丽", PERSON)]
+    said = _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue)
+    assert [s[0] for s in said] == ["gov/甲部"]
+
+
 def test_statements_content_runs_over_sentences_until_next_speaker(catalogue):
     text = "张伟指出，疫情形势严峻。各国应携手应对。刘洋说，要保持信心。"
     names = [("张伟", "person/张伟", PERSON), ("刘洋", "person/刘洋", PERSON)]
