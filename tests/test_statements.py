@@ -1088,6 +1088,8 @@ def test_statements_a_quotation_before_the_next_frame_is_that_frames_words(catal
     ("王华表示，会加强检测。翻查资料，检测去年已开始。", "text", "会加强检测。"),
     ("王华表示，会加强检测。记者追问，检测何时开始。", "text", "会加强检测。"),
     ("王华表示，会加强检测。据悉，检测去年已开始。", "text", "会加强检测。"),
+    ("丙组织表示，会加强检测。另据报道，乙国的检测已开始。", "text", "会加强检测。"),
+    ("王华表示，合作很重要。另据了解，乙国将派出专家组。", "article", "合作很重要。"),
     ("王华表示，会加强检测。标题简单直接，导语偏长。", "text", "会加强检测。"),
     ("王华表示，会加强检测。该公司是丙组织的下属机构。", "text", "会加强检测。"),
     # a later clause framing words with a pronoun makes the sentence the writer's lead-in to it
