@@ -182,6 +182,8 @@ class Cues:
     speech_nouns: tuple[str, ...] = _cue("speech_noun")
     subordinates: tuple[str, ...] = _cue("subordinate")
     unit_conjunctions: tuple[str, ...] = _cue("unit_conjunction")
+    told_elsewhere: tuple[str, ...] = _cue("told_elsewhere")
+    someone: tuple[str, ...] = _cue("someone")
     women: frozenset[str] = frozenset()  # catalogue persons who are women (person_genders.csv)
     catalogued: frozenset[str] = frozenset()  # every catalogue person's key
 
@@ -426,11 +428,22 @@ def _clause_at(text: _Text, cues: Cues, index: int, block_start: int, match: re.
         return None
     elif quote is not None:
         content = quote[0]
+    if _told_elsewhere(text.s, cues, at, content):
+        return None
     found = _speaker(text, cues, verb, at, block_start)
     if found is None:
         return None
     return Clause(verb.word, found.start, found.origin, content, found.key, found.own,
                   found.cls == "Country", opener, index, stop, appraisal is not None, found.also)
+
+
+def _told_elsewhere(s: str, cues: Cues, at: int, content: int) -> bool:
+    """Whether a word right before the verb points its words elsewhere, so that what follows is the
+    writer's: words told before (甲自己这么认为，乙也这么认为), or the aim of an act (用上一堆官腔去回应，…).
+    A colon or a quotation mark after the verb still opens the words (甲这样说：「…」; 以例子来解释，「…」)."""
+    if not _ends_with(s[max(0, at - MAX_ASKED_WORD):at], cues.told_elsewhere):
+        return False
+    return not (s[content:content + 1] in OPENING_QUOTES or s[content - 1:content] in "：:")
 
 
 def _time_frame(s: str, cues: Cues, at: int, content: int, block_start: int, end: int) -> bool:
@@ -624,6 +637,8 @@ def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: 
         return _NOT_SPEECH
     pronoun = body[len(_starts_with(body, cues.connectives) or ""):]
     if _pronoun_at(pronoun, cues):
+        if _modifies_speaker(pronoun[len(_starts_with(pronoun, cues.pronouns) or ""):], cues):
+            return _Subject(None, lead, lead)  # 他的朋友透露: the friend speaks, not he
         woman = pronoun.startswith(cues.she)
         return _Subject(_last_person_subject(text, cues, lead, block_start, woman), lead, lead, cls="Person")
     if _starts_with(body, cues.groups):
@@ -641,13 +656,13 @@ def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: 
         titled = _titled_speaker(text, cues, head, end) if verb is not None and head.cls != "Person" else None
         if titled is not None:
             return _Subject(titled.key, chain[0].start, chain[0].start, cls=titled.cls)
-        if verb is not None and head.cls != "Person" and (
-                _modifies_speaker(tail, cues) or not text.mentions_in(head.end, end) and _qualifies_speaker(tail, cues)):
+        if verb is not None and (_modifies_speaker(tail, cues) or head.cls != "Person" and (
+                not text.mentions_in(head.end, end) and _qualifies_speaker(tail, cues))):
             return _Subject(None, chain[0].start, chain[0].start)
         if verb is not None and head.cls == "Country" and not text.mentions_in(head.end, end) \
                 and not _speaks_for_country(tail, cues):
             return _Subject(None, chain[0].start, chain[0].start)
-        if any(g in tail for g in cues.groups):
+        if any(g in tail for g in cues.groups + cues.someone):
             return _Subject(None, chain[0].start, chain[0].start)
         if (head.cls != "Person" or _anonymous(head, cues)) and _starts_with(text.s[lead:chain[0].start], cues.indefinites):
             return _Subject(None, chain[0].start, chain[0].start)  # 一名甲國官員稱: someone unnamed
@@ -771,8 +786,8 @@ def _titled_speaker(text: _Text, cues: Cues, head: Mention, end: int) -> Mention
 
 def _modifies_speaker(tail: str, cues: Cues) -> bool:
     """Whether a named actor only qualifies, with 的, the noun that speaks (移民甲国的港人王某在乙国…指; 甲国的
-    学者认为): the speaker is that noun, not the actor; an unnamed official (甲国的发言人表示) or a text the actor
-    issued (甲国的报告显示) still speaks for it."""
+    学者认为; 王某的朋友透露): the speaker is that noun, not the actor; an unnamed official (甲国的发言人表示) or a
+    text the actor issued (甲国的报告显示) still speaks for it."""
     if not tail.startswith(cues.possessive):
         return False
     phrase = tail[len(cues.possessive):]

@@ -1289,3 +1289,43 @@ def test_statements_words_at_one_remove_spare_a_direct_quote_and_an_answer(catal
 def test_statements_a_joint_speaker_going_on_is_not_at_one_remove(catalogue, text, expected):
     said = _said(_analysis(text, WRITER_NAMES, kind="paragraph", genre="text", language="zh-Hant"), catalogue)
     assert said == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person or a pronoun only qualifies, with 的, the noun that speaks: a friend, a lawyer, a speech
+    ("陈明表示，病床足够。他的朋友及家人透露，他已离港。", [("person/陈明", "表示", "病床足够。")]),
+    ("陈明表示，病床足够。陈明的代表律师在庭上表示，希望押后聆讯。", [("person/陈明", "表示", "病床足够。")]),
+    ("有熟悉陈明的人士认为，他会辞职。", []),
+    # a text the person issued still speaks for him
+    ("陈明表示，病床足够。他的报告指出，会加建医院。",
+     [("person/陈明", "表示", "病床足够。"), ("person/陈明", "指出", "会加建医院。")]),
+])
+def test_statements_a_person_qualifying_the_speaker_does_not_speak(catalogue, text, expected):
+    names = [("陈明", "person/陈明", PERSON)]
+    assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("北湖医院有人声称，病床足够。", []),
+    ("北湖医院表示，病床足够。乙党内部有人称，会提早选举。", [("org/北湖医院", "表示", "病床足够。")]),
+    # opening the clause inside someone's words, it is no speaker: the words go on
+    ("北湖医院表示，有人认为病床不足，但医院有足够人手。",
+     [("org/北湖医院", "表示", "有人认为病床不足，但医院有足够人手。")]),
+])
+def test_statements_someone_of_a_body_is_no_speaker(catalogue, text, expected):
+    names = [("北湖医院", "org/北湖医院", "Organization"), ("乙党", "org/乙党", "Organization")]
+    assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the words were told before, or the verb is the aim of an act: what follows is the writer's
+    ("陈明自己这么认为，很多市民也都这么认为。", []),
+    ("陈明这样说，是因为民调对他不利。", []),
+    ("被问到特别通道，陈明只是用上一堆官腔去回应，市民并不满意。", []),
+    # a colon or a quotation mark still opens the words
+    ("陈明在记者会上这样说：「病床足够。」", [("person/陈明", "说", "「病床足够。」")]),
+    ("陈明用球队的例子去解释：「好似球队咁。」", [("person/陈明", "解释", "「好似球队咁。」")]),
+])
+def test_statements_words_told_elsewhere_are_not_reported(catalogue, text, expected):
+    names = [("陈明", "person/陈明", PERSON)]
+    assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
