@@ -54,7 +54,7 @@ KEEP = "keep"
 SPEAKER_WINDOW = 8
 QUOTED_ADDRESSEE = 4  # characters of an addressee between a speaking verb and its comma (告诉患者，)
 MIN_LEADING_ACTOR = 3  # an actor's name this long right after a title opens no person's name
-MAX_TITLE_GAP = 6  # characters of a unit name between an actor and a title (事件管理主任)
+MAX_TITLE_GAP = 8  # characters of a unit name between an actor and a title (事件管理主任, 感染及传染病中心总监)
 SHORT_LEAD = 2  # at most this many characters before a conjunction: a word, not a name (专家同复旦大学)
 BOOK_TITLE_OPEN = "《〈"
 SIDE_SUFFIX = "方"
@@ -142,6 +142,7 @@ class _Tables:
     glossed_org_words: frozenset[str]
     glossed_roles: tuple[str, ...]
     glossed_endings: tuple[str, ...]
+    unit_conjunctions: frozenset[str]
 
 
 _TABLES: dict[int, tuple[Catalogue, _Tables]] = {}
@@ -268,6 +269,8 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
         glossed_org_words=frozenset(r["word"] for r in glossed if r["cue"] == "org_word"),
         glossed_roles=tuple(r["word"] for r in glossed if r["cue"] == "role"),
         glossed_endings=tuple(r["word"] for r in glossed if r["cue"] == "not_ending"),
+        unit_conjunctions=frozenset(r["word"] for r in catalogue.lexicon("statement_cues")
+                                    if r["cue"] == "unit_conjunction"),
     )
 
 
@@ -863,6 +866,7 @@ def _titled_persons(text: str, mentions: list[Mention], titles: _Titles, tables:
         if chain is None:
             continue
         title, end = chain
+        end = _past_unit_gloss(text, end)
         person = by_start.get(end)
         posted = text.endswith(POSTED, 0, m.start)
         serves = _posting_country(m, by_end) if posted else m.key
@@ -886,6 +890,16 @@ def _titled_persons(text: str, mentions: list[Mention], titles: _Titles, tables:
         infos.append(_info_for(key, name, title, serves, catalogue))
     updated = [learned.get(m.start, m) for m in mentions]
     return updated + new, infos
+
+
+UNIT_GLOSS = re.compile(r"（[\u4e00-\u9fff及和与、]{2,12}）")
+
+
+def _past_unit_gloss(text: str, end: int) -> int:
+    """Past a bracketed unit right after a title (总行政经理（质素及标准）王某): Hong Kong bodies name the
+    field of an office in brackets between the title and the holder's name."""
+    gloss = UNIT_GLOSS.match(text, end)
+    return gloss.end() if gloss else end
 
 
 def _serving_choice(person: Mention, context: Mention, catalogue: Catalogue) -> Mention:
@@ -947,13 +961,15 @@ def _unit_title(text: str, pos: int, titles: _Titles, tables: _Tables, by_start:
                 ) -> tuple[str, int] | None:
     """The title after a short unit name at ``pos`` (研究所 + 临床主任), the unit part of the role.
 
-    The unit may not hold a boundary word, punctuation or another actor.
+    The unit may not hold a boundary word, punctuation or another actor; a conjunction inside
+    it is no boundary (感染及传染病中心 + 总监).
     """
     for gap in range(1, MAX_TITLE_GAP + 1):
         at = pos + gap
         if at >= len(text) or not _is_cjk(text[at - 1]) or at - 1 in by_start:
             return None
-        if _longest_at(text, at - 1, tables.boundaries):
+        words = _longest_at(text, at - 1, tables.boundaries)
+        if words and (gap == 1 or not set(words) <= tables.unit_conjunctions):
             return None
         chain = _title_chain(text, at, titles, tables, by_start)
         if chain is not None:
@@ -1370,7 +1386,7 @@ def _bare_titles(text: str, mentions: list[Mention], infos: list[ActorInfo], tit
         title = titles.at.get(m.end) if m.cls in CONTEXT_CLASSES and m.key else None
         end = m.end + len(title) if title else m.end
         holder = (_holder(m.key, title, holders.get((m.key, title), {}), tables, catalogue)
-                  if title and end not in starts else None)
+                  if title and _past_unit_gloss(text, end) not in starts else None)
         if holder is None:
             out.append(m)
             continue

@@ -123,6 +123,11 @@ def test_actors_joint_forms(catalogue, text, expected):
     ("国家卫生健康委主任马晓伟介绍情况。", "马晓伟", "主任", "gov/nhc"),
     ("外交部部长助理张明会见各国使节。", "张明", "部长助理", "gov/mfa"),
     ("韩国外交部长官朴明洙同王毅通电话。", "朴明洙", "部长官", "gov/韩国外交部"),
+    # a conjunction inside the unit before the title (感染及传染病中心), a bracketed field of the office
+    # between the title and the name, a time word after the name
+    ("世界卫生组织感染及传染病中心总监赵立表示，风险很高。", "赵立", "感染及传染病中心总监", "org/who"),
+    ("国家卫生健康委总行政经理（质素及标准）周明表示，风险很低。", "周明", "总行政经理", "gov/nhc"),
+    ("国家卫生健康委处长王刚其后见记者表示，事件已处理。", "王刚", "处长", "gov/nhc"),
 ])
 def test_actors_titled_discovery(catalogue, text, name, role, affiliation):
     result = analyse(text, catalogue)

@@ -125,6 +125,18 @@ def test_statements_a_conjunction_inside_a_title_keeps_the_person_speaking(catal
     assert [s[0] for s in said] == [speaker]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("香港大学感染及传染病中心总监赵立新昨晚接受访问时表示，社区爆发风险很高。", "person/赵立新"),
+    ("香港医院管理局总行政经理（质素及标准）周明远表示，经血液传播的风险低。", "person/周明远"),
+    ("香港警务处处长王刚毅其后见记者表示，官员不应评论事件。", "person/王刚毅"),
+])
+def test_statements_a_person_named_after_the_title_speaks_not_the_body(catalogue, text, speaker):
+    """The person the actor stage finds after a title (a unit with a conjunction before it, a bracketed
+    field after it, a time or an occasion after the name) speaks, not the body of the title."""
+    analysis = analyse(parse_document(text, "hkcnews_20200601_1.txt"), catalogue)
+    assert [s.speaker for s in analysis.statements] == [speaker]
+
+
 def test_statements_a_conjunction_between_bodies_still_breaks_the_chain(catalogue):
     """A conjunction with no title after it joins two subjects, not a unit and its title (甲部和乙部表示)."""
     text = "甲部和赵丽表示，双方将加强合作。"
