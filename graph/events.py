@@ -545,21 +545,22 @@ def _tells(text: str, phrase: _Phrase, following: _Phrase | None, lex: _Lexicon)
 
 
 def _not_classes(text: str, phrases: list[_Phrase], lex: _Lexicon) -> list[_Phrase]:
-    """The phrases without a country that only says where a counted class of people comes from
-    (七名甲国议员致函B, 甲国19名前部长联名致函B, 会晤一批甲国异见人士; row ``class_of_people`` of
-    party_rules.yaml): the people are not named and the country did not act, so neither is a party.
-    A body named so (甲国国会209名议员) stays: the text names it."""
+    """The phrases without a country or body that only says where a counted class of people comes from
+    (七名甲国议员致函B, 甲国19名前部长联名致函B, 会晤一批甲国异见人士, 千名乙局员工致函B; row
+    ``class_of_people`` of party_rules.yaml): the people are not named and the country or body did not
+    act, so neither is a party. A body the count follows (甲国国会209名议员) stays: the text names it as
+    the whole its members belong to."""
     rule = lex.party_rules.get("class_of_people")
     if rule is None:
         return phrases
-    return [p for p in phrases if not (p.cls == "Country" and _counted_people(text, p, rule))]
+    return [p for p in phrases if not (p.cls != "Person" and _counted_people(text, p, rule, p.cls == "Country"))]
 
 
-def _counted_people(text: str, phrase: _Phrase, rule: dict) -> bool:
-    """True when a count stands right before or right after ``phrase`` and a word of people follows
-    within ``people_gap`` characters of its clause (七名 甲国 联邦参议员; 甲国 19名 前部长)."""
+def _counted_people(text: str, phrase: _Phrase, rule: dict, count_after: bool = True) -> bool:
+    """True when a count stands right before ``phrase`` (or right after it, with ``count_after``) and a
+    word of people follows within ``people_gap`` characters of its clause (七名 甲国 联邦参议员; 甲国 19名 前部长)."""
     before = _rule_cue(f"(?:{rule['count']})$").search(text[max(0, phrase.start - rule["people_gap"]):phrase.start])
-    after = _rule_cue(rule["count"]).match(text, phrase.end)
+    after = _rule_cue(rule["count"]).match(text, phrase.end) if count_after else None
     if before is None and after is None:
         return False
     start = after.end() if after is not None else phrase.end
@@ -1020,6 +1021,9 @@ def _rule_fires(ctx: _Context, hit: _Hit, row: dict, phrase: _Phrase) -> bool:
         return found is not None and not phrase.end <= hit.start < found.end()
     if where == "after_trigger":
         return phrase.start >= hit.end and bool(cue.search(text, max(clause[0], hit.end), phrase.start))
+    if where == "said_before":
+        return clause[1] <= hit.clause[0] and bool(cue.match(text, phrase.end, clause[1])) and not (
+            "unless" in row and _rule_cue(row["unless"]).search(text, hit.clause[0], hit.start))
     if where == "title":
         return any(found.start() < phrase.start and phrase.end < found.end()
                    and found.end() - found.start() - 2 > phrase.end - phrase.start
