@@ -184,6 +184,7 @@ class Cues:
     unit_conjunctions: tuple[str, ...] = _cue("unit_conjunction")
     told_elsewhere: tuple[str, ...] = _cue("told_elsewhere")
     someone: tuple[str, ...] = _cue("someone")
+    surnames: str = ""  # common family names (quoted_names.csv), for a bare name the actor stage did not link
     women: frozenset[str] = frozenset()  # catalogue persons who are women (person_genders.csv)
     catalogued: frozenset[str] = frozenset()  # every catalogue person's key
 
@@ -247,6 +248,7 @@ def _build_cues(catalogue: Catalogue) -> Cues:
         titles=tuple(sorted({r["title"].strip() for r in catalogue.lexicon("titles")}, key=len, reverse=True)),
         women=frozenset(r["key"].strip() for r in catalogue.lexicon("person_genders") if r["gender"].strip() == "female"),
         catalogued=frozenset(k for k, actor in catalogue.actors.items() if actor.cls == "Person"),
+        surnames="".join(r["word"] for r in catalogue.lexicon("quoted_names") if r["cue"] == "surname"),
         **listed,
     )
 
@@ -979,19 +981,71 @@ def _is_woman(text: _Text, cues: Cues, mention: Mention) -> bool | None:
 
 
 def _last_unlinked_speaker(text: _Text, cues: Cues, floor: int, before: int) -> int:
-    """Where the last frame before ``before`` opens whose speaker is a person named after a title
-    that the actor stage did not link (…大律师苏某认为，…。他指出… / 主席吴某则表示，…。她认为…):
-    a pronoun after it stands for that person, not for a person named before; -1 when none."""
+    """Where the last frame before ``before`` opens whose speaker is a person the actor stage did not
+    link (…大律师苏某认为，…。他指出… / 主席吴某则表示，…。她认为… / 陈某某形容教会…。他又说…): a pronoun after
+    it stands for that person, not for a person named before; -1 when none. The person is named after
+    a title right before the verb, or by a bare name of a family name and one or two characters that
+    opens the clause and that the document writes again right before a verb (a word is seldom so), or after a title ending the clause before the verb's, which
+    holds no subject of its own (助理指挥官游某，当晚在现场表示，…)."""
     last = -1
     for match in cues.pattern.finditer(text.s, floor, before):
-        if not text.s[match.end():match.end() + 1] or text.s[match.end()] not in cues.openers:
-            continue
         clause = _clause_start(text.s, match.start(), floor)
         if any(m.cls == "Person" for m in text.mentions_in(clause, match.start())):
             continue
-        if _titled_name(_strip_adverbs_end(text.s[clause:match.start()], cues.adverbs), cues):
+        subject = _strip_adverbs_end(text.s[_past_leads(text.s, clause, match.start()):match.start()], cues.adverbs)
+        opened = text.s[match.end():match.end() + 1] in tuple(cues.openers)
+        if (opened and _titled_name(subject, cues)) or _bare_name(text, cues, subject, clause) \
+                or _titled_clause_before(text, cues, subject, clause, floor):
             last = clause
     return last
+
+
+def _bare_name(text: _Text, cues: Cues, subject: str, clause: int) -> bool:
+    """Whether the whole subject of a clause is a person's bare name the actor stage did not link: a
+    family name and one or two more characters of Chinese script, none a mark of a phrase (在, 对),
+    not a short form of a person named before (林郑), written twice in the document right before a verb."""
+    subject = subject[len(_starts_with(subject, cues.connectives) or ""):]
+    if not 2 <= len(subject) <= MAX_SHORT_NAME + 1 or subject[0] not in cues.surnames:
+        return False
+    if not all("\u4e00" <= c <= "\u9fff" for c in subject) or any(c in cues.not_name for c in subject):
+        return False
+    if _starts_with(subject, cues.pronouns + cues.self_words + cues.adverbs) or find_date_spans(
+            subject, reference=NAME_CHECK_DAY):
+        return False
+    if any(m.surface.startswith(subject) for m in text.mentions_in(0, clause) if m.cls == "Person"):
+        return False
+    return sum(1 for at in _occurrences(text.s, subject) if cues.pattern.match(text.s, at + len(subject))) >= 2
+
+
+def _occurrences(s: str, word: str):
+    """Every position of ``word`` in ``s``."""
+    at = s.find(word)
+    while at >= 0:
+        yield at
+        at = s.find(word, at + 1)
+
+
+def _titled_clause_before(text: _Text, cues: Cues, subject: str, clause: int, floor: int) -> bool:
+    """Whether a verb with no subject of its own (当晚在现场表示) follows a clause of its sentence that
+    ends with a title and a name of a family name the actor stage did not link (助理指挥官游某，; not
+    接获医生求助，: a title, then no name)."""
+    if not clause > floor or text.s[clause - 1] in SENTENCE_END:
+        return False
+    if subject and not _name_free(subject, cues):
+        return False
+    previous = _clause_start(text.s, clause - 1, floor)
+    if any(m.cls == "Person" for m in text.mentions_in(previous, clause - 1)):
+        return False
+    words = text.s[previous:clause - 1]
+    return _titled_name(words, cues) and _ends_with(words, cues.titles) is None and any(
+        _name_like(words[at + len(title):], cues) and words[at + len(title)] in cues.surnames
+        for title in cues.titles for at in (words.rfind(title),) if at >= 0)
+
+
+def _name_free(words: str, cues: Cues) -> bool:
+    """Whether the words before a verb hold no subject: a time, a place after 在, adverbs (当晚在现场)."""
+    return bool(find_date_spans(words, reference=NAME_CHECK_DAY)) or words.startswith(tuple(cues.not_name)) \
+        or not _strip_adverbs(words, cues.adverbs)
 
 
 def _proxy_owner(text: _Text, cues: Cues, proxy: str, before: int, block_start: int) -> str | None:

@@ -1341,3 +1341,24 @@ def test_statements_someone_of_a_body_is_no_speaker(catalogue, text, expected):
 def test_statements_words_told_elsewhere_are_not_reported(catalogue, text, expected):
     names = [("陈明", "person/陈明", PERSON)]
     assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a bare name the actor stage did not link, written twice before a verb, opens the last frame
+    "陈明表示，病床足够。黄志伟形容医院混乱。黄志伟说，人手不足。他又说，要加建医院。",
+    # a title and a name ending the clause before a verb with no subject of its own
+    "陈明表示，病床足够。时任警区指挥官游某强，当晚在现场表示，未有拘捕。他说，现场很乱。",
+])
+def test_statements_pronoun_after_an_unlinked_bare_or_titled_name_is_no_named_person(catalogue, text):
+    said = _said(_analysis(text, [("陈明", "person/陈明", PERSON)], kind="paragraph", genre="article"), catalogue)
+    assert [verb for _, verb, _ in said] == ["表示"]  # the pronoun's words are not 陈明's
+
+
+@pytest.mark.parametrize("text", [
+    # a title with no name after it (医生求助) and a word written once (高度) are no unlinked speaker
+    "陈明表示，病床足够。诊所接获医生求助，指口罩不足。他估计，存货仅足一周。",
+    "陈明表示，病床足够。高度评价医护，赞扬他们。他估计，存货仅足一周。",
+])
+def test_statements_pronoun_passes_no_unlinked_speaker_where_none_is_named(catalogue, text):
+    said = _said(_analysis(text, [("陈明", "person/陈明", PERSON)], kind="paragraph", genre="article"), catalogue)
+    assert ("person/陈明", "估计", "存货仅足一周。") in said
