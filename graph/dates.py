@@ -17,10 +17,11 @@ Forms understood, kept small on purpose:
   only after the words of ``chinese_day_only_after`` and never before a word of a length
   (``三日内``, ``三日后``), ``一日`` never ("one day", far more often than "the first");
 * a year word before a month-day date (``去年8月3日``): the year counted from the reference's;
-* a relative word: ``日前``, ``近日`` (approximate), ``当天``, ``次日``, ``昨`` …: the reference date moved
+* a relative word: ``日前``, ``近日``, ``刚刚`` (approximate), ``当天``, ``次日``, ``昨`` …: the reference date moved
   by the word's offset (needs ``reference``);
 * a weekday: ``周二``, ``星期二``, ``上周五``: the latest such day on or before the reference, or the
-  day of the week a week word names (needs ``reference``).
+  day of the week a week word names (needs ``reference``); a week word alone (``上周``, ``上周末``): the
+  week's last day, approximate.
 
 A date without a year takes the year that puts it closest to the reference date
 (``12月30日`` told on 2020-04-07 is 2019-12-30), else ``default_year``, else it has no date.
@@ -45,6 +46,7 @@ from .patterns import behind_first_chars, first_chars
 __all__ = [
     "PartialDate", "DateSpan", "parse_partial", "parse_chinese_date", "find_date_spans",
     "find_dates", "infer_year", "era_year", "latest_year", "first_stated", "anaphoric", "counted_from_told",
+    "told_within",
 ]
 
 LEXICON = Path(__file__).resolve().parent.parent / "ontology" / "lexicon" / "dates.yaml"
@@ -53,14 +55,17 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})\s*年\s*"
 _MONTH = r"(?P<month>1[0-2]|0?[1-9])\s*月\s*"
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])\s*[日号]"
 _ISO = r"(?P<iyear>(?:19|20)\d{2})[-/.](?P<imonth>1[0-2]|0?[1-9])[-/.](?P<iday>3[01]|[12]\d|0?[1-9])(?!\d)"
+_YEAR_WRITTEN = r"(?<!\d)((?:19|20)\d{2})\s*年"
 _BARE_DAY = r"(?<!\d)(?P<day>3[01]|[12]\d|0?[1-9])日"
 _CN_DIGITS = "〇零一二三四五六七八九"
 _CN_VALUES = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 _CN_NOT_AFTER = rf"(?<![{_CN_DIGITS}十廿卅\d])"
 _CN_TEENS_UP = "(?:三十|卅)一?|(?:二十|廿)[一二三四五六七八九]?|十[一二三四五六七八九]?"
 _CN_DAY_NUMBER = f"{_CN_TEENS_UP}|[一二三四五六七八九]"
+# A month in Chinese numerals takes a day or a part of a month (一月底, 三月中旬: never a length of time, as 三月
+# alone may be), not a lunar day (五月初五); PARTS stands for the parts of dates.yaml.
 _CN_DATE = (rf"{_CN_NOT_AFTER}(?:(?P<cyear>(?:一九|二[〇零])[{_CN_DIGITS}]{{2}})\s*年\s*)?"
-            rf"(?P<cmonth>十[一二]?|[一二三四五六七八九])\s*月\s*(?P<cday>{_CN_DAY_NUMBER})\s*[日号]")
+            rf"(?P<cmonth>十[一二]?|[一二三四五六七八九])\s*月\s*(?:(?P<cday>{_CN_DAY_NUMBER})\s*[日号]|(?P<cpart>PARTS)(?![{_CN_DIGITS}十]))")
 _CN_BARE_DAY = rf"{_CN_NOT_AFTER}(?P<day>{_CN_TEENS_UP}|[二三四五六七八九])日"
 _RANGE_END = r"\s*(?:{joiners})\s*(?:(?P<month2>1[0-2]|0?[1-9])\s*月\s*)?(?P<day2>3[01]|[12]\d|0?[1-9])\s*[日号]"
 _WITHIN = "内"
@@ -119,7 +124,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     lex = _lexicon()
     part = rf"(?P<part>{_alternation(lex['month_parts'])})"
     day_or_part = rf"(?:{_DAY}|{part})"
-    full = rf"(?<!\d)(?:(?:{_YEAR})?{_MONTH}{day_or_part}?|{_ISO})|{_CN_DATE}"
+    cn_date = _CN_DATE.replace("PARTS", _alternation(lex["month_parts"]))
+    full = rf"(?<!\d)(?:(?:{_YEAR})?{_MONTH}{day_or_part}?|{_ISO})|{cn_date}"
     range_end = _RANGE_END.format(joiners=_alternation(lex["range_joiners"]))
     relative = _alternation(lex["relative"])
     return behind_first_chars(full), re.compile(range_end), behind_first_chars(_BARE_DAY), re.compile(relative)
@@ -134,7 +140,10 @@ def _partial_from(match: re.Match) -> PartialDate:
     """The partial date a full-pattern match says."""
     if match.group("cmonth"):
         year = number(match.group("cyear")) if match.group("cyear") else None
-        return PartialDate(year, number(match.group("cmonth")), number(match.group("cday")))
+        month = number(match.group("cmonth"))
+        if match.group("cpart"):
+            return PartialDate(year, month, _part_day(match.group("cpart"), year, month), approx=True)
+        return PartialDate(year, month, number(match.group("cday")))
     if match.group("iyear"):
         return PartialDate(int(match.group("iyear")), int(match.group("imonth")), int(match.group("iday")))
     year = int(match.group("year")) if match.group("year") else None
@@ -252,7 +261,7 @@ def parse_chinese_date(text: str, year: int | None = None, reference: dt.date | 
 
 
 def find_date_spans(text: str, default_year: int | None = None,
-                    reference: dt.date | None = None) -> list[DateSpan]:
+                    reference: dt.date | None = None, told_before: str = "") -> list[DateSpan]:
     """Every date expression in ``text``, in order, non-overlapping.
 
     Parameters
@@ -261,6 +270,7 @@ def find_date_spans(text: str, default_year: int | None = None,
     default_year : the year of a month-day date when no reference is given.
     reference : the date the text is told on (its block's date): gives the year of
         month-day dates and the day of bare days (``18日``) and relative words (``日前``).
+    told_before : the text told right before ``text``, where a month-day after 同年 finds its year.
 
     Returns
     -------
@@ -275,11 +285,12 @@ def find_date_spans(text: str, default_year: int | None = None,
     """
     if not _may_date(text, reference):
         return []
-    spans = _full_dates(text, default_year, reference)
+    spans = _full_dates(text, default_year, reference, told_before)
     if reference is not None:
         spans += _bare_days(text, reference, spans)
         spans += _relative_days(text, reference, spans)
         spans += _weekdays(text, reference, spans)
+        spans += _weeks(text, reference, spans)
         spans += _month_word_parts(text, reference, spans)
     return _restated(text, sorted(spans))
 
@@ -310,11 +321,11 @@ def _bracketed(text: str, end: int, span: DateSpan) -> bool:
 
 def _may_date(text: str, reference: dt.date | None) -> bool:
     """False only when ``text`` cannot hold a date: no character a numeric date begins with,
-    and (with a reference) no relative word, weekday or part of a month named by a month word."""
+    and (with a reference) no relative word, weekday, week or part of a month named by a month word."""
     if _numeric_start().search(text):
         return True
     return reference is not None and bool(_patterns()[3].search(text) or _weekday_pattern().search(text)
-                                          or _month_word_part_pattern().search(text))
+                                          or _week_pattern().search(text) or _month_word_part_pattern().search(text))
 
 
 @cache
@@ -337,7 +348,8 @@ def find_dates(text: str, default_year: int | None = None,
     return [(s.start, s.end, s.date) for s in find_date_spans(text, default_year, reference) if s.date]
 
 
-def _full_dates(text: str, default_year: int | None, reference: dt.date | None) -> list[DateSpan]:
+def _full_dates(text: str, default_year: int | None, reference: dt.date | None,
+                told_before: str = "") -> list[DateSpan]:
     """Month-day dates (with their ranges) and ISO dates."""
     full, range_end, _, _ = _patterns()
     spans = []
@@ -345,8 +357,11 @@ def _full_dates(text: str, default_year: int | None, reference: dt.date | None) 
         partial = _partial_from(match)
         if partial.day is None:
             continue
-        year = _worded_year(text, match.start(), reference) if partial.year is None else None
-        year = year or _choose_year(partial, reference, default_year)
+        if partial.year is None and text.endswith(tuple(_lexicon()["same_year_words"]), 0, match.start()):
+            year = _last_year(told_within(told_before + text[:match.start()], len(told_before) + match.start()))
+        else:
+            year = _worded_year(text, match.start(), reference) if partial.year is None else None
+            year = year or _choose_year(partial, reference, default_year)
         start_date = partial.on(year)
         end, end_date = match.end(), None
         tail = range_end.match(text, end) if match.group("day") else None
@@ -354,6 +369,23 @@ def _full_dates(text: str, default_year: int | None, reference: dt.date | None) 
             end, end_date = tail.end(), _range_end(start_date, tail)
         spans.append(DateSpan(match.start(), end, start_date, partial.approx, end_date, partial.year is not None))
     return spans
+
+
+def _last_year(text: str) -> int | None:
+    """The last year written in ``text`` (2019年, 2019年6月3日), the one a later 同年 carries on (None when
+    none is written: 同年7月1日 is then an unknown day, not the reference's year).
+
+    >>> _last_year("2018年起，2019年6月，甲国")
+    2019
+    """
+    years = re.findall(_YEAR_WRITTEN, text)
+    return int(years[-1]) if years else None
+
+
+def told_within(text: str, start: int) -> str:
+    """The text a word at ``start`` looks back over for the day or year it carries on (同日, 同年): as far back as
+    the anaphoric window of dates.yaml."""
+    return text[max(0, start - _lexicon()["anaphoric"]["window"]):start]
 
 
 def _worded_year(text: str, start: int, reference: dt.date | None) -> int | None:
@@ -461,7 +493,8 @@ def _relative_days(text: str, reference: dt.date, taken: list[DateSpan]) -> list
     spans = []
     for match in relative.finditer(text):
         word = words[match.group(0)]
-        if not _free(match.start(), match.end(), taken) or _after(text, match.start(), word.get("not_after", "")):
+        if (not _free(match.start(), match.end(), taken) or _after(text, match.start(), word.get("not_after", ""))
+                or _before(text, match.end(), word.get("not_before", ""))):
             continue
         day = reference + dt.timedelta(days=int(word["offset"]))
         spans.append(DateSpan(match.start(), match.end(), day, bool(word["approx"])))
@@ -500,6 +533,11 @@ def _after(text: str, start: int, chars: str) -> bool:
     return start > 0 and text[start - 1] in chars
 
 
+def _before(text: str, end: int, chars: str) -> bool:
+    """True when the character at ``end`` (right after a word) is one of ``chars``."""
+    return end < len(text) and text[end] in chars
+
+
 @cache
 def _weekday_pattern() -> re.Pattern:
     """A weekday with the week word before it, if any (上周五, 星期二); a week word closing another word
@@ -535,6 +573,33 @@ def _weekdays(text: str, reference: dt.date, taken: list[DateSpan]) -> list[Date
         else:
             day = _week_monday(reference) + dt.timedelta(days=7 * lex["weeks"][match.group("week")] + weekday)
         spans.append(DateSpan(start, match.end(), day))
+    return spans
+
+
+@cache
+def _week_pattern() -> re.Pattern:
+    """A week word with no day after it (上周, 本星期, 上周末), not the end of another word (原本周)."""
+    lex = _lexicon()["weekdays"]
+    return re.compile("(?<![{}])(?P<week>{})个?(?:{})(?P<end>{})?(?![{}])".format(
+        re.escape(lex["week_not_after"]), _alternation(lex["bounding_weeks"]), _alternation(lex["words"]),
+        _alternation(lex["weekend"]), "".join(lex["days"])))
+
+
+def _weeks(text: str, reference: dt.date, taken: list[DateSpan]) -> list[DateSpan]:
+    """上周, 本周, 上周末 …: the week's last day, or the reference day if that is sooner, approximate, since the text
+    only bounds the day by the week (see ``bounding_weeks`` in dates.yaml); a weekend of this week may be to come.
+
+    >>> [(s.date, s.approx) for s in _weeks("甲国上周宣布，本周抵达", dt.date(2020, 2, 19), [])]
+    [(datetime.date(2020, 2, 16), True), (datetime.date(2020, 2, 19), True)]
+    """
+    lex = _lexicon()["weekdays"]
+    spans = []
+    for match in _week_pattern().finditer(text):
+        if not _free(match.start(), match.end(), taken) or _after(text, match.start(), lex["not_after"]):
+            continue
+        sunday = _week_monday(reference) + dt.timedelta(days=7 * lex["bounding_weeks"][match.group("week")] + 6)
+        day = sunday if match.group("end") else min(sunday, reference)
+        spans.append(DateSpan(match.start(), match.end(), day, True))
     return spans
 
 

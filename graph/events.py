@@ -46,7 +46,7 @@ from typing import NamedTuple
 
 from . import formulas
 from .catalogue import DEFAULT_ROOT, Catalogue
-from .dates import DateSpan, anaphoric, counted_from_told, find_date_spans
+from .dates import DateSpan, anaphoric, counted_from_told, find_date_spans, told_within
 from .lexicon import read_yaml
 from .model import Analysis, Block, EventCandidate, Mention
 from .ns import event_classes
@@ -1376,7 +1376,8 @@ def _when(ctx: _Context, hit: _Hit) -> _When:
     block = ctx.block_at(hit.start)
     reference = (block.date if block is not None and block.date else None) or meta.date
     prefix = ctx.text[hit.sent[0]:hit.start]
-    found = find_date_spans(prefix, meta.year, reference) if ctx.lex.maybe_date.search(prefix) else ()
+    found = find_date_spans(prefix, meta.year, reference, told_within(ctx.text, hit.sent[0])) \
+        if ctx.lex.maybe_date.search(prefix) else ()
     spans = [s for s in found
              if s.date and not prefix[:s.start].endswith(tuple(cues["date_not_event"]))
              and _dates_event(ctx, hit, hit.sent[0] + s.start, hit.sent[0] + s.end)]
@@ -1388,6 +1389,8 @@ def _when(ctx: _Context, hit: _Hit) -> _When:
         return _When(predicate.date, predicate.approx, predicate.end_date or date_end)
     if spans:
         span = spans[-1]
+        if span.approx and _other_time(ctx, prefix[span.end:], reference):
+            return _When(None)  # 最近一次是2019年…会见: the vague word only leads to the time the act is of
         if reference is not None and anaphoric(span, prefix):
             earlier = _date_told_before(ctx, hit, block, reference, span)
             if earlier is not None:
@@ -1559,7 +1562,8 @@ def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: 
 
     A press conference told again without a date in its block, by the same organiser or with a
     party of the first telling (a transcript host's 欢迎参加X新闻发布会; 欢迎出席…第一场外交部例行记者会
-    in the briefing of 外交部 and its spokesman), is the one of the block.
+    in the briefing of 外交部 and its spokesman), is the one of the block; one told only near the day
+    (最近…举行的一次发布会, approximately dated) is not the block's briefing of that very day.
     A gathering told again (``今天举办的新闻发布会``, ``在…峰会上``) shares a
     participant with its first telling; in a chronicle two bullets are two
     gatherings even on one day and with one organiser, while one bullet
@@ -1572,7 +1576,7 @@ def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: 
     """
     if a.cls != b.cls:
         return False
-    if a.cls in ("PressConference", "Summit") and same_block and a.date == b.date and not (
+    if a.cls in ("PressConference", "Summit") and same_block and (a.date, a.approx) == (b.date, b.approx) and not (
             a.cls == "PressConference" and _strangers(a, b)):
         return True
     if a.cls == "PressConference" and same_block and None in (a.date, b.date) and (

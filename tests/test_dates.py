@@ -282,3 +282,47 @@ def test_dates_counted_from_told(text, expected):
 
 def test_dates_a_day_ahead_is_not_the_day_before():
     assert find_date_spans("甲国外长提前一天抵达", reference=D(2020, 7, 1)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("某甲部长一月底访问某乙国", [(D(2020, 1, 31), True)]),             # the reference is 2020-05-13
+    ("二〇一九年十二月初，某城出现病例", [(D(2019, 12, 1), True)]),
+    ("某乙国三月中旬封关", [(D(2020, 3, 15), True)]),
+    ("某村五月初五赛龙舟", []),                                         # a lunar day, not the beginning of May
+    ("某国三月将举行选举", []),
+])
+def test_dates_find_date_spans_part_of_a_month_in_chinese_numerals(text, expected):
+    """一月底, 三月中旬: a part of a month written in Chinese numerals is approximate, as 1月底 is."""
+    assert [(s.date, s.approx) for s in find_date_spans(text, reference=D(2020, 5, 13))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("某甲部长刚刚结束对某乙国的访问", [(D(2020, 5, 13), True)]),
+    ("某市长在最近的记者会上说", [(D(2020, 5, 13), True)]),
+    ("某乙国近期向某丙国捐赠口罩", [(D(2020, 5, 13), True)]),
+    ("两国建交刚刚28天后，某甲访问某乙", []),                          # "just 28 days after": a quantity
+])
+def test_dates_find_date_spans_words_that_only_bound_the_day(text, expected):
+    assert [(s.date, s.approx) for s in find_date_spans(text, reference=D(2020, 5, 13))] == expected
+
+
+@pytest.mark.parametrize(("text", "reference", "expected"), [
+    ("某甲总统上周在记者会上说", D(2020, 4, 14), [(D(2020, 4, 12), True)]),      # a Tuesday: last week ended Sunday
+    ("某甲总统上星期抵达某乙国", D(2020, 4, 14), [(D(2020, 4, 12), True)]),
+    ("某甲总统上周末抵达某乙国", D(2020, 4, 14), [(D(2020, 4, 12), True)]),
+    ("某甲总统本周抵达某乙国", D(2020, 4, 14), [(D(2020, 4, 14), True)]),        # this week, up to the paper's day
+    ("某乙国本周末举行选举", D(2020, 4, 14), [(D(2020, 4, 19), True)]),           # a weekend to come
+    ("某甲总统上周五抵达某乙国", D(2020, 4, 14), [(D(2020, 4, 10), False)]),     # a day of the week: exact
+])
+def test_dates_find_date_spans_week_word_alone_bounds_the_day(text, reference, expected):
+    assert [(s.date, s.approx) for s in find_date_spans(text, reference=reference)] == expected
+
+
+@pytest.mark.parametrize(("text", "told_before", "expected"), [
+    ("同年7月1日，某部作出通报", "2004年4月，某地发生事故。", [D(2004, 7, 1)]),
+    ("2019年6月，某甲宣布；同年7月1日，某部作出通报", "", [D(2019, 7, 1)]),
+    ("同年7月1日，某部作出通报", "某地发生事故。", [None]),                    # no year written: unknown
+])
+def test_dates_find_date_spans_same_year_carries_the_year_written_before(text, told_before, expected):
+    spans = find_date_spans(text, reference=D(2020, 3, 14), told_before=told_before)
+    assert [s.date for s in spans if "7月1日" in text[s.start:s.end]] == expected

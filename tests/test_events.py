@@ -466,7 +466,6 @@ def test_events_a_weekday_after_a_word_of_the_future_is_a_plan(text):
     ("照片摄于2016年6月，时任外长张伟在北京会见芬兰总统尼尼斯托。", None),
     ("两星期前，张伟同芬兰总统尼尼斯托通电话。", None),
     ("张伟去年同芬兰总统尼尼斯托通电话。", None),
-    ("张伟上周同芬兰总统尼尼斯托通电话。", None),
     ("张伟在上个月的记者会上说，两国合作顺利。", None),
     ("张伟上周五同芬兰总统尼尼斯托通电话。", dt.date(2020, 4, 24)),
     ("2020年张伟同芬兰总统尼尼斯托通电话。", DAY),
@@ -479,6 +478,47 @@ def test_events_another_time_without_a_day_is_not_the_blocks_day(text, date):
 
 
 @pytest.mark.parametrize("text, date", [
+    ("张伟上周同芬兰总统尼尼斯托通电话。", dt.date(2020, 4, 26)),         # DAY is Saturday 2 May: last week ends on 26 April
+    ("张伟上星期同芬兰总统尼尼斯托通电话。", dt.date(2020, 4, 26)),
+    ("张伟刚刚同芬兰总统尼尼斯托通电话。", DAY),
+    ("芬兰总统尼尼斯托在最近的记者会上说，两国合作顺利。", DAY),
+    ("张伟近期同芬兰总统尼尼斯托通电话。", DAY),
+])
+def test_events_a_word_that_only_bounds_the_day_dates_approximately(text, date):
+    """上周, 刚刚, 最近, 近期 bound the day as 日前 does: the last day they allow, approximate, never the paper's exact day."""
+    (event,) = _events(text, genre="text")
+    assert (event.date, event.approx) == (date, True)
+
+
+@pytest.mark.parametrize("text", [
+    "近日公布的文件显示张伟2018年同芬兰总统尼尼斯托通电话。",
+    "张伟最近在2019年的记者会上说，两国合作顺利。",
+])
+def test_events_a_time_written_after_a_vague_word_is_the_acts(text):
+    """近日…2018年…: the vague word leads to the time the act is of, which names no day: undated."""
+    assert [e.date for e in _events(text, genre="text")] in ([], [None])
+
+
+@pytest.mark.parametrize("text, date", [
+    ("2004年4月，丙市发生事故。卫生部同年7月1日召开新闻发布会。", dt.date(2004, 7, 1)),
+    ("卫生部同年7月1日召开新闻发布会。", None),
+])
+def test_events_same_year_carries_the_year_written_before(text, date):
+    """同年7月1日 takes the year last written before it, not the paper's; with none written the day is unknown."""
+    assert [e.date for e in _events(text, genre="text")] == [date]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("张伟在一月底同芬兰总统尼尼斯托通电话。", dt.date(2020, 1, 31)),
+    ("张伟十二月中旬同芬兰总统尼尼斯托通电话。", dt.date(2019, 12, 15)),
+])
+def test_events_part_of_a_month_in_chinese_numerals(text, date):
+    """一月底, 十二月中旬 (Hong Kong prose writes months in Chinese numerals): that part of the month, approximate."""
+    (event,) = _events(text, genre="text")
+    assert (event.date, event.approx) == (date, True)
+
+
+@pytest.mark.parametrize("text, date", [
     ("中国援助芬兰医疗队周三发表声明。", None),
     ("中国援助芬兰医疗队今天抵达赫尔辛基。", DAY),
 ])
@@ -487,13 +527,25 @@ def test_events_team_named_by_whom_it_helps_is_undated(text, date):
     assert [(e.cls, e.date) for e in _events(text, genre="text")] == [("ExpertTeam", date)]
 
 
-def test_events_transcript_briefing_retold_in_a_turn_is_the_same_one():
-    text = "5月2日，国务院新闻办公室举行新闻发布会\n王五：今天，中方举行新闻发布会介绍情况。"
+def _one_turn_events(turn: str):
+    """The events of a transcript whose preamble tells its own briefing and whose one turn (王五's) is ``turn``."""
+    preamble = "5月2日，国务院新闻办公室举行新闻发布会\n王五："
+    text = preamble + turn
     document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(date=DAY, genre="transcript"))
-    turn = text.index("今天")
-    blocks = (Block("paragraph", 0, turn - 4, DAY), Block("turn", turn, len(text), DAY, speaker="王五"))
-    analysis = extract_events(Analysis(document, blocks=blocks, mentions=_mentions(text)), load_catalogue())
-    assert [e.cls for e in analysis.events] == ["PressConference"]
+    start = len(preamble)
+    blocks = (Block("paragraph", 0, start - 4, DAY), Block("turn", start, len(text), DAY, speaker="王五"))
+    return extract_events(Analysis(document, blocks=blocks, mentions=_mentions(text)), load_catalogue()).events
+
+
+def test_events_transcript_briefing_retold_in_a_turn_is_the_same_one():
+    assert [e.cls for e in _one_turn_events("今天，中方举行新闻发布会介绍情况。")] == ["PressConference"]
+
+
+def test_events_transcript_briefing_told_near_the_day_is_another_one():
+    """最近…举行的一次发布会 in a turn: a briefing near the day (approximately dated), not the transcript's own."""
+    events = _one_turn_events("最近湖北省举行的一次新闻发布会介绍了情况。")
+    assert [(e.participants, e.date, e.approx) for e in events] == [
+        (("gov/scio",), DAY, False), (("gov/hubei",), DAY, True)]
 
 
 def test_events_transcript_passing_mention_has_no_date():
