@@ -124,7 +124,8 @@ class Cues:
     not_name: str
     titles: tuple[str, ...]
     pronouns: tuple[str, ...] = _cue("pronoun")
-    objects: tuple[str, ...] = _cue("object")
+    objects: tuple[str, ...] = _cue("object")  # with the requests: the name after one is its object too
+    requests: tuple[str, ...] = _cue("request")
     breaks: tuple[str, ...] = _cue("break")
     adverbs: tuple[str, ...] = _cue("adverb")
     proxies: tuple[str, ...] = _cue("proxy")
@@ -240,6 +241,7 @@ def _build_cues(catalogue: Catalogue) -> Cues:
 
     pattern = re.compile("|".join(re.escape(w) for w in sorted(speech, key=len, reverse=True)))
     listed = {f.name: words(f.metadata["cue"]) for f in fields(Cues) if "cue" in f.metadata}
+    listed["objects"] = _longest_first(listed["objects"], listed["requests"])
     return Cues(
         verbs=speech, pattern=pattern, turn_verb=by_use.get("turn", "发言"),
         passage_verb=by_use.get("passage", "讲话"), openers="".join(words("opener")),
@@ -719,7 +721,8 @@ def _tail_ok(tail: str, verb: Verb, cues: Cues) -> bool:
     """Whether the words between a subject and its verb leave the subject speaking.
 
     A venue right before the verb (…新闻发布会通报) speaks for nobody, an
-    outlet relaying a report (新华社报道称) is no speaker; a
+    outlet relaying a report (新华社报道称) is no speaker, nor one asking someone else to speak
+    (甲要求乙方澄清); a
     verb that needs its own subject loses it behind a topic (发言人就个别媒体称…); a light verb or
     的 just before it makes the verb a noun (对A进行无端指责, 政客的指责).
     """
@@ -728,6 +731,8 @@ def _tail_ok(tail: str, verb: Verb, cues: Cues) -> bool:
         return False
     if _ends_with(before_verb, cues.nominal):
         return False
+    if _has_any(tail, cues.requests):
+        return False  # 甲要求乙澄清: what 甲 asks of 乙, no words
     return not (verb.own_subject and any(t in tail for t in cues.topics))
 
 

@@ -137,6 +137,22 @@ def test_statements_a_person_named_after_the_title_speaks_not_the_body(catalogue
     assert [s.speaker for s in analysis.statements] == [speaker]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the one a request is put to does not speak, nor the one who asks through the verb asked for;
+    # in news prose 要求 reports the demand itself
+    ("甲阵线要求乙局公开谴责有关行为。", [("org/甲阵线", "要求", "乙局公开谴责有关行为。")]),
+    ("丙国大使馆要求丁方澄清，并提出严正交涉。", []),
+    ("王华希望赵丽指出问题所在。", []),
+    # 要求 itself still reports the words of the one who asks
+    ("王华要求，各部门要加强防控。", [("person/王华", "要求", "各部门要加强防控。")]),
+])
+def test_statements_the_one_asked_to_speak_is_no_speaker(catalogue, text, expected):
+    names = [("甲阵线", "org/甲阵线", "Organization"), ("乙局", "gov/乙局", "GovernmentBody"),
+             ("丙国大使馆", "gov/丙国大使馆", "GovernmentBody"), ("丁方", "country/丁", "Country"),
+             ("王华", "person/王华", PERSON), ("赵丽", "person/赵丽", PERSON)]
+    assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
+
+
 def test_statements_a_conjunction_between_bodies_still_breaks_the_chain(catalogue):
     """A conjunction with no title after it joins two subjects, not a unit and its title (甲部和乙部表示)."""
     text = "甲部和赵丽表示，双方将加强合作。"
