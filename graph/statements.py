@@ -186,6 +186,10 @@ class Cues:
     told_elsewhere: tuple[str, ...] = _cue("told_elsewhere")
     someone: tuple[str, ...] = _cue("someone")
     surnames: str = ""  # common family names (quoted_names.csv), for a bare name the actor stage did not link
+    remark_negations: tuple[str, ...] = _cue("remark_negation")
+    remark_manners: tuple[str, ...] = _cue("remark_manner")
+    remarks: tuple[str, ...] = _cue("remark")
+    led_remarks: tuple[str, ...] = _cue("led_remark")
     women: frozenset[str] = frozenset()  # catalogue persons who are women (person_genders.csv)
     catalogued: frozenset[str] = frozenset()  # every catalogue person's key
 
@@ -1483,6 +1487,7 @@ def _clause_statements(text: _Text, clauses: list[Clause], cues: Cues) -> list[S
             end = min(end, _quotation_end(text.s, clause.content, end) or end)
         if not relayed and clause.stop is None:
             end = _asked_inside(text.s, cues, clause.content, _writer_resumes(text, cues, clause, end))
+            end = _writer_remark(text, cues, clause, end)
             end = _inside_quotation_end(text.s, clause, block.start, end)
             end = _unquoted_words_end(text, cues, clause, end)
         pieces = [(clause.verb, clause.content, end)] if relayed or clause.stop is not None \
@@ -1565,6 +1570,24 @@ def _inner_frame_at(text: _Text, cues: Cues, clause: Clause, at: int, end: int) 
     speaker's: lead words (但, 又, 并, 故), at most one pronoun that stands for the speaker, then a verb
     of ``inner_frame`` (提醒, 质疑, 坦言), or of ``led_frame`` (指, 说, 表示) after a lead word or
     pronoun, whose bare form after a comma often has another subject (…求助，指诊所…)."""
+    lead = _speaker_lead(text, cues, clause, at, end)
+    if lead is None:
+        return None
+    s, (pos, led, _pronoun) = text.s, lead
+    verb = _starts_with(s[pos:end], _longest_first(cues.inner_frames, cues.led_frames))
+    if verb is None or (verb in cues.led_frames and not led) or s.startswith(cues.naming, pos):
+        return None
+    content, opener = _content_start(s, pos + len(verb), end, cues.openers)
+    if content >= end or s[content] in CLAUSE_END or (not opener and s[content] in NOT_DIRECT_START):
+        return None
+    return verb, content
+
+
+def _speaker_lead(text: _Text, cues: Cues, clause: Clause, at: int, end: int) -> tuple[int, bool, bool] | None:
+    """Past the lead words of the clause opening at ``at`` (but, and, also: 但, 并, 亦, 故) and at most one
+    pronoun: where its predicate starts, whether any lead word or pronoun stood there, and whether the
+    pronoun did; None when the pronoun stands for someone other than the speaker (the clause is that
+    person's). A clause whose only subject is the speaker's goes on with the speaker or speaks of him."""
     s, pos, led, pronoun = text.s, at, False, False
     while pos < end and s[pos] in " \t\u3000":
         pos += 1
@@ -1576,15 +1599,8 @@ def _inner_frame_at(text: _Text, cues: Cues, clause: Clause, at: int, end: int) 
                 return None
             word, pronoun = s[pos], True
         if word is None:
-            break
+            return pos, led, pronoun
         pos, led = pos + len(word), True
-    verb = _starts_with(s[pos:end], _longest_first(cues.inner_frames, cues.led_frames))
-    if verb is None or (verb in cues.led_frames and not led) or s.startswith(cues.naming, pos):
-        return None
-    content, opener = _content_start(s, pos + len(verb), end, cues.openers)
-    if content >= end or s[content] in CLAUSE_END or (not opener and s[content] in NOT_DIRECT_START):
-        return None
-    return verb, content
 
 
 def _speaker_frames(text: _Text, cues: Cues, clause: Clause, piece: int, frame: int) -> bool:
@@ -1680,6 +1696,66 @@ def _asked_inside(s: str, cues: Cues, start: int, end: int) -> int:
         if any(0 <= lead.find(word) <= MAX_ASKED_LEAD for word in cues.asked):
             return pos + 1
     return end
+
+
+def _writer_remark(text: _Text, cues: Cues, clause: Clause, end: int) -> int:
+    """Where the writer's remark on what the speaker left unsaid opens a clause of indirect words in news
+    prose (甲表示，会加强检测，但没有提供更多的细节; …，但她没有透露延长多久; …，未有回应会否…): the
+    clause has no subject but the speaker's, a negation and a verb of answering (:func:`_remark_at`), so
+    it tells how the speaker answered, not what; the words end before it, or before the clause leading
+    to it when that one names the speaker by pronoun (…，但她以…为由，未有交代…). Not when the words
+    before it give it another subject and the remark names no one: a named actor opening one of their
+    clauses, someone's words they report (甲说，…，警方后来说…，但并没有说明原因), a clause of time or
+    condition it completes (甲批评，政府推行措施前，并没有提供指引) (:func:`_speaker_frames`): the one who
+    did not say is that other, in the speaker's words. Nor in words opening with or inside a quotation."""
+    s = text.s
+    if text.doc.meta.genre not in FRAMING_GENRES or text.blocks[clause.block].kind == "turn" \
+            or s[clause.content] in OPENING_QUOTES or s[clause.content - 1] in OPENING_QUOTES \
+            or _quoted(s, clause.start, clause.content):
+        return end
+    depth, opening = 0, clause.content
+    for pos in range(clause.content, end):
+        depth = _quote_depth(depth, s[pos])
+        if depth or s[pos] not in INNER_FRAME_MARKS:
+            continue
+        remark = _remark_at(text, cues, clause, pos + 1, end)
+        if remark is not None and (remark or (_speaker_frames(text, cues, clause, clause.content, pos + 1)
+                                              and not _other_subject(text, cues, clause, pos))):
+            lead = _speaker_lead(text, cues, clause, opening, pos)
+            return opening if opening > clause.content and lead is not None and lead[2] else pos + 1
+        opening = pos + 1
+    return end
+
+
+def _remark_at(text: _Text, cues: Cues, clause: Clause, at: int, end: int) -> bool | None:
+    """Whether the clause at ``at`` is the writer's remark on the speaker's answer: past lead words and
+    the speaker's pronoun, a negation (没有, 未有, 并未, 拒绝), perhaps a manner word (正面, 详细), then a
+    verb of ``remark`` (回应, 交代, 透露), or of ``led_remark`` (提供) after a lead word or the pronoun,
+    which bare often goes on with the speaker's own account of another (…，但就以…作掩饰，没有提供详情).
+    None when it is not; else whether the pronoun names the speaker as its subject."""
+    lead = _speaker_lead(text, cues, clause, at, end)
+    if lead is None:
+        return None
+    s, (pos, led, pronoun) = text.s, lead
+    negation = _starts_with(s[pos:end], cues.remark_negations)
+    if negation is None:
+        return None
+    pos += len(negation)
+    pos += len(_starts_with(s[pos:end], cues.remark_manners) or "")
+    verb = _starts_with(s[pos:end], _longest_first(cues.remarks, cues.led_remarks))
+    return pronoun if verb is not None and (led or verb in cues.remarks) else None
+
+
+def _other_subject(text: _Text, cues: Cues, clause: Clause, before: int) -> bool:
+    """Whether a clause of the speaker's words before ``before`` opens with a named actor other than the
+    speaker and the bodies it belongs to (甲说，…，但警方…: the words tell that actor's acts)."""
+    own = {clause.speaker} | _own_bodies(text, clause.speaker or "")
+    openings = [clause.content] + [pos + 1 for pos in range(clause.content, before) if text.s[pos] in CLAUSE_END]
+    for opening in openings:
+        head = _opening_subject(text, cues, _past_leads(text.s, opening, before))
+        if head is not None and head.key not in own:
+            return True
+    return False
 
 
 def _pronoun_frame_in(s: str, cues: Cues, body: int, stop: int) -> bool:

@@ -1140,8 +1140,8 @@ def test_statements_words_end_where_the_writer_takes_over(catalogue, text, genre
     # a sentence with no frame is the writer's
     ("王华表示，合作很重要。这体现了两国友谊。", "zh-Hant", "合作很重要。"),
     ("王华表示，合作很重要。赵明主席亲自部署了工作。", "zh-Hant", "合作很重要。"),
-    ("丙组织表示，会加强检测，但没有提供更多的细节。医院发言人说，已停收新症。", "zh-Hant",
-     "会加强检测，但没有提供更多的细节。"),
+    ("丙组织表示，会加强检测，但人手不足。医院发言人说，已停收新症。", "zh-Hant",
+     "会加强检测，但人手不足。"),
     ("丙组织表示，已与乙国通电话。乙国抗疫取得成效，两国将扩大合作。", "zh-Hant", "已与乙国通电话。"),
     # unless the first person goes on with the speaker's speech
     ("王华表示，合作很重要。我们会继续努力。", "zh-Hant", "合作很重要。我们会继续努力。"),
@@ -1153,6 +1153,25 @@ def test_statements_words_end_where_the_writer_takes_over(catalogue, text, genre
 def test_statements_plain_prose_ends_words_by_its_script(catalogue, text, language, expected):
     """Indirect words run on over sentences in Simplified plain prose, end with their first in Traditional."""
     said = _said(_analysis(text, WRITER_NAMES, kind="paragraph", genre="text", language=language), catalogue)
+    assert [s[2] for s in said] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the writer's remark on what the speaker left unsaid ends the words
+    ("王华表示，会加强检测，但没有透露何时开始。", "会加强检测"),
+    ("丙组织表示，已与乙国通电话，但并未有提供更多的细节。", "已与乙国通电话"),
+    ("王华表示，会加强检测，未有正面回应会否扩大范围。", "会加强检测"),
+    ("王华表示，资金会用于研究，但他以未结算为由，未有交代款项去向。", "资金会用于研究"),
+    # another subject of the words, a bare 提供 or a quotation keeps them whole
+    ("王华批评，政府推行措施前，并没有提供清晰指引。", "政府推行措施前，并没有提供清晰指引。"),
+    ("王华表示，赵明已经离开，但并没有说明原因。", "赵明已经离开，但并没有说明原因。"),
+    ("王华提到，有人散播谣言，以此作掩饰，没有提供详情。", "有人散播谣言，以此作掩饰，没有提供详情。"),
+    ("王华说：「会加强检测，但没有透露何时开始。」", "「会加强检测，但没有透露何时开始。」"),
+])
+def test_statements_the_writers_remark_on_what_was_left_unsaid_ends_the_words(catalogue, text, expected):
+    """A clause of the writer's own with no subject but the speaker's, a negation and a verb of answering
+    (但没有回应…, 未有交代…) tells how the speaker answered: the words end before it."""
+    said = _said(_analysis(text, WRITER_NAMES, kind="paragraph", genre="text", language="zh-Hant"), catalogue)
     assert [s[2] for s in said] == [expected]
 
 
