@@ -46,7 +46,7 @@ from .patterns import behind_first_chars, first_chars
 __all__ = [
     "PartialDate", "DateSpan", "parse_partial", "parse_chinese_date", "find_date_spans",
     "find_dates", "infer_year", "era_year", "latest_year", "first_stated", "anaphoric", "counted_from_told",
-    "told_within",
+    "told_within", "last_told",
 ]
 
 LEXICON = Path(__file__).resolve().parent.parent / "ontology" / "lexicon" / "dates.yaml"
@@ -629,21 +629,27 @@ def counted_from_told(text: str, span: DateSpan, reference: dt.date, floor: int 
     >>> counted_from_told(text, span, dt.date(2020, 7, 1))
     datetime.date(2020, 6, 22)
     """
-    told = _told_day(text[max(floor, span.start - _lexicon()["anaphoric"]["window"]):span.start], reference)
-    return None if told is None else told + (span.date - reference)
+    told = last_told(text[max(floor, span.start - _lexicon()["anaphoric"]["window"]):span.start], reference)
+    return None if told is None else told.date + (span.date - reference)
 
 
-def _told_day(segment: str, reference: dt.date) -> dt.date | None:
+def last_told(segment: str, reference: dt.date) -> DateSpan | None:
     """The last day written in ``segment``: a month-day date, weekday or bare day of the month, or a relative
     word that names a day (今早A宣布…，前一天B表示: the day before today); not a part of a month, a word that
-    only bounds the day (近日), nor another word pointing back."""
+    only bounds the day (近日), nor another word pointing back. It is the day a word pointing back counts from,
+    and the day a paragraph has reached, which its later sentences that write none go on telling
+    (周五，A召见B。C则在记者会上…: Friday's press conference).
+
+    >>> last_told("甲国周五召见乙国大使。", dt.date(2020, 3, 14)).date
+    datetime.date(2020, 3, 13)
+    """
     lex = _lexicon()["anaphoric"]
     day = _told_day_mark()
     told = [s for s in find_date_spans(segment, reference=reference)
             if s.date and not s.approx and not anaphoric(s, segment)
             and (lex["month_mark"] in segment[s.start:s.end] or day.search(segment, s.start, s.end)
                  or segment[s.start:s.end] in _lexicon()["relative"])]
-    return told[-1].date if told else None
+    return told[-1] if told else None
 
 
 @cache

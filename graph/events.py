@@ -46,7 +46,7 @@ from typing import NamedTuple
 
 from . import formulas
 from .catalogue import DEFAULT_ROOT, Catalogue
-from .dates import DateSpan, anaphoric, counted_from_told, find_date_spans, told_within
+from .dates import DateSpan, anaphoric, counted_from_told, find_date_spans, last_told, told_within
 from .lexicon import read_yaml
 from .model import Analysis, Block, EventCandidate, Mention
 from .ns import event_classes
@@ -71,6 +71,7 @@ CALL_CLASSES = ("PhoneCall",)
 RANGE_WORD = "至"
 SUMMARY_BLOCK = "summary"
 HEADLINE_BLOCK = "headline"
+PARAGRAPH_BLOCK = "paragraph"
 WHOLE_DOCUMENT = -2
 HELPER_GAP = 1
 PERSON_KEY = "person/"
@@ -138,6 +139,8 @@ class _Lexicon:
     longest_verb: int
     summary: re.Pattern
     other_time: re.Pattern
+    later_time: re.Pattern
+    period_opens: re.Pattern
     dateline: re.Pattern
     column_tag: re.Pattern
     date_lead: re.Pattern
@@ -190,6 +193,8 @@ def _load_lexicon(cues_path: Path, rows: tuple[tuple[str, str, str, str], ...],
         longest_verb=max((len(v) for v in verbs), default=0),
         summary=re.compile(cues["summary_pattern"]),
         other_time=re.compile(cues["other_time"]),
+        later_time=re.compile(cues["later_time"]),
+        period_opens=re.compile(cues["period_opens"]),
         dateline=re.compile(cues["dateline"], re.MULTILINE),
         column_tag=re.compile(cues["column_tag"], re.MULTILINE),
         date_lead=re.compile(cues["date_clause_ignored"]),
@@ -1404,10 +1409,30 @@ def _when(ctx: _Context, hit: _Hit) -> _When:
     if meta.genre in cues["block_dated_genres"] and block is not None and block.date:
         if hit.trigger.shape in cues["told_as_story"].get(meta.genre, ()):
             return _When(None)
+        if ctx.lex.speech.search(ctx.text, hit.sent[0], hit.start):
+            return _When(None)
+        carried = _paragraph_day(ctx, hit, block)
+        if carried is not None:
+            return _When(carried, False, date_end, True)
         if ctx.lex.speech.search(ctx.text, block.start, hit.start):
             return _When(None)
         return _When(block.date, block.approx, date_end, block.kind in ASSUMED_DAY_BLOCKS)
     return _When(None)
+
+
+def _paragraph_day(ctx: _Context, hit: _Hit, block: Block) -> dt.date | None:
+    """The day an article's paragraph has reached before the trigger's sentence (周五，A召见B。C则在记者会上…;
+    D周一与E举行视像峰会。会后的记者会…; 昨早A与B举行会议。…): a later sentence that writes no day goes on telling
+    that day, not the paper's. Only a day on or before the paragraph's own, only in a paragraph (a chronicle's
+    items have their heading's day), not a day a period opens on (政府宣布周三凌晨起…: what is in force from
+    then), nor for a sentence that writes a later time (其后, 五天后: the act is after that day)."""
+    if block.kind != PARAGRAPH_BLOCK or block.date is None:
+        return None
+    segment = ctx.text[block.start:hit.sent[0]]
+    told = last_told(segment, block.date)
+    if told is None or told.date > block.date or ctx.lex.period_opens.match(segment, told.end):
+        return None
+    return None if ctx.lex.later_time.search(ctx.text, hit.sent[0], hit.start) else told.date
 
 
 def _other_time(ctx: _Context, prefix: str, reference: dt.date | None) -> bool:

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 
 from graph.dates import (
-    PartialDate, anaphoric, counted_from_told, era_year, find_date_spans, find_dates, infer_year, latest_year,
-    parse_chinese_date, parse_partial,
+    PartialDate, anaphoric, counted_from_told, era_year, find_date_spans, find_dates, infer_year, last_told,
+    latest_year, parse_chinese_date, parse_partial,
 )
 
 D = dt.date
@@ -278,6 +278,18 @@ def test_dates_counted_from_told(text, expected):
     reference = D(2020, 7, 1)
     span = [s for s in find_date_spans(text, reference=reference) if anaphoric(s, text)][-1]
     assert counted_from_told(text, span, reference) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("甲国外长周一抵达乙国，次日两国外长会谈。", D(2020, 6, 29)),         # 次日 points back: Monday is the last told
+    ("丙市市长今早宣布封城，近日将解封。", D(2020, 7, 1)),                # 近日 only bounds a day
+    ("6月22日，甲国外长会见乙国大使，讨论7月的会议。", D(2020, 6, 22)),   # a month is no day
+    ("丙市市长近日宣布封城。", None),
+])
+def test_dates_last_told(text, expected):
+    """The last day a text writes, as the day its later sentences go on telling (the reference is 2020-07-01)."""
+    told = last_told(text, D(2020, 7, 1))
+    assert (told and told.date) == expected
 
 
 def test_dates_a_day_ahead_is_not_the_day_before():

@@ -527,6 +527,41 @@ def test_events_team_named_by_whom_it_helps_is_undated(text, date):
     assert [(e.cls, e.date) for e in _events(text, genre="text")] == [("ExpertTeam", date)]
 
 
+def _paragraph_events(text: str):
+    """The events of an article of one paragraph on DAY (Saturday 2 May)."""
+    document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(date=DAY, genre="text"))
+    blocks = (Block("paragraph", 0, len(text), date=DAY),)
+    analysis = Analysis(document=document, blocks=blocks, mentions=_mentions(text))
+    return extract_events(analysis, load_catalogue()).events
+
+
+@pytest.mark.parametrize("text, date", [
+    ("周四，张伟同芬兰总统尼尼斯托通电话。尼尼斯托随后在赫尔辛基举行记者会。", dt.date(2020, 4, 30)),
+    ("张伟昨日抵达赫尔辛基。李明则在记者会上说，两国合作顺利。", dt.date(2020, 5, 1)),
+    ("张伟4月28日抵达赫尔辛基，并同尼尼斯托通电话。李明在记者会上说，两国合作顺利。", dt.date(2020, 4, 28)),
+    ("张伟周四同尼尼斯托通电话。李明其后在记者会上说，两国合作顺利。", DAY),       # later, by how much unknown
+    ("张伟周一抵达芬兰。抵达后3天，李明举行记者会。", DAY),
+    ("芬兰宣布周三凌晨起封关。李明在记者会上说，两国合作顺利。", DAY),             # a period opens, not an act
+    ("张伟定于下周一访问芬兰。李明在记者会上说，两国合作顺利。", DAY),             # a day to come
+])
+def test_events_a_paragraph_goes_on_telling_the_day_it_reached(text, date):
+    """A later sentence of an article's paragraph that writes no day is told of the last day the paragraph wrote."""
+    assert [e.date for e in _paragraph_events(text) if e.cls == "PressConference"] == [date]
+
+
+def test_events_a_paragraphs_day_is_not_a_chronicle_items():
+    """A chronicle's item (a bullet) keeps its heading's day for a sentence that writes none."""
+    text = "周四，张伟同芬兰总统尼尼斯托通电话。尼尼斯托随后在赫尔辛基举行记者会。"
+    assert [e.date for e in _events(text, genre="text") if e.cls == "PressConference"] == [DAY]
+
+
+def test_events_an_act_told_in_speech_takes_no_paragraph_day():
+    """李明表示，…通电话 after a dated sentence: the call is only told in his words, undated."""
+    text = "周四，张伟同尼尼斯托通电话。李明表示，张伟同索尔贝格通电话。"
+    assert [(e.participants, e.date) for e in _paragraph_events(text)] == [
+        (("person/张伟", "person/尼尼斯托"), dt.date(2020, 4, 30)), (("person/张伟", "person/索尔贝格"), None)]
+
+
 def _one_turn_events(turn: str):
     """The events of a transcript whose preamble tells its own briefing and whose one turn (王五's) is ``turn``."""
     preamble = "5月2日，国务院新闻办公室举行新闻发布会\n王五："
@@ -1062,8 +1097,8 @@ def test_events_an_article_retelling_takes_the_day_its_first_telling_states():
 @pytest.mark.parametrize("text, days", [
     ("张伟与李明昨日召开记者会。李明在记者会上表示，疫情可控。", [dt.date(2020, 5, 5)]),
     ("张伟周一召开记者会。芬兰疫情严峻。张伟与李明在记者会上表示，疫情可控。", [dt.date(2020, 5, 4)]),
-    ("张伟昨日召开记者会。芬兰疫情严峻。李明在记者会上表示，疫情可控。",                  # no party shared
-     [dt.date(2020, 5, 5), dt.date(2020, 5, 6)]),
+    ("张伟昨日召开记者会。芬兰疫情严峻。李明在记者会上表示，疫情可控。",                  # no party shared: two,
+     [dt.date(2020, 5, 5), dt.date(2020, 5, 5)]),                                          # on the paragraph's day
 ])
 def test_events_a_gathering_retold_with_a_party_of_its_dated_telling_takes_its_day(text, days):
     """An article of Wednesday 2020-05-06: the briefing told again with only the article's day and a party of the
