@@ -136,6 +136,7 @@ class _Tables:
     state_words: frozenset[str]
     quoted_name_re: re.Pattern
     quoted_not_names: tuple[str, ...]
+    familiar_prefixes: tuple[str, ...]
     quoted_adverbs: tuple[str, ...]
     transliteration: frozenset[str]
     only_in_names: frozenset[str]
@@ -263,6 +264,7 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
         state_words=frozenset(r["word"] for r in catalogue.lexicon("state_words")),
         quoted_name_re=_quoted_name_pattern(catalogue),
         quoted_not_names=tuple(r["word"] for r in catalogue.lexicon("quoted_names") if r["cue"] == "not_name"),
+        familiar_prefixes=tuple(r["word"] for r in catalogue.lexicon("quoted_names") if r["cue"] == "familiar"),
         quoted_adverbs=tuple(r["word"] for r in catalogue.lexicon("quoted_names") if r["cue"] == "adverb"),
         transliteration=frozenset(r["char"] for r in catalogue.lexicon("transliteration")),
         only_in_names=frozenset(r["char"] for r in catalogue.lexicon("transliteration") if r["only_names"] == "yes"),
@@ -1153,7 +1155,8 @@ def _quoted_names(text: str, mentions: list[Mention], infos: list[ActorInfo], ta
     names anyone (文章说，简单说), that ends like a body (商经局指) or with an adverb (a family
     name alone: 鍾續指), or that lies on a mention already found, is no name; a name
     introduced with an age or an occupation needs no second mention (40岁的桑岭是…。他说，…;
-    公交司机李安全一家…). The person's other
+    公交司机李安全一家…). A familiar name (阿辉) stands for the person the report names in full
+    (:func:`_familiar_owner`). The person's other
     mentions come from :func:`_bare_names`.
     """
     found = _NewPersons({i.name for i in infos})
@@ -1164,8 +1167,26 @@ def _quoted_names(text: str, mentions: list[Mention], infos: list[ActorInfo], ta
                 or name.startswith(tables.quoted_not_names) or (group < 3 and text.count(name) < 2)
                 or name.endswith(tables.suffix_words + tables.quoted_adverbs)):
             continue
+        owner = _familiar_owner(name, mentions + found.mentions, tables)
+        if owner is not None:
+            found.mentions.append(Mention(start, end, name, owner, PERSON))
+            taken[start:end] = b"\x01" * (end - start)
+            continue
         _add_person(found, name, start, end, taken, catalogue)
     return mentions + found.mentions, infos + found.infos
+
+
+def _familiar_owner(name: str, mentions: list[Mention], tables: _Tables) -> str | None:
+    """The person a familiar name stands for (阿辉 for 钱志辉), as Hong Kong reports call a person they
+    named in full by 阿 and the last character of the given name: the key of the one person of three
+    characters or more, among ``mentions``, whose name ends in that character; None when no one or
+    several fit (the familiar name is then a person of its own, often a pseudonym: 阿明（化名）)."""
+    prefix = next((p for p in tables.familiar_prefixes if name.startswith(p)), None)
+    if prefix is None or len(name) != len(prefix) + 1:
+        return None
+    keys = {m.key for m in mentions if m.cls == PERSON and m.key and len(m.surface) >= 3
+            and m.surface.endswith(name[len(prefix):])}
+    return keys.pop() if len(keys) == 1 else None
 
 
 GLOSSED = re.compile("([\u3400-\u4dbf\u4e00-\u9fff·‧•・－-]{2,24})（([A-Z][a-z][A-Za-z.'-]*(?: [A-Z][a-z][A-Za-z.'-]*){1,3})）")

@@ -556,6 +556,37 @@ def test_actors_deploying_names_no_agency():
     assert [k for _, k in real("美国海军部署军舰。") if k.startswith("gov/")] == ["gov/美国海军"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # Hong Kong reports quote interviewees by a familiar name with 阿 (often a pseudonym)
+    ("阿乐（化名）今年二十岁。阿乐说，他很想回家。", [("阿乐", "person/阿乐"), ("阿乐", "person/阿乐")]),
+    ("阿青指，店铺下月结业。阿青已在店里工作三年。", [("阿青", "person/阿青"), ("阿青", "person/阿青")]),
+    # kinship words and the short form of a country's side open with 阿 and are no names
+    ("阿妈说，要早点回家。阿妈说，饭已煮好。", []),
+    ("阿伯表示，天气太热。阿伯表示，要多喝水。", []),
+])
+def test_actors_a_person_quoted_by_a_familiar_name(text, expected):
+    assert found(text, load_catalogue()) == expected
+
+
+def test_actors_side_of_a_country_opening_with_a_is_no_person():
+    text = "阿方表示，愿同中方加强合作。阿方表示，将继续支持和平进程。"
+    assert all(not (key or "").startswith("person/") for _, key in real(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 阿 and the last character of the given name stand for the one person named in full
+    ("52岁的钱志辉是一名门将。阿辉说，会继续训练。阿辉又指，球队需要时间。",
+     [("钱志辉", "person/钱志辉"), ("阿辉", "person/钱志辉"), ("阿辉", "person/钱志辉")]),
+    ("店主孙美芳在街口开店。阿芳表示，生意很淡。阿芳表示，会撑下去。",
+     [("孙美芳", "person/孙美芳"), ("阿芳", "person/孙美芳"), ("阿芳", "person/孙美芳")]),
+    # two people whose names end alike: the familiar name is a person of its own
+    ("店主孙美芳和司机钱小芳是邻居。阿芳表示，生意很淡。阿芳表示，会撑下去。",
+     [("孙美芳", "person/孙美芳"), ("钱小芳", "person/钱小芳"), ("阿芳", "person/阿芳"), ("阿芳", "person/阿芳")]),
+])
+def test_actors_a_familiar_name_stands_for_the_person_named_in_full(text, expected):
+    assert found(text, load_catalogue()) == expected
+
+
 def test_actors_a_person_a_column_heading_introduces():
     text = "## 3. 【抗疫群英谱】钱小红：守护生命\n钱小红是一名护士。"
     assert found(text, load_catalogue()) == [("钱小红", "person/钱小红"), ("钱小红", "person/钱小红")]

@@ -1381,6 +1381,8 @@ def test_statements_words_told_elsewhere_are_not_reported(catalogue, text, expec
 @pytest.mark.parametrize("text", [
     # a bare name the actor stage did not link, written twice before a verb, opens the last frame
     "陈明表示，病床足够。黄志伟形容医院混乱。黄志伟说，人手不足。他又说，要加建医院。",
+    # a familiar name (阿 and a character) is such a bare name
+    "陈明表示，病床足够。阿浩形容医院混乱。阿浩说，人手不足。他又说，要加建医院。",
     # a title and a name ending the clause before a verb with no subject of its own
     "陈明表示，病床足够。时任警区指挥官游某强，当晚在现场表示，未有拘捕。他说，现场很乱。",
 ])
