@@ -1512,19 +1512,31 @@ def _unquoted_words_end(text: _Text, cues: Cues, clause: Clause, end: int) -> in
     sentences with no new frame: the script is the one the read stage finds (``DocMeta.language``),
     the same for a user's corpus as for ours. Words opening with a quotation, or inside one
     (袁又说：「 **…; 「…」他续指，…), end where it closes (:func:`_quotation_end`); a quoted question
-    the sentence goes on after (…对吧？」，「…) ends no sentence."""
+    the sentence goes on after (…对吧？」，「…) ends no sentence. A quoted term opening the words or
+    a later sentence quotes no sentence of the speaker (甲表示，「五大诉求」缺一不可，…。工会又…;
+    …。「乙中心」由丙局拨款…: :func:`_quoted_term`): the writer's sentence goes on after it."""
     s = text.s
     meta = text.doc.meta
     if meta.genre not in SENTENCE_FRAMED_GENRES or meta.language not in SENTENCE_FRAMED_SCRIPTS \
-            or s[clause.content] in OPENING_QUOTES or s[clause.content - 1] in OPENING_QUOTES \
-            or _quoted(s, clause.start, clause.content):
+            or (s[clause.content] in OPENING_QUOTES and not _quoted_term(s, clause.content, end)) \
+            or s[clause.content - 1] in OPENING_QUOTES or _quoted(s, clause.start, clause.content):
         return end
     for start in _sentence_starts(s, clause.content, end):
         body = _past_leads(s, start, end)
-        if body < end and s[body] not in OPENING_QUOTES and s[body] not in CLAUSE_END \
+        quoting = s[body:body + 1] in OPENING_QUOTES and not _quoted_term(s, body, end)
+        if body < end and not quoting and s[body] not in CLAUSE_END \
                 and not _in_first_person(s, cues, body, _forward_to(s, body, end, SENTENCE_END)):
             return start
     return end
+
+
+def _quoted_term(s: str, start: int, end: int) -> bool:
+    """Whether the quotation opening at ``start`` is a term or a phrase the writer's sentence goes on
+    after (「政府无能民间自救」希望员工…; 「边境漏洞」说，指…; 「五大诉求」，再加上…): it closes
+    before ``end`` with no sentence end right inside or right after its closing mark, so the words
+    around it are the writer's indirect ones, not a quotation of the speaker's sentences."""
+    close = s.find(next(k for k, v in QUOTES.items() if v == s[start]), start, end)
+    return close >= 0 and not _closes_sentence(s, close, end)
 
 
 def _framed_pieces(text: _Text, cues: Cues, clause: Clause, end: int) -> list[tuple[str, int, int]]:
@@ -1853,9 +1865,23 @@ def _quotation_end(s: str, start: int, end: int) -> int | None:
     opening = s[start - 1:start] if s[start:start + 1] not in OPENING_QUOTES else s[start]
     if opening and opening in OPENING_QUOTES:
         close = s.find(next(k for k, v in QUOTES.items() if v == opening), start, end)
-        if close >= 0 and (s[close - 1] in SENTENCE_END or s[close + 1:close + 2] in ("", *SENTENCE_END)):
-            return close + 1
+        if close >= 0 and _closes_sentence(s, close, end):
+            return _past_gloss(s, close + 1, end)
     return None
+
+
+def _closes_sentence(s: str, close: int, end: int) -> bool:
+    """Whether the quotation closing at ``close`` ends a sentence: a sentence end right inside its
+    closing mark, or right after it or after the gloss that follows it (「…」（I am more concerned）。)."""
+    after = _past_gloss(s, close + 1, end)
+    return s[close - 1] in SENTENCE_END or s[after:after + 1] in ("", *SENTENCE_END)
+
+
+def _past_gloss(s: str, pos: int, end: int) -> int:
+    """Past a gloss in brackets at ``pos`` that gives the words before it in their own language or
+    their source (「我现在更为担心」（I am more concerned）。): it belongs to the quotation."""
+    gloss = GLOSS.match(s, pos, end)
+    return gloss.end() if gloss else pos
 
 
 def _before_question(s: str, start: int, end: int) -> int:

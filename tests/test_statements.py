@@ -1145,6 +1145,15 @@ def test_statements_words_end_where_the_writer_takes_over(catalogue, text, genre
     ("丙组织表示，已与乙国通电话。乙国抗疫取得成效，两国将扩大合作。", "zh-Hant", "已与乙国通电话。"),
     # unless the first person goes on with the speaker's speech
     ("王华表示，合作很重要。我们会继续努力。", "zh-Hant", "合作很重要。我们会继续努力。"),
+    # words or a sentence opening with a quoted term are indirect words all the same
+    ("王华表示，「五大诉求」缺一不可。工会又设立热线，收集投诉。", "zh-Hant", "「五大诉求」缺一不可。"),
+    ("丙组织提出「边境漏洞」说，指豁免人士毋须检疫。赵明团队的研究进一步引证此说。", "zh-Hant",
+     "「边境漏洞」说，指豁免人士毋须检疫。"),
+    ("王华介绍，口罩由丁中心开发。「丁中心」由政府拨款成立。", "zh-Hant", "口罩由丁中心开发。"),
+    # a quotation of whole sentences goes on, with a gloss in brackets that gives it in English
+    ("王华表示，合作很重要。「我们会继续努力」。", "zh-Hant", "合作很重要。「我们会继续努力」。"),
+    ("王华说，「我现在更担心」（I am more concerned）。丙组织的研究在伦敦进行。", "zh-Hant",
+     "「我现在更担心」（I am more concerned）"),
     # a mainland readout or news story in Simplified script keeps the speaker over several sentences
     ("王华表示，合作很重要。这体现了两国友谊。", "zh-Hans", "合作很重要。这体现了两国友谊。"),
     ("丙组织表示，已与乙国通电话。乙国抗疫取得成效，两国将扩大合作。", "zh-Hans",
