@@ -372,6 +372,9 @@ def test_events_transfer(text, expected):
     "芬兰将对挪威、丹麦等国进行第一波援助。",
     "芬兰外长表示要向挪威提供医疗物资。",
     "你刚才提到芬兰外长要同挪威外长举行视频会议。",
+    "芬兰政府人士表示，芬兰外长周五将先后与挪威外长及丹麦首相会谈。",
+    "芬兰总统将分别同挪威首相、丹麦首相会见。",
+    "芬兰总统预定今晚与挪威首相通电话。",
 ])
 def test_events_planned_actions_are_not_events(text):
     assert _events(text) == ()
