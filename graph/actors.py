@@ -58,6 +58,7 @@ MAX_TITLE_GAP = 8  # characters of a unit name between an actor and a title (事
 SHORT_LEAD = 2  # at most this many characters before a conjunction: a word, not a name (专家同复旦大学)
 BOOK_TITLE_OPEN = "《〈"
 SIDE_SUFFIX = "方"
+TURN_BLOCK = "turn"  # a transcript's turn (structure stage): its bare ministry is the host's
 STATE = "国"  # ends a country's formal name (以色列国) and opens words of the state (国防, 国内)
 POSTED = "驻"  # 驻菲律宾大使: the country after it hosts the post; the person serves another
 DAY_MARK = "日"  # closes a day of the month (9月10日中美元首通话): no abbreviation of Japan after a digit
@@ -188,6 +189,7 @@ def find_mentions(analysis: Analysis, catalogue: Catalogue, proposed: Iterable[P
     mentions = _places_within(mentions, catalogue)
     mentions = _posted_abbreviations(text, mentions, tables, catalogue)
     titles = _titles_in(text, tables)
+    mentions = _bodies_of_the_country_named(text, mentions, analysis.blocks, catalogue)
     mentions, infos = _titled_persons(text, mentions, titles, tables, catalogue)
     taken = _taken(text, mentions)
     _mark_blockers(text, taken, catalogue)
@@ -1106,7 +1108,7 @@ def _speakers(text: str, blocks: tuple[Block, ...], mentions: list[Mention], inf
     added: list[Mention] = []
     new_infos: list[ActorInfo] = []
     for block in blocks:
-        if block.kind != "turn" or not block.speaker:
+        if block.kind != TURN_BLOCK or not block.speaker:
             continue
         start = _speaker_position(text, block)
         end = start + len(block.speaker)
@@ -1510,6 +1512,44 @@ def _foreign_bodies(mentions: list[Mention], tables: _Tables, catalogue: Catalog
             m = Mention(country.start, m.end, name, f"gov/{name}", GOVERNMENT_BODY, None, country.key)
         out.append(m)
     return out
+
+
+def _bodies_of_the_country_named(text: str, mentions: list[Mention], blocks: tuple[Block, ...],
+                                 catalogue: Catalogue) -> list[Mention]:
+    """英国外交部表示…。外交部又强调: a catalogue body of one country written bare is the body of
+    another country when the last body of its name in the paragraph was that other country's.
+
+    A writer names a foreign ministry with its country once and then drops the country; the bare
+    name is China's only when the catalogue gives it alone. The paragraph is the text between two
+    line breaks. Not after its own country (中国外交部), nor in a transcript turn: there the bare name is the host's
+    (…菲律宾外交部长对南海…表示关切，外交部对此有何回应: asked of China's ministry).
+    """
+    turns = [(b.start, b.end) for b in blocks if b.kind == TURN_BLOCK]
+    country_ends = {m.end for m in mentions if m.cls == COUNTRY}
+    out: list[Mention] = []
+    for m in mentions:
+        actor = catalogue.actors.get(m.key) if m.key else None
+        here = _country_of(m.key, None, catalogue) if actor is not None and actor.cls == GOVERNMENT_BODY else None
+        bare = here is not None and m.start not in country_ends and not any(s <= m.start < e for s, e in turns)
+        named = _last_of_name(text, m, out) if bare else None
+        there = _country_of(named.key, named.affiliation, catalogue) if named is not None else None
+        if there is not None and there != here:
+            m = replace(m, key=named.key, cls=named.cls, affiliation=named.affiliation)
+        out.append(m)
+    return out
+
+
+def _last_of_name(text: str, m: Mention, before: list[Mention]) -> Mention | None:
+    """The last body in ``before`` (in text order) in the paragraph of ``m`` that has the name
+    ``m`` has, bare or after a country."""
+    paragraph = text.rfind("\n", 0, m.start) + 1
+    for other in reversed(before):
+        if other.end <= paragraph:
+            return None
+        if other.cls == GOVERNMENT_BODY and other.end <= m.start and (
+                other.key == m.key or other.surface.endswith(m.surface)):
+            return other
+    return None
 
 
 def _posted_abbreviations(text: str, mentions: list[Mention], tables: _Tables, catalogue: Catalogue

@@ -275,6 +275,31 @@ def test_actors_ministry_after_a_foreign_country_is_that_countrys(catalogue):
         ("gov/韩国外交部", "country/KR")]
 
 
+def test_actors_bare_ministry_after_a_foreign_one_in_its_paragraph_is_that_ones(catalogue):
+    result = analyse("韩国外交部周一发表声明。外交部又强调，两国应加强合作。", catalogue)
+    assert [(m.surface, m.key) for m in result.mentions if m.cls == "GovernmentBody"] == [
+        ("韩国外交部", "gov/韩国外交部"), ("外交部", "gov/韩国外交部")]
+
+
+def test_actors_bare_ministry_after_china_named_last_stays_chinas(catalogue):
+    result = analyse("韩国外交部和中国外交部分别发表声明，外交部还表示欢迎。", catalogue)
+    assert [m.key for m in result.mentions if m.surface == "外交部"] == ["gov/mfa", "gov/mfa"]
+
+
+def test_actors_bare_ministry_in_another_paragraph_or_a_turn_stays_chinas(catalogue):
+    text = "韩国外交部周一发表声明。\n外交部发言人表示欢迎。"
+    assert [m.key for m in analyse(text, catalogue).mentions if m.surface == "外交部"] == ["gov/mfa"]
+    text = "记者：韩国外交部长对此表示关切，外交部有何回应？"
+    blocks = (Block("turn", 3, len(text), speaker="记者"),)
+    assert [m.key for m in analyse(text, catalogue, blocks).mentions if m.surface == "外交部"] == ["gov/mfa"]
+
+
+def test_actors_kenya_by_its_hong_kong_name():
+    mentions = analyse("肯雅外交部发表声明。肯雅塔总统表示感谢。", load_catalogue()).mentions
+    assert [(m.surface, m.key, m.affiliation) for m in mentions if m.cls != "Country"] == [
+        ("肯雅外交部", "gov/肯雅外交部", "country/KE"), ("肯雅塔", "person/uhuru-kenyatta", "country/KE")]
+
+
 def test_actors_blocker_hides_a_name_met_earlier():
     text = "疾控中心主任高福指出，高福利社会同样面临挑战。"
     doc = Document("t.txt", text, text, tuple(range(len(text))))
