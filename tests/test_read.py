@@ -369,6 +369,10 @@ def test_read_dateline_without_year_gives_no_date() -> None:
      "——3月16日，习近平同总理通电话\n二、表态", "compilation"),
     ("人民网北京3月26日电 今天上午，国新办举行新闻发布会。\n外交部副部长介绍了情况。", "article"),
     ("外交部发言人表示，中方愿同各方加强合作。", "text"),
+    # numbered parts with no attribution dating them: an article or a set of answers, not a compilation
+    ("甲国总统周二表示，两国合作顺利。\n一、疫情\n乙国卫生部长昨日召开记者会。\n二、经济\n（一）出口\n丙国宣布减税。\n"
+     "（二）就业\n三、外交\n丁国外长同戊国外长通电话。", "text"),
+    ("一、问：能否介绍会议的情况？\n答：各方同意加强合作。\n二、问：中方有何期待？\n答：希望会议取得成功。", "text"),
 ])
 def test_read_detect_genre(text: str, genre: str) -> None:
     assert detect_genre(text) == genre
