@@ -128,6 +128,9 @@ def test_actors_joint_forms(catalogue, text, expected):
     ("世界卫生组织感染及传染病中心总监赵立表示，风险很高。", "赵立", "感染及传染病中心总监", "org/who"),
     ("国家卫生健康委总行政经理（质素及标准）周明表示，风险很低。", "周明", "总行政经理", "gov/nhc"),
     ("国家卫生健康委处长王刚其后见记者表示，事件已处理。", "王刚", "处长", "gov/nhc"),
+    # a coordinator of a programme, a legislator of Taiwan's Legislative Yuan
+    ("世界卫生组织亚洲项目协调员赵立说，这是严重的打压。", "赵立", "亚洲项目协调员", "org/who"),
+    ("韩国立法委员周明表示，会加强合作。", "周明", "立法委员", "country/KR"),
 ])
 def test_actors_titled_discovery(catalogue, text, name, role, affiliation):
     result = analyse(text, catalogue)
