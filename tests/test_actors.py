@@ -303,6 +303,18 @@ def test_actors_kenya_by_its_hong_kong_name():
         ("肯雅外交部", "gov/肯雅外交部", "country/KE"), ("肯雅塔", "person/uhuru-kenyatta", "country/KE")]
 
 
+@pytest.mark.parametrize("text, key", [
+    # Hong Kong writes Wuhan's and Hubei's bodies without 市 and 省: not the national commission
+    ("武汉卫健委周一通报，新增病例。", "gov/wuhan-health-commission"),
+    ("武汉卫生健康委员会周一通报，新增病例。", "gov/wuhan-health-commission"),
+    ("湖北卫健委周一通报，新增病例。", "gov/hubei-health-commission"),
+    ("武汉疾控中心派员检测。", "gov/wuhan-cdc"),
+    ("中国国家卫健委周一通报，新增病例。", "gov/nhc"),
+])
+def test_actors_local_health_bodies_by_their_short_names(text, key):
+    assert [m.key for m in analyse(text, load_catalogue()).mentions] == [key]
+
+
 def test_actors_blocker_hides_a_name_met_earlier():
     text = "疾控中心主任高福指出，高福利社会同样面临挑战。"
     doc = Document("t.txt", text, text, tuple(range(len(text))))
