@@ -1093,8 +1093,18 @@ def _subject_keys(ctx: _Context, hit: _Hit) -> tuple[str, ...]:
     earlier = [p for p in ctx.phrases_in(hit.sent[0], hit.clause[0])
                if not _credited(ctx, hit, p) and not _reporter(ctx, p)]
     if earlier:
-        return earlier[0].keys
+        return (_clause_openers(ctx, hit, earlier) or earlier)[0].keys
     return ctx.last_subject if not written else ()
+
+
+def _clause_openers(ctx: _Context, hit: _Hit, phrases: list[_Phrase]) -> list[_Phrase]:
+    """The phrases that open their clause: subjects, where a name inside a clause is its object or place
+    (访问B期间，A同C会见，同D会谈: A goes on, not B, the country visited; 应B邀请，A…，并与C会谈; row
+    ``clause_opener_goes_on`` of party_rules.yaml); none without the row."""
+    if "clause_opener_goes_on" not in ctx.lex.party_rules:
+        return []
+    return [p for p in phrases
+            if not ctx.text[ctx.clause_at(p.start, hit.sent)[0]:p.start].strip(EVIDENCE_TRIM)]
 
 
 def _pronoun_subject(ctx: _Context, hit: _Hit, written: str) -> tuple[str, ...] | None:
