@@ -1581,9 +1581,11 @@ def _most_specific(ctx: _Context, draft: _Draft | EventCandidate) -> tuple[str, 
 def _filed_under(ctx: _Context, hit: _Hit) -> int:
     """The block an event is told in, for merging: its block's start, the whole document
     (WHOLE_DOCUMENT) for a press conference in a transcript, which records one briefing a day
-    (今天…首次恢复举行现场例行记者会 told in a turn is the briefing itself), or a broadcast
+    (今天…首次恢复举行现场例行记者会 told in a turn is the briefing itself; not two sides' joint appearance
+    before the press after their talks abroad, 同B会谈并共同会见记者, read by another shape), or a broadcast
     item's headline, whose paragraphs tell one story."""
-    if hit.trigger.cls == "PressConference" and ctx.analysis.document.meta.genre in ctx.lex.cues["one_briefing_genres"]:
+    if hit.trigger.cls == "PressConference" and hit.trigger.shape == "press" \
+            and ctx.analysis.document.meta.genre in ctx.lex.cues["one_briefing_genres"]:
         return WHOLE_DOCUMENT
     item = ctx.item_at(hit.start)
     if item is not None:

@@ -335,6 +335,23 @@ def test_events_transcript_preamble_press_conference():
         ("PressConference", ("gov/scio", "person/王五"), dt.date(2020, 5, 3))]
 
 
+@pytest.mark.parametrize("text", [
+    "张伟同芬兰总统尼尼斯托会谈并共同会见记者。",
+    "张伟同尼尼斯托共同会见了媒体时表示，两国将加强合作。",
+])
+def test_events_joint_appearance_before_the_press_is_both_sides_briefing(text):
+    events = _events(text)
+    assert ("PressConference", ("person/张伟", "person/尼尼斯托")) in [(e.cls, e.participants) for e in events]
+    assert all(e.cls in ("Meeting", "PressConference") for e in events)
+
+
+def test_events_joint_appearance_in_a_transcript_is_not_its_briefing():
+    text = "5月1日，国务院新闻办公室举行新闻发布会。5月1日，张伟访问芬兰，同尼尼斯托举行会谈并共同会见记者。"
+    events = _events(text, genre="transcript")
+    assert sorted(e.participants for e in events if e.cls == "PressConference") == [
+        ("gov/scio",), ("person/张伟", "person/尼尼斯托")]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("中方向芬兰提供了一批口罩和防护服。", [("Aid", "country/CN", "country/FI")]),
     ("中方捐赠的检测试剂运抵挪威。", [("Aid", "country/CN", "country/NO")]),
