@@ -171,6 +171,8 @@ class Cues:
     connectives: tuple[str, ...] = _cue("connective")
     voices: tuple[str, ...] = _cue("voice")
     indefinites: tuple[str, ...] = _cue("indefinite")
+    associates: tuple[str, ...] = _cue("associate")
+    with_others: tuple[str, ...] = _cue("with_others")
     not_frames: tuple[str, ...] = _cue("not_frame")
     asked: tuple[str, ...] = _cue("asked")
     she: tuple[str, ...] = _cue("she")
@@ -664,7 +666,7 @@ def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: 
         titled = _titled_speaker(text, cues, head, end) if verb is not None and head.cls != "Person" else None
         if titled is not None:
             return _Subject(titled.key, chain[0].start, chain[0].start, cls=titled.cls)
-        if verb is not None and (_modifies_speaker(tail, cues) or head.cls != "Person" and (
+        if verb is not None and (_modifies_speaker(tail, cues) or _names_others(tail, cues) or head.cls != "Person" and (
                 not text.mentions_in(head.end, end) and _qualifies_speaker(tail, cues))):
             return _Subject(None, chain[0].start, chain[0].start)
         if verb is not None and head.cls == "Country" and not text.mentions_in(head.end, end) \
@@ -805,6 +807,26 @@ def _modifies_speaker(tail: str, cues: Cues) -> bool:
     cut = next((i for i, c in enumerate(phrase) if c in cues.not_name or c in CLAUSE_END), len(phrase))
     phrase = _strip_adverbs_end(phrase[:cut], cues.adverbs).rstrip("》”」』")  # 甲国的《紧急通知》称
     return bool(phrase) and not _ends_with(phrase, cues.anonymous) and not _ends_with(phrase, cues.issued)
+
+
+def _names_others(tail: str, cues: Cues) -> bool:
+    """Whether the words between a named actor and its verb make the speakers other people: people tied
+    to the actor (甲某支持者认为, 甲某前队友表示; not 甲某向选民表示, where they are addressed), or an
+    unnamed group counted with it (甲某等多名专家指出, 包括甲某在内的多名医护人员表示). No one named says
+    the words, as with 一名甲国官员称."""
+    before_verb = _strip_adverbs_end(tail, cues.adverbs)
+    if any(c in CLAUSE_END for c in before_verb):
+        return False
+    associate = _ends_with(before_verb, cues.associates)
+    if associate:
+        return not _has_any(before_verb[:-len(associate)], cues.objects)  # 甲某向选民表示: they are addressed
+    for word in cues.with_others:
+        at = before_verb.find(word)
+        rest = before_verb[at + len(word):] if at >= 0 else ""
+        rest = rest[len(cues.possessive):] if rest.startswith(cues.possessive) else rest
+        if _starts_with(rest, cues.indefinites):
+            return True
+    return False
 
 
 def _name_like(rest: str, cues: Cues) -> bool:

@@ -1244,6 +1244,25 @@ def test_statements_a_country_speaks_only_for_itself(catalogue, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # people tied to a named person or body speak, not it
+    ("民调显示，王华支持者认为，疫情已受控。", []),
+    ("王华前队友表示，他很有天分。", []),
+    ("王华党友则说，他会参选。", []),
+    ("甲党支持者认为，选举不公。", []),
+    # an unnamed group counted with a named person
+    ("陈明等多名专家指出，病毒会变种。", []),
+    ("包括陈明在内的多名医护人员表示，人手不足。", []),
+    # an honorific, the people addressed, or named people listed together still leave the person speaking
+    ("陈明医生表示，人手不足。", [("person/陈明", "表示", "人手不足。")]),
+    ("王华向选民表示，会减税。", [("person/王华", "表示", "会减税。")]),
+    ("王华、陈明等专家均呼吁，市民减少外出。", [("person/王华", "呼吁", "市民减少外出。")]),
+])
+def test_statements_people_tied_to_an_actor_or_counted_with_it_speak_for_no_one(catalogue, text, expected):
+    names = [("王华", "person/王华", PERSON), ("陈明", "person/陈明", PERSON), ("甲党", "org/甲党", "Organisation")]
+    assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # words that are only a fragment before the next speaker's name are that speaker's, told there
     ("甲社指，另一乙国传媒说，疫情受控。", []),
     # a longer stretch is the speaker's own
