@@ -582,7 +582,8 @@ def _speaker(text: _Text, cues: Cues, verb: Verb, at: int, block_start: int) -> 
     adverbs before the verb carries the subject that opens an earlier clause
     of the same sentence; a verb that needs its own subject carries it only
     after an adverb that marks the speaker going on (…，又称…; …，并指…).
-    After a quoting word (A引述B指，…) the one quoted speaks: B, or nobody named.
+    After a quoting word (A引述B指，…) the one quoted speaks: B, or nobody named; unless A is a
+    person, who speaks himself.
     """
     clause = _clause_start(text.s, at, block_start)
     prefix = text.s[clause:at]
@@ -590,6 +591,9 @@ def _speaker(text: _Text, cues: Cues, verb: Verb, at: int, block_start: int) -> 
         return None
     quoted = _after_quoting(text.s, clause, at, cues)
     if quoted is not None:
+        quoter = _quoting_person(text, cues, clause, quoted, block_start)
+        if quoter is not None:
+            return quoter
         found = _clause_subject(text, cues, quoted, at, block_start, verb=verb)
         return None if found is _NOT_SPEECH else found
     its = _its_owner(prefix, cues)
@@ -619,6 +623,14 @@ def _after_quoting(s: str, start: int, at: int, cues: Cues) -> int | None:
     """The position after the last quoting word (引述) between ``start`` and the verb at ``at``, if any."""
     found = [s.rfind(word, start, at) + len(word) for word in cues.quoting if s.rfind(word, start, at) >= 0]
     return max(found) if found else None
+
+
+def _quoting_person(text: _Text, cues: Cues, clause: int, quoted: int, block_start: int) -> _Subject | None:
+    """The person who quotes another before the verb (甲引述乙指，…; 甲在记者会引述乙的研究指出，…): the
+    words are 甲's, told with 乙 as their source. An outlet quoting (甲社引述乙指) only relays 乙."""
+    word = _ends_with(text.s[clause:quoted], cues.quoting) or ""
+    found = _clause_subject(text, cues, clause, quoted - len(word), block_start, at_start=True)
+    return found if found is not None and found is not _NOT_SPEECH and found.key and found.cls == "Person" else None
 
 
 def _its_owner(prefix: str, cues: Cues) -> bool:

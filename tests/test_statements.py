@@ -1336,6 +1336,18 @@ def test_statements_words_at_one_remove_are_the_reporters(catalogue, text, expec
     assert _said(_analysis(text, names, kind="paragraph", genre="text", language="zh-Hant"), catalogue) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a person quoting another source tells the words: his, with the source named in them
+    ("王华周三在记者会引述丁组织指「病毒源头尚不确定」。", [("person/王华", "指", "「病毒源头尚不确定」")]),
+    ("王华引述丁组织的研究指出，病例会增加。", [("person/王华", "指出", "病例会增加。")]),
+    # an outlet quoting only relays the one it quotes
+    ("丙日报引述赵明指，会再检讨。", [("person/赵明", "指", "会再检讨。")]),
+])
+def test_statements_a_person_quoting_a_source_speaks(catalogue, text, expected):
+    names = WRITER_NAMES + [("丙日报", "org/丙日报", "Organization"), ("丁组织", "org/丁组织", "Organization")]
+    assert _said(_analysis(text, names, kind="paragraph", genre="text", language="zh-Hant"), catalogue) == expected
+
+
 def test_statements_words_at_one_remove_only_in_traditional_script(catalogue):
     """Plain prose in Simplified script (a mainland story) is not read as Hong Kong prose: the other
     speaker inside a person's words keeps a statement of his own."""
