@@ -392,6 +392,33 @@ def test_pipeline_worker_that_dies_costs_only_its_document(tmp_path, monkeypatch
         ("d3.txt", "the process analysing it ended abruptly")]
 
 
+def test_pipeline_document_added_to_a_cached_corpus_is_analysed_beside_the_cache(tmp_path, monkeypatch):
+    """Adding a document analysed it in the build's own process after every cached one was read."""
+    from graph import pipeline
+
+    real = pipeline.analyse
+    analysed = tmp_path / "analysed"
+
+    def recording(document, catalogue):
+        with analysed.open("a", encoding="utf-8") as handle:
+            handle.write(f"{document.id} {os.getpid()}\n")
+        return real(document, catalogue)
+
+    monkeypatch.setattr(pipeline, "analyse", recording)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for n in range(pipeline.PARALLEL_MIN_FILES):
+        (folder / f"d{n}.txt").write_text(f"{n + 1}月2日，外交部发言人举行例行记者会。\n", encoding="utf-8")
+    build([folder], tmp_path / "out", network=False, store=False, jobs=2)
+    analysed.unlink()
+    (folder / "new.txt").write_text("3月5日，国家主席习近平同法国总统马克龙通电话。\n", encoding="utf-8")
+    build([folder], tmp_path / "out", network=False, store=False, jobs=2)
+    (name, pid), = (line.split() for line in analysed.read_text(encoding="utf-8").splitlines())
+    assert name == "new.txt" and int(pid) != os.getpid()
+    clean = build([folder], tmp_path / "clean", network=False, store=False, cache=False, jobs=1)
+    assert (tmp_path / "out" / "graph.ttl").read_bytes() == clean.graph_path.read_bytes()
+
+
 def test_pipeline_pool_hands_out_only_a_few_files_ahead_of_the_result_given(tmp_path, monkeypatch):
     """Each result a pool holds waits in memory: with every file submitted at once, a corpus's worth would."""
     from concurrent.futures import ProcessPoolExecutor
