@@ -68,6 +68,8 @@ __all__ = ["actor_network", "class_colours", "class_styles", "event_network", "n
 DEFAULT_TITLE = "jishi 纪事 — network"
 PARTIES_MAX = 3
 """An event label names at most this many parties, then "…"."""
+PARTY_ROLES = frozenset({"participant", "provider", "recipient", "speaker"})
+"""Roles that make an actor a party a label names."""
 SENTENCE_ENDS = "。！？!?\n"
 CONTEXT_MAX = 200
 """At most this many characters of a sentence are shown on either side of its quote."""
@@ -523,6 +525,7 @@ def _canvas_labels(net: nx.Graph) -> dict[str, str]:
     """
     years = Counter(d["date"][:4] for _, d in net.nodes(data=True) if d["date"])
     main_year = min(years, key=lambda y: (-years[y], y)) if years else ""
+    degree = dict(net.degree())  # read once: a networkx degree view made per look-up was half of the labels' time
     labels = {}
     for node, data in net.nodes(data=True):
         if data["kind"] == "actor":
@@ -530,30 +533,32 @@ def _canvas_labels(net: nx.Graph) -> dict[str, str]:
             continue
         date = data["date"] or ""
         date = date[5:] if date[:4] == main_year else date
-        parts = ([class_label(data["cls"], "zh-Hans"), _parties(net, node)] if data["kind"] == "event"
-                 else [_parties(net, node), data.get("verb") or ""])
+        parts = ([class_label(data["cls"], "zh-Hans"), _parties(net, node, degree)] if data["kind"] == "event"
+                 else [_parties(net, node, degree), data.get("verb") or ""])
         labels[node] = " ".join(part for part in parts + [date] if part)
     return labels
 
 
-def _parties(net: nx.Graph, node: str) -> str:
+def _parties(net: nx.Graph, node: str, degree: dict[str, int]) -> str:
     """An event's parties: givers first and "→" before the receivers ("中国→意大利"), the others by degree.
 
     Between the others "–"; the best-linked actor comes first ("习近平–普京").
     """
+    links, attributes = net[node], net.nodes
+
     def side(other: str) -> int:
-        roles = net[node][other]["roles"]
+        roles = links[other]["roles"]
         return 0 if "provider" in roles or "speaker" in roles else 2 if "recipient" in roles else 1
 
-    everyone = sorted((o for o in net[node] if net.nodes[o]["kind"] == "actor"
-                       and set(net[node][o]["roles"]) & {"participant", "provider", "recipient", "speaker"}),
-                      key=lambda o: (side(o), -net.degree(o), net.nodes[o]["label"]))
+    everyone = sorted((o for o, link in links.items() if attributes[o]["kind"] == "actor"
+                       and not PARTY_ROLES.isdisjoint(link["roles"])),
+                      key=lambda o: (side(o), -degree[o], attributes[o]["label"]))
     members = everyone[:PARTIES_MAX]
     text = ""
     for index, other in enumerate(members):
         if index:
             text += "→" if side(members[index - 1]) == 0 and side(other) == 2 else "–"
-        text += net.nodes[other]["label"]
+        text += attributes[other]["label"]
     return text + ("…" if len(everyone) > PARTIES_MAX else "")
 
 
