@@ -115,8 +115,14 @@ def _nothing() -> None:
 
 
 def _run(job: Callable[[], None], result: Connection, parent: int) -> None:
-    """In the forked process: run ``job`` and send None, or what it raised (a plain error if that cannot be sent)."""
+    """In the forked process: run ``job`` and send None, or what it raised (a plain error if that cannot be sent).
+
+    The process collects no cyclic garbage: it lives for one step, most of what the step makes
+    lives until the step ends, and what dies sooner goes by reference counts. Collecting the
+    young objects cost the page's process 0.04 CPU-s of a rebuild's 2.6.
+    """
     _end_with(parent)
+    gc.disable()
     try:
         job()
         outcome: BaseException | None = None

@@ -156,6 +156,18 @@ def test_cli_bad_graph_fails_in_one_line_naming_file_and_reason(tmp_path, comman
     assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
 
 
+def test_cli_build_run_as_the_program_ends_with_its_summary_written(tmp_path, data_dir, monkeypatch):
+    """A build run as the program ends its process without freeing its facts: what it printed still
+    arrives whole through a pipe (buffered), as the same build prints it in this process."""
+    args = ["build", str(data_dir / "gbk.txt"), "-o", "out", "--no-network", "--no-store"]
+    done = subprocess.run([sys.executable, "-m", "graph.cli", *args], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "graph.ttl").is_file()
+    monkeypatch.chdir(tmp_path)
+    assert done.stdout == CliRunner().invoke(main, args).output
+    assert "wrote: " in done.stdout
+
+
 def test_cli_debug_shows_the_traceback(tmp_path):
     graph = _bad_graph(tmp_path, "not_turtle")
     args = [sys.executable, "-m", "graph.cli"]
