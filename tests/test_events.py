@@ -392,6 +392,8 @@ def test_events_transfer(text, expected):
     "芬兰政府人士表示，芬兰外长周五将先后与挪威外长及丹麦首相会谈。",
     "芬兰总统将分别同挪威首相、丹麦首相会见。",
     "芬兰总统预定今晚与挪威首相通电话。",
+    "芬兰总统原定昨日下午与挪威首相会面，因故取消。",
+    "原定今早由芬兰外交部举行的记者会，改为网上发布。",
 ])
 def test_events_planned_actions_are_not_events(text):
     assert _events(text) == ()
