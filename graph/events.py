@@ -674,6 +674,17 @@ def _with_parents(keys, catalogue: Catalogue) -> set[str]:
     return found
 
 
+def _country_above(ctx: _Context, key: str) -> str | None:
+    """The country a key lies in, up its affiliations (武汉市 → 湖北省 → 中国; a minister → his country)."""
+    seen = set()
+    while key and key not in seen:
+        if key.startswith(ctx.lex.cues["country_prefix"]):
+            return key
+        seen.add(key)
+        key = ctx.affiliations.get(key)
+    return None
+
+
 def _within(ctx: _Context, key: str, country: str) -> bool:
     """True when ``key`` is a place or body inside ``country`` (by catalogue affiliation)."""
     seen = set()

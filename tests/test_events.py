@@ -86,6 +86,9 @@ def _events(text: str, genre: str = "chronicle", date: dt.date | None = DAY):
     ("中国国家主席张伟同挪威首相索尔贝格通话。", "PhoneCall", ("person/张伟", "person/索尔贝格"), None),
     ("张伟在北京同芬兰总统尼尼斯托会谈。", "Meeting", ("person/张伟", "person/尼尼斯托"), None),
     ("张伟在北京会见新西兰总理阿德恩。", "Meeting", ("person/张伟", "person/阿德恩"), None),
+    # two persons joined by 和, each with his offices: the first meets the second (row persons_joined)
+    ("中国国家主席张伟和挪威首相索尔贝格就北极问题通电话。", "PhoneCall", ("person/张伟", "person/索尔贝格"), None),
+    ("芬兰总统尼尼斯托和新西兰总理阿德恩在北京举行会谈。", "Meeting", ("person/尼尼斯托", "person/阿德恩"), None),
 ])
 def test_events_bilateral(text, cls, participants, requested_by):
     events = _events(text)

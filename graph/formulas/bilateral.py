@@ -7,7 +7,8 @@ The sentences it reads:
 * ``张三应约同李四通电话`` — the other side after 同/与, up to the topic (就…);
 * ``张三会见李四`` — else the names right after the trigger;
 * ``张三、王五分别会见李四、赵六`` — 分别 pairs the sides in order, one meeting each;
-* ``张三和李四举行会谈`` — with nobody after the trigger, the first subject meets the others;
+* ``张三和李四举行会谈`` — with nobody after the trigger, the first subject meets the others, also when each
+  is written with his offices (``甲国总统张三和乙国首相李四通电话``);
 * ``甲国赶在总统张三与李四会面前…`` — a person named right before 同/与 is the side, not a country or
   body the clause opens with, nor a name of an earlier clause (row ``person_before_connector`` of
   party_rules.yaml).
@@ -38,6 +39,10 @@ def read_bilateral(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
     if not counterparts and len(subjects) >= 2:
         counterparts, subjects = subjects[1:], subjects[:1]
         subject_keys = subjects[0].keys
+    if not counterparts and len(subjects) == 1:
+        paired = _paired_persons(ctx, hit, subjects[0])
+        if paired:
+            subject_keys, counterparts = paired[0].keys, paired[1:]
     if not counterparts or not subject_keys:
         return []
     pairs = [(subject_keys, c) for c in counterparts]
@@ -75,6 +80,35 @@ def _person_before(ctx: ev._Context, hit: ev._Hit, subjects: list[ev._Phrase],
         return ()
     gap = ctx.text[before[-1].end:connector[0]]
     return before[-1].keys if len(ctx.lex.titles.sub("", gap)) == 0 else ()
+
+
+def _paired_persons(ctx: ev._Context, hit: ev._Hit, last: ev._Phrase) -> list[ev._Phrase]:
+    """``甲国总统张三和乙国首相李四通电话`` / ``张三和李四在某地举行会谈``: the clause's subject is two persons joined by
+    和/与/同/跟 (nothing but titles between the first and the connector), each with the offices written before
+    him; the subject found is the second alone (his offices dropped, the first with them). The first person,
+    then the second: empty when the subject is not written so, or when both serve one country (row
+    ``persons_joined`` of party_rules.yaml; empty when the row is off)."""
+    if last.cls != "Person" or "persons_joined" not in ctx.lex.party_rules:
+        return []
+    before = ctx.phrases_in(hit.clause[0], last.start)
+    for i in range(len(before) - 1, -1, -1):
+        first = before[i]
+        if first.cls != "Person":
+            continue
+        gap = ctx.text[first.end:before[i + 1].start if i + 1 < len(before) else last.start]
+        rest = ctx.lex.titles.sub("", gap)
+        if rest not in ctx.lex.cues["with_connectors"]:
+            return []
+        second = ev._absorb_offices(ctx, before[i + 1:] + [last])
+        return [first, last] if second == [last] and not _one_country(ctx, first, last) else []
+    return []
+
+
+def _one_country(ctx: ev._Context, first: ev._Phrase, second: ev._Phrase) -> bool:
+    """True for two persons of one country (甲国国务卿张三和防长李四在乙国举行2+2会谈): they sit on one side
+    of the talks, neither meets the other."""
+    country = ev._country_above(ctx, first.keys[0])
+    return country is not None and country == ev._country_above(ctx, second.keys[0])
 
 
 def _counterparts(ctx: ev._Context, hit: ev._Hit, connector: tuple[int, int] | None) -> list[ev._Phrase]:

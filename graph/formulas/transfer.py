@@ -398,23 +398,12 @@ def _country_of_place(ctx: ev._Context, hit: ev._Hit, provider: str, recipient: 
         return recipient
     if ctx.classes.get(provider) == "InternationalOrganization":
         return recipient
-    country = _country_above(ctx, recipient[0])
+    country = ev._country_above(ctx, recipient[0])
     if country is None or country == recipient[0] or provider == country or ev._within(ctx, provider, country):
         return recipient
     if ctx.classes.get(recipient[0]) != "GovernmentBody":
         return recipient
     return (country,)
-
-
-def _country_above(ctx: ev._Context, key: str) -> str | None:
-    """The country a key lies in, up its affiliations (武汉市 → 湖北省 → 中国)."""
-    seen = set()
-    while key and key not in seen:
-        if key.startswith(ctx.lex.cues["country_prefix"]):
-            return key
-        seen.add(key)
-        key = ctx.affiliations.get(key)
-    return None
 
 
 def _to_group(ctx: ev._Context, hit: ev._Hit) -> bool:
