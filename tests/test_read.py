@@ -373,6 +373,13 @@ def test_read_dateline_without_year_gives_no_date() -> None:
     ("甲国总统周二表示，两国合作顺利。\n一、疫情\n乙国卫生部长昨日召开记者会。\n二、经济\n（一）出口\n丙国宣布减税。\n"
      "（二）就业\n三、外交\n丁国外长同戊国外长通电话。", "text"),
     ("一、问：能否介绍会议的情况？\n答：各方同意加强合作。\n二、问：中方有何期待？\n答：希望会议取得成功。", "text"),
+    # labels of a notice or a column, and names with their verb of saying: an article, not turns
+    ("甲会长周二召开记者会，宣布展览开幕。\n日期：即日至6月28日\n时间：下午2时至晚上10时\n地点：九龙某会堂\n"
+     "入场费：免费\n日期：7月1日\n时间：上午10时", "text"),
+    ("乙报头版以大字标题报道选举结果。\n导语：丙国总统昨日宣布胜选。\n导语：丁国外长致电祝贺。\n导语：戊党召开记者会。\n"
+     "导语：己市市长表示欢迎。\n导语：庚国总理发表声明。", "text"),
+    ("议员周一召开记者会。\n王某表示：「我们反对。」\n李某说：「我们支持。」\n王某表示：「请三思。」\n"
+     "李某指：「时间紧迫。」\n王某称：「不会让步。」", "text"),
 ])
 def test_read_detect_genre(text: str, genre: str) -> None:
     assert detect_genre(text) == genre
