@@ -1406,8 +1406,7 @@ def _bare_titles(text: str, mentions: list[Mention], infos: list[ActorInfo], tit
             holders.setdefault((info.affiliation, info.role), {})[info.key] = info
     out: list[Mention] = []
     for m in sorted(mentions, key=BY_START):
-        title = titles.at.get(m.end) if m.cls in CONTEXT_CLASSES and m.key else None
-        end = m.end + len(title) if title else m.end
+        title, end = _title_written_after(m, titles) if m.cls in CONTEXT_CLASSES and m.key else (None, m.end)
         holder = (_holder(m.key, title, holders.get((m.key, title), {}), tables, catalogue)
                   if title and _past_unit_gloss(text, end) not in starts else None)
         if holder is None:
@@ -1415,6 +1414,19 @@ def _bare_titles(text: str, mentions: list[Mention], infos: list[ActorInfo], tit
             continue
         out += [m, Mention(m.start, end, text[m.start:end], holder.key, PERSON, title, m.key)]
     return out
+
+
+def _title_written_after(m: Mention, titles: _Titles) -> tuple[str | None, int]:
+    """The title written right after an actor and where it ends; also one that begins with the actor's
+    last character, which a body's name and its head's title share (美国卫生部长 is 卫生部 and 部长: the
+    minister, not the ministry)."""
+    title = titles.at.get(m.end)
+    if title:
+        return title, m.end + len(title)
+    shared = titles.at.get(m.end - 1)
+    if shared and len(shared) > 1:
+        return shared, m.end - 1 + len(shared)
+    return None, m.end
 
 
 def _holder(affiliation: str, title: str, here: dict[str, ActorInfo], tables: _Tables,

@@ -857,3 +857,19 @@ def test_actors_a_name_inside_a_longer_transliteration(text, person):
 def test_actors_name_ends_before_a_word_glued_to_its_verb(text, name):
     """所说 and 更说 end a titled name said only once (曼德拉所说 is 曼德拉)."""
     assert [s for s, key in real(text) if (key or "").startswith("person/")] == [name]
+
+
+@pytest.mark.parametrize("text, surface, key", [
+    ("挪威首相会晤美国卫生部长：加强合作。美国卫生部长林守远表示感谢。", "美国卫生部长", "person/林守远"),
+    ("芬兰总理会见中国外交部长。中国外交部长张立新表示，愿加强合作。", "中国外交部长", "person/张立新"),
+])
+def test_actors_ministry_and_its_head_share_a_character(text, surface, key):
+    # 卫生部长 is 卫生部 (a ministry the catalogue knows) and 部长: the title alone is the minister named
+    person = [m for m in analyse(text, load_catalogue()).mentions if m.surface == surface]
+    assert len(person) == 1 and (person[0].key, person[0].cls) == (key, "Person")
+    assert person[0].start < text.index("。")
+
+
+def test_actors_ministry_head_named_nowhere_stays_the_ministry():
+    mentions = analyse("美国卫生部长称，已签署协议。", load_catalogue()).mentions
+    assert [(m.surface, m.cls) for m in mentions] == [("美国卫生部", "GovernmentBody")]
