@@ -145,7 +145,9 @@ class Memo:
     is no longer parsed back). Both are pure: a component's shape depends only
     on its nodes and weighted edges (seeded, in sorted order:
     :func:`graph.layout.actor_shapes`), a node's search forms only on its names
-    and an actor's two scripts on its label (:mod:`graph.viz`). So each
+    and an actor's two scripts on its label, and a node's JSON on the page
+    (item and details) on its fields, degree, label and evidence and its
+    documents' texts (:mod:`graph.viz`). So each
     ``kind`` of result is a dict from such a key to its value, read from
     ``OUTDIR/.cache/page/VERSION/KIND.pickle`` at the start and written back at
     the end with the entries this build used (the others are dropped: the memo
@@ -161,6 +163,7 @@ class Memo:
     folder: Path | None = None
     _kept: dict[str, dict] = field(default_factory=dict)
     _used: dict[str, dict] = field(default_factory=dict)
+    _computed: set[str] = field(default_factory=set)
 
     @classmethod
     def open(cls, outdir: str | os.PathLike, version: str | None = None, where: Path = PAGE_CACHE,
@@ -178,14 +181,23 @@ class Memo:
             used, self._kept[kind] = self._used.setdefault(kind, {}), self._load(kind)
         if key not in used:
             kept = self._kept[kind]
-            used[key] = kept[key] if key in kept else compute()
+            if key in kept:
+                used[key] = kept[key]
+            else:
+                used[key] = compute()
+                self._computed.add(kind)
         return used[key]
 
     def save(self) -> None:
-        """Write each kind's entries used by this build (whole or not at all); a memo that cannot be written is passed over."""
+        """Write each kind's entries used by this build (whole or not at all); a kind not written is passed over.
+
+        A kind whose every entry was kept, and used, is left as it is: a rebuild with nothing changed writes nothing.
+        """
         if self.folder is None:
             return
         for kind, entries in self._used.items():
+            if kind not in self._computed and len(entries) == len(self._kept[kind]):
+                continue
             _write_pickle(self.folder / f"{kind}.pickle", entries)
 
     def _load(self, kind: str) -> dict:

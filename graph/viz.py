@@ -35,6 +35,7 @@ Content-Security-Policy forbids every network request.
 from __future__ import annotations
 
 import csv
+import hashlib
 import html
 import importlib.util
 import json
@@ -43,6 +44,7 @@ import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import combinations
@@ -104,6 +106,8 @@ SHAPES = {"actor": "dot", "event": "diamond", "statement": "triangleDown"}
 """The shape of a class that :data:`STYLES` does not list, by kind."""
 _VIS_DIR = "templates/lib/vis-9.1.2"
 T = TypeVar("T")
+_DETAIL_FIELDS = ("role", "affiliation", "affiliation_label", "verb", "text")
+"""A node's fields the details panel shows as they are, when set."""
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -209,22 +213,25 @@ def network_data(graph: rdflib.Graph | nx.Graph, texts: Mapping[str, str] | None
     >>> "譚德塞" in network_data(g)["events"]["nodes"][0]["search"]
     True
     """
+    return _page_data(graph, texts or {}, memo, _node_item)
+
+
+def _page_data(graph: rdflib.Graph | nx.Graph, texts: Mapping[str, str], memo: Memo | None,
+               node_item: Callable[[str, dict, int, tuple[float, float] | None, _Page], T]) -> dict:
+    """:func:`network_data`, each view's nodes made by ``node_item`` (a dict, or the page's JSON of it)."""
     net = graph if isinstance(graph, nx.Graph) else event_network(graph)
     actors = actor_network(net)
     styles = class_styles(net)
     documents = net.graph["documents"]
-    texts = texts or {}
-    detail = {node: _detail(data, documents, texts, memo) for node, data in net.nodes(data=True)}
-    search = {node: _search_index(data, memo) for node, data in net.nodes(data=True)}
-    labels = _canvas_labels(net)
+    page = _Page(styles, _canvas_labels(net), documents, texts, memo)
     shapes = actor_shapes(actors, memo)
     folded = folds(net, net.graph["countries"].__getitem__ if isinstance(graph, nx.Graph)
                    else lambda actor: _country_name(graph, actor))
     return {
         "folds": folded,
         "foldNote": fold_note(net, folded),
-        "events": _view(net, shapes, styles, _event_edges(net), labels, detail, search),
-        "actors": _view(actors, shapes, styles, _actor_edges(actors), labels, detail, search),
+        "events": _view(net, shapes, _event_edges(net), page, node_item),
+        "actors": _view(actors, shapes, _actor_edges(actors), page, node_item),
         "legend": [{"cls": cls, "kind": kind, "color": colour, "shape": shape, "label": class_label(cls, "zh-Hans")}
                    for (kind, cls), (colour, shape) in styles.items()],
         "types": _class_counts(net, lambda kind: kind != "actor", EVENT_CLASSES + (STATEMENT_CLASS,)),
@@ -246,32 +253,44 @@ def _country_name(graph: rdflib.Graph, actor: str) -> str:
 def render_network(graph: rdflib.Graph | nx.Graph, title: str = DEFAULT_TITLE, texts: Mapping[str, str] | None = None,
                    memo: Memo | None = None) -> str:
     """The complete HTML page for ``graph``: template, inlined vis-network, our JS and CSS, the data."""
-    data = network_data(graph, texts, memo)
+    return b"".join(piece.encode("utf-8") if isinstance(piece, str) else piece
+                    for piece in _page(graph, title, texts, memo)).decode("utf-8")
+
+
+def _page(graph: rdflib.Graph | nx.Graph, title: str, texts: Mapping[str, str] | None,
+          memo: Memo | None) -> list[str | bytes]:
+    """:func:`render_network`'s page in pieces, text or UTF-8 (the nodes' JSON, kept so in the memo)."""
+    data = _page_data(graph, texts or {}, memo, _node_json)
     data["title"] = title
     details = _take_details(data)
     values = {
-        "title": html.escape(title),
-        "vis_css": _inline(_vis_asset("vis-network.css"), "style"),
-        "vis_js": _inline(_vis_asset("vis-network.min.js"), "script"),
-        "page_css": _inline(_template("network.css"), "style"),
-        "page_js": _inline(_template("fold.js") + _template("network.js"), "script"),
-        "data": script_json(data),
-        "details": script_json(details),
+        "title": [html.escape(title)],
+        "vis_css": [_inline(_vis_asset("vis-network.css"), "style")],
+        "vis_js": [_inline(_vis_asset("vis-network.min.js"), "script")],
+        "page_css": [_inline(_template("network.css"), "style")],
+        "page_js": [_inline(_template("fold.js") + _template("network.js"), "script")],
+        "data": _page_json(data),
+        "details": [details],
     }
-    return re.sub(r"\{\{ (\w+) \}\}", lambda m: values[m.group(1)], _template("network.html"))
+    pieces: list[str | bytes] = []
+    for index, part in enumerate(re.split(r"\{\{ (\w+) \}\}", _template("network.html"))):
+        pieces += values[part] if index % 2 else [part]
+    return pieces
 
 
-def _take_details(data: dict) -> dict[str, dict]:
-    """Move each node's ``detail`` out of ``data`` into one map (node id → detail) for a script of its own.
+def _take_details(data: dict) -> bytes:
+    """Put each view's nodes into ``data`` as their JSON, and return their details' JSON (node id → detail).
 
     The details (every evidence in its sentence) are most of a large page; the
-    page parses them only when a details panel first opens, so it opens sooner.
+    page parses them only when a details panel first opens, so it opens sooner,
+    from a script of their own.
     """
     details = {}
     for view in ("events", "actors"):
-        for node in data[view]["nodes"]:
-            details[node["id"]] = node.pop("detail")
-    return details
+        nodes = data[view]["nodes"]
+        data[view]["nodes"] = b"[" + b",".join([node.item for node in nodes]) + b"]"
+        details.update((node.id, node.detail) for node in nodes)
+    return b"{" + b",".join([details[node] for node in sorted(details)]) + b"}"
 
 
 def write_network(graph: rdflib.Graph | nx.Graph, path: str | os.PathLike, title: str = DEFAULT_TITLE,
@@ -288,7 +307,7 @@ def write_network(graph: rdflib.Graph | nx.Graph, path: str | os.PathLike, title
     >>> write_network(load("out/graph.ttl"), "out/network.html")      # doctest: +SKIP
     PosixPath('out/network.html')
     """
-    return write_atomic(path, render_network(graph, title, texts, memo))
+    return write_atomic(path, _page(graph, title, texts, memo))
 
 
 @lru_cache(maxsize=1)
@@ -492,29 +511,106 @@ def class_colours(net: nx.Graph) -> dict[tuple[str, str], str]:
     return {key: colour for key, (colour, _) in class_styles(net).items()}
 
 
-def _view(net: nx.Graph, shapes: list[Shape], styles: dict, edges: list[dict], labels: dict[str, str],
-          detail: dict[str, dict], search: dict[str, list[str]]) -> dict:
+@dataclass(frozen=True)
+class _Page:
+    """What every node of the page is drawn with."""
+
+    styles: dict[tuple[str, str], tuple[str, str]]
+    labels: dict[str, str]
+    documents: dict[str, dict]
+    texts: Mapping[str, str]
+    memo: Memo | None
+    digests: dict[str, bytes] = field(default_factory=dict)
+
+    def digest(self, doc: str) -> bytes:
+        """A SHA-256 of the text an evidence of document ``doc`` is shown in (empty if none): its sentence's source."""
+        found = self.digests.get(doc)
+        if found is None:
+            raw = self.texts.get(self.documents.get(doc, {}).get("id", ""))
+            found = b"" if raw is None else hashlib.sha256(raw.encode("utf-8", "surrogatepass")).digest()
+            self.digests[doc] = found
+        return found
+
+
+@dataclass(frozen=True)
+class _NodeJSON:
+    """One node's JSON on the page (UTF-8): its vis-network item, and ``"id":detail`` for the details' script."""
+
+    id: str
+    item: bytes
+    detail: bytes
+
+
+def _view(net: nx.Graph, shapes: list[Shape], edges: list[dict], page: _Page,
+          node_item: Callable[[str, dict, int, tuple[float, float] | None, _Page], T]) -> dict:
     """One view's vis-network items; ``shapes`` are the actor network's components, laid out once for both views."""
     positions = layout(net, shapes)
-    nodes = [_vis_node(node, data, net.degree(node), styles, positions.get(node), labels, detail, search)
+    degree = dict(net.degree())
+    nodes = [node_item(node, data, degree[node], positions.get(node), page)
              for node, data in sorted(net.nodes(data=True))]
     return {"nodes": nodes, "edges": edges, "physics": not positions}
 
 
-def _vis_node(node: str, data: dict, degree: int, styles: dict, position: tuple[float, float] | None,
-              labels: dict[str, str], detail: dict[str, dict], search: dict[str, list[str]]) -> dict:
+def _node_item(node: str, data: dict, degree: int, position: tuple[float, float] | None, page: _Page) -> dict:
     """One node as vis-network draws it, with what the page's filters, search and panel read."""
     kind = data["kind"]
-    colour, shape = styles[(kind, data["cls"])]
+    colour, shape = page.styles[(kind, data["cls"])]
     item = {
         "id": node, "kind": kind, "cls": data["cls"], "date": data["date"], "approx": data["approx"],
-        "label": labels[node], "shape": shape, "color": colour,
+        "label": page.labels[node], "shape": shape, "color": colour,
         "size": round(_size(kind, degree), 1), "font": {"size": _font_size(kind, degree)},
-        "search": search[node], "detail": detail[node],
+        "search": _search_index(data, page.memo), "detail": _detail(data, page.documents, page.texts, page.memo),
     }
     if position is not None:
         item["x"], item["y"] = position
     return item
+
+
+def _node_json(node: str, data: dict, degree: int, position: tuple[float, float] | None, page: _Page) -> _NodeJSON:
+    """:func:`_node_item` as the page's JSON, kept in the memo under everything it is made from but the position.
+
+    Adding a document to a corpus changes a few nodes of thousands, yet every
+    node's item, details (each evidence in its sentence) and JSON were made anew:
+    the largest part of a rebuild's page. The position comes last in the item's
+    sorted keys (``x``, ``y``), so it is written after the kept text: a layout
+    that moves every node still reuses every node's text. The text is kept as
+    UTF-8, which the memo reads back and the page is written in as it is.
+    """
+    def make() -> tuple[bytes, bytes]:
+        item = _node_item(node, data, degree, None, page)
+        detail = item.pop("detail")
+        return script_json(item)[:-1].encode("utf-8"), f"{script_json(node)}:{script_json(detail)}".encode("utf-8")
+
+    head, detail = make() if page.memo is None else page.memo.get("nodes", _node_key(node, data, degree, page), make)
+    place = b"}" if position is None else (',"x":%s,"y":%s}' % tuple(map(float.__repr__, position))).encode()
+    return _NodeJSON(node, head + place, detail)
+
+
+def _node_key(node: str, data: dict, degree: int, page: _Page) -> tuple:
+    """Everything :func:`_node_json` reads but the position: the node's fields, degree and label, and its
+    evidence with a digest of each one's document (the sentence it is shown in is cut from the text)."""
+    fields = (data["kind"], data["cls"], data["date"], data["approx"], data["label"], tuple(data["names"]),
+              *(data.get(name) for name in _DETAIL_FIELDS), tuple(data.get("wikidata") or ()))
+    if data["kind"] == "actor":  # its details show no evidence
+        return node, degree, page.labels[node], fields
+    evidence = tuple(data["evidence"])
+    return node, degree, page.labels[node], fields, evidence, tuple(page.digest(doc) for doc, *_ in evidence)
+
+
+def _page_json(data: dict) -> list[str | bytes]:
+    """:func:`script_json` of ``data`` in pieces, where bytes (in ``data`` or a dict in it) are JSON already made."""
+    pieces: list[str | bytes] = ["{"]
+    for index, key in enumerate(sorted(data)):
+        value = data[key]
+        pieces.append(("," if index else "") + script_json(key) + ":")
+        if isinstance(value, bytes):
+            pieces.append(value)
+        elif isinstance(value, dict) and any(isinstance(inner, bytes) for inner in value.values()):
+            pieces += _page_json(value)
+        else:
+            pieces.append(script_json(value))
+    pieces.append("}")
+    return pieces
 
 
 def _canvas_labels(net: nx.Graph) -> dict[str, str]:
@@ -579,8 +675,7 @@ def _detail(data: dict, documents: dict[str, dict], texts: Mapping[str, str], me
     found = {"names": data["names"],
              "evidence": [] if data["kind"] == "actor" else [_evidence_item(ev, documents, texts)
                                                             for ev in data["evidence"]]}
-    for key, name in (("role", "role"), ("affiliation", "affiliation"), ("affiliation_label", "affiliationLabel"),
-                      ("verb", "verb"), ("text", "text")):
+    for key, name in zip(_DETAIL_FIELDS, ("role", "affiliation", "affiliationLabel", "verb", "text")):
         if data.get(key):
             found[name] = data[key]
     if data["kind"] == "actor":

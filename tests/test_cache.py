@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import graph.layout
+import graph.viz
 import graph.pipeline
 from graph.cache import CACHE, PAGE_CACHE, TURTLE_CACHE, AnalysisCache, Memo
 from graph.catalogue import load_catalogue
@@ -173,6 +174,34 @@ def test_cache_page_after_adding_a_document_is_the_clean_page(corpus, seeds_dir,
     assert len(again) < len(springs)  # only the components the new document changed were laid out again
     springs.clear()
     assert _page(corpus, tmp_path / "out") == rebuilt and springs == []  # nothing changed: nothing laid out
+
+
+@pytest.fixture
+def nodes_made(monkeypatch, drawn_here) -> list[str]:
+    """The page's nodes whose JSON was made, not read back from the page memo."""
+    made: list[str] = []
+    real = graph.viz._node_item
+
+    def counting(node, data, degree, position, page):
+        made.append(node)
+        return real(node, data, degree, position, page)
+
+    monkeypatch.setattr(graph.viz, "_node_item", counting)
+    return made
+
+
+def test_cache_page_after_adding_a_document_remakes_only_the_nodes_it_changes(corpus, seeds_dir, tmp_path,
+                                                                               nodes_made):
+    _page(corpus, tmp_path / "out")
+    shutil.copy(seeds_dir / SEEDS[2], corpus / SEEDS[2])
+    nodes_made.clear()
+    rebuilt = _page(corpus, tmp_path / "out")
+    remade = set(nodes_made)
+    nodes_made.clear()
+    assert rebuilt == _page(corpus, tmp_path / "clean", cache=False)
+    assert remade and len(remade) < len(set(nodes_made)) / 2  # the others' JSON spliced in from the memo
+    nodes_made.clear()
+    assert _page(corpus, tmp_path / "out") == rebuilt and nodes_made == []  # nothing changed: nothing made
 
 
 def _shift_layouts(out: Path) -> None:

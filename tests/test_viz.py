@@ -20,6 +20,7 @@ import pytest
 import rdflib
 
 from graph import viz
+from graph.cache import Memo
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -123,6 +124,18 @@ DOC_A = "背景介绍如下。昨天，王毅同谭德塞通电话。谭德塞�
 
 def _nodes(graph, texts=None) -> dict[str, dict]:
     return {n["id"]: n for n in viz.network_data(graph, texts)["events"]["nodes"]}
+
+
+def test_viz_page_from_the_memo_shows_a_quote_in_its_edited_sentence(small_graph, tmp_path):
+    """A node's JSON is kept under its document's text too: the same quote at the same place, its sentence edited
+    after it, is shown in the new sentence, as a page drawn without the memo shows it."""
+    first = Memo.open(tmp_path, version="a" * 64)
+    viz.render_network(small_graph, texts={"a.txt": DOC_A}, memo=first)
+    first.save()
+    edited = DOC_A.replace("中方努力。", "中方作出了努力。")  # after the quote 谭德塞表示 (20-25), which stays in place
+    page = viz.render_network(small_graph, texts={"a.txt": edited}, memo=Memo.open(tmp_path, version="a" * 64))
+    assert page == viz.render_network(small_graph, texts={"a.txt": edited})
+    assert "谭德塞表示中方作出了努力。" in page and "谭德塞表示中方努力。" not in page
 
 
 @pytest.mark.parametrize("node, label", [
