@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -48,6 +49,16 @@ def analyse_without() -> Callable[..., Analysis]:
         finally:
             events._LEXICON_BY_ROOT[root] = lexicon
     return run
+
+
+@pytest.fixture
+def forkable() -> None:
+    """Skip a test of a forked process where :func:`graph.forked.can_fork` rightly refuses one: a thread left
+    running by an earlier test of the same worker (Dask's offload thread, which ``tests/test_cluster.py``
+    starts, lives as long as the process) made such tests fail or pass by how the tests were shared out."""
+    if not forked.can_fork():
+        others = ", ".join(sorted(t.name for t in threading.enumerate() if t is not threading.main_thread()))
+        pytest.skip(f"no fork here: fork is missing or another thread runs ({others or 'none'})")
 
 
 @pytest.fixture

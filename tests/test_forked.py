@@ -11,7 +11,7 @@ import pytest
 from graph import forked
 from graph.forked import Forked, can_fork
 
-pytestmark = pytest.mark.skipif(not can_fork(), reason="fork is not available here")
+pytestmark = pytest.mark.usefixtures("forkable")
 
 
 def _write_pid(path: Path):

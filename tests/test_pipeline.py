@@ -537,7 +537,8 @@ def test_build_page_drawn_beside_the_graph_is_the_page_drawn_after_it(seeds_dir,
         assert (tmp_path / "beside" / name).read_bytes() == (tmp_path / "after" / name).read_bytes()
 
 
-def test_build_page_process_killed_fails_the_build_and_leaves_the_old_set(tmp_path, monkeypatch):
+def test_build_page_process_killed_fails_the_build_and_leaves_the_old_set(tmp_path, monkeypatch,
+                                                                          forkable):
     import graph.viz
 
     docs, out = _one_document(tmp_path), _old_output(tmp_path)
