@@ -627,6 +627,21 @@ def test_actors_a_familiar_name_stands_for_the_person_named_in_full(text, expect
     assert found(text, load_catalogue()) == expected
 
 
+@pytest.mark.parametrize("text, persons", [
+    # a reporting verb ends the name after a title, as 表示 does
+    ("港大中心总监陈志明反驳他的说法，认为疫情未受控。", ["陈志明"]),
+    ("香港出版总会会长李家强相信，资助有帮助。", ["李家强"]),
+    ("香港出版总会会长郑丽华补充，选举主任会考虑。", ["郑丽华"]),
+    ("立法会议员何小兰忆述，当年竞选很激烈。", ["何小兰"]),
+    # how an unnamed officer speaks stands where a name would, and is none
+    ("创科局新闻主任口头补充，数字不能相加。", []),
+    ("商经局新闻主任透过电话向记者解释，口罩足够。", []),
+    ("外交部发言人甚至公然质疑，病毒来自别国军队。", []),
+])
+def test_actors_a_reporting_verb_or_a_manner_ends_the_name_after_a_title(text, persons):
+    assert [s for s, key in real(text) if (key or "").startswith("person/")] == persons
+
+
 def test_actors_a_person_a_column_heading_introduces():
     text = "## 3. 【抗疫群英谱】钱小红：守护生命\n钱小红是一名护士。"
     assert found(text, load_catalogue()) == [("钱小红", "person/钱小红"), ("钱小红", "person/钱小红")]

@@ -1243,6 +1243,13 @@ def test_statements_a_country_speaks_only_for_itself(catalogue, text, expected):
     assert _said(_analysis(text, COUNTRY_NAMES, kind="paragraph", genre="article"), catalogue) == expected
 
 
+@pytest.mark.parametrize("text", ["陈丽去信行政长官王华，要求当局交代选举安排。", "陈丽致信王华，要求当局交代选举安排。"])
+def test_statements_the_one_a_letter_goes_to_is_no_speaker_of_the_request(catalogue, text):
+    names = [("陈丽", "person/陈丽", PERSON), ("王华", "person/王华", PERSON)]
+    assert _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue) == [
+        ("person/陈丽", "要求", "当局交代选举安排。")]
+
+
 @pytest.mark.parametrize("text, expected", [
     # people tied to a named person or body speak, not it
     ("民调显示，王华支持者认为，疫情已受控。", []),
