@@ -528,7 +528,7 @@ def _language(raw: str, cues: dict) -> str:
 def _cues() -> dict:
     """``document_cues.yaml`` with its patterns compiled."""
     cues = read_yaml(LEXICON / "document_cues.yaml")
-    for key in ("full_date", "dateline_author", "not_title", "title_fragment", "artefacts",
+    for key in ("full_date", "period_start", "dateline_author", "not_title", "title_fragment", "artefacts",
                 "continuation_start", "heading", "item_start", "prose_line", "clause_punctuation"):
         cues[key] = re.compile(cues[key])
     return cues
@@ -798,8 +798,12 @@ def _title(fields: dict, lines: list[_Line], cues: dict) -> str | None:
 
 
 def _preamble_date(lines: list[_Line], cues: dict) -> dt.date | None:
-    """A full date in the first lines (国务院新闻办公室于2020年3月26日…举行新闻发布会)."""
+    """A full date in the first lines (国务院新闻办公室于2020年3月26日…举行新闻发布会); a line whose date
+    opens a period (（2022年4月1日以来）, 2019年12月27日至…) tells what the text covers, not its day."""
     for line in lines[:cues["preamble_lines"]]:
+        match = cues["full_date"].search(line.text)
+        if match and cues["period_start"].match(line.text, match.end()):
+            continue
         date = _as_date(line.text, cues)
         if date:
             return date

@@ -351,6 +351,12 @@ def test_read_preamble_date() -> None:
     assert meta.title is None
 
 
+@pytest.mark.parametrize("period", ["（2022年4月1日以来）", "（2019年12月27日至2020年1月19日）", "2020年2月3日起"])
+def test_read_preamble_period_gives_no_document_date(period: str) -> None:
+    raw = f"第二阶段：某地常态化防控{period}\n\n这一阶段，甲市疫情总体平稳。\n——4月2日，甲市召开新闻发布会。\n"
+    assert parse_document(raw, "x.txt").meta.date is None
+
+
 def test_read_markdown_heading_title() -> None:
     assert parse_document("\n# 中方抗疫合作纪事\n\n外交部发言人表示。", "x.md").meta.title == "中方抗疫合作纪事"
 

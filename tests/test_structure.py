@@ -409,6 +409,56 @@ def test_structure_chronology_title_year_dates_items_and_months_leap_ahead_in_th
         D(2020, 2, 28), D(2020, 12, 20), D(2021, 1, 6)]
 
 
+THEME_CHRONOLOGY = (
+    "甲国同乙组织合作大事记（2021年12月至2022年1月）\n"
+    "一、信息交流\n"
+    "（一）12月28日，甲国卫生部向乙组织通报病例情况。\n"
+    "（二）1月3日，甲国专家同乙组织专家举行视频会议。\n"
+    "二、物资援助\n"
+    "（一）12月31日，甲国援助丙国的物资运抵丙国首都。\n"
+    "（二）1月10日，甲国向丁国捐赠检测试剂。\n"
+)
+
+
+def test_structure_chronology_items_numbered_in_words_are_items():
+    from graph.read import detect_genre
+
+    assert detect_genre(THEME_CHRONOLOGY) == "chronology"
+    assert [kind for kind, *_ in _kinds_and_dates(THEME_CHRONOLOGY, "chronology")] == [
+        "paragraph", "section", "bullet", "bullet", "section", "bullet", "bullet"]
+
+
+def test_structure_chronology_by_theme_keeps_its_items_in_the_period_its_title_states():
+    days = [day for kind, _, day in _kinds_and_dates(THEME_CHRONOLOGY, "chronology") if kind == "bullet"]
+    assert days == [D(2021, 12, 28), D(2022, 1, 3), D(2021, 12, 31), D(2022, 1, 10)]
+
+
+def test_structure_a_title_period_spanning_years_leaves_a_month_of_either_year_carried():
+    text = ("某省援外纪事（2020年1月至2021年6月）\n一、物资\n（1）2月3日，甲省向乙国捐赠口罩。\n（2）11月5日，甲省援助丙国。\n"
+            "二、专家\n（1）3月9日，甲省医疗队抵达丁国。\n")
+    days = [day for kind, _, day in _kinds_and_dates(text, "chronology") if kind == "bullet"]
+    assert days == [D(2020, 2, 3), D(2020, 11, 5), D(2021, 3, 9)]
+
+
+DASH_CHRONOLOGY = (
+    "第五阶段：某省常态化防控（2022年4月1日以来）\n"
+    "这一阶段，某省疫情总体平稳。\n"
+    "——4月2日，甲省召开新闻发布会，介绍防控情况。\n"
+    "——4月8日，甲省省长同乙国大使通电话。\n"
+    "——5月22日，甲省医疗队抵达丙国。\n"
+)
+
+
+def test_structure_dashed_day_sentences_are_a_chronology_not_a_compilation():
+    from graph.read import detect_genre
+
+    assert detect_genre(DASH_CHRONOLOGY) == "chronology"
+    assert detect_genre("甲要坚持科学防控。\n——3月4日，甲主持召开某会议并发表重要讲话\n乙要加强合作。\n——3月10日，甲考察某市时强调\n"
+                        "丙要守望相助。\n——3月18日，甲主持召开会议\n") == "compilation"
+    assert [(kind, day) for kind, _, day in _kinds_and_dates(DASH_CHRONOLOGY, "chronology")][2:] == [
+        ("bullet", D(2022, 4, 2)), ("bullet", D(2022, 4, 8)), ("bullet", D(2022, 5, 22))]
+
+
 def test_structure_a_day_without_a_comma_opens_no_chronology_item():
     text = "一、概况（2020年）\n3月5日上午天气晴朗。\n"
     assert [kind for kind, *_ in _kinds_and_dates(text, "chronology")] == ["section", "paragraph"]

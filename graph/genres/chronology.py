@@ -22,10 +22,11 @@ Cues are in ``ontology/lexicon/chronology.yaml``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+import datetime as dt
 from dataclasses import replace
 from functools import cache
 
-from ..dates import first_stated, parse_partial
+from ..dates import PartialDate, first_stated, parse_partial
 from ..model import Block, Document
 from .layout import Calendar, Line, genre_cues, text_block
 
@@ -38,7 +39,8 @@ NAMES = ("chronology",)
 @cache
 def _cues() -> dict:
     """The chronology layout cues, read once, patterns compiled."""
-    return genre_cues("chronology", ("item", "section", "period", "year_heading", "title_year"))
+    return genre_cues("chronology", ("item", "section", "period", "year_heading", "title_year", "title_period",
+                                     "period_separator"))
 
 
 def classify(lines: Sequence[str]) -> list[str | None]:
@@ -84,6 +86,7 @@ def split(lines: list[Line], document: Document) -> list[Block]:
     calendar.forward = True
     blocks: list[Block] = []
     item: Block | None = None
+    period: tuple[PartialDate, PartialDate] | None = None
     last_number = -1
     for line, kind in zip(lines, classify([line.text for line in lines])):
         goes_on = kind is None and line.number == last_number + 1
@@ -96,13 +99,14 @@ def split(lines: list[Line], document: Document) -> list[Block]:
             blocks.append(Block("section", line.start, line.end))
         elif kind == "item":
             partial = parse_partial(item_day(line.text))
-            date = calendar.date_of(partial) if partial else None
+            date = _within(calendar, period, calendar.date_of(partial)) if partial else None
             item = Block("bullet", line.start + item_start(line.text), line.end, date)
         elif item is not None:
             item = replace(item, end=line.end)
         else:
             if not blocks:
                 _carry_title_year(calendar, line.text)
+                period = _title_period(line.text)
             blocks.append(text_block(line, document.meta.date))
     return blocks + ([item] if item is not None else [])
 
@@ -117,8 +121,43 @@ def _carry_stated_year(calendar: Calendar, text: str) -> None:
         calendar.year, calendar.month = int(text[:4]), None
 
 
+def _title_period(text: str) -> tuple[PartialDate, PartialDate] | None:
+    """The first and last month of the period a title ends with in brackets, both with their years
+    (某某大事记（2021年12月至2022年1月）), or None."""
+    cues = _cues()
+    period = cues["title_period"].search(text)
+    if period is None:
+        return None
+    parts = cues["period_separator"].split(period.group("period"), maxsplit=1)
+    bounds = first_stated(parts[0]), first_stated(parts[-1]) if len(parts) == 2 else None
+    return bounds if None not in bounds else None
+
+
+def _within(calendar: Calendar, period: tuple[PartialDate, PartialDate] | None,
+            date: dt.date | None) -> dt.date | None:
+    """The item's day moved into the period its title states when one year alone puts it there: a
+    chronology grouped by theme starts each section over in time (二、物资援助 goes back to 12月31日
+    after 一、… reached 1月3日), which the carried year takes for the next December."""
+    if period is None or date is None:
+        return date
+    start, end = period
+    years = [year for year in range(start.year, end.year + 1)
+             if (start.year, start.month) <= (year, date.month) <= (end.year, end.month)]
+    if date.year in years or len(years) != 1:
+        return date
+    calendar.year = years[0]
+    return date.replace(year=years[0])
+
+
 def _carry_title_year(calendar: Calendar, text: str) -> None:
-    """The year a title opens with (2020年某某大事记), for the items before a heading states one."""
-    match = _cues()["title_year"].match(text)
+    """The year a title opens with (2020年某某大事记), or the start of the period it ends with in
+    brackets (某某大事记（2021年12月至2022年1月）), for the items before a heading states one."""
+    cues = _cues()
+    period = cues["title_period"].search(text)
+    start = first_stated(period.group("period")) if period else None
+    if start is not None:
+        calendar.year, calendar.month = start.year, start.month
+        return
+    match = cues["title_year"].match(text)
     if match and first_stated(text) is None:
         calendar.year, calendar.month = int(match.group("year")), None
