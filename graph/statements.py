@@ -666,7 +666,7 @@ def _clause_subject(text: _Text, cues: Cues, start: int, end: int, block_start: 
     if _starts_with(body, cues.groups):
         return _Subject(None, lead, lead)
     for chain in _chains(text, cues, start, end):
-        if at_start and (chain[0].start - lead > MAX_SUBJECT_OFFSET
+        if at_start and (_past_titles(text.s, cues, lead, chain[0].start) - lead > MAX_SUBJECT_OFFSET
                          or _is_object(text.s, start, chain[0], cues)):
             break
         if _is_object(text.s, start, chain[0], cues):
@@ -1260,6 +1260,15 @@ def _starts_with(s: str, words: tuple[str, ...]) -> str | None:
     if not s.startswith(words):
         return None
     return next(w for w in words if s.startswith(w))
+
+
+def _past_titles(s: str, cues: Cues, start: int, name: int) -> int:
+    """Where the words before a name at ``name`` begin once the titles heading it are set aside
+    (国家主席习近平, 国务委员兼外长王毅: the name opens its clause as the subject, its title before it)."""
+    opening = s[start:name]
+    while title := _ends_with(opening, cues.titles):
+        opening = opening[:-len(title)]
+    return start + len(opening)
 
 
 def _past_leads(s: str, start: int, end: int) -> int:

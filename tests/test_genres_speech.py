@@ -209,6 +209,15 @@ def test_speech_letter_printed_after_its_report_is_the_authors_words(catalogue):
     assert letter == [("person/li-keqiang", day, "来信收悉"), ("person/li-keqiang", day, "中方将继")]
 
 
+def test_speech_short_report_sentence_before_a_letter_is_text_not_a_heading(catalogue):
+    text = REPORT_THEN_LETTER.replace("复信全文如下：", "此前，谭德塞致信李克强，对中方支持世界卫生组织工作表示感谢。\n复信全文如下：")
+    layout = describe(_lines(text))
+    assert layout.kinds[:4] == ["heading", None, None, "heading"]
+    analysis = analyse(parse_document(text, "report_letter.txt"), catalogue)
+    thanks = [(s.speaker, s.text[:6]) for s in analysis.statements if s.verb != "复信" and "感谢" in s.text]
+    assert thanks == [("person/tedros", "对中方支持世")]
+
+
 def test_speech_letter_signed_with_a_date_in_chinese_numerals(catalogue):
     text = ("李克强给某国商会的复信\n\n某国商会的朋友们：\n\n来信收悉，我很赞赏你们的坚持。\n\n"
             "欢迎各国企业来华投资。\n\n李克强\n二〇二〇年八月十三日\n")

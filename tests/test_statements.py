@@ -1446,3 +1446,15 @@ def test_statements_pronoun_after_an_unlinked_bare_or_titled_name_is_no_named_pe
 def test_statements_pronoun_passes_no_unlinked_speaker_where_none_is_named(catalogue, text):
     said = _said(_analysis(text, [("陈明", "person/陈明", PERSON)], kind="paragraph", genre="article"), catalogue)
     assert ("person/陈明", "估计", "存货仅足一周。") in said
+
+
+@pytest.mark.parametrize("text, names, speaker", [
+    ("3月2日，国家主席王华应约同乙国总理李明通电话，表示甲方愿同乙方加强疫苗合作。",
+     [("王华", "person/王华", PERSON), ("乙国", "country/乙国", "Country"), ("李明", "person/李明", PERSON)],
+     "person/王华"),
+    ("5月6日，国务委员兼外长赵刚复信丙组织总干事孙立，感谢他对甲国抗疫工作的支持。",
+     [("赵刚", "person/赵刚", PERSON), ("丙组织", "org/丙组织", "InternationalOrganization"),
+      ("孙立", "person/孙立", PERSON)], "person/赵刚"),
+])
+def test_statements_a_title_before_the_subject_of_an_earlier_clause_carries_the_person(catalogue, text, names, speaker):
+    assert [who for who, *_ in _said(_analysis(text, names, kind="paragraph", genre="article"), catalogue)] == [speaker]

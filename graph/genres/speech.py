@@ -150,9 +150,9 @@ def _names_the_text(line: str) -> bool:
 
 
 def _is_report_sentence(line: str) -> bool:
-    """A sentence of a report printed before the text it introduces: longer than a frame line and
-    closed as a sentence (a title or a byline is neither)."""
-    return len(line) > _cues()["byline_max_length"] and line.endswith(("。", "！", "？"))
+    """A sentence of a report printed before the text it introduces: closed as a sentence and longer
+    than a frame line, or parted by a comma (此前，甲致信乙，对…表示感谢。); a title or a byline is neither."""
+    return line.endswith(("。", "！", "？")) and (len(line) > _cues()["byline_max_length"] or "，" in line)
 
 
 def _is_byline(line: str) -> bool:
