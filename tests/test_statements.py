@@ -1393,6 +1393,9 @@ def test_statements_a_joint_speaker_going_on_is_not_at_one_remove(catalogue, tex
     # a text the person issued still speaks for him
     ("陈明表示，病床足够。他的报告指出，会加建医院。",
      [("person/陈明", "表示", "病床足够。"), ("person/陈明", "指出", "会加建医院。")]),
+    # his words quoted (引用/援引…的话说) are his
+    ("该报引用乙国议员陈明的话说，会加建医院。", [("person/陈明", "说", "会加建医院。")]),
+    ("乙报援引陈明的话称，病床足够。", [("person/陈明", "称", "病床足够。")]),
 ])
 def test_statements_a_person_qualifying_the_speaker_does_not_speak(catalogue, text, expected):
     names = [("陈明", "person/陈明", PERSON)]
