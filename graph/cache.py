@@ -44,6 +44,8 @@ PAGE_CACHE = Path(".cache") / "page"
 """The folder of the page's :class:`Memo` inside a build's output folder."""
 TURTLE_CACHE = Path(".cache") / "turtle"
 """The folder of the graph's :class:`Memo` (each document's evidence as Turtle) inside a build's output folder."""
+CATALOGUE_CACHE = Path(".cache") / "catalogue"
+"""The folder of the catalogue's :class:`Memo` (the actor tables as read and converted) inside a build's output folder."""
 PAGE_LIBRARIES = ("networkx", "numpy", "scipy", "opencc-python-reimplemented")
 """Installed libraries whose results the page memo keeps (spring layouts, script conversion): part of its version."""
 _CHUNK = 1 << 20

@@ -11,7 +11,7 @@ import pytest
 import graph.layout
 import graph.viz
 import graph.pipeline
-from graph.cache import CACHE, PAGE_CACHE, TURTLE_CACHE, AnalysisCache, Memo
+from graph.cache import CACHE, CATALOGUE_CACHE, PAGE_CACHE, TURTLE_CACHE, AnalysisCache, Memo
 from graph.catalogue import load_catalogue
 from graph.pipeline import DateHint, build
 from graph.read import read_document
@@ -68,6 +68,19 @@ def test_cache_adding_a_document_analyses_only_it_and_gives_the_clean_graph(corp
     clean = _build(corpus, tmp_path / "clean", cache=False)
     assert cached == clean
     assert not (tmp_path / "clean" / CACHE).exists()
+
+
+def test_cache_rebuild_takes_the_catalogue_from_its_memo(corpus, tmp_path, monkeypatch):
+    first = _build(corpus, tmp_path / "out")
+    (memo,) = (tmp_path / "out" / CATALOGUE_CACHE).glob("*/catalogue.pickle")
+    read: list[str] = []
+    real = graph.pipeline.load_catalogue
+    monkeypatch.setattr(graph.pipeline, "load_catalogue", lambda: read.append("tables") or real())
+    assert _build(corpus, tmp_path / "out") == first and read == []  # the actor tables not read again
+    memo.write_bytes(b"not a pickle")
+    assert _build(corpus, tmp_path / "out") == first and read == ["tables"]  # a damaged memo: read again
+    assert _build(corpus, tmp_path / "clean", cache=False) == first and read == ["tables"] * 2
+    assert not (tmp_path / "clean" / CATALOGUE_CACHE).exists()
 
 
 def test_cache_changed_document_is_analysed_again(corpus, tmp_path, analysed):
