@@ -1579,14 +1579,27 @@ def _candidate(ctx: _Context, draft: _Draft, when: _When) -> EventCandidate:
 
 def _most_specific(ctx: _Context, draft: _Draft | EventCandidate) -> tuple[str, ...]:
     """The participants without the country of a named person (习近平 and not also 中国), nor any
-    body another participant belongs to (欧盟 beside the head of the 欧盟委员会, 中国 beside 国家卫生健康委)."""
+    body another participant belongs to (欧盟 beside the head of the 欧盟委员会, 中国 beside 国家卫生健康委),
+    unless the body is a joint party beside another body and the participant is its person (``_joint_body``)."""
     sides = tuple(dict.fromkeys(ctx.affiliations.get(k, k) if k in ctx.titled_only else k for k in draft.participants))
     represented = {ctx.affiliations.get(k) for k in sides if ctx.classes.get(k) == "Person"}
     keep = (draft.provider, draft.recipient)
     kept = tuple(k for k in sides
                  if k in keep or not (ctx.classes.get(k) == "Country" and k in represented)
-                 and not any(other != k and _within(ctx, other, k) for other in sides))
+                 and not any(other != k and _within(ctx, other, k)
+                             and not (ctx.classes.get(other) == "Person" and _joint_body(ctx, k, sides))
+                             for other in sides))
     return kept or sides
+
+
+def _joint_body(ctx: _Context, key: str, sides: tuple[str, ...]) -> bool:
+    """True when the body ``key`` stands beside another body it neither belongs to nor holds (甲署及乙局的
+    记者会上，乙局总经理王某表示): the two are joint parties, and one's member speaking there does not
+    replace it as he replaces his body alone."""
+    def body(k: str) -> bool:
+        return ctx.classes.get(k) not in (None, "Country", "Person")
+    return body(key) and any(o != key and body(o) and not _within(ctx, o, key) and not _within(ctx, key, o)
+                             for o in sides)
 
 
 def _filed_under(ctx: _Context, hit: _Hit) -> int:

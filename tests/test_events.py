@@ -1461,3 +1461,16 @@ def test_events_press_conference_held_at_an_organisation_is_not_its(text, partic
 ])
 def test_events_country_opening_an_unknown_bodys_name_holds_no_briefing(text):
     assert all(not {"country/FI", "country/NO"} & set(e.participants) for e in _events(text, genre="text"))
+
+
+@pytest.mark.parametrize("text, parties", [
+    # two bodies hold the press conference; a member of one speaks there: both bodies stay beside him
+    ("卫生署及医院管理局昨日的记者会上，医管局总行政经理王小明表示，病人情况稳定。",
+     {"gov/hk-dh", "gov/hk-ha", "person/王小明"}),
+    ("卫生防护中心联同医管局人员昨日举行记者会，其中医管局总监李志强表示，病床足够。",
+     {"gov/hk-chp", "gov/hk-ha", "person/李志强"}),
+    # one body alone: its member speaking there stands for it
+    ("医院管理局昨日举行记者会，医管局总行政经理王小明表示，病人情况稳定。", {"person/王小明"}),
+])
+def test_events_a_joint_body_stays_beside_its_member(analyse_without, text, parties):
+    assert [set(e.participants) for e in analyse_without(text).events] == [parties]
