@@ -39,6 +39,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -674,26 +675,23 @@ def _with_parents(keys, catalogue: Catalogue) -> set[str]:
     return found
 
 
-def _country_above(ctx: _Context, key: str) -> str | None:
-    """The country a key lies in, up its affiliations (武汉市 → 湖北省 → 中国; a minister → his country)."""
-    seen = set()
-    while key and key not in seen:
-        if key.startswith(ctx.lex.cues["country_prefix"]):
-            return key
+def _affiliations_up(ctx: _Context, key: str) -> Iterator[str]:
+    """The keys above ``key`` by catalogue affiliation, nearest first (武汉市 → 湖北省 → 中国), stopping at a loop."""
+    seen = {key}
+    while (key := ctx.affiliations.get(key)) and key not in seen:
         seen.add(key)
-        key = ctx.affiliations.get(key)
-    return None
+        yield key
+
+
+def _country_above(ctx: _Context, key: str) -> str | None:
+    """The country a key is or lies in, up its affiliations (武汉市 → 湖北省 → 中国; a minister → his country)."""
+    prefix = ctx.lex.cues["country_prefix"]
+    return next((k for k in (key, *_affiliations_up(ctx, key)) if k and k.startswith(prefix)), None)
 
 
 def _within(ctx: _Context, key: str, country: str) -> bool:
     """True when ``key`` is a place or body inside ``country`` (by catalogue affiliation)."""
-    seen = set()
-    while key and key not in seen:
-        seen.add(key)
-        key = ctx.affiliations.get(key)
-        if key == country:
-            return True
-    return False
+    return any(k == country for k in _affiliations_up(ctx, key))
 
 
 def _datelines(text: str, lex: _Lexicon) -> list[tuple[int, int]]:

@@ -71,6 +71,7 @@ REPORTER_LOOKBACK = 80
 LEAD_SYMBOLS = "◆●■□▲△○◇·•*-—－ \t\u3000”」』"
 QUOTES = {"”": "“", "」": "「", "』": "『"}
 OPENING_QUOTES = frozenset(QUOTES.values())  # looked up per character: a set, not a fresh view of the dict
+CLOSING_OF = {opening: closing for closing, opening in QUOTES.items()}
 MAX_SUBJECT_OFFSET = 2
 MAX_NAME = 4  # characters of a person's name after a title (郦英杰, 戴维森, 欧阳某某)
 NAME_CHECK_DAY = dt.date(2020, 6, 15)  # any day: relative words (周一, 昨日) are dates against any reference
@@ -1578,7 +1579,7 @@ def _quoted_term(s: str, start: int, end: int) -> bool:
     after (「政府无能民间自救」希望员工…; 「边境漏洞」说，指…; 「五大诉求」，再加上…): it closes
     before ``end`` with no sentence end right inside or right after its closing mark, so the words
     around it are the writer's indirect ones, not a quotation of the speaker's sentences."""
-    close = s.find(next(k for k, v in QUOTES.items() if v == s[start]), start, end)
+    close = s.find(CLOSING_OF[s[start]], start, end)
     return close >= 0 and not _closes_sentence(s, close, end)
 
 
@@ -1907,7 +1908,7 @@ def _quotation_end(s: str, start: int, end: int) -> int | None:
     clause reports). None for a quoted term that the sentence goes on after (表示，“三不”，也就是…)."""
     opening = s[start - 1:start] if s[start:start + 1] not in OPENING_QUOTES else s[start]
     if opening and opening in OPENING_QUOTES:
-        close = s.find(next(k for k, v in QUOTES.items() if v == opening), start, end)
+        close = s.find(CLOSING_OF[opening], start, end)
         if close >= 0 and _closes_sentence(s, close, end):
             return _past_gloss(s, close + 1, end)
     return None
