@@ -433,6 +433,12 @@ def test_structure_chronology_by_theme_keeps_its_items_in_the_period_its_title_s
     assert days == [D(2021, 12, 28), D(2022, 1, 3), D(2021, 12, 31), D(2022, 1, 10)]
 
 
+def test_structure_an_item_writing_its_own_year_keeps_it_whatever_the_title_period():
+    text = THEME_CHRONOLOGY.replace("2022年1月）", "2022年3月）").replace("（二）1月10日", "（二）2020年2月29日")
+    days = [day for kind, _, day in _kinds_and_dates(text, "chronology") if kind == "bullet"]
+    assert days == [D(2021, 12, 28), D(2022, 1, 3), D(2021, 12, 31), D(2020, 2, 29)]
+
+
 def test_structure_a_title_period_spanning_years_leaves_a_month_of_either_year_carried():
     text = ("某省援外纪事（2020年1月至2021年6月）\n一、物资\n（1）2月3日，甲省向乙国捐赠口罩。\n（2）11月5日，甲省援助丙国。\n"
             "二、专家\n（1）3月9日，甲省医疗队抵达丁国。\n")

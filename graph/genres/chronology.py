@@ -99,7 +99,7 @@ def split(lines: list[Line], document: Document) -> list[Block]:
             blocks.append(Block("section", line.start, line.end))
         elif kind == "item":
             partial = parse_partial(item_day(line.text))
-            date = _within(calendar, period, calendar.date_of(partial)) if partial else None
+            date = _within(calendar, period, partial) if partial else None
             item = Block("bullet", line.start + item_start(line.text), line.end, date)
         elif item is not None:
             item = replace(item, end=line.end)
@@ -134,11 +134,13 @@ def _title_period(text: str) -> tuple[PartialDate, PartialDate] | None:
 
 
 def _within(calendar: Calendar, period: tuple[PartialDate, PartialDate] | None,
-            date: dt.date | None) -> dt.date | None:
-    """The item's day moved into the period its title states when one year alone puts it there: a
+            partial: PartialDate) -> dt.date | None:
+    """The item's day, moved into the period its title states when one year alone puts it there: a
     chronology grouped by theme starts each section over in time (二、物资援助 goes back to 12月31日
-    after 一、… reached 1月3日), which the carried year takes for the next December."""
-    if period is None or date is None:
+    after 一、… reached 1月3日), which the carried year takes for the next December. A year the item
+    writes itself stays, as :meth:`PartialDate.on` keeps it (and a 29 February has no other year)."""
+    date = calendar.date_of(partial)
+    if period is None or date is None or partial.year is not None:
         return date
     start, end = period
     years = [year for year in range(start.year, end.year + 1)
@@ -146,7 +148,7 @@ def _within(calendar: Calendar, period: tuple[PartialDate, PartialDate] | None,
     if date.year in years or len(years) != 1:
         return date
     calendar.year = years[0]
-    return date.replace(year=years[0])
+    return partial.on(years[0])
 
 
 def _carry_title_year(calendar: Calendar, text: str) -> None:
