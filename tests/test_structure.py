@@ -465,6 +465,36 @@ def test_structure_dashed_day_sentences_are_a_chronology_not_a_compilation():
         ("bullet", D(2022, 4, 2)), ("bullet", D(2022, 4, 8)), ("bullet", D(2022, 5, 22))]
 
 
+MONTH_CHRONOLOGY = (
+    "某省对外卫生合作大事记（2021年）\n"
+    "十一月\n"
+    "12日，甲省省长在乙市会见丙国大使。\n"
+    "28日，甲省援助丁国的物资运抵戊市。\n"
+    "十二月\n"
+    "7日，甲省同丙国卫生部举行视频会议。\n"
+    "一月\n"
+    "3日，甲省医疗队抵达丁国。\n"
+)
+
+
+def test_structure_month_headings_head_a_chronologys_day_items():
+    from graph.read import detect_genre
+
+    assert detect_genre(MONTH_CHRONOLOGY) == "chronology"
+    assert [(kind, day) for kind, _, day in _kinds_and_dates(MONTH_CHRONOLOGY, "chronology")] == [
+        ("paragraph", None), ("section", None), ("bullet", D(2021, 11, 12)), ("bullet", D(2021, 11, 28)),
+        ("section", None), ("bullet", D(2021, 12, 7)), ("section", None), ("bullet", D(2022, 1, 3))]
+
+
+def test_structure_a_day_alone_is_no_item_without_a_month_heading_above_it():
+    from graph.read import detect_genre
+
+    text = "新华社北京3月5日电 甲国外长同乙国外长通电话。\n4日，丙国向丁国捐赠口罩。\n6月\n"
+    assert detect_genre(text) == "article"
+    assert [kind for kind, *_ in _kinds_and_dates("一、概况（2020年）\n4日，丙国向丁国捐赠口罩。\n", "chronology")] == [
+        "section", "paragraph"]
+
+
 def test_structure_a_day_without_a_comma_opens_no_chronology_item():
     text = "一、概况（2020年）\n3月5日上午天气晴朗。\n"
     assert [kind for kind, *_ in _kinds_and_dates(text, "chronology")] == ["section", "paragraph"]

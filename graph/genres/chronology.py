@@ -7,8 +7,9 @@ year is carried from item to item and rolled over when the months go back
 (``12月27日`` … ``1月3日``: the next year), as in a chronicle. Words such as
 ``当日起``/``同日`` inside an item count from the item's day (``graph.events``).
 
-``section``  a section heading, or a line that only states a period or a year (2021年);
-``item``     an item, with the day it opens with (:func:`item_day`);
+``section``  a section heading, or a line that only states a period, a year (2021年) or a month (一月);
+``item``     an item, with the day it opens with (:func:`item_day`); under a month heading, an item
+             may open with its day alone (``12日，…``), its month the heading's;
 ``None``     any other line: the item above it goes on when no blank line
              parts them, else ordinary text.
 
@@ -18,6 +19,10 @@ Cues are in ``ontology/lexicon/chronology.yaml``.
 ['section', 'item', None, 'item']
 >>> item_day("（2）1月3日至14日，乙国通报。")
 '1月3日'
+>>> classify(["一月", "12日，甲国同乙国通电话。", "二月", "3日，丙国援助丁国。"])
+['section', 'item', 'section', 'item']
+>>> classify(["12日，甲国同乙国通电话。"])
+[None]
 """
 from __future__ import annotations
 
@@ -26,7 +31,7 @@ import datetime as dt
 from dataclasses import replace
 from functools import cache
 
-from ..dates import PartialDate, first_stated, parse_partial
+from ..dates import PartialDate, first_stated, number, parse_partial
 from ..model import Block, Document
 from .layout import Calendar, Line, genre_cues, text_block
 
@@ -39,21 +44,28 @@ NAMES = ("chronology",)
 @cache
 def _cues() -> dict:
     """The chronology layout cues, read once, patterns compiled."""
-    return genre_cues("chronology", ("item", "section", "period", "year_heading", "title_year", "title_period",
-                                     "period_separator"))
+    return genre_cues("chronology", ("item", "section", "period", "year_heading", "month_heading", "day_item",
+                                     "title_year", "title_period", "period_separator"))
 
 
 def classify(lines: Sequence[str]) -> list[str | None]:
-    """The block kind of each line of a numbered chronology (None: an item goes on, or plain text)."""
-    return [_kind(line) for line in lines]
+    """The block kind of each line of a numbered chronology (None: an item goes on, or plain text).
+    A day alone (``12日，…``) opens an item only once a month heading has been seen: elsewhere it is
+    an article's paragraph counting from its dateline."""
+    kinds: list[str | None] = []
+    under_month = False
+    for line in lines:
+        kinds.append(_kind(line, under_month))
+        under_month = under_month or _cues()["month_heading"].match(line) is not None
+    return kinds
 
 
-def _kind(line: str) -> str | None:
-    """``item``, ``section`` or None for one stripped line."""
+def _kind(line: str, under_month: bool = False) -> str | None:
+    """``item``, ``section`` or None for one stripped line (``under_month``: a month heading is above it)."""
     cues = _cues()
-    if cues["item"].match(line):
+    if cues["item"].match(line) or (under_month and cues["day_item"].match(line)):
         return "item"
-    if cues["period"].match(line) or cues["year_heading"].match(line):
+    if cues["period"].match(line) or cues["year_heading"].match(line) or cues["month_heading"].match(line):
         return "section"
     if cues["section"].match(line) and len(line) <= cues["section_max_length"] and "。" not in line:
         return "section"
@@ -61,15 +73,34 @@ def _kind(line: str) -> str | None:
 
 
 def item_day(line: str) -> str | None:
-    """The day an item opens with, as written (``12月27日``), or None for another line."""
+    """The day an item opens with, as written (``12月27日``, or ``12日`` under a month heading), or None."""
     match = _cues()["item"].match(line)
-    return match.group("date") if match else None
+    if match:
+        return match.group("date")
+    alone = _cues()["day_item"].match(line)
+    return alone.group("day") + "日" if alone else None
 
 
 def item_start(line: str) -> int:
     """Where the item's own words begin: after its number, at its day (0 for another line)."""
     match = _cues()["item"].match(line)
     return match.start("date") if match else 0
+
+
+def _item_partial(calendar: Calendar, day: str) -> PartialDate | None:
+    """What an item's day says: a month and day as written, or a day alone in the month the calendar
+    has reached (the month heading above it)."""
+    partial = parse_partial(day)
+    if partial is None and calendar.month is not None and day.endswith("日"):
+        return PartialDate(None, calendar.month, int(day[:-1]))
+    return partial
+
+
+def _carry_month(calendar: Calendar, text: str) -> None:
+    """Move the calendar to the month a month heading names (一月 after 十二月: the next year)."""
+    month = _cues()["month_heading"].match(text)
+    if month is not None:
+        calendar.date_of(PartialDate(None, number(month.group("month")), None))
 
 
 def split(lines: list[Line], document: Document) -> list[Block]:
@@ -96,9 +127,10 @@ def split(lines: list[Line], document: Document) -> list[Block]:
             item = None
         if kind == "section":
             _carry_stated_year(calendar, line.text)
+            _carry_month(calendar, line.text)
             blocks.append(Block("section", line.start, line.end))
         elif kind == "item":
-            partial = parse_partial(item_day(line.text))
+            partial = _item_partial(calendar, item_day(line.text))
             date = _within(calendar, period, partial) if partial else None
             item = Block("bullet", line.start + item_start(line.text), line.end, date)
         elif item is not None:
@@ -152,14 +184,15 @@ def _within(calendar: Calendar, period: tuple[PartialDate, PartialDate] | None,
 
 
 def _carry_title_year(calendar: Calendar, text: str) -> None:
-    """The year a title opens with (2020年某某大事记), or the start of the period it ends with in
-    brackets (某某大事记（2021年12月至2022年1月）), for the items before a heading states one."""
+    """The year a title opens with (2020年某某大事记) or ends with in brackets (某某大事记（2021年）), or the
+    start of the period it ends with in brackets (某某大事记（2021年12月至2022年1月）), for the items
+    before a heading states one."""
     cues = _cues()
     period = cues["title_period"].search(text)
     start = first_stated(period.group("period")) if period else None
     if start is not None:
         calendar.year, calendar.month = start.year, start.month
         return
-    match = cues["title_year"].match(text)
+    match = cues["title_year"].search(text)
     if match and first_stated(text) is None:
         calendar.year, calendar.month = int(match.group("year")), None
