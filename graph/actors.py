@@ -26,11 +26,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
+from pathlib import Path
 from typing import NamedTuple
 
 import ahocorasick_rs
 
-from .catalogue import Catalogue
+from .catalogue import DEFAULT_ROOT, Catalogue, holds_office
+from .lexicon import read_yaml
 from .model import ActorInfo, Analysis, Block, Mention, ProposedName
 
 __all__ = ["find_mentions"]
@@ -62,6 +64,7 @@ TURN_BLOCK = "turn"  # a transcript's turn (structure stage): its bare ministry 
 STATE = "国"  # ends a country's formal name (以色列国) and opens words of the state (国防, 国内)
 POSTED = "驻"  # 驻菲律宾大使: the country after it hosts the post; the person serves another
 DAY_MARK = "日"  # closes a day of the month (9月10日中美元首通话): no abbreviation of Japan after a digit
+EVENT_CUES = "event_cues.yaml"
 RESOLVABLE_TITLE_KINDS = {"head", "royal", "minister", "leader"}
 CONTEXT_CLASSES = {COUNTRY, "GovernmentBody", "InternationalOrganization", ORGANIZATION}
 # A run of characters an organisation's name is made of (Chinese and Latin letters), up to the search's end.
@@ -145,6 +148,8 @@ class _Tables:
     glossed_roles: tuple[str, ...]
     glossed_endings: tuple[str, ...]
     unit_conjunctions: frozenset[str]
+    office_marks: tuple[str, ...]
+    office_of_another: re.Pattern
 
 
 _TABLES: dict[int, tuple[Catalogue, _Tables]] = {}
@@ -275,7 +280,16 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
         glossed_endings=tuple(r["word"] for r in glossed if r["cue"] == "not_ending"),
         unit_conjunctions=frozenset(r["word"] for r in catalogue.lexicon("statement_cues")
                                     if r["cue"] == "unit_conjunction"),
+        office_marks=tuple(r["mark"] for r in catalogue.lexicon("office_marks")),
+        office_of_another=re.compile(_event_cues(catalogue)["office_of_another"]),
     )
+
+
+def _event_cues(catalogue: Catalogue) -> dict:
+    """The cues of ``lexicon/event_cues.yaml`` (the catalogue root's, else the package's): a title going on
+    into another office is written there for the events and read here, where the bare title is resolved."""
+    path = Path(catalogue.root) / "lexicon" / EVENT_CUES
+    return read_yaml(path if path.exists() else DEFAULT_ROOT / "lexicon" / EVENT_CUES)
 
 
 def _titled_outlet_pattern(catalogue: Catalogue) -> re.Pattern:
@@ -1395,7 +1409,9 @@ def _surname_forms(infos: list[ActorInfo], tables: _Tables) -> dict[str, ActorIn
 
 def _bare_titles(text: str, mentions: list[Mention], infos: list[ActorInfo], titles: _Titles,
                  tables: _Tables, catalogue: Catalogue) -> list[Mention]:
-    """柬埔寨首相 with no name: the person holding that title, when exactly one is known.
+    """柬埔寨首相 with no name: the person holding that title, when exactly one is known, unless the title
+    goes on into another office (美国总统国家安全事务助理, 联合国秘书长发言人: someone else's office; cue
+    ``office_of_another`` of event_cues.yaml).
 
     The country's own mention stays, nested in the person's (as in 美国哈佛大学).
     """
@@ -1408,7 +1424,8 @@ def _bare_titles(text: str, mentions: list[Mention], infos: list[ActorInfo], tit
     for m in sorted(mentions, key=BY_START):
         title, end = _title_written_after(m, titles) if m.cls in CONTEXT_CLASSES and m.key else (None, m.end)
         holder = (_holder(m.key, title, holders.get((m.key, title), {}), tables, catalogue)
-                  if title and _past_unit_gloss(text, end) not in starts else None)
+                  if title and _past_unit_gloss(text, end) not in starts
+                  and not tables.office_of_another.match(text, end) else None)
         if holder is None:
             out.append(m)
             continue
@@ -1436,15 +1453,21 @@ def _holder(affiliation: str, title: str, here: dict[str, ActorInfo], tables: _T
         return next(iter(here.values()))
     if here or tables.title_kinds.get(title) not in RESOLVABLE_TITLE_KINDS:
         return None
-    known = [a for a in tables.persons_by_affiliation.get(affiliation, ()) if _same_title(a.role, title)]
+    known = [a for a in tables.persons_by_affiliation.get(affiliation, ())
+             if _same_title(a.role, title, tables.office_marks)]
     if len(known) != 1:
         return None
     return ActorInfo(known[0].key, PERSON, known[0].zh_hans, title, affiliation)
 
 
-def _same_title(role: str | None, title: str) -> bool:
-    """Whether a catalogue role is the title (国家主席 ~ 主席, 外交部长 ~ 外长 are not merged)."""
-    return bool(role) and (role == title or role.endswith(title) or title.endswith(role))
+def _same_title(role: str | None, title: str, marks: tuple[str, ...]) -> bool:
+    """Whether a catalogue role is the title, either ending with the other (国家主席 ~ 主席; 外交部长 ~ 外长 are
+    not merged), unless a mark of another office stands before the shorter (副总统 is not 总统; row office_marks).
+
+    >>> _same_title("总统", "副总统", ("副", "前")), _same_title("副总理兼外长", "外长", ("副", "前"))
+    (False, True)
+    """
+    return bool(role) and (holds_office(role, title, marks) or holds_office(title, role, marks))
 
 
 def _disambiguate(text: str, mentions: list[Mention], blocks: tuple[Block, ...],

@@ -28,7 +28,7 @@ ABBREVIATIONS_FILE = "abbreviations.csv"
 ALIAS_SEPARATOR = "|"
 SIDE_SUFFIX = "方"
 
-__all__ = ["Catalogue", "CatalogueActor", "load_catalogue"]
+__all__ = ["Catalogue", "CatalogueActor", "holds_office", "load_catalogue"]
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,19 @@ class Catalogue:
         package's own ``ontology/lexicon``, so fixtures only need actors.
         """
         return [dict(row) for row in _read_lexicon(_lexicon_path(self.root, name))]
+
+
+def holds_office(role: str, title: str, marks: tuple[str, ...]) -> bool:
+    """Whether one whose office is ``role`` holds the office ``title``: the same, or ending with it (国家主席
+    holds 主席), unless a mark of another office stands right before it (副总统, 前总统 do not hold 总统;
+    ``marks`` from ``lexicon/office_marks.csv``).
+
+    Examples
+    --------
+    >>> holds_office("国家主席", "主席", ("副", "前")), holds_office("国家副主席", "主席", ("副", "前"))
+    (True, False)
+    """
+    return role == title or (role.endswith(title) and not role[:-len(title)].endswith(marks))
 
 
 def load_catalogue(root: Path | None = None) -> Catalogue:

@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import formulas
-from .catalogue import DEFAULT_ROOT, Catalogue
+from .catalogue import DEFAULT_ROOT, Catalogue, holds_office
 from .dates import DateSpan, anaphoric, counted_from_told, find_date_spans, last_told, told_within
 from .lexicon import read_yaml
 from .model import Analysis, Block, EventCandidate, Mention
@@ -59,6 +59,7 @@ __all__ = ["extract_events"]
 TRIGGERS = "event_triggers"
 TITLES = "titles"
 CITIES = "cities"
+OFFICE_MARKS = "office_marks"
 VERBS = "reporting_verbs"
 CUES_FILE = "event_cues.yaml"
 VETOES_FILE = "event_vetoes.yaml"
@@ -153,6 +154,7 @@ class _Lexicon:
     party_rules: dict[str, dict] = field(default_factory=dict)
     roles: dict[str, dict] = field(default_factory=dict)
     formulas: dict[str, formulas.Formula] = field(default_factory=dict)
+    office_marks: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=8)
@@ -256,7 +258,8 @@ def _read_lexicon(catalogue: Catalogue) -> _Lexicon:
     return replace(lexicon, cities=cities, city_pattern=re.compile(longest_first or "(?!)"),
                    vetoes=_read_vetoes(_lexicon_file(catalogue, VETOES_FILE)),
                    party_rules=_rows_by_name(_lexicon_file(catalogue, PARTY_RULES_FILE), "rules"),
-                   roles=_rows_by_name(_lexicon_file(catalogue, ROLES_FILE), "roles"))
+                   roles=_rows_by_name(_lexicon_file(catalogue, ROLES_FILE), "roles"),
+                   office_marks=tuple(r["mark"] for r in catalogue.lexicon(OFFICE_MARKS)))
 
 
 def _lexicon_file(catalogue: Catalogue, name: str) -> Path:
@@ -437,7 +440,7 @@ class _Context:
 def _context(analysis: Analysis, lex: _Lexicon, catalogue: Catalogue) -> _Context:
     """Precompute the lookups one document needs."""
     text = analysis.document.text
-    phrases = _outside(_phrases(text, _not_offices_of_others(text, analysis.mentions, lex), lex),
+    phrases = _outside(_phrases(text, analysis.mentions, lex),
                        _datelines(text, lex) + _column_tags(text, lex))
     sentences = _after_labels([(m.start(), m.end()) for m in lex.sentence.finditer(text)] or [(0, len(text))],
                               analysis.blocks)
@@ -495,7 +498,8 @@ def _pair_offices(text: str, phrases: list[_Phrase], sentences: list[tuple[int, 
             continue
         n = max(bisect.bisect_right(starts, end) - 1, 0)
         window = (sentences[max(n - 1, 0)][0], sentences[n][1])
-        persons = [_holder(mentions, phrases[i].keys[0], rule["offices"][office.group(1)], window, holders)
+        persons = [_holder(mentions, phrases[i].keys[0], rule["offices"][office.group(1)], window, holders,
+                           lex.office_marks)
                    for i in sides]
         if all(persons):
             changed.update({i: phrases[i]._replace(keys=(key,), cls="Person") for i, key in zip(sides, persons)})
@@ -515,12 +519,13 @@ def _pair_sides(phrases: list[_Phrase], ending: list[int], by_end: dict[int, lis
 
 
 def _holder(mentions: tuple[Mention, ...], side: str, titles: list[str], window: tuple[int, int],
-            holders: _Holders) -> str | None:
-    """The one person named in ``window`` whose office ends with one of ``titles`` and who is ``side``'s."""
+            holders: _Holders, marks: tuple[str, ...]) -> str | None:
+    """The one person named in ``window`` who holds one of ``titles`` (his office ends with it, no mark of another
+    office before it: a 副总统 is no 元首) and who is ``side``'s."""
     found = {m.key for m in mentions
              if m.cls == "Person" and m.key and window[0] <= m.start < window[1] and m.key not in holders.titled_only
              and (m.affiliation or holders.affiliations.get(m.key)) == side
-             and holders.roles.get(m.key, "").endswith(tuple(titles))}
+             and any(holds_office(holders.roles.get(m.key, ""), title, marks) for title in titles)}
     return found.pop() if len(found) == 1 else None
 
 
@@ -630,16 +635,6 @@ def _after_labels(sentences: list[tuple[int, int]], blocks) -> list[tuple[int, i
             i += 1
         split.append((start, end))
     return split
-
-
-def _not_offices_of_others(text: str, mentions: tuple[Mention, ...], lex: _Lexicon) -> tuple[Mention, ...]:
-    """The mentions without a person named by a title that goes on into another office
-    (美国总统国家安全事务助理沙利文, 总统府发言人, 首相的发言人): the title is the office of the
-    one named after it, not the president or prime minister himself."""
-    after = re.compile(lex.cues["office_of_another"])
-    return tuple(m for m in mentions
-                 if not (m.cls == "Person" and lex.titles.fullmatch(text, m.end - len(_title_end(text, m, lex)), m.end)
-                         and after.match(text, m.end)))
 
 
 def _title_end(text: str, mention: Mention, lex: _Lexicon) -> str:

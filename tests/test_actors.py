@@ -180,6 +180,26 @@ def test_actors_title_only_resolution(catalogue, text, surface, key):
     assert len(country) == 1 and country[0].cls == "Country"
 
 
+@pytest.mark.parametrize("text, surface, key", [
+    ("世卫组织总干事昨天表示，需要更多数据。", "世卫组织总干事", "person/tedros"),  # not 世界卫生组织前总干事
+    ("联合国秘书长呼吁各方停火。", "联合国秘书长", "person/antonio-guterres"),  # not 联合国常务副秘书长
+    ("芬兰总理称挪威外交部发言人的说法不实。", "芬兰总理", "person/sanna-marin"),  # a verb ends the title
+])
+def test_actors_title_resolves_past_a_deputy_or_former_holder(text, surface, key):
+    assert [k for s, k in real(text) if s == surface] == [key]
+
+
+@pytest.mark.parametrize("text", [
+    "肯尼亚副总统向论坛发来贺电。",  # the catalogue's 总统 is no 副总统
+    "联合国秘书长发言人表示，希望对话取得成果。",  # the spokesman's office, not the Secretary-General
+    "芬兰总统国家安全事务助理赵六与挪威首相索尔贝格通电话。",
+    "芬兰总统府发言人赵六同挪威首相索尔贝格会谈。",
+])
+def test_actors_title_of_another_office_names_no_holder(text):
+    assert not [k for _, k in real(text) if k in ("person/sauli-niinisto", "person/uhuru-kenyatta",
+                                                  "person/antonio-guterres")]
+
+
 def test_actors_unnamed_spokesperson_is_the_body(catalogue):
     assert found("外交部发言人表示，中方愿意合作。", catalogue) == [
         ("外交部", "gov/mfa"), ("中方", "country/CN")]
