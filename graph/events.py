@@ -976,13 +976,14 @@ def _modal_jiang(before: str, trigger: str, cues: dict) -> bool:
 
 # --------------------------------------------------------------------------- parties talked about
 
-def _own_parties(ctx: _Context, hit: _Hit, drafts: list[_Draft]) -> list[_Draft]:
+def _own_parties(ctx: _Context, hit: _Hit, drafts: list[_Draft]) -> tuple[list[_Draft], frozenset[str]]:
     """The drafts without the names their sentence only talks about (the rows of party_rules.yaml that say
     ``where``), whichever formula took them; a draft left with fewer parties than it needs, or without its
-    giver or receiver, goes."""
-    dropped = _talked_about(ctx, hit)
+    giver or receiver, goes. Also those said to be absent (惟未见A), whom no other telling of the act may
+    bring back as its parties (see :func:`_merge`)."""
+    dropped, absent = _talked_about(ctx, hit)
     if not dropped:
-        return drafts
+        return drafts, absent
     needed = ctx.lex.cues["min_parties"].get(hit.trigger.cls, 1) if hit.trigger.shape in ("gathering", "press") else 2
     kept = []
     for draft in drafts:
@@ -994,17 +995,17 @@ def _own_parties(ctx: _Context, hit: _Hit, drafts: list[_Draft]) -> list[_Draft]
             continue
         requested_by = None if draft.requested_by in dropped else draft.requested_by
         kept.append(draft._replace(participants=participants, requested_by=requested_by))
-    return kept
+    return kept, absent
 
 
-def _talked_about(ctx: _Context, hit: _Hit) -> set[str]:
+def _talked_about(ctx: _Context, hit: _Hit) -> tuple[set[str], frozenset[str]]:
     """The actors the trigger's sentence names only where a party rule says it talks about them, and those a
     ``whole_sentence`` rule catches anywhere in it (惟未见A，…都由A主持: said to be absent, A is no party however
-    the sentence names A again)."""
+    the sentence names A again); and, apart, the latter alone."""
     rules = [row for row in ctx.lex.party_rules.values()
              if "where" in row and (not row.get("classes") or hit.trigger.cls in row["classes"])]
     if not rules:
-        return set()
+        return set(), frozenset()
     about: set[str] = set()
     named: set[str] = set()
     absent: set[str] = set()
@@ -1013,7 +1014,7 @@ def _talked_about(ctx: _Context, hit: _Hit) -> set[str]:
         (about if fired else named).update(phrase.keys)
         if any(row.get("whole_sentence") for row in fired):
             absent.update(phrase.keys)
-    return (about - named) | absent
+    return (about - named) | absent, frozenset(absent)
 
 
 def _rule_fires(ctx: _Context, hit: _Hit, row: dict, phrase: _Phrase) -> bool:
@@ -1611,7 +1612,8 @@ def _filed_under(ctx: _Context, hit: _Hit) -> int:
     return block.start if block is not None else -1
 
 
-def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: bool) -> bool:
+def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: bool,
+          paper_day: dt.date | None = None) -> bool:
     """True when two candidates of one document tell the same event.
 
     A press conference told again without a date in its block, by the same organiser or with a
@@ -1626,7 +1628,9 @@ def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: 
     a date is the dated one, and so is any event retold without a date by the
     same parties (a headline, a later passing mention), or with only the article's
     own date (周二，A与B通电话 … 就A与B的通话). A gathering with a party of a telling that states its day,
-    told again with only the article's day (衛生署昨日召開記者會 … 黃加慶在記者會表示), is that one too.
+    told again with only the article's day (衛生署昨日召開記者會 … 黃加慶在記者會表示), is that one too; so is one
+    told with only the paper's day (``paper_day``) beside one told on the day its paragraph reached (特朗普周六…。
+    特朗普在記者會說… ¶ 特朗普在白宮舉行的記者會表示): neither sentence writes a day, the paragraph's day is the one written.
     """
     if a.cls != b.cls:
         return False
@@ -1643,9 +1647,18 @@ def _same(a: EventCandidate, b: EventCandidate, same_block: bool, dated_blocks: 
             return True
         if a.assumed_date != b.assumed_date and None not in (a.date, b.date):
             return True
+        if _paper_day_only(a, b, paper_day) or _paper_day_only(b, a, paper_day):
+            return True
     dates_agree = (a.date == b.date or None in (a.date, b.date) or a.assumed_date != b.assumed_date
                    or _within_bound(a, b) or _within_bound(b, a))
     return dates_agree and set(a.participants) == set(b.participants) and a.provider == b.provider
+
+
+def _paper_day_only(a: EventCandidate, b: EventCandidate, paper_day: dt.date | None) -> bool:
+    """True when ``a`` has only the paper's day and ``b`` a day its paragraph wrote before it: both dates
+    assumed (no day in their own sentences), ``b``'s earlier than the paper's."""
+    return (a.assumed_date and b.assumed_date and paper_day is not None and a.date == paper_day
+            and b.date is not None and b.date < paper_day)
 
 
 def _retold_by_sides(ctx: _Context, event: EventCandidate, events: list[EventCandidate]) -> bool:
@@ -1686,32 +1699,38 @@ def _other_parties(a: EventCandidate, b: EventCandidate) -> bool:
     return not (first <= second or second <= first)
 
 
-def _merge(told: list[tuple[EventCandidate, int, bool, int]], dated_blocks: bool) -> list[EventCandidate]:
+def _merge(told: list[tuple[EventCandidate, int, bool, int, frozenset[str]]], dated_blocks: bool,
+           paper_day: dt.date | None = None) -> list[EventCandidate]:
     """Keep the first telling of each event in the document (``told``: candidate, its block,
-    whether it sums up several acts, and the start of its sentence).
+    whether it sums up several acts, the start of its sentence, and who its sentence says was absent;
+    ``paper_day``: the document's date).
 
-    A gathering told again adds the parties the retelling names. A summary
-    (已向B提供了多批物资) is not a retelling of one dated act to the same side.
+    A gathering told again adds the parties the retelling names, but not one a telling says was absent
+    (張三召開記者會時指，李四已… ¶ 張三聯同王五召開記者會，惟未見李四: the briefing is 張三's and 王五's).
+    A summary (已向B提供了多批物资) is not a retelling of one dated act to the same side.
     """
     kept = _Kept()
-    for candidate, block, summary, sentence in told:
+    for candidate, block, summary, sentence, absent in told:
         for entry in kept.comparable(candidate, block):
             first, first_block, order = entry
             if summary != kept.summary[order] and candidate.date != first.date:
                 continue
             if sentence == kept.sentence[order] and _other_parties(candidate, first):
                 continue
-            if _same(candidate, first, block == first_block, dated_blocks):
+            if _same(candidate, first, block == first_block, dated_blocks, paper_day):
                 if first.cls in GATHERING_CLASSES:
-                    union = tuple(dict.fromkeys(first.participants + candidate.participants))
+                    kept.absent[order] |= absent
+                    union = tuple(k for k in dict.fromkeys(first.participants + candidate.participants)
+                                  if k not in kept.absent[order]) or first.participants
                     entry[0] = first = replace(first, participants=union)
                     kept.index(entry)
                 if candidate.date is not None and (first.date is None or first.assumed_date > candidate.assumed_date
-                                                   or (first.approx and not candidate.approx)):
+                                                   or (first.approx and not candidate.approx)
+                                                   or _paper_day_only(first, candidate, paper_day)):
                     entry[0] = replace(candidate, participants=first.participants)
                 break
         else:
-            kept.add(candidate, block, summary, sentence)
+            kept.add(candidate, block, summary, sentence, absent)
     return [candidate for candidate, _, _ in kept.entries]
 
 
@@ -1728,6 +1747,7 @@ class _Kept:
         self.entries: list[list] = []
         self.summary: list[bool] = []
         self.sentence: list[int] = []
+        self.absent: list[frozenset[str]] = []
         self._by: dict[tuple, list[list]] = {}
         self._filed: dict[int, set[tuple]] = {}
 
@@ -1736,12 +1756,15 @@ class _Kept:
         found = {id(entry): entry for key in _merge_keys(candidate, block) for entry in self._by.get(key, ())}
         return sorted(found.values(), key=lambda entry: entry[2])
 
-    def add(self, candidate: EventCandidate, block: int, summary: bool = False, sentence: int = -1) -> None:
-        """Keep a new event (``summary``: it sums up several acts; ``sentence``: where its sentence starts)."""
+    def add(self, candidate: EventCandidate, block: int, summary: bool = False, sentence: int = -1,
+            absent: frozenset[str] = frozenset()) -> None:
+        """Keep a new event (``summary``: it sums up several acts; ``sentence``: where its sentence starts;
+        ``absent``: who its sentence says was not there)."""
         entry = [candidate, block, len(self.entries)]
         self.entries.append(entry)
         self.summary.append(summary)
         self.sentence.append(sentence)
+        self.absent.append(absent)
         self.index(entry)
 
     def index(self, entry: list) -> None:
@@ -1831,7 +1854,7 @@ def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
             continue
         if _vetoed(ctx, hit):
             continue
-        drafts = _own_parties(ctx, hit, lex.formulas[hit.trigger.shape].read(ctx, hit))
+        drafts, absent = _own_parties(ctx, hit, lex.formulas[hit.trigger.shape].read(ctx, hit))
         if not drafts:
             continue
         when = _carried_date(ctx, hit, _when(ctx, hit))
@@ -1841,12 +1864,13 @@ def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
         if hit.trigger.shape == "team":
             ctx.team_when[_block_id(ctx, hit)] = when
         for draft in drafts:
-            telling = (_candidate(ctx, draft, when), _filed_under(ctx, hit), summary, hit.sent[0])
+            telling = (_candidate(ctx, draft, when), _filed_under(ctx, hit), summary, hit.sent[0], absent)
             (headlined if kind == HEADLINE_BLOCK else told).append(telling)
         if hit.trigger.shape in ("bilateral", "message"):
             ctx.last_subject = drafts[0].participants[:1]
     told += _untold_headlines(analysis.blocks, told, headlined)
     genre = analysis.document.meta.genre
-    dated_blocks = genre in lex.cues["block_dated_genres"] and genre not in lex.cues["items_retell_genres"]
-    merged = [replace(e, participants=_most_specific(ctx, e)) for e in _merge(told, dated_blocks)]
+    dated_blocks = genre in lex.cues["items_apart_genres"]
+    merged = [replace(e, participants=_most_specific(ctx, e))
+              for e in _merge(told, dated_blocks, analysis.document.meta.date)]
     return replace(analysis, events=tuple(e for e in merged if not _retold_by_sides(ctx, e, merged)))

@@ -587,6 +587,52 @@ def test_events_an_act_told_in_speech_takes_no_paragraph_day():
         (("person/张伟", "person/尼尼斯托"), dt.date(2020, 4, 30)), (("person/张伟", "person/索尔贝格"), None)]
 
 
+def _article_events(paragraphs: list[str], genre: str = "text"):
+    """The events of a document on DAY whose blocks are ``paragraphs`` (an article's; a chronicle's bullets
+    for genre chronicle), one a line: (class, parties, date)."""
+    text = "\n".join(paragraphs)
+    blocks, start = [], 0
+    for paragraph in paragraphs:
+        blocks.append(Block("paragraph" if genre == "text" else "bullet", start, start + len(paragraph), date=DAY))
+        start += len(paragraph) + 1
+    document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(date=DAY, genre=genre))
+    analysis = Analysis(document, blocks=tuple(blocks), mentions=_mentions(text))
+    return [(e.cls, set(e.participants), e.date) for e in extract_events(analysis, load_catalogue()).events]
+
+
+def test_events_an_articles_paragraphs_tell_one_briefing_on_one_day():
+    """An article's later paragraph telling a briefing of the same day with a party in common goes on telling
+    that briefing, and adds its parties; a chronicle's two items on one day stay two gatherings."""
+    paragraphs = ["张伟在记者会上说，两国合作顺利。", "李明和张伟在记者会上回答提问。"]
+    assert _article_events(paragraphs) == [("PressConference", {"person/张伟", "person/李明"}, DAY)]
+    assert len(_article_events(paragraphs, genre="chronicle")) == 2
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["尼尼斯托周四抵达北京。李明在记者会上说，两国合作顺利。", "李明在记者会上又表示，疫情可控。"],
+    ["李明在记者会上表示，疫情可控。", "尼尼斯托周四抵达北京。李明在记者会上说，两国合作顺利。"],
+])
+def test_events_a_briefing_on_the_papers_day_only_is_the_one_of_the_day_a_paragraph_wrote(paragraphs):
+    """Neither telling writes a day: one has only the paper's day, the other the Thursday its paragraph wrote
+    before it. They are one briefing, on that Thursday, whichever is told first."""
+    assert _article_events(paragraphs) == [("PressConference", {"person/李明"}, dt.date(2020, 4, 30))]
+
+
+def test_events_two_briefings_each_on_a_day_written_stay_two():
+    """A briefing on a day its sentence writes is no paper's-day retelling of another day's."""
+    paragraphs = ["李明周四在记者会上说，两国合作顺利。", "李明今日在记者会上表示，疫情可控。"]
+    assert [date for _, _, date in _article_events(paragraphs)] == [dt.date(2020, 4, 30), DAY]
+
+
+def test_events_one_said_absent_is_no_party_of_the_briefing_told_again():
+    """惟未见李明: the briefing told again, where 李明 is only in 张伟's words, does not bring him back."""
+    said = "张伟召开记者会时指，李明已向芬兰提出请求。"
+    assert _article_events([said, "张伟联同王五召开记者会，惟未见李明。"]) == [
+        ("PressConference", {"person/张伟", "person/王五"}, DAY)]
+    assert _article_events([said, "张伟联同王五召开记者会。"]) == [
+        ("PressConference", {"person/张伟", "person/李明", "person/王五"}, DAY)]
+
+
 def _one_turn_events(turn: str):
     """The events of a transcript whose preamble tells its own briefing and whose one turn (王五's) is ``turn``."""
     preamble = "5月2日，国务院新闻办公室举行新闻发布会\n王五："
