@@ -60,6 +60,7 @@ TRIGGERS = "event_triggers"
 TITLES = "titles"
 CITIES = "cities"
 OFFICE_MARKS = "office_marks"
+OFFICE_TERMS = "office_terms"
 VERBS = "reporting_verbs"
 CUES_FILE = "event_cues.yaml"
 VETOES_FILE = "event_vetoes.yaml"
@@ -114,6 +115,29 @@ def _read_vetoes(path: Path) -> tuple[_Veto, ...]:
                        compiled(row, "unless"), frozenset(row.get("classes") or ())) for row in rows)
 
 
+class _Term(NamedTuple):
+    """One row of office_terms.csv: a person holds the offices of his country from ``start`` until ``end``."""
+
+    person: str
+    country: str
+    offices: frozenset[str]
+    start: dt.date
+    end: dt.date | None
+
+    def holds(self, country: str, office: str, day: dt.date) -> bool:
+        """True when this person held ``office`` of ``country`` on ``day``."""
+        return (self.country == country and office in self.offices and self.start <= day
+                and (self.end is None or day < self.end))
+
+
+def _read_terms(catalogue: Catalogue) -> tuple[_Term, ...]:
+    """The rows of office_terms.csv whose person the catalogue knows, with the person's country."""
+    actors = catalogue.actors
+    return tuple(_Term(r["person"], actors[r["person"]].affiliation or "", frozenset(r["offices"].split("|")),
+                       dt.date.fromisoformat(r["start"]), dt.date.fromisoformat(r["end"]) if r.get("end") else None)
+                 for r in catalogue.lexicon(OFFICE_TERMS) if r.get("person") in actors)
+
+
 @dataclass(frozen=True)
 class _Lexicon:
     """Trigger rows, their combined pattern, and the cue words."""
@@ -155,6 +179,7 @@ class _Lexicon:
     roles: dict[str, dict] = field(default_factory=dict)
     formulas: dict[str, formulas.Formula] = field(default_factory=dict)
     office_marks: tuple[str, ...] = ()
+    office_terms: tuple[_Term, ...] = ()
 
 
 @lru_cache(maxsize=8)
@@ -259,7 +284,8 @@ def _read_lexicon(catalogue: Catalogue) -> _Lexicon:
                    vetoes=_read_vetoes(_lexicon_file(catalogue, VETOES_FILE)),
                    party_rules=_rows_by_name(_lexicon_file(catalogue, PARTY_RULES_FILE), "rules"),
                    roles=_rows_by_name(_lexicon_file(catalogue, ROLES_FILE), "roles"),
-                   office_marks=tuple(r["mark"] for r in catalogue.lexicon(OFFICE_MARKS)))
+                   office_marks=tuple(r["mark"] for r in catalogue.lexicon(OFFICE_MARKS)),
+                   office_terms=_read_terms(catalogue))
 
 
 def _lexicon_file(catalogue: Catalogue, name: str) -> Path:
@@ -453,7 +479,7 @@ def _context(analysis: Analysis, lex: _Lexicon, catalogue: Catalogue) -> _Contex
     affiliations.update({m.key: m.affiliation for m in analysis.mentions if m.key and m.affiliation})
     titled_only = _titled_only(analysis, catalogue)
     holders = _Holders(_roles(analysis, catalogue), affiliations, titled_only)
-    phrases = _pair_offices(text, phrases, sentences, analysis.mentions, holders, lex)
+    phrases = _pair_offices(text, phrases, sentences, analysis.mentions, holders, lex, analysis.document.meta.date)
     breaks = [m.start() for m in lex.breaks.finditer(text)]
     return _Context(analysis, lex, phrases, [p.start for p in phrases], sentences,
                     [s for s, _ in sentences], blocks, [b.start for b in blocks], breaks, classes, affiliations,
@@ -478,14 +504,18 @@ class _Holders(NamedTuple):
 
 
 def _pair_offices(text: str, phrases: list[_Phrase], sentences: list[tuple[int, int]],
-                  mentions: tuple[Mention, ...], holders: _Holders, lex: _Lexicon) -> list[_Phrase]:
+                  mentions: tuple[Mention, ...], holders: _Holders, lex: _Lexicon,
+                  day: dt.date | None) -> list[_Phrase]:
     """The phrases with the two sides of a pair's office (中美元首, 两国外长, 中印两国防长) given as the
     two office holders, when the sentence or the one before names exactly one holder of that office
-    for each side (row ``pair_office_holders`` of party_rules.yaml); else the sides stay the countries."""
+    for each side, else when office_terms.csv knows its one holder on the document's ``day`` and the
+    sentence writes no other year (row ``pair_office_holders`` of party_rules.yaml); else the sides stay
+    the countries."""
     rule = lex.party_rules.get("pair_office_holders")
     if rule is None:
         return phrases
     offices = re.compile(f"(?:{'|'.join(lex.cues['pair_words'])})?({'|'.join(rule['offices'])})")
+    other_year = re.compile(rule["other_year"])
     by_end: dict[int, list[int]] = {}
     for i, phrase in enumerate(phrases):
         by_end.setdefault(phrase.end, []).append(i)
@@ -498,12 +528,20 @@ def _pair_offices(text: str, phrases: list[_Phrase], sentences: list[tuple[int, 
             continue
         n = max(bisect.bisect_right(starts, end) - 1, 0)
         window = (sentences[max(n - 1, 0)][0], sentences[n][1])
+        written = {int(y) for y in other_year.findall(text, *sentences[n])}
+        when = day if day is not None and written <= {day.year} else None
         persons = [_holder(mentions, phrases[i].keys[0], rule["offices"][office.group(1)], window, holders,
-                           lex.office_marks)
+                           lex.office_marks) or _term_holder(lex.office_terms, phrases[i].keys[0], office.group(1), when)
                    for i in sides]
         if all(persons):
             changed.update({i: phrases[i]._replace(keys=(key,), cls="Person") for i, key in zip(sides, persons)})
     return [changed.get(i, p) for i, p in enumerate(phrases)]
+
+
+def _term_holder(terms: tuple[_Term, ...], country: str, office: str, day: dt.date | None) -> str | None:
+    """The one person office_terms.csv says held ``office`` of ``country`` on ``day`` (None without a day)."""
+    found = {t.person for t in terms if day is not None and t.holds(country, office, day)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _pair_sides(phrases: list[_Phrase], ending: list[int], by_end: dict[int, list[int]]) -> list[int] | None:

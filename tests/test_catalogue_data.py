@@ -165,3 +165,19 @@ def test_catalogue_data_person_genders_name_catalogue_persons(tables):
     listed = list(csv.DictReader(line for line in lines if not line.startswith("#")))
     assert listed and all(row["key"] in persons and row["gender"] in ("female", "male") for row in listed)
     assert len({row["key"] for row in listed}) == len(listed)
+
+
+def test_catalogue_data_office_terms_name_catalogue_persons_and_the_rules_offices(tables):
+    # the pair rule (party_rules.yaml, pair_office_holders) reads a term's country from its person's affiliation
+    import datetime as dt
+
+    import yaml
+    persons = {row["key"]: row for row in tables["persons.csv"]}
+    rules = yaml.safe_load((ONTOLOGY / "lexicon" / "party_rules.yaml").read_text(encoding="utf-8"))["rules"]
+    offices = next(rule["offices"] for rule in rules if rule["name"] == "pair_office_holders")
+    lines = (ONTOLOGY / "lexicon" / "office_terms.csv").read_text(encoding="utf-8").splitlines()
+    terms = list(csv.DictReader(line for line in lines if not line.startswith("#")))
+    assert terms and all(row["person"] in persons and persons[row["person"]]["affiliation"] for row in terms)
+    assert all(set(row["offices"].split("|")) <= set(offices) for row in terms)
+    assert all(not row["end"] or dt.date.fromisoformat(row["start"]) < dt.date.fromisoformat(row["end"])
+               for row in terms)
