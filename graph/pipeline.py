@@ -545,7 +545,7 @@ def _draw(resolved: Resolved, texts: SpilledTexts, path: Path, memo: Memo | None
 
     whole = {doc.id: texts.text(doc.id) for doc in resolved.documents}
     page_texts = {emit.display_name(doc_id): text for doc_id, text in whole.items()}  # the page's sentences
-    write_network(event_network_of(resolved, whole), path, texts=page_texts, memo=memo)
+    write_network(event_network_of(resolved, whole, actor_evidence=False), path, texts=page_texts, memo=memo)
     if memo is not None:
         memo.save()
 

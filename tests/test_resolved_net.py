@@ -85,12 +85,30 @@ def test_resolved_net_reads_what_emit_writes(resolved):
 
 
 def test_resolved_net_gives_the_seed_page_its_network(seeds_dir, tmp_path, monkeypatch, drawn_here):
-    """On the seeds: the network the build draws equals the one read from the graph it writes."""
+    """On the seeds: the network the build draws equals the one read from the graph it writes, but for the actors'
+    evidence, which it leaves out; the page drawn from either is the same."""
     made = {}
     real = resolved_net.event_network_of
-    monkeypatch.setattr(resolved_net, "event_network_of", lambda *args: made.setdefault("net", real(*args)))
+    monkeypatch.setattr(resolved_net, "event_network_of",
+                        lambda *args, **options: made.setdefault("net", real(*args, **options)))
     report = pipeline.build([seeds_dir], tmp_path / "out", progress=False, store=False, cache=False)
-    _same_network(made["net"], viz.event_network(load_graph(report.graph_path)))
+    graph = load_graph(report.graph_path)
+    read = viz.event_network(graph)
+    actors = [node for node, kind in read.nodes(data="kind") if kind == "actor"]
+    assert all(made["net"].nodes[node]["evidence"] == [] for node in actors)
+    assert any(read.nodes[node]["evidence"] for node in actors)
+    texts = pipeline.document_texts([seeds_dir])
+    assert viz.render_network(made["net"], texts=texts) == viz.render_network(graph, texts=texts)
+    for node in actors:
+        read.nodes[node]["evidence"] = []
+    _same_network(made["net"], read)
+
+
+def test_resolved_net_leaves_out_actor_evidence_when_asked(resolved):
+    without = resolved_net.event_network_of(resolved, actor_evidence=False)
+    assert without.nodes["https://w3id.org/jishi/id/actor/person/conte"]["evidence"] == []
+    assert without.nodes["https://w3id.org/jishi/id/event/aid"]["evidence"] \
+        == resolved_net.event_network_of(resolved).nodes["https://w3id.org/jishi/id/event/aid"]["evidence"] != []
 
 
 def test_resolved_net_quotes_cut_from_held_texts_are_the_quotes_read(resolved):
