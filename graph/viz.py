@@ -55,11 +55,11 @@ import networkx as nx
 import rdflib
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
-from .export._common import FORMULA_STARTS, class_label, country_of, label_in, local, ontology, reading_order
+from .export._common import FORMULA_STARTS, class_label, country_of, label_in, local, reading_order
 from .files import write_atomic
 from .fold import fold_note, folds
 from .layout import Shape, actor_shapes, layout
-from .ns import JISHI, ONTOLOGY, WD, event_classes
+from .ns import JISHI, ONTOLOGY, WD, event_classes, term_label
 
 if TYPE_CHECKING:
     from .cache import Memo
@@ -238,7 +238,7 @@ def _page_data(graph: rdflib.Graph | nx.Graph, texts: Mapping[str, str], memo: M
         "actorClasses": _class_counts(net, lambda kind: kind == "actor", ACTOR_CLASSES),
         "dates": _date_range(net),
         "documents": documents,
-        "roles": {role: label_in(ontology(), JISHI[role], "zh-Hans") or role for role in EDGE_ROLES},
+        "roles": {role: term_label(JISHI[role], "zh-Hans") or role for role in EDGE_ROLES},
         "roleWords": role_words(),
         "formulaStarts": list(FORMULA_STARTS),
     }

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS
 
 from graph.model import ACTOR_CLASSES
-from graph.ns import JID, JISHI, WD, class_term, event_classes
+from graph.export._common import label_in
+from graph.ns import JID, JISHI, WD, class_term, event_classes, term_label
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "graph"
@@ -68,3 +69,12 @@ def test_ns_unknown_term_fails(typo):
 def test_ns_open_namespaces():
     assert JID["actor/person/习近平"] == rdflib.URIRef("https://w3id.org/jishi/id/actor/person/习近平")
     assert WD.Q148 == rdflib.URIRef("http://www.wikidata.org/entity/Q148")
+
+
+def test_ns_term_labels_are_the_ontology_labels_rdflib_reads():
+    """The labels read by Oxigraph (for the page) are the ones rdflib reads, for every term and language tag."""
+    onto = rdflib.Graph().parse(ROOT / "ontology" / "jishi.ttl", format="turtle")
+    for term in set(onto.subjects(RDFS.label, None)):
+        for lang in ("zh-Hans", "zh-hant", "en", "fr"):
+            assert term_label(term, lang) == label_in(onto, term, lang), (term, lang)
+    assert term_label(JISHI.PhoneCall, "en") == "phone call" and term_label(JISHI.PhoneCall, "fr") is None

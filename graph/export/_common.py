@@ -16,7 +16,7 @@ from pathlib import Path
 import rdflib
 from rdflib.namespace import RDF, RDFS
 
-from ..ns import JISHI
+from ..ns import JISHI, term_label
 
 ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology" / "jishi.ttl"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -147,7 +147,7 @@ def class_label(cls: str, lang: str) -> str:
     Kept per class: the page names every event's class on its canvas (830 look-ups in the graph
     of the ontology for a 10 MB corpus, 0.03 CPU-s, for its ten classes).
     """
-    return label_in(ontology(), JISHI[cls], lang) or cls
+    return term_label(JISHI[cls], lang) or cls
 
 
 def country_of(graph: rdflib.Graph, actor: rdflib.term.Node) -> rdflib.term.Node | None:
