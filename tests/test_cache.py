@@ -249,6 +249,28 @@ def test_cache_page_memo_keeps_what_this_build_used(tmp_path):
     assert [p.name for p in (tmp_path / PAGE_CACHE).iterdir()] == [other.folder.name]
 
 
+def test_cache_memo_is_written_again_only_when_enough_changed(tmp_path):
+    """A build that computes one entry of 32 leaves the kept ones as they are (that entry is computed again when next
+    wanted); one that computes three, more than a sixteenth, writes what it used."""
+    first = Memo.open(tmp_path, version="a" * 64)
+    for number in range(32):
+        first.get("search", number, lambda number=number: [str(number)])
+    first.save()
+    (written,) = (tmp_path / PAGE_CACHE).glob("*/search.pickle")
+    kept = written.read_bytes()
+    later = Memo.open(tmp_path, version="a" * 64)
+    for number in range(33):
+        later.get("search", number, lambda: ["computed"])
+    later.save()
+    assert written.read_bytes() == kept
+    again = Memo.open(tmp_path, version="a" * 64)
+    assert [again.get("search", number, lambda: ["computed"]) for number in (31, 32, 33, 34)] \
+        == [["31"], ["computed"], ["computed"], ["computed"]]
+    again.save()
+    assert written.read_bytes() != kept
+    assert Memo.open(tmp_path, version="a" * 64).get("search", 33, lambda: ["again"]) == ["computed"]
+
+
 def _tamper_evidence(out: Path) -> None:
     """Change every kept piece of evidence Turtle: a graph written from the memo then shows it."""
     (memo,) = (out / TURTLE_CACHE).glob("*/evidence.pickle")
