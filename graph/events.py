@@ -200,7 +200,7 @@ def _load_lexicon(cues_path: Path, rows: tuple[tuple[str, str, str, str], ...],
         triggers=triggers, combined=combined, cues=cues,
         starting=_by_first_char(triggers, firsts),
         anywhere=tuple(t for t, f in zip(triggers, firsts) if f is None),
-        not_before=_words_pattern(tuple(cues["not_event_before"])),
+        not_before=_words_outside(tuple(cues["not_event_before"]), tuple(cues["not_event_before_within"])),
         not_after=_words_pattern(tuple(cues["not_event_after"])),
         unnamed_many=re.compile(cues["unnamed_many"]),
         sentence=re.compile(f"[^{breaks}]+"),
@@ -784,6 +784,20 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len)) or "(?!)")
 
 
+def _words_outside(words: tuple[str, ...], within: tuple[str, ...]) -> re.Pattern:
+    """Any of ``words`` (group 1), or one of ``within``, the longer words that hold one of them but say
+    something else (志愿 holds 愿 and is no wish): tried first at each place, a word of ``within``
+    hides the word it holds from a scan (:func:`_found_outside`)."""
+    held = "|".join(re.escape(w) for w in sorted(within, key=len, reverse=True))
+    return re.compile((f"(?:{held})|" if held else "") + f"({_words_pattern(words).pattern})")
+
+
+def _found_outside(pattern: re.Pattern, text: str, start: int, end: int) -> bool:
+    """True when a word of :func:`_words_outside`'s ``words`` stands in ``text[start:end]`` outside
+    the longer words that hold it."""
+    return any(m.group(1) for m in pattern.finditer(text, start, end))
+
+
 # --------------------------------------------------------------------------- trigger
 
 class _Hit(NamedTuple):
@@ -886,7 +900,7 @@ def _planned(ctx: _Context, hit: _Hit) -> bool:
     """True when the clause says the action is planned or promised (将派遣, 愿提供, …将于…举行),
     the sentence is a directive (要继续…，及时与各国分享信息) or a question, or aid is only thanked for."""
     cues = ctx.lex.cues
-    if ctx.lex.not_before.search(ctx.text, hit.clause[0], hit.start):
+    if _found_outside(ctx.lex.not_before, ctx.text, hit.clause[0], hit.start):
         return True
     if ctx.text[hit.sent[0]:hit.start].lstrip(EVIDENCE_TRIM).startswith(tuple(cues["directive_openers"])):
         return True

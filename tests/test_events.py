@@ -1512,3 +1512,14 @@ def test_events_country_opening_an_unknown_bodys_name_holds_no_briefing(text):
 ])
 def test_events_a_joint_body_stays_beside_its_member(analyse_without, text, parties):
     assert [set(e.participants) for e in analyse_without(text).events] == [parties]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 志愿 and 自愿 hold 愿 but tell no wish: the act is told as done
+    ("挪威红十字会志愿医疗专家组抵达芬兰。", [("ExpertTeam", ("org/挪威红十字会", "country/FI"))]),
+    ("挪威自愿向芬兰捐赠一批口罩。", [("Aid", ("country/NO", "country/FI"))]),
+    # 愿 alone is a wish: no event
+    ("挪威愿向芬兰捐赠一批口罩。", []),
+])
+def test_events_a_word_holding_a_plan_cue_is_no_plan(text, expected):
+    assert [(e.cls, e.participants) for e in _events(text)] == expected
