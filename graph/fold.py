@@ -36,8 +36,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-
-import networkx as nx
+from typing import Any
 
 __all__ = ["SCREEN_LIMIT", "fold_note", "folds"]
 
@@ -47,7 +46,7 @@ PARTIES_MAX = 3
 """A fold of events names at most this many of its parties, then "…"."""
 
 
-def folds(net: nx.Graph, country: Callable[[str], str], limit: int | None = None) -> list[dict]:
+def folds(net: Any, country: Callable[[str], str], limit: int | None = None) -> list[dict]:
     """The folds of the event network ``net``, outermost last; empty when it fits ``limit``.
 
     Each fold is ``{"id", "label", "cls", "kind": "fold", "members", "count",
@@ -66,7 +65,7 @@ def folds(net: nx.Graph, country: Callable[[str], str], limit: int | None = None
     return found
 
 
-def fold_note(net: nx.Graph, found: list[dict]) -> str:
+def fold_note(net: Any, found: list[dict]) -> str:
     """One line for the page saying what is folded, into how many nodes, and how to open them."""
     if not found:
         return ""
@@ -80,7 +79,7 @@ def fold_note(net: nx.Graph, found: list[dict]) -> str:
             f"(labelled ×N, for how many they hold). Click one to open it.")
 
 
-def _statement_folds(net: nx.Graph) -> list[dict]:
+def _statement_folds(net: Any) -> list[dict]:
     """One fold per speaker of two or more statements."""
     said: dict[str, list[str]] = defaultdict(list)
     for node, data in net.nodes(data=True):
@@ -92,7 +91,7 @@ def _statement_folds(net: nx.Graph) -> list[dict]:
             for speaker, found in sorted(said.items()) if len(found) >= 2]
 
 
-def _event_folds(net: nx.Graph) -> list[dict]:
+def _event_folds(net: Any) -> list[dict]:
     """One fold per event class and set of parties that two or more events share."""
     groups: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
     for node, data in net.nodes(data=True):
@@ -109,7 +108,7 @@ def _event_folds(net: nx.Graph) -> list[dict]:
     return found
 
 
-def _actor_folds(net: nx.Graph, inner: list[dict], country: Callable[[str], str]) -> list[dict]:
+def _actor_folds(net: Any, inner: list[dict], country: Callable[[str], str]) -> list[dict]:
     """One fold per actor class and country of the minor actors (see the module docstring); sets their folds' parent."""
     rep = {m: f["id"] for f in inner for m in f["members"]}
     speaker_fold = {f["id"][len("fold:said:"):]: f for f in inner if f["id"].startswith("fold:said:")}
@@ -143,7 +142,7 @@ def _fold(fold_id: str, label: str, cls: str, members: Iterable[str]) -> dict:
             "parent": None}
 
 
-def _opening(net: nx.Graph) -> list[str]:
+def _opening(net: Any) -> list[str]:
     """The nodes the page would draw at opening: all but the actors linked to nothing (hidden by default)."""
     return [n for n in net if not (net.nodes[n]["kind"] == "actor" and net.degree(n) == 0)]
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+from .network import components
 
 if TYPE_CHECKING:
     from .cache import Memo
@@ -33,7 +33,7 @@ Shape = dict[str, tuple[float, float]]
 """One component's positions at unit scale around the origin."""
 
 
-def actor_shapes(skeleton: nx.Graph, memo: Memo | None = None) -> list[Shape]:
+def actor_shapes(skeleton: Any, memo: Memo | None = None) -> list[Shape]:
     """Each component of the actor network laid out once, largest first (ties by members).
 
     The spring layout is most of what drawing the page costs; both views of the
@@ -41,23 +41,23 @@ def actor_shapes(skeleton: nx.Graph, memo: Memo | None = None) -> list[Shape]:
     component's shape depends on its nodes and weighted edges alone, so with a
     ``memo`` (kept between builds) only a component that changed is laid out again.
     """
-    parts = sorted((sorted(c) for c in nx.connected_components(skeleton)), key=lambda c: (-len(c), c))
-    return [_shape(skeleton.subgraph(part), memo) for part in parts]
+    parts = sorted(components(skeleton), key=lambda c: (-len(c), c))
+    return [_shape(skeleton, part, memo) for part in parts]
 
 
-def _shape(part: nx.Graph, memo: Memo | None) -> Shape:
-    """One component's shape: a lone node at the origin, else its spring layout, from ``memo`` when kept there."""
-    if part.number_of_nodes() == 1:
-        return {next(iter(part)): (0.0, 0.0)}
-    nodes = sorted(part.nodes)
-    edges = sorted(tuple(sorted((a, b))) + (d,) for a, b, d in part.edges(data=True))
+def _shape(skeleton: Any, nodes: list[str], memo: Memo | None) -> Shape:
+    """The shape of the component of ``skeleton`` made of ``nodes`` (sorted): a lone node at the origin, else its
+    spring layout, from ``memo`` when kept there."""
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    edges = sorted((a, b, link) for a in nodes for b, link in skeleton[a].items() if a < b)
     if memo is None:
         return _spring(nodes, edges)
     content = repr((nodes, [(a, b, d.get("weight")) for a, b, d in edges])).encode("utf-8", "surrogatepass")
     return memo.get("layouts", hashlib.sha256(content).digest(), lambda: _spring(nodes, edges))
 
 
-def layout(net: nx.Graph, shapes: list[Shape]) -> dict[str, tuple[float, float]]:
+def layout(net: Any, shapes: list[Shape]) -> dict[str, tuple[float, float]]:
     """Positions for graphs too large for the browser's physics to settle; empty otherwise.
 
     A force layout of every node costs O(n²) per iteration in networkx, so
@@ -85,7 +85,12 @@ def layout(net: nx.Graph, shapes: list[Shape]) -> dict[str, tuple[float, float]]
 
 
 def _spring(nodes: list[str], edges: list[tuple[str, str, dict]]) -> Shape:
-    """networkx's seeded spring layout of one component at unit scale, nodes and edges in sorted order."""
+    """networkx's seeded spring layout of one component at unit scale, nodes and edges in sorted order.
+
+    networkx is imported here, for a component the page memo does not keep: most rebuilds need none.
+    """
+    import networkx as nx
+
     ordered = nx.Graph()
     ordered.add_nodes_from(nodes)
     ordered.add_edges_from(edges)

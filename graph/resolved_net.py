@@ -26,11 +26,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-import networkx as nx
-
 from . import emit
 from .export._common import local, reading_order
 from .model import Actor, Document, DocumentInfo, Event, Quotes, Resolved, Span, Statement
+from .network import Network
 from .ns import WD
 from .viz import ACTOR_CLASSES, EVENT_CLASSES, ROLE_PROPERTIES
 
@@ -38,7 +37,7 @@ __all__ = ["event_network_of"]
 
 
 def event_network_of(resolved: Resolved, texts: Mapping[str, str] | None = None,
-                     actor_evidence: bool = True) -> nx.Graph:
+                     actor_evidence: bool = True) -> Network:
     """The network :func:`graph.viz.event_network` reads from the graph ``resolved`` is written as.
 
     Quotes are cut from ``texts`` (each document's whole text by its id) when the
@@ -51,7 +50,7 @@ def event_network_of(resolved: Resolved, texts: Mapping[str, str] | None = None,
     actors = {_iri(emit.actor_iri(a.key)): a for a in resolved.actors if a.cls in ACTOR_CLASSES}
     events = {_iri(emit.iri("event/" + e.key)): e for e in resolved.events if e.cls in EVENT_CLASSES}
     statements = {_iri(emit.iri("statement/" + s.key)): s for s in resolved.statements}
-    net = nx.Graph(documents=_documents(resolved.documents), countries=_countries(actors))
+    net = Network(documents=_documents(resolved.documents), countries=_countries(actors))
     known = _Known(actors, quotes, {a.key: a.labels[0][0] for a in resolved.actors},
                    {doc.id: _iri(emit.doc_iri(doc.id)) for doc in resolved.documents}, actor_evidence)
     nodes = {**actors, **events, **statements}

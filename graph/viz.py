@@ -51,7 +51,6 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-import networkx as nx
 import rdflib
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
@@ -62,7 +61,10 @@ from .layout import Shape, actor_shapes, layout
 from .ns import JISHI, ONTOLOGY, WD, event_classes, term_label
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from .cache import Memo
+    from .network import Network
 
 __all__ = ["actor_network", "class_colours", "class_styles", "event_network", "network_data", "render_network",
            "role_words", "script_json", "sentence_around", "write_network"]
@@ -136,6 +138,8 @@ def event_network(graph: rdflib.Graph) -> nx.Graph:
     """
     facts = _Facts(graph)
     kinds = _classify(graph, facts)
+    import networkx as nx
+
     net = nx.Graph(documents=_documents(facts))
     for node in sorted(kinds):
         kind, cls = kinds[node]
@@ -147,10 +151,11 @@ def event_network(graph: rdflib.Graph) -> nx.Graph:
     return net
 
 
-def actor_network(graph: rdflib.Graph | nx.Graph) -> nx.Graph:
+def actor_network(graph: rdflib.Graph | nx.Graph | Network) -> nx.Graph | Network:
     """Actor–actor network: two actors linked by the events they share.
 
-    ``graph`` is the rdflib graph, or an :func:`event_network` already built.
+    ``graph`` is the rdflib graph, or an :func:`event_network` already built (or the
+    :class:`graph.network.Network` a build makes; the actor network is then one too).
     Every actor is a node (with the attributes of :func:`event_network`);
     an edge's ``weight`` is the number of shared events and ``events`` lists them.
 
@@ -166,8 +171,8 @@ def actor_network(graph: rdflib.Graph | nx.Graph) -> nx.Graph:
     >>> actor_network(g).edges["urn:a", "urn:b"]["weight"]
     2
     """
-    net = graph if isinstance(graph, nx.Graph) else event_network(graph)
-    actors = nx.Graph()
+    net = event_network(graph) if isinstance(graph, rdflib.Graph) else graph
+    actors = type(net)()
     actors.add_nodes_from((n, d) for n, d in sorted(net.nodes(data=True)) if d["kind"] == "actor")
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)
     for node, data in sorted(net.nodes(data=True)):
@@ -182,7 +187,7 @@ def actor_network(graph: rdflib.Graph | nx.Graph) -> nx.Graph:
     return actors
 
 
-def network_data(graph: rdflib.Graph | nx.Graph, texts: Mapping[str, str] | None = None,
+def network_data(graph: rdflib.Graph | nx.Graph | Network, texts: Mapping[str, str] | None = None,
                  memo: Memo | None = None) -> dict:
     """Everything the page shows, as plain JSON-ready data (sorted, deterministic).
 
@@ -216,17 +221,17 @@ def network_data(graph: rdflib.Graph | nx.Graph, texts: Mapping[str, str] | None
     return _page_data(graph, texts or {}, memo, _node_item)
 
 
-def _page_data(graph: rdflib.Graph | nx.Graph, texts: Mapping[str, str], memo: Memo | None,
+def _page_data(graph: rdflib.Graph | nx.Graph | Network, texts: Mapping[str, str], memo: Memo | None,
                node_item: Callable[[str, dict, int, tuple[float, float] | None, _Page], T]) -> dict:
     """:func:`network_data`, each view's nodes made by ``node_item`` (a dict, or the page's JSON of it)."""
-    net = graph if isinstance(graph, nx.Graph) else event_network(graph)
+    net = event_network(graph) if isinstance(graph, rdflib.Graph) else graph
     actors = actor_network(net)
     styles = class_styles(net)
     documents = net.graph["documents"]
     page = _Page(styles, _canvas_labels(net), documents, texts, memo)
     shapes = actor_shapes(actors, memo)
-    folded = folds(net, net.graph["countries"].__getitem__ if isinstance(graph, nx.Graph)
-                   else lambda actor: _country_name(graph, actor))
+    folded = folds(net, (lambda actor: _country_name(graph, actor)) if isinstance(graph, rdflib.Graph)
+                   else net.graph["countries"].__getitem__)
     return {
         "folds": folded,
         "foldNote": fold_note(net, folded),
@@ -250,14 +255,14 @@ def _country_name(graph: rdflib.Graph, actor: str) -> str:
     return "" if country is None else label_in(graph, country, "zh-Hans") or local(country)
 
 
-def render_network(graph: rdflib.Graph | nx.Graph, title: str = DEFAULT_TITLE, texts: Mapping[str, str] | None = None,
+def render_network(graph: rdflib.Graph | nx.Graph | Network, title: str = DEFAULT_TITLE, texts: Mapping[str, str] | None = None,
                    memo: Memo | None = None) -> str:
     """The complete HTML page for ``graph``: template, inlined vis-network, our JS and CSS, the data."""
     return b"".join(piece.encode("utf-8") if isinstance(piece, str) else piece
                     for piece in _page(graph, title, texts, memo)).decode("utf-8")
 
 
-def _page(graph: rdflib.Graph | nx.Graph, title: str, texts: Mapping[str, str] | None,
+def _page(graph: rdflib.Graph | nx.Graph | Network, title: str, texts: Mapping[str, str] | None,
           memo: Memo | None) -> list[str | bytes]:
     """:func:`render_network`'s page in pieces, text or UTF-8 (the nodes' JSON, kept so in the memo)."""
     data = _page_data(graph, texts or {}, memo, _node_json)
@@ -293,7 +298,7 @@ def _take_details(data: dict) -> bytes:
     return b"{" + b",".join([details[node] for node in sorted(details)]) + b"}"
 
 
-def write_network(graph: rdflib.Graph | nx.Graph, path: str | os.PathLike, title: str = DEFAULT_TITLE,
+def write_network(graph: rdflib.Graph | nx.Graph | Network, path: str | os.PathLike, title: str = DEFAULT_TITLE,
                   texts: Mapping[str, str] | None = None, memo: Memo | None = None) -> Path:
     """Write the interactive page for ``graph`` to ``path`` (UTF-8, atomically) and return the path.
 
@@ -493,7 +498,7 @@ def _add_role(net: nx.Graph, a: str, b: str, role: str) -> None:
 
 # ---- shaping the page data -----------------------------------------------------------------
 
-def class_styles(net: nx.Graph) -> dict[tuple[str, str], tuple[str, str]]:
+def class_styles(net: nx.Graph | Network) -> dict[tuple[str, str], tuple[str, str]]:
     """(kind, class) → (colour, shape) of the classes in ``net``, in the contract's order.
 
     A class keeps its style across graphs (:data:`STYLES`); a class the
@@ -506,7 +511,7 @@ def class_styles(net: nx.Graph) -> dict[tuple[str, str], tuple[str, str]]:
     return {(kind, cls): STYLES.get(cls, (UNKNOWN_COLOUR, SHAPES[kind])) for kind, cls in ranked}
 
 
-def class_colours(net: nx.Graph) -> dict[tuple[str, str], str]:
+def class_colours(net: nx.Graph | Network) -> dict[tuple[str, str], str]:
     """(kind, class) → colour: the colours of :func:`class_styles` (charts use them too)."""
     return {key: colour for key, (colour, _) in class_styles(net).items()}
 
@@ -541,7 +546,7 @@ class _NodeJSON:
     detail: bytes
 
 
-def _view(net: nx.Graph, shapes: list[Shape], edges: list[dict], page: _Page,
+def _view(net: nx.Graph | Network, shapes: list[Shape], edges: list[dict], page: _Page,
           node_item: Callable[[str, dict, int, tuple[float, float] | None, _Page], T]) -> dict:
     """One view's vis-network items; ``shapes`` are the actor network's components, laid out once for both views."""
     positions = layout(net, shapes)
@@ -613,7 +618,7 @@ def _page_json(data: dict) -> list[str | bytes]:
     return pieces
 
 
-def _canvas_labels(net: nx.Graph) -> dict[str, str]:
+def _canvas_labels(net: nx.Graph | Network) -> dict[str, str]:
     """Actors by name; an event by its class's Chinese name, its parties and date ("通电话 习近平–普京 03-19").
 
     Dates in the year most facts fall in are written month-day, others in
@@ -635,7 +640,7 @@ def _canvas_labels(net: nx.Graph) -> dict[str, str]:
     return labels
 
 
-def _parties(net: nx.Graph, node: str, degree: dict[str, int]) -> str:
+def _parties(net: nx.Graph | Network, node: str, degree: dict[str, int]) -> str:
     """An event's parties: givers first and "→" before the receivers ("中国→意大利"), the others by degree.
 
     Between the others "–"; the best-linked actor comes first ("习近平–普京").
@@ -752,7 +757,7 @@ def _convert(text: str, config: str) -> str:
     return _converter(config).convert(text)
 
 
-def _event_edges(net: nx.Graph) -> list[dict]:
+def _event_edges(net: nx.Graph | Network) -> list[dict]:
     """Actor–fact edges, pointing the way the role reads: giver → event → receiver, requester → event.
 
     ``roles`` are all the properties that link the two; ``role`` is the one the
@@ -773,7 +778,7 @@ def _event_edges(net: nx.Graph) -> list[dict]:
     return edges
 
 
-def _actor_edges(actors: nx.Graph) -> list[dict]:
+def _actor_edges(actors: nx.Graph | Network) -> list[dict]:
     edges = []
     for a, b, data in sorted(actors.edges(data=True), key=lambda e: tuple(sorted(e[:2]))):
         a, b = sorted((a, b))
@@ -782,7 +787,7 @@ def _actor_edges(actors: nx.Graph) -> list[dict]:
     return edges
 
 
-def _class_counts(net: nx.Graph, keep, order: tuple[str, ...]) -> list[dict]:
+def _class_counts(net: nx.Graph | Network, keep, order: tuple[str, ...]) -> list[dict]:
     """How many nodes of each class pass ``keep(kind)``, in ``order`` then by name, with the class's Chinese name."""
     counts: dict[str, int] = defaultdict(int)
     for _, data in net.nodes(data=True):
@@ -793,7 +798,7 @@ def _class_counts(net: nx.Graph, keep, order: tuple[str, ...]) -> list[dict]:
             for c in sorted(counts, key=lambda c: (rank.get(c, len(rank)), c))]
 
 
-def _date_range(net: nx.Graph) -> list[str | None]:
+def _date_range(net: nx.Graph | Network) -> list[str | None]:
     dates = sorted(d["date"] for _, d in net.nodes(data=True) if d["date"])
     return [dates[0], dates[-1]] if dates else [None, None]
 

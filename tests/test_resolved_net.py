@@ -80,7 +80,7 @@ def test_resolved_net_reads_what_emit_writes(resolved):
     documents = net.graph["documents"]
     assert documents["https://w3id.org/jishi/id/doc/a.txt"]["source"] == "https://example.org/新闻%201"
     assert documents["https://w3id.org/jishi/id/doc/b%201.txt"]["source"] == ""
-    assert net.edges["https://w3id.org/jishi/id/event/aid", "https://w3id.org/jishi/id/actor/country/IT"][
+    assert net["https://w3id.org/jishi/id/event/aid"]["https://w3id.org/jishi/id/actor/country/IT"][
         "roles"] == ("participant", "recipient")
 
 
