@@ -402,6 +402,10 @@ class _Context:
     team_when: dict[int, _When] = field(default_factory=dict)
     block_cache: dict[int, Block | None] = field(default_factory=dict)
     triggers: list[tuple[int, str]] = field(default_factory=list)
+    trigger_spans: list[tuple[int, int]] = field(default_factory=list)
+    """The spans of the triggers found, in text order."""
+    listed: set[tuple[int, int]] = field(default_factory=set)
+    """The evidence spans of gatherings told as items of one list (A出席甲峰会和乙外长会议): not one retold."""
     podium: dict[str, tuple[str, ...]] = field(default_factory=dict)
     titled_only: frozenset[str] = frozenset()
     headlines: list[int] = field(default_factory=list)
@@ -1751,15 +1755,23 @@ def _other_parties(a: EventCandidate, b: EventCandidate) -> bool:
     return not (first <= second or second <= first)
 
 
+def _other_items(a: EventCandidate, b: EventCandidate, listed: set[tuple[int, int]]) -> bool:
+    """True for two items of one list of gatherings (A出席甲组织外长会议和乙联络组外长会议): each is a
+    gathering of its own, though both have the same parties."""
+    spans = [(e.evidence.start, e.evidence.end) for e in (a, b)]
+    return spans[0] != spans[1] and all(span in listed for span in spans)
+
+
 def _merge(told: list[tuple[EventCandidate, int, bool, int, frozenset[str]]], dated_blocks: bool,
-           paper_day: dt.date | None = None) -> list[EventCandidate]:
+           paper_day: dt.date | None = None, listed: set[tuple[int, int]] = frozenset()) -> list[EventCandidate]:
     """Keep the first telling of each event in the document (``told``: candidate, its block,
     whether it sums up several acts, the start of its sentence, and who its sentence says was absent;
     ``paper_day``: the document's date).
 
     A gathering told again adds the parties the retelling names, but not one a telling says was absent
     (張三召開記者會時指，李四已… ¶ 張三聯同王五召開記者會，惟未見李四: the briefing is 張三's and 王五's).
-    A summary (已向B提供了多批物资) is not a retelling of one dated act to the same side.
+    A summary (已向B提供了多批物资) is not a retelling of one dated act to the same side, nor is one item of a
+    list of gatherings (``listed``: their evidence spans) another item.
     """
     kept = _Kept()
     for candidate, block, summary, sentence, absent in told:
@@ -1767,7 +1779,8 @@ def _merge(told: list[tuple[EventCandidate, int, bool, int, frozenset[str]]], da
             first, first_block, order = entry
             if summary != kept.summary[order] and candidate.date != first.date:
                 continue
-            if sentence == kept.sentence[order] and _other_parties(candidate, first):
+            if sentence == kept.sentence[order] and (_other_parties(candidate, first)
+                                                     or _other_items(candidate, first, listed)):
                 continue
             if _same(candidate, first, block == first_block, dated_blocks, paper_day):
                 if first.cls in GATHERING_CLASSES:
@@ -1895,6 +1908,7 @@ def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     told = []
     hits = _hits(ctx)
     ctx.triggers = [(h.start, h.trigger.cls) for h in hits]
+    ctx.trigger_spans = [(h.start, h.end) for h in hits]
     headlined = []
     for hit in hits:
         kind = _block_kind(ctx, hit.start)
@@ -1924,5 +1938,5 @@ def extract_events(analysis: Analysis, catalogue: Catalogue) -> Analysis:
     genre = analysis.document.meta.genre
     dated_blocks = genre in lex.cues["items_apart_genres"]
     merged = [replace(e, participants=_most_specific(ctx, e))
-              for e in _merge(told, dated_blocks, analysis.document.meta.date)]
+              for e in _merge(told, dated_blocks, analysis.document.meta.date, ctx.listed)]
     return replace(analysis, events=tuple(e for e in merged if not _retold_by_sides(ctx, e, merged)))

@@ -1523,3 +1523,32 @@ def test_events_a_joint_body_stays_beside_its_member(analyse_without, text, part
 ])
 def test_events_a_word_holding_a_plan_cue_is_no_plan(text, expected):
     assert [(e.cls, e.participants) for e in _events(text)] == expected
+
+
+@pytest.mark.parametrize("text, parties", [
+    # each item of a list of gatherings attended is a gathering of its own, with the attender and the
+    # parties its own name holds (not the other items')
+    ("张伟5月2日出席北欧理事会外长会议和联合国领导人特别峰会。",
+     [("person/张伟", "org/北欧理事会"), ("person/张伟", "org/un")]),
+    ("李明以视频方式出席北欧理事会成员国元首理事会第三次会议、世界卫生组织特别峰会。",
+     [("person/李明", "org/北欧理事会"), ("person/李明", "org/who")]),
+    # two items of one body stay two gatherings, though their parties are the same
+    ("张伟出席北欧理事会外长理事会会议和北欧理事会领导人峰会。",
+     [("person/张伟", "org/北欧理事会"), ("person/张伟", "org/北欧理事会")]),
+])
+def test_events_a_list_of_gatherings_attended_is_one_gathering_each(text, parties):
+    events = _events(text)
+    assert [(e.cls, e.participants) for e in events] == [("Summit", p) for p in parties]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a ministers' meeting of a group, attended, is a summit (the contract's ministerial meeting)
+    ("张伟出席了北欧理事会外长会议。", [("Summit", ("person/张伟", "org/北欧理事会"))]),
+    ("李明参加北欧理事会外长会，并发表讲话。", [("Summit", ("person/李明", "org/北欧理事会"))]),
+    # talks of two ministers are a meeting, and a ministers' meeting named only as the time of
+    # another act tells no attendance
+    ("芬兰和挪威外长会晤。", [("Meeting", ("country/FI", "country/NO"))]),
+    ("北欧理事会外长会议期间，张伟会见李明。", [("Meeting", ("person/张伟", "person/李明"))]),
+])
+def test_events_a_ministers_meeting_attended_is_a_summit(text, expected):
+    assert [(e.cls, e.participants) for e in _events(text)] == expected

@@ -1,6 +1,6 @@
 """The ``gathering`` formula: several parties meet at once (``jishi:Summit``, ``jishi:VideoConference``).
 
-Reads the cues ``each_cue``, ``gatherings_counted``, ``group_words``,
+Reads the cues ``each_cue``, ``gathering_joiners``, ``gatherings_counted``, ``group_words``,
 ``min_parties``, ``request_self``, ``source_words``, ``summit_attendance``,
 ``summit_pointers``, ``topic_markers``, ``venue_gap``, ``venue_marker``,
 ``venue_verbs`` and ``with_connectors`` (and the shared ones of ``CUES``) of
@@ -11,6 +11,8 @@ Reads the cues ``each_cue``, ``gatherings_counted``, ``group_words``,
 * ``张三分别同李四、王五举行视频会议`` / ``甲国同乙国、丙国举行了20场视频会议`` — one
   gathering per side, read as the ``bilateral`` formula reads them;
 * ``甲国同17个国家举行视频会议`` in a chronicle item — the whole item, which names them;
+* ``张三出席甲组织外长会议和乙论坛峰会`` — one gathering per item of the list, each with the attender
+  and the parties its own name holds;
 * ``——在…特别会议上的讲话`` — the author of the speech takes part.
 
 A place named only as the venue (``会议在乙国某市举行``) is no party, a named gathering
@@ -29,7 +31,8 @@ __all__ = ["read_gathering"]
 
 CUES = ("subject_ends", "object_gap", "object_gap_words", "phrase_rest", "each_cue", "gatherings_counted",
         "group_words", "min_parties", "request_self", "source_words", "summit_attendance", "summit_pointers",
-        "said_at", "topic_clause", "topic_markers", "venue_gap", "venue_marker", "venue_verbs", "with_connectors")
+        "said_at", "topic_clause", "topic_markers", "venue_gap", "venue_marker", "venue_verbs", "with_connectors",
+        "gathering_joiners")
 
 
 @register("gathering", cues=CUES)
@@ -47,6 +50,9 @@ def read_gathering(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
         drafts = formula("bilateral").read(ctx, hit)
         if drafts:
             return drafts
+    listed = _listed(ctx, hit)
+    if listed is not None:
+        return _item_draft(ctx, hit, *listed)
     scope = hit.sent
     block = ctx.block_at(hit.start)
     if (hit.trigger.cls in ("VideoConference", "Summit") and block is not None and block.kind == "bullet"
@@ -68,6 +74,40 @@ def read_gathering(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
         return []
     start, end = ev._evidence_range(ctx, hit, hit.end)
     return [ev._Draft(hit.trigger.cls, keys, start, end, requested_by=ev._requested_by(ctx, hit, ()))]
+
+
+def _listed(ctx: ev._Context, hit: ev._Hit) -> tuple[int, int] | None:
+    """Where the attending verb stands and where this gathering's own name begins, when the gathering is
+    one item of a list its clause attends (A出席甲组织外长理事会会议、乙同丙会晤和丁联络组外长会议; cue
+    ``gathering_joiners`` between the items, whatever their class): the name begins after the item before
+    it (or after the verb, for the first). None for a gathering no other act is listed with."""
+    items = [span for span in ctx.trigger_spans if hit.clause[0] <= span[0] < hit.clause[1]]
+    if (hit.start, hit.end) not in items:
+        return None
+    i = items.index((hit.start, hit.end))
+    joiners = tuple(ctx.lex.cues["gathering_joiners"])
+    joined = [ctx.text.startswith(joiners, a[1]) for a, _ in zip(items, items[1:])]
+    if not (i and joined[i - 1]) and not (i < len(joined) and joined[i]):
+        return None
+    verb = ev._find(ctx, ctx.lex.cues["summit_attendance"], hit.clause[0], items[0][0])
+    if verb is None:
+        return None
+    return verb[0], items[i - 1][1] if i and joined[i - 1] else verb[1]
+
+
+def _item_draft(ctx: ev._Context, hit: ev._Hit, verb: int, name: int) -> list[ev._Draft]:
+    """One gathering of a list: the attender (named before the verb, else the sentence's first name: A出席
+    某系列会议，比如出席甲峰会和乙外长会) with the parties its own name holds (甲组织外长会议: 甲组织), not those
+    of the other items; each item is an event of its own (``ctx.listed``)."""
+    attender = ev._absorb_offices(ctx, ctx.phrases_in(hit.clause[0], verb)) \
+        or ctx.phrases_in(hit.sent[0], hit.clause[0])[:1]
+    own = [p for p in ctx.phrases_in(name, hit.end) if not ev._source(ctx, p)]
+    keys = ev._keys(attender + own)
+    if not attender or len(keys) < ctx.lex.cues["min_parties"].get(hit.trigger.cls, 1):
+        return []
+    start, end = ev._evidence_range(ctx, hit, hit.end)
+    ctx.listed.add((start, end))
+    return [ev._Draft(hit.trigger.cls, keys, start, end)]
 
 
 def _own_stretch(ctx: ev._Context, hit: ev._Hit, scope: tuple[int, int]) -> tuple[int, int]:
