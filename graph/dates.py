@@ -46,7 +46,7 @@ from .patterns import behind_first_chars, first_chars
 __all__ = [
     "PartialDate", "DateSpan", "parse_partial", "parse_chinese_date", "find_date_spans",
     "find_dates", "infer_year", "era_year", "latest_year", "first_stated", "anaphoric", "counted_from_told",
-    "told_within", "last_told",
+    "told_within", "last_told", "told_days",
 ]
 
 LEXICON = Path(__file__).resolve().parent.parent / "ontology" / "lexicon" / "dates.yaml"
@@ -643,13 +643,23 @@ def last_told(segment: str, reference: dt.date) -> DateSpan | None:
     >>> last_told("甲国周五召见乙国大使。", dt.date(2020, 3, 14)).date
     datetime.date(2020, 3, 13)
     """
+    told = told_days(segment, reference)
+    return told[-1] if told else None
+
+
+def told_days(segment: str, reference: dt.date) -> list[DateSpan]:
+    """The days written in ``segment``, in order, as :func:`last_told` reads them (the first is the day an
+    article's lead tells its news of).
+
+    >>> [s.date for s in told_days("甲国周二宣布，乙国昨日回应", dt.date(2020, 3, 19))]
+    [datetime.date(2020, 3, 17), datetime.date(2020, 3, 18)]
+    """
     lex = _lexicon()["anaphoric"]
     day = _told_day_mark()
-    told = [s for s in find_date_spans(segment, reference=reference)
+    return [s for s in find_date_spans(segment, reference=reference)
             if s.date and not s.approx and not anaphoric(s, segment)
             and (lex["month_mark"] in segment[s.start:s.end] or day.search(segment, s.start, s.end)
                  or segment[s.start:s.end] in _lexicon()["relative"])]
-    return told[-1] if told else None
 
 
 @cache

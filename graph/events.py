@@ -47,7 +47,7 @@ from typing import NamedTuple
 
 from . import formulas
 from .catalogue import DEFAULT_ROOT, Catalogue, holds_office
-from .dates import DateSpan, anaphoric, counted_from_told, find_date_spans, last_told, told_within
+from .dates import DateSpan, anaphoric, counted_from_told, find_date_spans, last_told, told_days, told_within
 from .lexicon import read_yaml
 from .model import Analysis, Block, EventCandidate, Mention
 from .ns import event_classes
@@ -1487,7 +1487,8 @@ def _when(ctx: _Context, hit: _Hit) -> _When:
             return _When(carried, False, date_end, True)
         if ctx.lex.speech.search(ctx.text, block.start, hit.start):
             return _When(None)
-        return _When(block.date, block.approx, date_end, block.kind in ASSUMED_DAY_BLOCKS)
+        day = None if ctx.lex.later_time.search(ctx.text, hit.sent[0], hit.start) else _lead_day(ctx, block)
+        return _When(day or block.date, block.approx, date_end, block.kind in ASSUMED_DAY_BLOCKS)
     return _When(None)
 
 
@@ -1496,7 +1497,8 @@ def _paragraph_day(ctx: _Context, hit: _Hit, block: Block) -> dt.date | None:
     D周一与E举行视像峰会。会后的记者会…; 昨早A与B举行会议。…): a later sentence that writes no day goes on telling
     that day, not the paper's. Only a day on or before the paragraph's own, only in a paragraph (a chronicle's
     items have their heading's day), not a day a period opens on (政府宣布周三凌晨起…: what is in force from
-    then), nor for a sentence that writes a later time (其后, 五天后: the act is after that day)."""
+    then), nor for a sentence that counts a later time (五天后: the act is days after that day; 其后 is not counted:
+    the news of that day, see ``later_time`` in event_cues.yaml)."""
     if block.kind != PARAGRAPH_BLOCK or block.date is None:
         return None
     segment = ctx.text[block.start:hit.sent[0]]
@@ -1504,6 +1506,24 @@ def _paragraph_day(ctx: _Context, hit: _Hit, block: Block) -> dt.date | None:
     if told is None or told.date > block.date or ctx.lex.period_opens.match(segment, told.end):
         return None
     return None if ctx.lex.later_time.search(ctx.text, hit.sent[0], hit.start) else told.date
+
+
+def _lead_day(ctx: _Context, block: Block) -> dt.date | None:
+    """The day an article's lead tells its news of, when it is not the paper's own (美國國務卿甲到訪倫敦，周二分別
+    與乙和丙會晤; 丁昨日宣布捐贈…): the first day its first sentence writes, a few days before the paper's at most
+    (``lead_days`` of event_cues.yaml). The headline and the paragraphs that write no day of their own tell that
+    news (甲訪英 in the headline, 他其後在聯合記者會說 further down), so their events take it instead of the paper's
+    day, still only assumed (a telling that states its day wins)."""
+    lead = next((b for b in ctx.blocks if b.kind == PARAGRAPH_BLOCK), None)
+    if (block.kind not in ASSUMED_DAY_BLOCKS or lead is None or block.date is None or lead.date != block.date
+            or ctx.analysis.document.meta.genre not in ctx.lex.cues["lead_dated_genres"]):
+        return None
+    sentence = ctx.sentence_at(lead.start)
+    first = ctx.text[lead.start:min(sentence[1], lead.end)]
+    told = next(iter(told_days(first, lead.date)), None)
+    if told is None or ctx.lex.period_opens.match(first, told.end):
+        return None
+    return told.date if 0 < (lead.date - told.date).days <= ctx.lex.cues["lead_days"] else None
 
 
 def _other_time(ctx: _Context, prefix: str, reference: dt.date | None) -> bool:

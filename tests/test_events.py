@@ -564,7 +564,7 @@ def _paragraph_events(text: str):
     ("周四，张伟同芬兰总统尼尼斯托通电话。尼尼斯托随后在赫尔辛基举行记者会。", dt.date(2020, 4, 30)),
     ("张伟昨日抵达赫尔辛基。李明则在记者会上说，两国合作顺利。", dt.date(2020, 5, 1)),
     ("张伟4月28日抵达赫尔辛基，并同尼尼斯托通电话。李明在记者会上说，两国合作顺利。", dt.date(2020, 4, 28)),
-    ("张伟周四同尼尼斯托通电话。李明其后在记者会上说，两国合作顺利。", DAY),       # later, by how much unknown
+    ("张伟周四同尼尼斯托通电话。李明其后在记者会上说，两国合作顺利。", dt.date(2020, 4, 30)),  # later, not counted
     ("张伟周一抵达芬兰。抵达后3天，李明举行记者会。", DAY),
     ("芬兰宣布周三凌晨起封关。李明在记者会上说，两国合作顺利。", DAY),             # a period opens, not an act
     ("张伟定于下周一访问芬兰。李明在记者会上说，两国合作顺利。", DAY),             # a day to come
@@ -1195,6 +1195,49 @@ def test_events_a_headline_takes_the_day_its_body_states(headline, body, day):
               Block("paragraph", len(headline), len(text), date=wednesday))
     analysis = extract_events(Analysis(document=document, blocks=blocks, mentions=_mentions(text)), load_catalogue())
     assert [(e.date, e.assumed_date) for e in analysis.events] == [(day, False)]
+
+
+def _headed_article_events(headline: str, paragraphs: list[str]):
+    """The events of an article of Wednesday 2020-05-06: a headline and paragraphs, all on the paper's day."""
+    lines = ["# " + headline] + paragraphs
+    text = "\n".join(lines)
+    wednesday = dt.date(2020, 5, 6)
+    document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(date=wednesday, genre="text"))
+    blocks, start = [], 0
+    for i, line in enumerate(lines):
+        blocks.append(Block("heading" if i == 0 else "paragraph", start, start + len(line), date=wednesday))
+        start += len(line) + 1
+    analysis = Analysis(document=document, blocks=tuple(blocks), mentions=_mentions(text))
+    return extract_events(analysis, load_catalogue()).events
+
+
+@pytest.mark.parametrize("headline, paragraphs, days", [
+    ("张伟访问芬兰", ["张伟抵达赫尔辛基，周二与尼尼斯托会晤。", "李明其后在记者会上说，两国合作顺利。"],
+     {"Visit": dt.date(2020, 5, 5), "Meeting": dt.date(2020, 5, 5), "PressConference": dt.date(2020, 5, 5)}),
+    ("芬兰援助丹麦", ["芬兰昨日宣布向丹麦捐赠口罩。", "欧盟表示欢迎。", "李明在记者会上说，两国合作顺利。"],
+     {"Aid": dt.date(2020, 5, 5), "PressConference": dt.date(2020, 5, 5)}),
+    ("张伟访问芬兰", ["张伟今日抵达赫尔辛基。", "李明在记者会上说，两国合作顺利。"],                 # the paper's day
+     {"Visit": dt.date(2020, 5, 6), "PressConference": dt.date(2020, 5, 6)}),
+    ("张伟访问芬兰", ["张伟4月2日抵达赫尔辛基。", "李明在记者会上说，两国合作顺利。"],               # long before
+     {"Visit": dt.date(2020, 5, 6), "PressConference": dt.date(2020, 5, 6)}),
+    ("芬兰封关", ["芬兰周二凌晨起封关。", "李明在记者会上说，两国合作顺利。"],                       # a period opens
+     {"PressConference": dt.date(2020, 5, 6)}),
+    ("张伟访问芬兰", ["张伟周二抵达赫尔辛基。", "抵达后3天，李明举行记者会。"],                      # later, by 3 days
+     {"Visit": dt.date(2020, 5, 5), "PressConference": dt.date(2020, 5, 6)}),
+])
+def test_events_an_article_tells_the_day_of_its_lead(headline, paragraphs, days):
+    """A headline and a later paragraph that write no day tell the news of the day the lead's first sentence writes
+    (周二, 昨日), not the paper's, when that day is a few days before the paper's; the day stays only assumed."""
+    events = _headed_article_events(headline, paragraphs)
+    assert {e.cls: e.date for e in events} == days
+    assert all(e.assumed_date for e in events if e.cls == "PressConference")
+
+
+def test_events_a_gathering_the_lead_dates_is_the_one_a_later_paragraph_retells():
+    """张伟 holds a press conference on Tuesday (the lead) and a later paragraph tells it again without a day: it takes
+    the lead's day only assumed, so the two tellings are one press conference, not two on one day."""
+    events = _headed_article_events("张伟谈芬兰", ["张伟周二召开记者会，介绍芬兰之行。", "张伟在记者会上表示，两国合作顺利。"])
+    assert [(e.cls, e.date, e.assumed_date) for e in events] == [("PressConference", dt.date(2020, 5, 5), False)]
 
 
 @pytest.mark.parametrize("text", [
