@@ -982,6 +982,8 @@ def _veto_fires(ctx: _Context, hit: _Hit, veto: _Veto) -> bool:
         return bool(veto.cue.search(text, start, hit.start))
     if veto.where == "after":
         return bool(veto.cue.match(text, hit.end, end))
+    if veto.where == "onward":
+        return bool(veto.cue.match(text, hit.end, hit.sent[1]))
     if veto.where == "around":
         return bool(veto.cue.search(text, start, hit.start) and veto.then.search(text, hit.end, end))
     if veto.where == "carried":
