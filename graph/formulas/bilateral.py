@@ -9,6 +9,8 @@ The sentences it reads:
 * ``张三、王五分别会见李四、赵六`` — 分别 pairs the sides in order, one meeting each;
 * ``张三和李四举行会谈`` — with nobody after the trigger, the first subject meets the others, also when each
   is written with his offices (``甲国总统张三和乙国首相李四通电话``);
+* ``甲国总统张三访华，李四会见。`` — a meeting verb closing its clause meets the visitor of an earlier clause
+  (row ``visitor_met`` of party_rules.yaml);
 * ``甲国赶在总统张三与李四会面前…`` — a person named right before 同/与 is the side, not a country or
   body the clause opens with, nor a name of an earlier clause (row ``person_before_connector`` of
   party_rules.yaml).
@@ -43,6 +45,8 @@ def read_bilateral(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
         paired = _paired_persons(ctx, hit, subjects[0])
         if paired:
             subject_keys, counterparts = paired[0].keys, paired[1:]
+    if not counterparts:
+        counterparts = _visitor_met(ctx, hit)
     if not counterparts or not subject_keys:
         return []
     pairs = [(subject_keys, c) for c in counterparts]
@@ -56,6 +60,21 @@ def read_bilateral(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
         drafts.append(ev._Draft(hit.trigger.cls, ev._keys_of(subject, counterpart.keys), start, end,
                                 requested_by=ev._requested_by(ctx, hit, counterpart.keys)))
     return drafts
+
+
+def _visitor_met(ctx: ev._Context, hit: ev._Hit) -> list[ev._Phrase]:
+    """``甲国总统张三访华，李四会见。``: a meeting verb that closes its clause with no one after it meets the
+    visitor of an earlier clause of the sentence, the last person named before its verb of visiting (row
+    ``visitor_met`` of party_rules.yaml); none when the row is off or the sentence tells no visit."""
+    if "visitor_met" not in ctx.lex.party_rules \
+            or ctx.text[hit.end:hit.clause[1]].strip(ev.EVIDENCE_TRIM + "了"):
+        return []
+    visits = [pos for pos, cls in ctx.triggers if cls == "Visit" and hit.sent[0] <= pos < hit.clause[0]]
+    if not visits:
+        return []
+    clause = ctx.clause_at(visits[-1], hit.sent)
+    persons = [p for p in ctx.phrases_in(clause[0], visits[-1]) if p.cls == "Person"]
+    return persons[-1:]
 
 
 def _connector(ctx: ev._Context, hit: ev._Hit, start: int) -> tuple[int, int] | None:
