@@ -290,6 +290,17 @@ def test_events_press_conference_persons_answered_or_quoted_are_topics(text):
     assert [e.participants for e in _events(text, genre="text")] == [("person/索尔贝格",)]
 
 
+@pytest.mark.parametrize("text, events", [
+    ("周三的记者会宣布北欧理事会会议推迟。", []),
+    ("卫生部周三召开记者会，宣布芬兰总统尼尼斯托将访问挪威。", [("PressConference", ("gov/卫生部",))]),
+    ("北欧理事会周三在赫尔辛基举行峰会，宣布芬兰总统尼尼斯托当选主席。", [("Summit", ("org/北欧理事会",))]),
+    ("张伟周三出席北欧理事会峰会并宣布芬兰加入。", [("Summit", ("person/张伟", "org/北欧理事会"))]),
+])
+def test_events_what_a_gathering_announces_names_no_party(text, events):
+    """What is announced at a briefing or a summit (宣布C…) is its topic: C does not hold it or take part."""
+    assert [(e.cls, e.participants) for e in _events(text, genre="text")] == events
+
+
 @pytest.mark.parametrize("text, participants", [
     ("挪威首相索尔贝格周一举行记者会，被问到芬兰总统尼尼斯托提出的请求时表示，会再考虑。", ("person/索尔贝格",)),
     ("卫生部周一召开记者会，并就挪威提出的请求作出回应。", ("gov/卫生部",)),

@@ -32,14 +32,15 @@ CUES = ("subject_ends", "object_gap", "object_gap_words", "phrase_rest", "briefe
 
 @register("press", cues=CUES)
 def read_press(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
-    """``X(与Y)在…就…召开新闻发布会``: the organisers before the place or topic, speakers invited with 请, the
-    speaker of ``在…发布会上，Y表示``, else the persons the sentence (or the next one) names, else
-    the sentence's subject (X发布白皮书，并举行新闻发布会)."""
+    """``X(与Y)在…就…召开新闻发布会``: the organisers before the place or topic (with none there, the names
+    after the briefing in its clause, up to what is said, asked or announced at it: 再于记者会宣布将C的选举推迟
+    names C as a topic), speakers invited with 请, the speaker of ``在…发布会上，Y表示``, else the persons the
+    sentence (or the next one) names, else the sentence's subject (X发布白皮书，并举行新闻发布会)."""
     cut = ev._find(ctx, ctx.lex.cues["organiser_ends"], hit.clause[0], hit.start)
     organisers = ((_not_modifiers(ctx, ctx.phrases_in(hit.clause[0], cut[0]), hit.start) if cut else [])
                   or [p for p in _not_modifiers(ctx, ctx.phrases_in(hit.clause[0], hit.start), hit.start)
                       if not (p.cls in ctx.lex.cues["press_venue_classes"] and ev._venue(ctx, p))]
-                  or ctx.phrases_in(hit.end, hit.clause[1]))
+                  or ctx.phrases_in(hit.end, min(hit.clause[1], _before_topics(ctx, hit))))
     if not any(p.cls == "Person" for p in organisers):
         organisers = _pronoun_person(ctx, hit) or _earlier_opener(ctx, hit, cut) or organisers
     guests = []
