@@ -408,6 +408,7 @@ class _Context:
     """The evidence spans of gatherings told as items of one list (A出席甲峰会和乙外长会议): not one retold."""
     podium: dict[str, tuple[str, ...]] = field(default_factory=dict)
     titled_only: frozenset[str] = frozenset()
+    holders: _Holders | None = None
     headlines: list[int] = field(default_factory=list)
 
     @property
@@ -487,7 +488,8 @@ def _context(analysis: Analysis, lex: _Lexicon, catalogue: Catalogue) -> _Contex
     breaks = [m.start() for m in lex.breaks.finditer(text)]
     return _Context(analysis, lex, phrases, [p.start for p in phrases], sentences,
                     [s for s, _ in sentences], blocks, [b.start for b in blocks], breaks, classes, affiliations,
-                    titled_only=titled_only, headlines=[b.start for b in blocks if b.kind == HEADLINE_BLOCK])
+                    titled_only=titled_only, holders=holders,
+                    headlines=[b.start for b in blocks if b.kind == HEADLINE_BLOCK])
 
 
 def _roles(analysis: Analysis, catalogue: Catalogue) -> dict[str, str]:
@@ -540,6 +542,28 @@ def _pair_offices(text: str, phrases: list[_Phrase], sentences: list[tuple[int, 
         if all(persons):
             changed.update({i: phrases[i]._replace(keys=(key,), cls="Person") for i, key in zip(sides, persons)})
     return [changed.get(i, p) for i, p in enumerate(phrases)]
+
+
+def _holders_at_gathering(ctx: _Context, hit: _Hit, keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The parties of a gathering named by an office (中国—东盟特别外长会, 中国—东盟领导人会议) with each country
+    named before it in its clause given as the one holder of that office of that country whom its sentence or
+    the next names (…特别外长会于某日举行。王毅同东盟国家外长…: 王毅, not 中国; row ``pair_office_holders``,
+    setting gathering_offices), unless a person of that country is a party already or a mark of another office
+    (副外长级会议) stands before the office word."""
+    rule = ctx.lex.party_rules.get("pair_office_holders")
+    countries = [p for p in ctx.phrases_in(hit.clause[0], hit.start) if p.cls == "Country" and p.keys[0] in keys]
+    if rule is None or ctx.holders is None or not countries:
+        return keys
+    office = re.compile("|".join(rule["gathering_offices"])).search(ctx.text, countries[-1].end, hit.end)
+    if office is None or ctx.text.endswith(ctx.lex.office_marks, 0, office.start()):
+        return keys
+    n = bisect.bisect_right(ctx.sentence_starts, hit.start) - 1
+    window = (ctx.sentences[n][0], ctx.sentences[min(n + 1, len(ctx.sentences) - 1)][1])
+    acting = {ctx.affiliations.get(k) for k in keys if ctx.classes.get(k) == "Person"}
+    named = {p.keys[0]: _holder(ctx.analysis.mentions, p.keys[0], rule["offices"][office.group(0)], window,
+                                ctx.holders, ctx.lex.office_marks)
+             for p in countries if p.keys[0] not in acting}
+    return tuple(dict.fromkeys(named.get(k) or k for k in keys))
 
 
 def _term_holder(terms: tuple[_Term, ...], country: str, office: str, day: dt.date | None) -> str | None:

@@ -17,7 +17,9 @@ Reads the cues ``each_cue``, ``gathering_joiners``, ``gatherings_counted``, ``gr
 
 A place named only as the venue (``会议在乙国某市举行``) is no party, a named gathering
 is a party itself (the most specific actor: 世界卫生大会, not the 世界卫生组织 it is an organ of),
-and a summit only pointed at (``在这次峰会上指出``) is none.
+and a summit only pointed at (``在这次峰会上指出``) is none. A country named before a gathering
+that writes an office (``甲国—东盟特别外长会…。甲国外长张三…``) is the holder of that office whom
+the text names there (``events._holders_at_gathering``).
 """
 from __future__ import annotations
 
@@ -62,8 +64,8 @@ def read_gathering(ctx: ev._Context, hit: ev._Hit) -> list[ev._Draft]:
     named = [p for p in ctx.phrases_in(*scope)
              if hit.sent[0] <= p.start < hit.sent[1] or p.cls != "Person"]
     parties = ev._absorb_offices(ctx, [p for p in named if not ev._source(ctx, p)])
-    keys = ev._keys([p for p in parties if not ev._venue(ctx, p)
-                     or any(set(o.keys) & set(p.keys) for o in parties if o is not p)])
+    kept = [p for p in parties if not ev._venue(ctx, p) or any(set(o.keys) & set(p.keys) for o in parties if o is not p)]
+    keys = ev._holders_at_gathering(ctx, hit, ev._keys(kept))
     author = _occasion_author(ctx, block)
     if author is not None:
         keys = tuple(dict.fromkeys((author, *keys)))
