@@ -140,6 +140,19 @@ def test_events_count_of_calls_is_not_an_event():
     assert _events("张伟同22位外国领导人和国际组织负责人26次通电话。") == ()
 
 
+@pytest.mark.parametrize("text", ["张伟同尼尼斯托第23次通电话。", "张伟同尼尼斯托第二十三次通电话。"])
+def test_events_an_ordinal_of_calls_names_one_call(text):
+    """第23次 (as 第二十三次) is the twenty-third call, one event, not a count of 3 calls."""
+    assert [(e.cls, e.participants) for e in _events(text)] == [("PhoneCall", ("person/张伟", "person/尼尼斯托"))]
+
+
+def test_events_a_summit_named_by_its_ordinal_is_one_with_its_retelling():
+    """第23次…峰会昨天举行 is not a summary of many summits: the undated retelling in the next sentence is it."""
+    text = "第23次北欧理事会峰会昨天举行。张伟和北欧理事会成员国领导人出席峰会。"
+    assert [(e.cls, set(e.participants), e.date) for e in _events(text, genre="transcript")] == [
+        ("Summit", {"org/北欧理事会", "person/张伟"}, dt.date(2020, 5, 1))]
+
+
 @pytest.mark.parametrize("text, provider, recipients, approx", [
     ("张伟日前就芬兰发生疫情向芬兰总统尼尼斯托致慰问电。", "person/张伟", ("person/尼尼斯托",), True),
     ("张伟近日致电新西兰总理阿德恩。", "person/张伟", ("person/阿德恩",), True),
