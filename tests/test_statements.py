@@ -438,6 +438,20 @@ def test_statements_written_interview_answers_are_the_bodys_spokesperson(catalog
         ("gov/mfa", "中方愿同各方加强合作。"), ("gov/mfa", "近期启动。")]
 
 
+def test_statements_interview_answers_are_the_interviewees_and_questions_the_outlets(catalogue):
+    text = ("某报甲市4月20日电 近日，丙国驻丁国大使李明接受某报记者专访。\n"
+            "记者：医疗队工作如何？\n李明：医疗队走访了十多个城市。\n"
+            "记者：还提供了哪些帮助？\n李明：我们提供了多批物资。\n记者：如何看待质疑？\n李明：事实胜于雄辩。\n")
+    doc = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(genre="article", date=DAY))
+    blocks = split_structure(Analysis(doc)).blocks
+    names = [("李明", "person/李明", PERSON), ("某报", "org/某报", "Organization")]
+    analysis = Analysis(doc, blocks=blocks, mentions=_mentions(text, names))
+    assert [(s.speaker, s.text) for s in extract_statements(analysis, catalogue).statements] == [
+        ("org/某报", "医疗队工作如何？"), ("person/李明", "医疗队走访了十多个城市。"),
+        ("org/某报", "还提供了哪些帮助？"), ("person/李明", "我们提供了多批物资。"),
+        ("org/某报", "如何看待质疑？"), ("person/李明", "事实胜于雄辩。")]
+
+
 def test_statements_article_paragraph_goes_on_reporting_its_lead_event(catalogue):
     text = "张伟出席峰会。\n张伟指出，合作是唯一出路。\n赵丽表示，前景可期。"
     names = [("张伟", "person/张伟", PERSON), ("赵丽", "person/赵丽", PERSON)]

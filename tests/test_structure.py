@@ -205,6 +205,22 @@ def test_structure_written_interview_answers_are_turns():
     assert kinds[1:5] == [("speaker", "问"), ("turn", "问"), ("speaker", "答"), ("turn", "答")]
 
 
+def test_structure_interview_under_reporter_and_name_labels_is_read_in_turns():
+    """A written interview of an article: the reporter's label 记者： before each question and the
+    interviewee's name before each answer, after a dateline lead."""
+    text = ("某报甲市4月20日电 近日，丙国驻丁国大使李明接受某报记者专访。\n"
+            "记者：医疗队工作如何？\n李明：医疗队走访了十多个城市。\n"
+            "记者：还提供了哪些帮助？\n李明：我们提供了多批物资。\n记者：如何看待质疑？\n李明：事实胜于雄辩。\n")
+    kinds = [(kind, speaker) for kind, _, _, _, speaker, _ in _blocks(text, "article", D(2020, 4, 20))]
+    assert [k for k in kinds if k[0] == "turn"] == [("turn", "记者"), ("turn", "李明")] * 3
+
+
+def test_structure_two_reporter_labels_make_no_interview_of_an_article():
+    text = "某报甲市4月20日电 丙国外长表示将加强合作。\n记者：合作如何？\n李明：很好。\n记者：还有呢？\n"
+    kinds = [kind for kind, *_ in _blocks(text, "article", D(2020, 4, 20))]
+    assert "turn" not in kinds
+
+
 def test_structure_text_paragraphs_take_metadata_date():
     blocks = _kinds_and_dates("第一段说明情况。\n第二段说明原因。\n", "text", D(2019, 8, 1))
     assert blocks == [("paragraph", "第一段说明情况。", D(2019, 8, 1)),
