@@ -146,6 +146,7 @@ class Cues:
     followups: tuple[str, ...] = _cue("followup")
     recalled: tuple[str, ...] = _cue("recalled")
     nominal: tuple[str, ...] = _cue("nominal")
+    unsaid: tuple[str, ...] = _cue("unsaid")
     noticed: tuple[str, ...] = _cue("noticed")
     acts: tuple[str, ...] = _cue("act")
     hosts: tuple[str, ...] = _cue("host")
@@ -743,13 +744,14 @@ def _tail_ok(tail: str, verb: Verb, cues: Cues) -> bool:
     outlet relaying a report (新华社报道称) is no speaker, nor one asking someone else to speak
     (甲要求乙方澄清); a
     verb that needs its own subject loses it behind a topic (发言人就个别媒体称…); a light verb or
-    的 just before it makes the verb a noun (对A进行无端指责, 政客的指责).
+    的 just before it makes the verb a noun (对A进行无端指责, 政客的指责); a negation just before it says the
+    words were not said (甲至今未有回应，…; 甲尚未透露，…).
     """
     before_verb = _strip_adverbs_end(tail, cues.adverbs)
     if _ends_with(before_verb, cues.venues) or _ends_with(before_verb, cues.relays):
         return False
-    if _ends_with(before_verb, cues.nominal):
-        return False
+    if _ends_with(before_verb, cues.nominal) or _ends_with(before_verb, cues.unsaid):
+        return False  # 政客的指责: a noun; 甲至今未有回应，…: nothing said, the writer goes on
     if _has_any(tail, cues.requests):
         return False  # 甲要求乙澄清: what 甲 asks of 乙, no words
     return not (verb.own_subject and any(t in tail for t in cues.topics))

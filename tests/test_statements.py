@@ -588,6 +588,19 @@ def test_statements_accusation_verbs_and_their_noun_uses(catalogue, text, expect
     assert _said(_analysis(text, NATIONS, kind="paragraph", genre="article"), catalogue) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("王华至今未有回应，南国将于下周宣布新措施。", []),
+    ("南国当局尚未透露，这批物资何时运抵北国。", []),
+    ("王华认为，当局必须先核实疫情，尚未透露，而资讯需要统一发放。", [("person/王华", "认为", "当局必须先核实疫情，尚未透露，而资讯需要统一发放。")]),
+    ("南国至今未回应，北国将交出违法者。", []),
+    ("王华未有回应，并强调一切要看北国是否兑现承诺。", [("person/王华", "强调", "一切要看北国是否兑现承诺。")]),
+])
+def test_statements_a_verb_after_a_negation_reports_no_words(catalogue, text, expected):
+    """未有/尚未/未 right before a reporting verb: nothing was said; what follows the comma is the
+    writer's, while a verb of the same speaker after it still reports words."""
+    assert _said(_analysis(text, NATIONS, kind="paragraph", genre="article"), catalogue) == expected
+
+
 def test_statements_frame_topic_ends_with_its_clause(catalogue):
     question = "针对南国卫生部表示将采购北国疫苗，南国总统王华周三称不会购买北国疫苗。你怎么看？"
     names = [("南国卫生部", "gov/南国卫生部", "GovernmentBody"), ("北国", "country/北国", "Country"),
