@@ -1519,15 +1519,16 @@ def _when(ctx: _Context, hit: _Hit) -> _When:
 
 
 def _paragraph_day(ctx: _Context, hit: _Hit, block: Block) -> dt.date | None:
-    """The day an article's paragraph has reached before the trigger's sentence (周五，A召见B。C则在记者会上…;
-    D周一与E举行视像峰会。会后的记者会…; 昨早A与B举行会议。…): a later sentence that writes no day goes on telling
-    that day, not the paper's. Only a day on or before the paragraph's own, only in a paragraph (a chronicle's
-    items have their heading's day), not a day a period opens on (政府宣布周三凌晨起…: what is in force from
-    then), nor for a sentence that counts a later time (五天后: the act is days after that day; 其后 is not counted:
-    the news of that day, see ``later_time`` in event_cues.yaml)."""
+    """The day an article's paragraph has reached before the trigger's clause (周五，A召见B。C则在记者会上…;
+    D周一与E举行视像峰会。会后的记者会…; 昨早A与B举行会议。…; 直到7月27日，F在记者会被问及…): a later sentence or clause
+    that writes no day goes on telling that day, not the paper's, as the date of an earlier clause not taken as the
+    act's own (see ``_dates_event``) is still the day the paragraph has reached. Only a day on or before the
+    paragraph's own, only in a paragraph (a chronicle's items have their heading's day), not a day a period opens
+    on (政府宣布周三凌晨起…: what is in force from then), nor for a sentence that counts a later time (五天后: the act
+    is days after that day; 其后 is not counted: the news of that day, see ``later_time`` in event_cues.yaml)."""
     if block.kind != PARAGRAPH_BLOCK or block.date is None:
         return None
-    segment = ctx.text[block.start:hit.sent[0]]
+    segment = ctx.text[block.start:hit.clause[0]]
     told = last_told(segment, block.date)
     if told is None or told.date > block.date or ctx.lex.period_opens.match(segment, told.end):
         return None

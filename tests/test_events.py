@@ -113,17 +113,17 @@ def test_events_a_column_tag_is_no_party(text, cls):
     assert [(e.cls, e.participants) for e in _events(text, genre="text")] == [(cls, ("country/CN", "country/NO"))]
 
 
-@pytest.mark.parametrize("text, day", [
-    ("张伟3月2日抵达芬兰，同尼尼斯托会谈。", dt.date(2020, 3, 2)),         # the clause goes on with 张伟
-    ("张伟3月2日抵达芬兰，并会见尼尼斯托。", dt.date(2020, 3, 2)),
-    ("张伟3月2日抵达芬兰，尼尼斯托同李明会谈。", dt.date(2020, 5, 6)),     # a subject of its own: the article's day
-])
-def test_events_a_date_in_the_clause_before_dates_a_clause_without_subject(text, day):
+@pytest.mark.parametrize("text, day, assumed", [
+    ("张伟3月2日抵达芬兰，同尼尼斯托会谈。", dt.date(2020, 3, 2), False),         # the clause goes on with 张伟
+    ("张伟3月2日抵达芬兰，并会见尼尼斯托。", dt.date(2020, 3, 2), False),
+    ("张伟3月2日抵达芬兰，尼尼斯托同李明会谈。", dt.date(2020, 3, 2), True),     # a subject of its own: not the
+])                                                                                # act's own day, the day reached
+def test_events_a_date_in_the_clause_before_dates_a_clause_without_subject(text, day, assumed):
     wednesday = dt.date(2020, 5, 6)
     document = Document("t.txt", text, text, tuple(range(len(text))), DocMeta(date=wednesday, genre="text"))
     blocks = (Block("paragraph", 0, len(text), date=wednesday),)
     analysis = extract_events(Analysis(document=document, blocks=blocks, mentions=_mentions(text)), load_catalogue())
-    assert [e.date for e in analysis.events] == [day]
+    assert [(e.date, e.assumed_date) for e in analysis.events] == [(day, assumed)]
 
 
 @pytest.mark.parametrize("text, counterparts", [
@@ -592,9 +592,12 @@ def _paragraph_events(text: str):
     ("张伟周一抵达芬兰。抵达后3天，李明举行记者会。", DAY),
     ("芬兰宣布周三凌晨起封关。李明在记者会上说，两国合作顺利。", DAY),             # a period opens, not an act
     ("张伟定于下周一访问芬兰。李明在记者会上说，两国合作顺利。", DAY),             # a day to come
+    ("芬兰总统今日表示欢迎。张伟周四抵达赫尔辛基，李明在记者会上说，两国合作顺利。", dt.date(2020, 4, 30)),
+    ("记者4月21日向卫生署查询，未获回覆。直到4月28日，李明在记者会上被问及此事。", dt.date(2020, 4, 28)),
 ])
 def test_events_a_paragraph_goes_on_telling_the_day_it_reached(text, date):
-    """A later sentence of an article's paragraph that writes no day is told of the last day the paragraph wrote."""
+    """A later sentence or clause of an article's paragraph that writes no day is told of the last day the paragraph
+    wrote, an earlier clause of its own sentence included (周四抵达…，李明在记者会上说; 直到4月28日，…)."""
     assert [e.date for e in _paragraph_events(text) if e.cls == "PressConference"] == [date]
 
 
