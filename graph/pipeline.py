@@ -499,6 +499,7 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
                     page.stop()
                 if turtle is not None:
                     turtle.save()
+                    del turtle  # its entries (every document's evidence as Turtle) are not held while the store loads
                 if store:
                     write_store(folder / GRAPH, previous=Path(outdir) / GRAPH)
                 page.wait()
