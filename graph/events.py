@@ -41,7 +41,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -422,6 +422,23 @@ class _Context:
         if i < 0:
             return None
         return self.headlines[i], self.headlines[i + 1] if i + 1 < len(self.headlines) else len(self.text)
+
+    @cached_property
+    def lead_news(self) -> tuple[dt.date, dt.date] | None:
+        """The paper's day and the day an article's lead tells its news of, when that is not the
+        paper's own (美國國務卿甲到訪倫敦，周二分別與乙和丙會晤; 丁昨日宣布捐贈…): the first day its first
+        sentence writes, a few days before the paper's at most (``lead_days`` of event_cues.yaml).
+        Read once a document, not for each event (see :func:`_lead_day`)."""
+        lead = next((b for b in self.blocks if b.kind == PARAGRAPH_BLOCK), None)
+        genre = self.analysis.document.meta.genre
+        if lead is None or lead.date is None or genre not in self.lex.cues["lead_dated_genres"]:
+            return None
+        sentence = self.sentence_at(lead.start)
+        first = self.text[lead.start:min(sentence[1], lead.end)]
+        told = next(iter(told_days(first, lead.date)), None)
+        if told is None or self.lex.period_opens.match(first, told.end):
+            return None
+        return (lead.date, told.date) if 0 < (lead.date - told.date).days <= self.lex.cues["lead_days"] else None
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The sentence span holding ``pos``."""
@@ -1536,21 +1553,14 @@ def _paragraph_day(ctx: _Context, hit: _Hit, block: Block) -> dt.date | None:
 
 
 def _lead_day(ctx: _Context, block: Block) -> dt.date | None:
-    """The day an article's lead tells its news of, when it is not the paper's own (美國國務卿甲到訪倫敦，周二分別
-    與乙和丙會晤; 丁昨日宣布捐贈…): the first day its first sentence writes, a few days before the paper's at most
-    (``lead_days`` of event_cues.yaml). The headline and the paragraphs that write no day of their own tell that
-    news (甲訪英 in the headline, 他其後在聯合記者會說 further down), so their events take it instead of the paper's
-    day, still only assumed (a telling that states its day wins)."""
-    lead = next((b for b in ctx.blocks if b.kind == PARAGRAPH_BLOCK), None)
-    if (block.kind not in ASSUMED_DAY_BLOCKS or lead is None or block.date is None or lead.date != block.date
-            or ctx.analysis.document.meta.genre not in ctx.lex.cues["lead_dated_genres"]):
+    """The day an article's lead tells its news of (:attr:`_Context.lead_news`) for a block that has only the
+    paper's day: the headline and the paragraphs that write no day of their own tell that news (甲訪英 in the
+    headline, 他其後在聯合記者會說 further down), so their events take it instead of the paper's day, still only
+    assumed (a telling that states its day wins)."""
+    lead = ctx.lead_news
+    if block.kind not in ASSUMED_DAY_BLOCKS or lead is None or block.date != lead[0]:
         return None
-    sentence = ctx.sentence_at(lead.start)
-    first = ctx.text[lead.start:min(sentence[1], lead.end)]
-    told = next(iter(told_days(first, lead.date)), None)
-    if told is None or ctx.lex.period_opens.match(first, told.end):
-        return None
-    return told.date if 0 < (lead.date - told.date).days <= ctx.lex.cues["lead_days"] else None
+    return lead[1]
 
 
 def _other_time(ctx: _Context, prefix: str, reference: dt.date | None) -> bool:
