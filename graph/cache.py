@@ -25,6 +25,7 @@ import hashlib
 import os
 import pickle
 import shutil
+import sqlite3
 import stat
 import sys
 import tempfile
@@ -44,7 +45,7 @@ CACHE = Path(".cache") / "analyses"
 PAGE_CACHE = Path(".cache") / "page"
 """The folder of the page's :class:`Memo` inside a build's output folder."""
 TURTLE_CACHE = Path(".cache") / "turtle"
-"""The folder of the graph's :class:`Memo` (each document's evidence as Turtle) inside a build's output folder."""
+"""The folder of the graph's :class:`DiskMemo` (each document's evidence as Turtle) inside a build's output folder."""
 CATALOGUE_CACHE = Path(".cache") / "catalogue"
 """The folder of the catalogue's :class:`Memo` (the actor tables as read and converted) inside a build's output folder."""
 PAGE_LIBRARIES = ("networkx", "numpy", "scipy", "opencc-python-reimplemented")
@@ -160,10 +161,8 @@ class Memo:
     holds one page's worth). ``VERSION`` covers jishi's code and data and the
     versions of :data:`PAGE_LIBRARIES`; a page drawn with the memo is byte for
     byte the page drawn without. Like :class:`AnalysisCache`, trusted local data;
-    an entry that cannot be read back is computed again. The graph keeps one
-    too (in ``TURTLE_CACHE``, no libraries in its version): each document's
-    evidence written as Turtle, keyed by the quotes it is made from
-    (:func:`graph.emit.emit_blocks`).
+    an entry that cannot be read back is computed again. The graph keeps its
+    own on disk (:class:`DiskMemo`), as its entries are the size of the graph.
     """
 
     folder: Path | None = None
@@ -222,6 +221,106 @@ class Memo:
         except Exception:  # none kept, or damaged (any unpickling error): computed again
             return {}
         return found if isinstance(found, dict) else {}
+
+
+class DiskMemo:
+    """A :class:`Memo` whose entries stay on disk, read one at a time: for results as large as the corpus.
+
+    The graph's memo (in ``TURTLE_CACHE``, no libraries in its version) keeps each
+    document's evidence written as Turtle, keyed by the quotes it is made from
+    (:func:`graph.emit.emit_blocks`): nearly the whole graph. Held in a dict, as the
+    page's memo is, it took 4.1-4.5 GB of a 1 GB corpus's build (21 million triples)
+    while the graph was written; here each entry is a row of an SQLite file
+    (``entries.sqlite``), pickled, fetched when wanted and let go once written, so a
+    build holds only the keys it used. Rows computed by a build are committed by
+    :meth:`save` with the removal of those it did not use (the memo holds one graph's
+    worth), in one transaction: a build that fails before leaves the memo as it was.
+    A memo that cannot be read or written (damaged, locked by another build) is
+    dropped, its file removed, and its values computed: the graph is the same.
+    """
+
+    FILE = "entries.sqlite"
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder
+        self._used: set[tuple[str, str]] = set()
+        self._db = self._connect() if folder is not None else None
+
+    @classmethod
+    def open(cls, outdir: str | os.PathLike, version: str | None = None, where: Path = TURTLE_CACHE) -> DiskMemo:
+        """The memo in ``outdir``/``where`` for this version of jishi."""
+        digest = hashlib.sha256((version or code_version()).encode("utf-8")).hexdigest()
+        return cls(_version_folder(Path(outdir) / where, digest))
+
+    def __enter__(self) -> DiskMemo:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def get(self, kind: str, key: str, compute: Callable[[], T]) -> T:
+        """The value kept under ``key`` (by an earlier build or this one), else ``compute()``, kept."""
+        self._used.add((kind, key))
+        row = self._query("SELECT value FROM entries WHERE kind = ? AND key = ?", (kind, key))
+        if row:
+            try:
+                return pickle.loads(row[0][0])
+            except Exception:  # a damaged entry (any unpickling error): computed again, and replaced
+                pass
+        value = compute()
+        self._query("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)",
+                    (kind, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+        return value
+
+    def save(self) -> None:
+        """Commit the entries this build computed and remove those it did not use."""
+        unused = [entry for entry in self._query("SELECT kind, key FROM entries") if entry not in self._used]
+        if self._db is None:
+            return
+        try:
+            self._db.executemany("DELETE FROM entries WHERE kind = ? AND key = ?", unused)
+            self._db.commit()
+        except sqlite3.Error:
+            self._drop()
+
+    def close(self) -> None:
+        """Close the file; entries not saved are rolled back."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def _connect(self) -> sqlite3.Connection | None:
+        """The memo's database, created if missing; None, and the file removed, if it cannot be opened."""
+        assert self.folder is not None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.folder / self.FILE, timeout=1)
+            db.execute("PRAGMA synchronous = OFF")  # no fsync: a memo a power cut damages is dropped
+            db.execute("CREATE TABLE IF NOT EXISTS entries (kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key))"
+                       " WITHOUT ROWID")
+        except (OSError, sqlite3.Error):
+            self._remove()
+            return None
+        return db
+
+    def _query(self, sql: str, parameters: tuple = ()) -> list[tuple]:
+        """The rows of ``sql``; none once the memo is dropped, and on any error, which drops it."""
+        if self._db is None:
+            return []
+        try:
+            return self._db.execute(sql, parameters).fetchall()
+        except sqlite3.Error:
+            self._drop()
+            return []
+
+    def _drop(self) -> None:
+        self.close()
+        self._remove()
+
+    def _remove(self) -> None:
+        if self.folder is not None:
+            with contextlib.suppress(OSError):
+                (self.folder / self.FILE).unlink()
 
 
 def _installed(name: str) -> str:

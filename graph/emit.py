@@ -56,7 +56,7 @@ class Written:
 
 
 class TurtleMemo(Protocol):
-    """Where written Turtle is kept between builds (:class:`graph.cache.Memo`)."""
+    """Where written Turtle is kept between builds (:class:`graph.cache.DiskMemo`)."""
 
     def get(self, kind: str, key: Hashable, compute: Callable[[], Written]) -> Written: ...
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import emit, read, resolve
-from .cache import CATALOGUE_CACHE, TURTLE_CACHE, AnalysisCache, Memo
+from .cache import CATALOGUE_CACHE, AnalysisCache, DiskMemo, Memo
 from .catalogue import DEFAULT_ROOT, Catalogue, load_catalogue
 from .files import output_set, write_atomic
 from .forked import Forked
@@ -463,7 +463,7 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
     With ``cache``, the analyses of documents are kept in ``outdir/.cache/`` and a
     document unchanged since an earlier build is not analysed again (see :mod:`graph.cache`),
     and the page keeps its layouts and script conversions for the next build, the graph its
-    documents' evidence written as Turtle (:class:`graph.cache.Memo`);
+    documents' evidence written as Turtle (:class:`graph.cache.DiskMemo`);
     only with the catalogue of ``ontology/``, which the cache's version covers.
     ``jobs`` worker processes analyse the documents (default: one per core), or
     ``engine`` does (a Dask cluster: :class:`graph.cluster.DaskEngine`).
@@ -492,14 +492,14 @@ def build(paths: list[Path], outdir: Path, progress: bool | None = None,
                 _draw(resolved, texts, folder / NETWORK, Memo.open(outdir, cached.version) if cached else None)
 
             with _page_beside(draw, resolved, texts, network) as page:
-                turtle = Memo.open(outdir, cached.version, TURTLE_CACHE, libraries=()) if cached else None
-                write_atomic(folder / GRAPH, emit.turtle_chunks(_counted(emit.emit_blocks(resolved, turtle), triples)))
+                with DiskMemo.open(outdir, cached.version) if cached else contextlib.nullcontext() as turtle:
+                    write_atomic(folder / GRAPH,
+                                 emit.turtle_chunks(_counted(emit.emit_blocks(resolved, turtle), triples)))
+                    if turtle is not None:
+                        turtle.save()
                 drawn = network and triples["triples"] <= NETWORK_MAX_TRIPLES
                 if not drawn:
                     page.stop()
-                if turtle is not None:
-                    turtle.save()
-                    del turtle  # its entries (every document's evidence as Turtle) are not held while the store loads
                 if store:
                     write_store(folder / GRAPH, previous=Path(outdir) / GRAPH)
                 page.wait()

@@ -1,8 +1,10 @@
 """graph/cache.py: a rebuild analyses only what changed, and writes the graph a clean build writes."""
 from __future__ import annotations
 
+import contextlib
 import pickle
 import shutil
+import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,7 +13,7 @@ import pytest
 import graph.layout
 import graph.viz
 import graph.pipeline
-from graph.cache import CACHE, CATALOGUE_CACHE, PAGE_CACHE, TURTLE_CACHE, AnalysisCache, Memo
+from graph.cache import CACHE, CATALOGUE_CACHE, PAGE_CACHE, TURTLE_CACHE, AnalysisCache, DiskMemo, Memo
 from graph.catalogue import load_catalogue
 from graph.pipeline import DateHint, build
 from graph.read import read_document
@@ -271,27 +273,74 @@ def test_cache_memo_is_written_again_only_when_enough_changed(tmp_path):
     assert Memo.open(tmp_path, version="a" * 64).get("search", 33, lambda: ["again"]) == ["computed"]
 
 
+def _graph_memo(out: Path) -> Path:
+    (memo,) = (out / TURTLE_CACHE).glob(f"*/{DiskMemo.FILE}")
+    return memo
+
+
+def _memo_rows(out: Path) -> list[tuple[str, str, bytes]]:
+    with contextlib.closing(sqlite3.connect(_graph_memo(out))) as db:
+        return db.execute("SELECT kind, key, value FROM entries ORDER BY kind, key").fetchall()
+
+
 def _tamper_evidence(out: Path) -> None:
     """Change every kept piece of evidence Turtle: a graph written from the memo then shows it."""
-    (memo,) = (out / TURTLE_CACHE).glob("*/evidence.pickle")
-    kept = pickle.loads(memo.read_bytes())
-    memo.write_bytes(pickle.dumps({key: replace(piece, turtle=piece.turtle.replace("jishi:quote", "jishi:kept"))
-                                   for key, piece in kept.items()}))
+    with contextlib.closing(sqlite3.connect(_graph_memo(out))) as db, db:
+        for kind, key, value in _memo_rows(out):
+            piece = pickle.loads(value)
+            db.execute("UPDATE entries SET value = ? WHERE kind = ? AND key = ?",
+                       (pickle.dumps(replace(piece, turtle=piece.turtle.replace("jishi:quote", "jishi:kept"))),
+                        kind, key))
 
 
 def test_cache_graph_memo_is_read_by_a_cached_build_and_not_by_no_cache(corpus, tmp_path):
     first = _build(corpus, tmp_path / "out")
+    assert len(_memo_rows(tmp_path / "out")) == 2  # one piece of evidence Turtle per document
     _tamper_evidence(tmp_path / "out")
-    memo = _written(tmp_path / "out" / TURTLE_CACHE)
+    memo = _memo_rows(tmp_path / "out")
     assert _build(corpus, tmp_path / "out", cache=False) == first
-    assert _written(tmp_path / "out" / TURTLE_CACHE) == memo
+    assert _memo_rows(tmp_path / "out") == memo
     tampered = _build(corpus, tmp_path / "out")
     assert tampered != first and tampered.replace(b"jishi:kept", b"jishi:quote") == first
 
 
-@pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05K\x01."])
+def test_cache_graph_memo_keeps_only_the_documents_of_the_last_build(corpus, seeds_dir, tmp_path):
+    shutil.copy(seeds_dir / SEEDS[2], corpus / SEEDS[2])
+    _build(corpus, tmp_path / "out")
+    three = _memo_rows(tmp_path / "out")
+    (corpus / SEEDS[0]).unlink()
+    _build(corpus, tmp_path / "out")
+    two = _memo_rows(tmp_path / "out")
+    assert len(three) == 3 and len(two) == 2 and set(two) < set(three)
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a database", b"SQLite format 3\x00" + b"\xff" * 200])
 def test_cache_damaged_graph_memo_is_written_again(corpus, tmp_path, damage):
     first = _build(corpus, tmp_path / "out")
-    for entry in (tmp_path / "out" / TURTLE_CACHE).rglob("*.pickle"):
-        entry.write_bytes(damage)
+    _graph_memo(tmp_path / "out").write_bytes(damage)
     assert _build(corpus, tmp_path / "out") == first
+    assert _build(corpus, tmp_path / "out") == first
+    assert len(_memo_rows(tmp_path / "out")) == 2
+
+
+def test_cache_damaged_graph_memo_entry_is_computed_again(corpus, tmp_path):
+    first = _build(corpus, tmp_path / "out")
+    with contextlib.closing(sqlite3.connect(_graph_memo(tmp_path / "out"))) as db, db:
+        db.execute("UPDATE entries SET value = ?", (b"not a pickle",))
+    assert _build(corpus, tmp_path / "out") == first
+    assert all(value != b"not a pickle" for _, _, value in _memo_rows(tmp_path / "out"))
+
+
+def test_disk_memo_keeps_only_what_was_saved(tmp_path):
+    with DiskMemo.open(tmp_path, version="a" * 64) as memo:
+        assert memo.get("evidence", "k1", lambda: "first") == "first"
+        memo.save()
+    with DiskMemo.open(tmp_path, version="a" * 64) as memo:
+        assert memo.get("evidence", "k1", lambda: "computed") == "first"
+        assert memo.get("evidence", "k2", lambda: "unsaved") == "unsaved"
+        assert memo.get("evidence", "k2", lambda: "computed") == "unsaved"  # this build's own entry
+    with DiskMemo.open(tmp_path, version="a" * 64) as memo:
+        assert memo.get("evidence", "k2", lambda: "computed") == "computed"
+        memo.save()
+    with DiskMemo.open(tmp_path, version="a" * 64) as memo:
+        assert memo.get("evidence", "k1", lambda: "gone") == "gone"  # not used by the build before
