@@ -73,6 +73,26 @@ def diff(old: Path, new: Path, limit: int) -> Diff:
     return change
 
 
+def parts(path: Path, size: int, digest: hashlib._Hash) -> Iterator[bytes]:
+    """``path`` (a graph file written by jishi) as Turtle documents of whole blocks, each with the prefix
+    lines and about ``size`` bytes of blocks (more when one block is larger); the file also goes into ``digest``.
+
+    For loaders whose memory grows with what one call is given (:func:`graph.store.write_store`).
+    """
+    with path.open("rb") as handle:
+        header, blocks = _read(handle, digest)
+        part: list[bytes] = []
+        held = 0
+        for block in blocks:
+            part.append(block)
+            held += len(block)
+            if held >= size:
+                yield header + b"\n\n".join(part) + b"\n"
+                part, held = [], 0
+        if part:
+            yield header + b"\n\n".join(part) + b"\n"
+
+
 def _merge(old: Iterator[tuple[bytes, bytes]], new: Iterator[tuple[bytes, bytes]], change: Diff, limit: int) -> None:
     """Walk both sorted lists of (subject, block) side by side, noting into ``change`` each block only one holds."""
     size = 0

@@ -67,6 +67,15 @@ def test_store_holds_every_triple_of_the_graph(seed_build):
     assert set(saved) == set(parsed)
 
 
+def test_store_loaded_in_parts_holds_every_triple_of_the_graph(seed_build, tmp_path, monkeypatch):
+    graph_path = Path(shutil.copy(seed_build / "graph.ttl", tmp_path / "graph.ttl"))
+    monkeypatch.setattr(graph.store, "LOAD_PART_BYTES", 2_000)  # the seeds' graph in hundreds of parts
+    write_store(graph_path)
+    saved, parsed = open_saved(tmp_path / STORE), parse_store(graph_path)
+    assert set(saved) == set(parsed)
+    assert fresh_store(graph_path) == (tmp_path / STORE, None)
+
+
 def test_store_graph_edited_by_hand_is_parsed_with_a_note(outdir):
     graph = outdir / "graph.ttl"
     with graph.open("a", encoding="utf-8") as handle:

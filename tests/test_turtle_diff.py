@@ -88,3 +88,18 @@ def test_turtle_diff_past_the_limit_is_not_comparable(tmp_path):
     assert len(diff(old, new, limit=added).added) == 2
     with pytest.raises(NotComparable, match="more than"):
         diff(old, new, limit=added - 1)
+
+
+def test_turtle_diff_parts_hold_whole_blocks_each_under_the_prefixes(tmp_path):
+    path = _graph(tmp_path, "g.ttl", A, B, C)
+    digest = hashlib.sha256()
+    parts = list(graph.turtle_diff.parts(path, 1, digest))
+    assert parts == [f"{HEAD}{block} .\n".encode("utf-8") for block in (A, B, C)]
+    assert digest.hexdigest() == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_turtle_diff_parts_of_a_larger_size_are_the_file_itself(tmp_path):
+    path = _graph(tmp_path, "g.ttl", A, B, C)
+    assert list(graph.turtle_diff.parts(path, 10_000, hashlib.sha256())) == [path.read_bytes()]
+    two = list(graph.turtle_diff.parts(path, len(f"{A} .{B} .".encode("utf-8")), hashlib.sha256()))
+    assert two == [f"{HEAD}{A} .\n\n{B} .\n".encode("utf-8"), f"{HEAD}{C} .\n".encode("utf-8")]
