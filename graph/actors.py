@@ -26,12 +26,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
-from pathlib import Path
 from typing import NamedTuple
 
 import ahocorasick_rs
 
-from .catalogue import DEFAULT_ROOT, Catalogue, holds_office
+from .catalogue import Catalogue, holds_office, lexicon_file
 from .lexicon import read_yaml
 from .model import ActorInfo, Analysis, Block, Mention, ProposedName
 
@@ -65,6 +64,8 @@ STATE = "国"  # ends a country's formal name (以色列国) and opens words of 
 POSTED = "驻"  # 驻菲律宾大使: the country after it hosts the post; the person serves another
 DAY_MARK = "日"  # closes a day of the month (9月10日中美元首通话): no abbreviation of Japan after a digit
 EVENT_CUES = "event_cues.yaml"
+"""Where a title going on into another office (``office_of_another``) is written, for the events; read here too,
+where a bare title is resolved."""
 RESOLVABLE_TITLE_KINDS = {"head", "royal", "minister", "leader"}
 CONTEXT_CLASSES = {COUNTRY, "GovernmentBody", "InternationalOrganization", ORGANIZATION}
 # A run of characters an organisation's name is made of (Chinese and Latin letters), up to the search's end.
@@ -281,15 +282,8 @@ def _build_tables(catalogue: Catalogue) -> _Tables:
         unit_conjunctions=frozenset(r["word"] for r in catalogue.lexicon("statement_cues")
                                     if r["cue"] == "unit_conjunction"),
         office_marks=tuple(r["mark"] for r in catalogue.lexicon("office_marks")),
-        office_of_another=re.compile(_event_cues(catalogue)["office_of_another"]),
+        office_of_another=re.compile(read_yaml(lexicon_file(catalogue.root, EVENT_CUES))["office_of_another"]),
     )
-
-
-def _event_cues(catalogue: Catalogue) -> dict:
-    """The cues of ``lexicon/event_cues.yaml`` (the catalogue root's, else the package's): a title going on
-    into another office is written there for the events and read here, where the bare title is resolved."""
-    path = Path(catalogue.root) / "lexicon" / EVENT_CUES
-    return read_yaml(path if path.exists() else DEFAULT_ROOT / "lexicon" / EVENT_CUES)
 
 
 def _titled_outlet_pattern(catalogue: Catalogue) -> re.Pattern:

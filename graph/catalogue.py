@@ -73,7 +73,7 @@ class Catalogue:
         A root without that file (a small test catalogue) falls back to the
         package's own ``ontology/lexicon``, so fixtures only need actors.
         """
-        return [dict(row) for row in _read_lexicon(_lexicon_path(self.root, name))]
+        return [dict(row) for row in _read_lexicon(lexicon_file(self.root, f"{name}.csv"))]
 
 
 def holds_office(role: str, title: str, marks: tuple[str, ...]) -> bool:
@@ -212,10 +212,10 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
-def _lexicon_path(root: Path, name: str) -> Path:
-    """``root/lexicon/<name>.csv``, or the package's own when ``root`` lacks it."""
-    path = root / "lexicon" / f"{name}.csv"
-    return path if path.exists() else DEFAULT_ROOT / "lexicon" / f"{name}.csv"
+def lexicon_file(root: str | Path, name: str) -> Path:
+    """``root/lexicon/<name>``, or the package's own when ``root`` lacks it (a root may keep only its actors)."""
+    path = Path(root) / "lexicon" / name
+    return path if path.exists() else DEFAULT_ROOT / "lexicon" / name
 
 
 @functools.lru_cache(maxsize=64)

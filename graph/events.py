@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import formulas
-from .catalogue import DEFAULT_ROOT, Catalogue, holds_office
+from .catalogue import Catalogue, holds_office, lexicon_file
 from .dates import DateSpan, anaphoric, counted_from_told, find_date_spans, last_told, told_days, told_within
 from .lexicon import read_yaml
 from .model import Analysis, Block, EventCandidate, Mention
@@ -277,21 +277,15 @@ def _read_lexicon(catalogue: Catalogue) -> _Lexicon:
                  for r in catalogue.lexicon(TRIGGERS))
     titles = tuple(r["title"] for r in catalogue.lexicon(TITLES) if r.get("title"))
     verbs = tuple(r["verb"] for r in catalogue.lexicon(VERBS) if r.get("verb") and r.get("use") == "speech")
-    lexicon = _load_lexicon(_lexicon_file(catalogue, CUES_FILE), rows, titles, verbs)
+    lexicon = _load_lexicon(lexicon_file(catalogue.root, CUES_FILE), rows, titles, verbs)
     cities = {r["city"]: r["country"] for r in catalogue.lexicon(CITIES) if r.get("city") and r.get("country")}
     longest_first = "|".join(re.escape(c) for c in sorted(cities, key=len, reverse=True))
     return replace(lexicon, cities=cities, city_pattern=re.compile(longest_first or "(?!)"),
-                   vetoes=_read_vetoes(_lexicon_file(catalogue, VETOES_FILE)),
-                   party_rules=_rows_by_name(_lexicon_file(catalogue, PARTY_RULES_FILE), "rules"),
-                   roles=_rows_by_name(_lexicon_file(catalogue, ROLES_FILE), "roles"),
+                   vetoes=_read_vetoes(lexicon_file(catalogue.root, VETOES_FILE)),
+                   party_rules=_rows_by_name(lexicon_file(catalogue.root, PARTY_RULES_FILE), "rules"),
+                   roles=_rows_by_name(lexicon_file(catalogue.root, ROLES_FILE), "roles"),
                    office_marks=tuple(r["mark"] for r in catalogue.lexicon(OFFICE_MARKS)),
                    office_terms=_read_terms(catalogue))
-
-
-def _lexicon_file(catalogue: Catalogue, name: str) -> Path:
-    """The catalogue root's lexicon file ``name``, else the package's own (a root may keep only its actors)."""
-    path = Path(catalogue.root) / "lexicon" / name
-    return path if path.exists() else DEFAULT_ROOT / "lexicon" / name
 
 
 def _rows_by_name(path: Path, key: str) -> dict[str, dict]:
